@@ -1,0 +1,13 @@
+// Command hygiene lints ingested articles: boilerplate, inserted text, broken
+// footnotes, misspelled names, wrong facts and text damage.
+package main
+
+import (
+	"os"
+
+	"github.com/dochygiene/hygiene/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,207 @@
+// Package corpus turns the paths a user names into the documents of one
+// corpus: files, directories walked recursively, and standard input.
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DefaultInclude are the file patterns linted inside a directory.
+var DefaultInclude = []string{"*.txt", "*.md", "*.markdown"}
+
+// Options control which files a walk yields.
+type Options struct {
+	// Include and Exclude are globs matched against the base name and
+	// against the slash-separated path inside the named directory.
+	Include, Exclude []string
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+}
+
+// File is one input file found by a walk.
+type File struct {
+	// Path is the path as the user named it, joined with the relative path
+	// inside a named directory.
+	Path string
+	// Source is the first directory level under a directory argument
+	// (corpus templates are counted per source); for a file argument, its
+	// parent directory's name.
+	Source string
+	// Root is the directory argument the file was found under, "" for a file
+	// argument; Rel is the path inside it.
+	Root, Rel string
+}
+
+// Input is a file's content, ready to become a document.
+type Input struct {
+	File
+	Data []byte
+}
+
+// Problem is a path that could not be read or was skipped; it is reported
+// on stderr and does not stop the run.
+type Problem struct {
+	Path string
+	Err  error
+	// Skipped marks a deliberate skip (a binary file): a note, not an error.
+	Skipped bool
+}
+
+func (p Problem) Error() string { return fmt.Sprintf("%s: %v", p.Path, p.Err) }
+
+// ErrBinary marks a file skipped because it holds NUL bytes.
+var ErrBinary = errors.New("binary file (holds NUL bytes), skipped")
+
+// Expand lists the files under the named paths in a deterministic order:
+// arguments in the order given, files inside a directory sorted by path.
+func Expand(args []string, opts Options) ([]File, []Problem) {
+	include := opts.Include
+	if len(include) == 0 {
+		include = DefaultInclude
+	}
+	var files []File
+	var problems []Problem
+	for _, arg := range args {
+		if arg == "-" {
+			files = append(files, File{Path: "-", Source: "-"})
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			problems = append(problems, Problem{Path: arg, Err: cleanErr(err)})
+			continue
+		}
+		if !info.IsDir() {
+			if matchAny(opts.Exclude, filepath.Base(arg), filepath.ToSlash(arg)) {
+				continue
+			}
+			files = append(files, File{Path: arg, Source: filepath.Base(filepath.Dir(arg))})
+			continue
+		}
+		found, probs := walkDir(arg, include, opts.Exclude)
+		files = append(files, found...)
+		problems = append(problems, probs...)
+	}
+	return files, problems
+}
+
+func walkDir(root string, include, exclude []string) ([]File, []Problem) {
+	var files []File
+	var problems []Problem
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, Problem{Path: p, Err: cleanErr(err)})
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(d.Name(), ".") || matchAny(exclude, d.Name(), rel)) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// Symlinks and devices: a walk never follows a link out of the
+			// directory the user named.
+			return nil
+		}
+		if !matchAny(include, d.Name(), rel) || matchAny(exclude, d.Name(), rel) {
+			return nil
+		}
+		source := "."
+		if i := strings.IndexByte(rel, '/'); i >= 0 {
+			source = rel[:i]
+		}
+		files = append(files, File{Path: filepath.Join(root, filepath.FromSlash(rel)), Source: source, Root: root, Rel: rel})
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, Problem{Path: root, Err: cleanErr(err)})
+	}
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
+	return files, problems
+}
+
+// matchAny reports whether a glob matches the base name or the relative
+// path. A pattern with a slash is matched against the path only; "**/" at
+// its start matches any depth.
+func matchAny(patterns []string, base, rel string) bool {
+	for _, p := range patterns {
+		if !strings.Contains(p, "/") {
+			if ok, _ := path.Match(p, base); ok {
+				return true
+			}
+			continue
+		}
+		if MatchPath(p, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchPath matches a slash-separated glob against a slash-separated path;
+// "**" matches any number of directories.
+func MatchPath(pattern, p string) bool {
+	if !strings.Contains(pattern, "**") {
+		ok, _ := path.Match(pattern, p)
+		return ok
+	}
+	prefix, rest, _ := strings.Cut(pattern, "**")
+	if !strings.HasPrefix(p, prefix) {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "/")
+	tail := p[len(prefix):]
+	for {
+		if MatchPath(rest, tail) {
+			return true
+		}
+		i := strings.IndexByte(tail, '/')
+		if i < 0 {
+			return rest == "" || MatchPath(rest, tail)
+		}
+		tail = tail[i+1:]
+	}
+}
+
+// Read loads a file's bytes. A file with a NUL byte in its first 8 KiB is
+// reported as binary (ErrBinary) and not returned.
+func Read(f File, stdin io.Reader) (Input, error) {
+	var data []byte
+	var err error
+	if f.Path == "-" {
+		if stdin == nil {
+			stdin = os.Stdin
+		}
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(f.Path)
+	}
+	if err != nil {
+		return Input{}, cleanErr(err)
+	}
+	if bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0 {
+		return Input{}, ErrBinary
+	}
+	return Input{File: f, Data: data}, nil
+}
+
+// cleanErr drops the path that os errors repeat, since callers print it.
+func cleanErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

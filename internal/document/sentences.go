@@ -1,0 +1,160 @@
+package document
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is a span of prose inside one block.
+type Sentence struct {
+	Start, End int
+	Block      int
+}
+
+// Sentences returns the sentences of every prose block, in order. They are
+// computed once, on first use.
+func (d *Document) Sentences() []Sentence {
+	d.sentencesOnce.Do(func() {
+		for bi, b := range d.Blocks {
+			if b.IsProse() {
+				d.sentences = appendSentences(d.sentences, d.Src, b.ContentStart, b.End, bi)
+			}
+		}
+	})
+	return d.sentences
+}
+
+// abbreviations do not end a sentence even when a capitalised word follows.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
+	"gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "adm": true, "gov": true, "sen": true,
+	"rep": true, "rev": true, "hon": true, "pres": true, "amb": true, "maj": true, "cmdr": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"no": true, "nos": true, "vol": true, "vols": true, "p": true, "pp": true, "fig": true, "ed": true, "eds": true,
+	"vs": true, "v": true, "etc": true, "cf": true, "al": true, "approx": true, "inc": true, "ltd": true,
+	"co": true, "corp": true, "dept": true, "univ": true, "art": true, "para": true, "ch": true, "sec": true,
+}
+
+func appendSentences(out []Sentence, src []byte, start, end, block int) []Sentence {
+	s := skipSpace(src, start, end)
+	for i := s; i < end; {
+		r, size := utf8.DecodeRune(src[i:end])
+		if r != '.' && r != '!' && r != '?' && r != '\u2026' {
+			i += size
+			continue
+		}
+		stop := closeAfterTerminal(src, i+size, end)
+		next := skipSpace(src, stop, end)
+		if next == stop && next < end {
+			// No space after the mark: "U.S.", "3.5", "e.g.".
+			i = stop
+			continue
+		}
+		if next < end && (r == '.' && isAbbreviation(src, s, i) || !opensSentence(src, next, end)) {
+			i = stop
+			continue
+		}
+		if s < stop {
+			out = append(out, Sentence{Start: s, End: stop, Block: block})
+		}
+		s, i = next, next
+	}
+	if tail := trimRightSpace(src, s, end); s < tail {
+		out = append(out, Sentence{Start: s, End: tail, Block: block})
+	}
+	return out
+}
+
+// closeAfterTerminal moves past closing quotes, brackets and footnote
+// references that belong to the sentence just ended: `peace.”[1] The`.
+func closeAfterTerminal(src []byte, i, end int) int {
+	for i < end {
+		r, size := utf8.DecodeRune(src[i:end])
+		switch r {
+		case '"', '\'', '\u201d', '\u2019', ')', '.', '!', '?':
+			i += size
+		case '[':
+			j := i + 1
+			for j < end && j-i < 12 && (src[j] >= '0' && src[j] <= '9' || src[j] == ',' || src[j] == '-' || src[j] == ' ' || src[j] == '^') {
+				j++
+			}
+			if j < end && src[j] == ']' && j > i+1 {
+				i = j + 1
+				continue
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// isAbbreviation looks at the word before the period at dot: a known
+// abbreviation, a single capital initial ("J. Smith"), or a dotted
+// initialism ("U.S.").
+func isAbbreviation(src []byte, sentStart, dot int) bool {
+	j := dot
+	for j > sentStart {
+		r, size := utf8.DecodeLastRune(src[sentStart:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= size
+	}
+	word := string(src[j:dot])
+	if word == "" {
+		return false
+	}
+	if strings.Contains(word, ".") {
+		return true // "U.S", "e.g"
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[strings.ToLower(word)]
+}
+
+// opensSentence reports whether the text at i can start a sentence: an
+// upper-case letter or a digit, perhaps after opening quotes or brackets.
+func opensSentence(src []byte, i, end int) bool {
+	for i < end {
+		r, size := utf8.DecodeRune(src[i:end])
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			return true
+		case unicode.IsLetter(r):
+			return false
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			i += size
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func skipSpace(src []byte, i, end int) int {
+	for i < end {
+		r, size := utf8.DecodeRune(src[i:end])
+		if !isSpaceRune(r) && r != '\n' {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func trimRightSpace(src []byte, start, end int) int {
+	for end > start {
+		r, size := utf8.DecodeLastRune(src[start:end])
+		if !isSpaceRune(r) && r != '\n' {
+			break
+		}
+		end -= size
+	}
+	return end
+}

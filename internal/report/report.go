@@ -1,0 +1,166 @@
+// Package report holds located findings and writes them in the output
+// formats. Formats live here, apart from the rules: a rule reports byte
+// spans, and this package turns them into lines, columns and bytes on the
+// wire. The JSON format is a contract that other tools and tests parse.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// Item is a finding located in its document.
+type Item struct {
+	Path   string
+	Record string
+	Rule   *rules.Rule
+	rules.Finding
+	// Line and Column are 1-based; EndLine is inclusive and EndColumn
+	// exclusive; columns count code points.
+	Line, Column, EndLine, EndColumn int
+	// Excerpt is the flagged text (at most one line of it), for formats
+	// that show it and for baselines.
+	Excerpt string
+	// Context is a short neighbourhood of the flagged text, for baseline
+	// and fingerprint hashing that survives lines moving.
+	Context string
+}
+
+// Report is the result of one run.
+type Report struct {
+	Documents int
+	Items     []Item
+	// Rules are the rules that ran, for formats that describe them (SARIF).
+	Rules []*rules.Rule
+}
+
+// Locate turns a finding into an Item using the document's line index.
+func Locate(doc *document.Document, f rules.Finding) Item {
+	it := Item{Path: doc.Path, Record: doc.Meta.Record, Rule: f.Rule, Finding: f}
+	it.Line, it.Column = doc.Position(f.Start)
+	end := f.End
+	if end > f.Start {
+		// An end at the start of a line belongs to the line before it, so
+		// that end_line stays inclusive.
+		if li := doc.LineAt(end); doc.Lines[li].Start == end && li > 0 {
+			end = doc.Lines[li-1].End
+		}
+	}
+	it.EndLine, it.EndColumn = doc.Position(end)
+	if it.EndLine < it.Line || it.EndLine == it.Line && it.EndColumn < it.Column {
+		it.EndLine, it.EndColumn = it.Line, it.Column
+	}
+	it.Excerpt = excerpt(doc, f.Start, f.End)
+	it.Context = context(doc, f.Start, f.End)
+	return it
+}
+
+func excerpt(doc *document.Document, start, end int) string {
+	li := doc.LineAt(start)
+	lineEnd := doc.Lines[li].End
+	if end > lineEnd {
+		end = lineEnd
+	}
+	if end-start > 200 {
+		end = start + 200
+	}
+	if start > end {
+		return ""
+	}
+	return string(doc.Src[start:end])
+}
+
+func context(doc *document.Document, start, end int) string {
+	from := max(0, start-40)
+	to := min(len(doc.Src), end+40)
+	if end-start > 400 {
+		return string(doc.Src[from:start+200]) + "\x00" + string(doc.Src[end-200:to])
+	}
+	return string(doc.Src[from:to])
+}
+
+// Sort orders items by path, record order, then position, then rule: the
+// deterministic order of every format.
+func Sort(items []Item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := &items[i], &items[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.Rule.ID < b.Rule.ID
+	})
+}
+
+// Counts returns the number of findings per severity.
+func (r *Report) Counts() map[rules.Severity]int {
+	c := map[rules.Severity]int{}
+	for _, it := range r.Items {
+		c[it.Severity]++
+	}
+	return c
+}
+
+// Writer writes a whole report in one format.
+type Writer func(w io.Writer, r *Report, opts Options) error
+
+// Options are format settings.
+type Options struct {
+	Color bool
+	// Quiet drops the summary line of the text format.
+	Quiet bool
+	// Version is the tool version for formats that name it.
+	Version string
+}
+
+var formats = map[string]Writer{
+	"text": WriteText,
+	"json": WriteJSON,
+}
+
+// Register adds an output format; formats register themselves in init.
+func Register(name string, w Writer) { formats[name] = w }
+
+// Lookup returns the writer for a format name.
+func Lookup(name string) (Writer, error) {
+	w, ok := formats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", name, FormatNames())
+	}
+	return w, nil
+}
+
+// FormatNames lists the formats, sorted.
+func FormatNames() string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	s := ""
+	for i, n := range names {
+		if i > 0 {
+			s += "|"
+		}
+		s += n
+	}
+	return s
+}
+
+// Fix safety of an item, "none" when it has no fix.
+func fixSafety(it *Item) fixers.Safety {
+	if it.Fix == nil {
+		return fixers.None
+	}
+	return it.Fix.Safety
+}

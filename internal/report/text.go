@@ -1,0 +1,127 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// WriteText writes `path:line:col: severity rule: message` lines and a
+// one-line summary.
+func WriteText(w io.Writer, r *Report, opts Options) error {
+	bw := bufio.NewWriter(w)
+	sevColor := map[rules.Severity]*color.Color{
+		rules.Error:   color.New(color.FgRed, color.Bold),
+		rules.Warning: color.New(color.FgYellow),
+		rules.Info:    color.New(color.FgCyan),
+	}
+	pathColor := color.New(color.Bold)
+	for _, c := range sevColor {
+		setColor(c, opts.Color)
+	}
+	setColor(pathColor, opts.Color)
+	for i := range r.Items {
+		it := &r.Items[i]
+		loc := it.Path
+		if it.Record != "" {
+			loc += "#" + it.Record
+		}
+		fmt.Fprintf(bw, "%s: %s %s: %s\n",
+			pathColor.Sprintf("%s:%d:%d", loc, it.Line, it.Column),
+			sevColor[it.Severity].Sprint(it.Severity), it.Rule.ID, oneLine(it.Message))
+	}
+	if !opts.Quiet {
+		fmt.Fprintln(bw, Summary(r))
+	}
+	return bw.Flush()
+}
+
+func setColor(c *color.Color, on bool) {
+	if on {
+		c.EnableColor()
+	} else {
+		c.DisableColor()
+	}
+}
+
+// Summary is the one-line summary of a run.
+func Summary(r *Report) string {
+	c := r.Counts()
+	n := len(r.Items)
+	return fmt.Sprintf("%d %s (%d error, %d warning, %d info) in %d %s",
+		n, plural(n, "finding"), c[rules.Error], c[rules.Warning], c[rules.Info],
+		r.Documents, plural(r.Documents, "document"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// JSON output contract, version 1.
+type jsonReport struct {
+	Version   int           `json:"version"`
+	Documents int           `json:"documents"`
+	Findings  []jsonFinding `json:"findings"`
+}
+
+type jsonFinding struct {
+	Path      string   `json:"path"`
+	Record    string   `json:"record,omitempty"`
+	Rule      string   `json:"rule"`
+	Severity  string   `json:"severity"`
+	Message   string   `json:"message"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"`
+	Offset    int      `json:"offset"`
+	EndOffset int      `json:"end_offset"`
+	Fix       *jsonFix `json:"fix,omitempty"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Safety  string     `json:"safety"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	Text      string `json:"text"`
+}
+
+// WriteJSON writes {"version":1,"documents":N,"findings":[...]}.
+func WriteJSON(w io.Writer, r *Report, _ Options) error {
+	out := jsonReport{Version: 1, Documents: r.Documents, Findings: make([]jsonFinding, 0, len(r.Items))}
+	for i := range r.Items {
+		it := &r.Items[i]
+		f := jsonFinding{
+			Path: it.Path, Record: it.Record, Rule: it.Rule.ID, Severity: it.Severity.String(),
+			Message: it.Message, Line: it.Line, Column: it.Column, EndLine: it.EndLine, EndColumn: it.EndColumn,
+			Offset: it.Start, EndOffset: it.End,
+		}
+		if it.Fix != nil {
+			f.Fix = &jsonFix{Message: it.Fix.Message, Safety: fixSafety(it).String(), Edits: make([]jsonEdit, 0, len(it.Fix.Edits))}
+			for _, e := range it.Fix.Edits {
+				f.Fix.Edits = append(f.Fix.Edits, jsonEdit{Offset: e.Start, EndOffset: e.End, Text: e.Text})
+			}
+		}
+		out.Findings = append(out.Findings, f)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

@@ -1,0 +1,3 @@
+// Package insertion holds the insertion/ rules. Each rule is one file; register it in
+// register.go.
+package insertion

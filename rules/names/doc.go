@@ -1,0 +1,3 @@
+// Package names holds the names/ rules. Each rule is one file; register it in
+// register.go.
+package names

@@ -1,0 +1,11 @@
+// Package text holds the text/ rules: joined words, doubled letters, broken
+// lines, stray markup, mojibake and invisible characters.
+package text
+
+import "github.com/dochygiene/hygiene/rules"
+
+func init() {
+	rules.Register(
+		Whitespace,
+	)
+}
