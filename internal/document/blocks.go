@@ -291,10 +291,10 @@ func titleLike(line []byte) bool {
 	case '.', ',', ';', ':', '\u2026':
 		return false
 	}
-	first, _ := utf8.DecodeRune(line)
+	first, size := utf8.DecodeRune(line)
 	if !unicode.IsUpper(first) {
 		// Titles may open with a quotation mark: "'A phantom debate'".
-		rest := line[utf8.RuneLen(first):]
+		rest := line[size:]
 		second, _ := utf8.DecodeRune(rest)
 		return unicode.IsPunct(first) && unicode.IsUpper(second)
 	}

@@ -32,9 +32,15 @@ var abbreviations = map[string]bool{
 	"rep": true, "rev": true, "hon": true, "pres": true, "amb": true, "maj": true, "cmdr": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"no": true, "nos": true, "vol": true, "vols": true, "p": true, "pp": true, "fig": true, "ed": true, "eds": true,
 	"vs": true, "v": true, "etc": true, "cf": true, "al": true, "approx": true, "inc": true, "ltd": true,
-	"co": true, "corp": true, "dept": true, "univ": true, "art": true, "para": true, "ch": true, "sec": true,
+	"co": true, "corp": true, "dept": true, "univ": true, "ed": true, "eds": true,
+}
+
+// numberAbbreviations are abbreviations only before a number: "No. 5",
+// "Art. 7", but "he said no. Then".
+var numberAbbreviations = map[string]bool{
+	"no": true, "nos": true, "vol": true, "vols": true, "p": true, "pp": true, "fig": true,
+	"art": true, "para": true, "ch": true, "sec": true,
 }
 
 func appendSentences(out []Sentence, src []byte, start, end, block int) []Sentence {
@@ -52,7 +58,7 @@ func appendSentences(out []Sentence, src []byte, start, end, block int) []Senten
 			i = stop
 			continue
 		}
-		if next < end && (r == '.' && isAbbreviation(src, s, i) || !opensSentence(src, next, end)) {
+		if next < end && (r == '.' && isAbbreviation(src, s, i, src[next]) || !opensSentence(src, next, end)) {
 			i = stop
 			continue
 		}
@@ -94,8 +100,8 @@ func closeAfterTerminal(src []byte, i, end int) int {
 
 // isAbbreviation looks at the word before the period at dot: a known
 // abbreviation, a single capital initial ("J. Smith"), or a dotted
-// initialism ("U.S.").
-func isAbbreviation(src []byte, sentStart, dot int) bool {
+// initialism ("U.S."); following is the first byte of the next word.
+func isAbbreviation(src []byte, sentStart, dot int, following byte) bool {
 	j := dot
 	for j > sentStart {
 		r, size := utf8.DecodeLastRune(src[sentStart:j])
@@ -115,7 +121,8 @@ func isAbbreviation(src []byte, sentStart, dot int) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[strings.ToLower(word)]
+	lower := strings.ToLower(word)
+	return abbreviations[lower] || numberAbbreviations[lower] && '0' <= following && following <= '9'
 }
 
 // opensSentence reports whether the text at i can start a sentence: an
