@@ -225,18 +225,20 @@ func (c *Config) declares(id string) bool {
 
 // Settings are the resolved settings for one path.
 type Settings struct {
-	cfg     *Config
-	enable  []string
-	disable []string
-	sev     map[string]rules.Severity
+	cfg *Config
+	// layers are the file's enable/disable lists, then each matching
+	// override's, in order: a later layer wins.
+	layers []layer
+	sev    map[string]rules.Severity
 }
+
+type layer struct{ enable, disable []string }
 
 // For resolves the settings for a linted file. Override globs are matched
 // against the path relative to the config file's directory.
 func (c *Config) For(path string) *Settings {
 	s := &Settings{cfg: c, sev: map[string]rules.Severity{}}
-	s.enable = append(s.enable, c.File.Enable...)
-	s.disable = append(s.disable, c.File.Disable...)
+	s.layers = append(s.layers, layer{c.File.Enable, c.File.Disable})
 	for sel, v := range c.File.Severity {
 		s.sev[sel], _ = rules.ParseSeverity(v)
 	}
@@ -245,8 +247,7 @@ func (c *Config) For(path string) *Settings {
 		if !matchesAny(o.Paths, rel) {
 			continue
 		}
-		s.enable = append(s.enable, o.Enable...)
-		s.disable = append(s.disable, o.Disable...)
+		s.layers = append(s.layers, layer{o.Enable, o.Disable})
 		for sel, v := range o.Severity {
 			s.sev[sel], _ = rules.ParseSeverity(v)
 		}
@@ -279,10 +280,10 @@ func matchesAny(globs []string, rel string) bool {
 	return false
 }
 
-// Enabled reports whether rule r runs. Later, narrower settings win:
-// per-rule "enabled", then override enable/disable, then the file's
-// disable and enable lists. A disabled-by-default rule is only ever enabled
-// explicitly. "only" restricts the set.
+// Enabled reports whether rule r runs. "only" restricts the set; a rule's
+// own "enabled" is final; otherwise every layer (the file, then matching
+// overrides) may switch the rule, a later layer winning, and within a
+// layer a rule ID beats its family.
 func (s *Settings) Enabled(r *rules.Rule) bool {
 	f := &s.cfg.File
 	if len(f.Only) > 0 && !anyMatches(f.Only, r) {
@@ -291,24 +292,32 @@ func (s *Settings) Enabled(r *rules.Rule) bool {
 	if rc, ok := f.Rules[r.ID]; ok && rc.Enabled != nil {
 		return *rc.Enabled
 	}
-	return !anyMatches(s.disable, r) || enabledExplicitly(s.enable, s.disable, r)
-}
-
-// enabledExplicitly: enabling the exact rule ID beats a family disable, and
-// enabling a family beats a family disable but not a rule ID disable.
-func enabledExplicitly(enable, disable []string, r *rules.Rule) bool {
-	for _, e := range enable {
-		if e == r.ID {
-			return true
+	on := true
+	for _, l := range s.layers {
+		if v, ok := l.decide(r); ok {
+			on = v
 		}
 	}
-	for _, e := range enable {
-		if e == r.Family() {
-			for _, d := range disable {
-				if d == r.ID {
-					return false
-				}
-			}
+	return on
+}
+
+func (l layer) decide(r *rules.Rule) (on, decided bool) {
+	switch {
+	case contains(l.disable, r.ID):
+		return false, true
+	case contains(l.enable, r.ID):
+		return true, true
+	case contains(l.disable, r.Family()):
+		return false, true
+	case contains(l.enable, r.Family()):
+		return true, true
+	}
+	return false, false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
 			return true
 		}
 	}
