@@ -1,0 +1,220 @@
+// Package dates finds calendar dates in article text: full dates in the
+// common English formats (with or without a weekday and a year), and the
+// article's own date from a date line near the top. The facts rules share
+// it so that they agree on what a date is and which date an article has.
+package dates
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Match is one date found in text. Offsets are absolute byte offsets into
+// the text that was searched.
+type Match struct {
+	// Start and End span the whole match, weekday included.
+	Start, End int
+	// DateStart is where the date proper begins (after any weekday).
+	DateStart int
+	Year      int // 0 when the text gave no year
+	Month     time.Month
+	Day       int
+	// Weekday is set when a weekday name stands next to the date;
+	// WeekdayStart and WeekdayEnd span it.
+	Weekday                  time.Weekday
+	HasWeekday               bool
+	WeekdayStart, WeekdayEnd int
+}
+
+// HasYear reports whether the text gave the year.
+func (m Match) HasYear() bool { return m.Year != 0 }
+
+// Time returns the date at midnight UTC in year (m.Year when it is set).
+func (m Match) Time(year int) time.Time {
+	if m.Year != 0 {
+		year = m.Year
+	}
+	return time.Date(year, m.Month, m.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// Valid reports whether the day exists in the given year (the match's own
+// year when it has one).
+func (m Match) Valid(year int) bool {
+	t := m.Time(year)
+	return t.Day() == m.Day && t.Month() == m.Month
+}
+
+const (
+	monthRE   = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+	weekdayRE = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?,?[ \t\x{00a0}]+(?:the[ \t]+)?`
+	sp        = `[ \t\x{00a0}]+`
+	ordinal   = `(?:st|nd|rd|th)?`
+)
+
+// dateRE matches one date, optionally preceded by a weekday. Groups:
+// 1 weekday; 2-4 month day year (MDY); 5-7 day month year (DMY);
+// 8-10 ISO; 11-13 dotted day.month.year; 14-16 slashed.
+var dateRE = regexp.MustCompile(`(?:\b` + weekdayRE + `)?(?:` +
+	`\b` + monthRE + sp + `(\d{1,2})` + ordinal + `\b(?:,?` + sp + `(\d{4})\b)?` +
+	`|\b(\d{1,2})` + ordinal + sp + `(?:of` + sp + `)?` + monthRE + `(?:,?` + sp + `(\d{4})\b)?` +
+	`|\b(\d{4})-(\d{2})-(\d{2})\b` +
+	`|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b` +
+	`|\b(\d{1,2})/(\d{1,2})/(\d{4})\b` +
+	`)`)
+
+// trailingWeekdayRE matches "(Thursday)" right after a date.
+var trailingWeekdayRE = regexp.MustCompile(`^[ \t]*\((Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\)`)
+
+var months = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
+	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
+	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
+}
+
+var weekdays = map[string]time.Weekday{
+	"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday,
+	"fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
+}
+
+// Find returns the dates in src[start:end), in order. Ambiguous numeric
+// dates ("4/9/2025", which is April in the US and September elsewhere) are
+// left out unless one number is over 12.
+func Find(src []byte, start, end int) []Match {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(src) {
+		end = len(src)
+	}
+	if start >= end {
+		return nil
+	}
+	text := src[start:end]
+	var out []Match
+	for _, loc := range dateRE.FindAllSubmatchIndex(text, -1) {
+		if loc[0] > 0 && isDigit(text[loc[0]-1]) {
+			continue
+		}
+		m, ok := build(text, loc)
+		if !ok {
+			continue
+		}
+		if !m.HasWeekday {
+			if tw := trailingWeekdayRE.FindSubmatchIndex(text[loc[1]:]); tw != nil {
+				m.HasWeekday = true
+				m.Weekday = weekdays[strings.ToLower(string(text[loc[1]+tw[2] : loc[1]+tw[2]+3]))]
+				m.WeekdayStart, m.WeekdayEnd = loc[1]+tw[2], loc[1]+tw[3]
+				m.End = loc[1] + tw[1]
+			}
+		}
+		shift(&m, start)
+		out = append(out, m)
+	}
+	return out
+}
+
+func shift(m *Match, by int) {
+	m.Start += by
+	m.End += by
+	m.DateStart += by
+	if m.HasWeekday {
+		m.WeekdayStart += by
+		m.WeekdayEnd += by
+	}
+}
+
+func group(text []byte, loc []int, g int) string {
+	if loc[2*g] < 0 {
+		return ""
+	}
+	return string(text[loc[2*g]:loc[2*g+1]])
+}
+
+func build(text []byte, loc []int) (Match, bool) {
+	m := Match{Start: loc[0], End: loc[1], DateStart: loc[0]}
+	if wd := group(text, loc, 1); wd != "" {
+		m.HasWeekday = true
+		m.Weekday = weekdays[strings.ToLower(wd[:3])]
+		m.WeekdayStart, m.WeekdayEnd = loc[2], loc[3]
+	}
+	var ok bool
+	switch {
+	case loc[4] >= 0:
+		m.DateStart = loc[4]
+		m.Month, m.Day, m.Year, ok = named(group(text, loc, 2), group(text, loc, 3), group(text, loc, 4))
+	case loc[10] >= 0:
+		m.DateStart = loc[10]
+		m.Month, m.Day, m.Year, ok = named(group(text, loc, 6), group(text, loc, 5), group(text, loc, 7))
+	case loc[16] >= 0:
+		m.DateStart = loc[16]
+		m.Month, m.Day, m.Year, ok = numeric(group(text, loc, 9), group(text, loc, 10), group(text, loc, 8))
+	case loc[22] >= 0:
+		m.DateStart = loc[22]
+		m.Month, m.Day, m.Year, ok = numeric(group(text, loc, 12), group(text, loc, 11), group(text, loc, 13))
+	case loc[28] >= 0:
+		m.DateStart = loc[28]
+		a, b := atoi(group(text, loc, 14)), atoi(group(text, loc, 15))
+		switch {
+		case a > 12 && b <= 12:
+			m.Month, m.Day, m.Year, ok = numeric(group(text, loc, 15), group(text, loc, 14), group(text, loc, 16))
+		case b > 12 && a <= 12:
+			m.Month, m.Day, m.Year, ok = numeric(group(text, loc, 14), group(text, loc, 15), group(text, loc, 16))
+		}
+	}
+	if !ok {
+		return m, false
+	}
+	if m.Year != 0 && (m.Year < 1800 || m.Year > 2199) {
+		return m, false
+	}
+	return m, m.Valid(2024) // 2024 is a leap year: 29 February passes without a year
+}
+
+func named(month, day, year string) (time.Month, int, int, bool) {
+	mo, ok := months[strings.ToLower(month[:3])]
+	if !ok {
+		return 0, 0, 0, false
+	}
+	d := atoi(day)
+	if d < 1 || d > 31 {
+		return 0, 0, 0, false
+	}
+	return mo, d, atoi(year), true
+}
+
+func numeric(month, day, year string) (time.Month, int, int, bool) {
+	mo, d := atoi(month), atoi(day)
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return 0, 0, 0, false
+	}
+	return time.Month(mo), d, atoi(year), true
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// InferYear picks the year for a date written without one: the year that
+// puts it closest to the article date (a January article's "Monday,
+// December 30" is last December).
+func InferYear(m Match, article time.Time) int {
+	best, bestDist := 0, time.Duration(1<<62)
+	for y := article.Year() - 1; y <= article.Year()+1; y++ {
+		if !m.Valid(y) {
+			continue
+		}
+		d := m.Time(y).Sub(article)
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = y, d
+		}
+	}
+	return best
+}
