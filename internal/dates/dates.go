@@ -104,7 +104,7 @@ func Find(src []byte, start, end int) []Match {
 		if !m.HasWeekday {
 			if tw := trailingWeekdayRE.FindSubmatchIndex(text[loc[1]:]); tw != nil {
 				m.HasWeekday = true
-				m.Weekday = weekdays[strings.ToLower(string(text[loc[1]+tw[2] : loc[1]+tw[2]+3]))]
+				m.Weekday = weekdays[strings.ToLower(string(text[loc[1]+tw[2]:loc[1]+tw[2]+3]))]
 				m.WeekdayStart, m.WeekdayEnd = loc[1]+tw[2], loc[1]+tw[3]
 				m.End = loc[1] + tw[1]
 			}

@@ -65,9 +65,9 @@ func TestInferYear(t *testing.T) {
 
 func TestArticleDate(t *testing.T) {
 	cases := map[string]string{
-		"September 4, 2025\n\nTitle here\n\nBody.":                   "2025-09-04",
-		"\n\n11 September 2025\n\n## Title\n":                        "2025-09-11",
-		"Title\n\nBy Jane Doe | Published 3 March 2024\n\nBody text.": "2024-03-03",
+		"September 4, 2025\n\nTitle here\n\nBody.":                                                             "2025-09-04",
+		"\n\n11 September 2025\n\n## Title\n":                                                                  "2025-09-11",
+		"Title\n\nBy Jane Doe | Published 3 March 2024\n\nBody text.":                                          "2024-03-03",
 		"Title\n\nThe summit of 4 September 2025 was held in Paris by many leaders of countries far and near.": "",
 	}
 	for text, want := range cases {
