@@ -22,6 +22,7 @@ type selectFlags struct {
 	date                  string
 	quiet                 bool
 	color                 string
+	bulk                  bulkFlags // JSON Lines fields, progress, stats
 }
 
 func (s *selectFlags) register(cmd *cobra.Command) {
@@ -31,11 +32,12 @@ func (s *selectFlags) register(cmd *cobra.Command) {
 	f.StringSliceVar(&s.only, "only", nil, "run only these rules or families")
 	f.StringVar(&s.config, "config", "", "config file (default: the nearest .hygiene.yaml above each file)")
 	f.IntVarP(&s.jobs, "jobs", "j", 0, "parallel workers (default: all cores)")
-	f.StringSliceVar(&s.include, "include", nil, "file globs to lint inside directories (default *.txt,*.md,*.markdown)")
+	f.StringSliceVar(&s.include, "include", nil, "file globs to lint inside directories (default *.txt,*.md,*.markdown,*.jsonl[.gz|.zst])")
 	f.StringSliceVar(&s.exclude, "exclude", nil, "file or path globs to skip")
 	f.StringVar(&s.date, "date", "", "article date YYYY-MM-DD for the names and facts rules")
 	f.BoolVarP(&s.quiet, "quiet", "q", false, "no summary line or notes on stderr")
 	f.StringVar(&s.color, "color", "auto", "colour: auto, always or never")
+	s.bulk.register(f)
 }
 
 func (s *selectFlags) options(e *env) (lint.Options, error) {
@@ -53,6 +55,7 @@ func (s *selectFlags) options(e *env) (lint.Options, error) {
 		}
 		opts.Date = d
 	}
+	s.bulk.apply(e, s.quiet, &opts)
 	return opts, nil
 }
 
@@ -105,7 +108,7 @@ func runLint(e *env, lf *lintFlags, args []string) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	res, err := runner.Run(args)
+	res, err := runner.Lint(args)
 	if err != nil {
 		return withCode(ExitError, err)
 	}
@@ -113,6 +116,7 @@ func runLint(e *env, lf *lintFlags, args []string) error {
 	if err := write(e.stdout, res.Report, report.Options{Color: color, Quiet: lf.quiet, Version: Version}); err != nil {
 		return withCode(ExitError, fmt.Errorf("writing output: %v", err))
 	}
+	lf.bulk.printStats(e, lf.quiet, res.Stats)
 	switch {
 	case failed:
 		return withCode(ExitError, nil)

@@ -16,7 +16,8 @@ import (
 )
 
 // DefaultInclude are the file patterns linted inside a directory.
-var DefaultInclude = []string{"*.txt", "*.md", "*.markdown"}
+// JSON Lines files hold one article per record.
+var DefaultInclude = []string{"*.txt", "*.md", "*.markdown", "*.jsonl", "*.jsonl.gz", "*.jsonl.zst"}
 
 // Options control which files a walk yields.
 type Options struct {
@@ -25,6 +26,8 @@ type Options struct {
 	Include, Exclude []string
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// JSONL names the fields of JSON Lines records.
+	JSONL JSONLOptions
 }
 
 // File is one input file found by a walk.

@@ -1,13 +1,23 @@
 // Package lint runs rules over a corpus: it expands paths, resolves the
-// config for each file, builds each document once, runs the corpus phase
-// when a corpus rule is enabled, then the per-document phase on a worker
-// pool, and returns findings in a deterministic order.
+// config for each file, and streams documents (whole plain files, or JSON
+// Lines records) through a pipeline: one reader, a pool of workers that
+// build each document once and run the rules, and an ordered writer that
+// hands findings on in input order. Memory is bounded by the largest
+// document times the documents in flight, never by the corpus.
+//
+// When a corpus rule is enabled the input is read twice: the first pass
+// keeps only each rule's compact summary (Collect) and merges them; the
+// second runs the rules with the merged summary.
 package lint
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -28,22 +38,39 @@ type Options struct {
 	// ConfigPath is an explicit --config; otherwise each file's nearest
 	// .hygiene.yaml is used.
 	ConfigPath string
-	// Date is the article date for every document (--date).
+	// Date is the article date for every document (--date); a JSON Lines
+	// record's date field overrides it.
 	Date time.Time
 	Walk corpus.Options
+	// Progress, when set, receives a live progress line (documents, MB,
+	// rate, ETA); the caller sets it only for a terminal.
+	Progress io.Writer
 }
 
-// Problem is a path that was skipped or failed.
+// Problem is a path that was skipped or failed, or a malformed JSON Lines
+// record (its error names the line).
 type Problem = corpus.Problem
 
 // Result is a finished run.
 type Result struct {
 	Report   *report.Report
 	Problems []Problem
-	// Docs holds every document when KeepDocs was asked for (fix needs
-	// them); nil otherwise, so a lint run's memory does not grow with the
-	// corpus.
+	// Docs holds every document for Run (fix needs them); Lint and Stream
+	// leave it nil, so their memory does not grow with the corpus.
 	Docs []*document.Document
+	// Stats are the run's figures for the closing summary.
+	Stats *Stats
+}
+
+// Checked is one document after the rules ran, handed to a Stream callback
+// in input order.
+type Checked struct {
+	Doc *document.Document
+	// Items are the document's findings in order of position.
+	Items []report.Item
+	// Unit is the input: for a JSON Lines record, Unit.Record holds the
+	// raw line, so a fix can write it back with only the text replaced.
+	Unit corpus.Unit
 }
 
 // Runner holds what a run resolves once: configs and rule sets.
@@ -159,81 +186,149 @@ func matchesAny(sels []string, rule *rules.Rule) bool {
 	return false
 }
 
-// Run lints the named paths.
+// Run lints the named paths and keeps every document in Result.Docs, for
+// callers that need them after the run. Bulk runs use Lint or Stream.
 func (r *Runner) Run(args []string) (*Result, error) {
-	files, problems := corpus.Expand(args, r.opts.Walk)
-	units, readProblems := r.load(files)
-	problems = append(problems, readProblems...)
-	res := &Result{Problems: problems}
-	corpusFacts, err := r.collect(units)
+	var docs []*document.Document
+	res, err := r.Stream(args, func(c *Checked) error {
+		docs = append(docs, c.Doc)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	rep, err := r.check(units, corpusFacts)
-	if err != nil {
-		return nil, err
-	}
-	res.Report = rep
-	for _, u := range units {
-		res.Docs = append(res.Docs, u.doc)
-	}
+	res.Docs = docs
 	return res, nil
 }
 
-// unit is one document with its resolved rules.
-type unit struct {
-	doc   *document.Document
-	rules []active
+// Lint lints the named paths, keeping the findings (they are small) but no
+// document: memory stays flat however large the corpus.
+func (r *Runner) Lint(args []string) (*Result, error) {
+	return r.Stream(args, nil)
 }
 
-// load reads every file and builds its document once.
-func (r *Runner) load(files []corpus.File) ([]unit, []Problem) {
-	units := make([]unit, len(files))
-	errs := make([]*Problem, len(files))
-	r.parallel(len(files), func(i int) {
-		f := files[i]
-		in, err := corpus.Read(f, r.opts.Walk.Stdin)
-		if err != nil {
-			errs[i] = &Problem{Path: f.Path, Err: err, Skipped: err == corpus.ErrBinary}
-			return
+// Stream lints the named paths and calls each (when not nil) with every
+// document in input order, from one goroutine, and drops the document
+// afterwards. The findings are kept in Result.Report as well: every output
+// format writes one whole report (the JSON format is a single object).
+func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, error) {
+	start := time.Now()
+	files, problems := corpus.Expand(args, r.opts.Walk)
+	walk, err := r.stdinOnce(files)
+	if err != nil {
+		problems = append(problems, Problem{Path: "-", Err: err})
+	}
+	plan := r.plan(files, &problems)
+	stats := newStats(r.opts.Progress, totalSize(plan.files))
+	var facts map[string]rules.Summary
+	if plan.corpus {
+		stats.phase("collecting")
+		if facts, err = r.collect(plan, walk); err != nil {
+			return nil, err
 		}
-		active, err := r.RulesFor(f.Path)
-		if err != nil {
-			errs[i] = &Problem{Path: f.Path, Err: err}
-			return
+		stats.phase("checking")
+	}
+	rep := &report.Report{}
+	var readProblems []Problem
+	err = r.pipeline(plan, walk, &readProblems, func(j *job) error {
+		return j.check(facts)
+	}, func(j *job) error {
+		rep.Documents++
+		rep.Items = append(rep.Items, j.items...)
+		stats.add(j)
+		if each == nil {
+			return nil
 		}
-		doc := document.New(f.Path, in.Data, document.Meta{Source: f.Source, Date: r.opts.Date})
-		units[i] = unit{doc: doc, rules: active}
+		return each(&Checked{Doc: j.doc, Items: j.items, Unit: j.unit})
 	})
-	var ok []unit
-	var problems []Problem
-	for i := range units {
-		if errs[i] != nil {
-			problems = append(problems, *errs[i])
+	if err != nil {
+		return nil, err
+	}
+	stats.finish(time.Since(start))
+	rep.Rules = r.usedRules()
+	return &Result{Report: rep, Problems: append(problems, readProblems...), Stats: stats.Stats}, nil
+}
+
+// stdinOnce reads standard input into memory when "-" is named, so the
+// corpus phase can read it twice.
+func (r *Runner) stdinOnce(files []corpus.File) (corpus.Options, error) {
+	walk := r.opts.Walk
+	for _, f := range files {
+		if f.Path == "-" {
+			in := walk.Stdin
+			if in == nil {
+				in = os.Stdin
+			}
+			data, err := io.ReadAll(in)
+			walk.Stdin = bytes.NewReader(data)
+			return walk, err
+		}
+	}
+	return walk, nil
+}
+
+// plan is the files to read with their rules, resolved once per file.
+type plan struct {
+	files  []corpus.File
+	rules  map[string][]active
+	corpus bool // a corpus rule runs on some file
+}
+
+func (r *Runner) plan(files []corpus.File, problems *[]Problem) plan {
+	p := plan{rules: map[string][]active{}}
+	for _, f := range files {
+		act, err := r.RulesFor(f.Path)
+		if err != nil {
+			*problems = append(*problems, Problem{Path: f.Path, Err: err})
 			continue
 		}
-		ok = append(ok, units[i])
+		p.files = append(p.files, f)
+		p.rules[f.Path] = act
+		for _, a := range act {
+			p.corpus = p.corpus || a.rule.IsCorpus()
+		}
 	}
-	return ok, problems
+	return p
 }
 
-// collect runs the first phase of corpus rules and merges their summaries.
-func (r *Runner) collect(units []unit) (map[string]rules.Summary, error) {
-	facts := map[string]rules.Summary{}
-	per := make([]map[string]rules.Summary, len(units))
-	r.parallel(len(units), func(i int) {
-		for _, a := range units[i].rules {
-			if a.rule.IsCorpus() {
-				if per[i] == nil {
-					per[i] = map[string]rules.Summary{}
-				}
-				per[i][a.rule.ID] = a.rule.Collect(units[i].doc, a.options)
-			}
+func totalSize(files []corpus.File) int64 {
+	var n int64
+	for _, f := range files {
+		if info, err := os.Stat(f.Path); err == nil && f.Path != "-" {
+			n += info.Size()
 		}
-	})
-	for i, m := range per {
-		for _, a := range units[i].rules {
-			s, ok := m[a.rule.ID]
+	}
+	return n
+}
+
+func (r *Runner) usedRules() []*rules.Rule {
+	var out []*rules.Rule
+	for _, rule := range rules.All() {
+		if _, ok := r.used[rule.ID]; ok {
+			out = append(out, rule)
+		}
+	}
+	var declared []*rules.Rule
+	for id, rule := range r.used {
+		if _, builtin := rules.Lookup(id); !builtin {
+			declared = append(declared, rule)
+		}
+	}
+	sort.Slice(declared, func(i, j int) bool { return declared[i].ID < declared[j].ID })
+	return append(out, declared...)
+}
+
+// collect is the first pass of corpus rules: every document gives each
+// corpus rule's compact summary, merged in input order so the result does
+// not depend on scheduling. Documents are dropped as soon as summarised.
+func (r *Runner) collect(p plan, walk corpus.Options) (map[string]rules.Summary, error) {
+	facts := map[string]rules.Summary{}
+	var ignored []Problem // the second pass reports them
+	err := r.pipeline(p, walk, &ignored, func(j *job) error {
+		return j.collect()
+	}, func(j *job) error {
+		for _, a := range j.rules {
+			s, ok := j.summaries[a.rule.ID]
 			if !ok {
 				continue
 			}
@@ -243,42 +338,14 @@ func (r *Runner) collect(units []unit) (map[string]rules.Summary, error) {
 				facts[a.rule.ID] = s
 			}
 		}
-	}
-	return facts, nil
-}
-
-// check runs every rule on every document and locates the findings.
-func (r *Runner) check(units []unit, facts map[string]rules.Summary) (*report.Report, error) {
-	items := make([][]report.Item, len(units))
-	panics := make([]error, len(units))
-	r.parallel(len(units), func(i int) {
-		items[i], panics[i] = CheckDocument(units[i].doc, units[i].rules, facts)
+		return nil
 	})
-	for _, err := range panics {
-		if err != nil {
-			return nil, err
-		}
-	}
-	rep := &report.Report{Documents: len(units)}
-	for _, its := range items {
-		rep.Items = append(rep.Items, its...)
-	}
-	report.Sort(rep.Items)
-	for _, rule := range rules.All() {
-		if _, ok := r.used[rule.ID]; ok {
-			rep.Rules = append(rep.Rules, rule)
-		}
-	}
-	for id, rule := range r.used {
-		if _, builtin := rules.Lookup(id); !builtin {
-			rep.Rules = append(rep.Rules, rule)
-		}
-	}
-	return rep, nil
+	return facts, err
 }
 
-// CheckDocument runs the given rules on one document. A rule that panics is
-// turned into an error naming the rule and the document, never a crash.
+// CheckDocument runs the given rules on one document and returns the
+// findings in order of position. A rule that panics is turned into an
+// error naming the rule and the document, never a crash.
 func CheckDocument(doc *document.Document, active []active, facts map[string]rules.Summary) (items []report.Item, err error) {
 	for _, a := range active {
 		if e := runRule(doc, a, facts[a.rule.ID], func(f rules.Finding) {
@@ -287,35 +354,32 @@ func CheckDocument(doc *document.Document, active []active, facts map[string]rul
 			return nil, e
 		}
 	}
+	report.Sort(items)
 	return items, nil
 }
 
 func runRule(doc *document.Document, a active, facts rules.Summary, sink func(rules.Finding)) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: rule %s crashed: %v (please report this bug)", doc.Path, a.rule.ID, p)
+			err = fmt.Errorf("%s: rule %s crashed: %v (please report this bug)", docName(doc), a.rule.ID, p)
 		}
 	}()
 	a.rule.Run(rules.NewPass(a.rule, doc, a.options, facts, a.severity, sink))
 	return nil
 }
 
-// parallel calls fn(0..n-1) on the runner's workers.
-func (r *Runner) parallel(n int, fn func(i int)) {
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(r.opts.Jobs, max(n, 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				fn(i)
-			}
-		}()
+func collectRule(doc *document.Document, a active) (s rules.Summary, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: rule %s crashed collecting: %v (please report this bug)", docName(doc), a.rule.ID, p)
+		}
+	}()
+	return a.rule.Collect(doc, a.options), nil
+}
+
+func docName(doc *document.Document) string {
+	if doc.Meta.Record != "" {
+		return doc.Path + "#" + doc.Meta.Record
 	}
-	for i := 0; i < n; i++ {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	return doc.Path
 }

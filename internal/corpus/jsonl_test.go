@@ -1,0 +1,230 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+)
+
+func TestParseRecordFields(t *testing.T) {
+	raw := []byte(`{"id": 17, "meta": {"text": "not this", "n": [1, "}"]}, "src": "bbc", "date": "2024-05-06T10:00:00Z", "text": "Line one.\nCaf\u00e9 \"quoted\" \ud83d\ude00"}`)
+	rec, err := ParseRecord(raw, 3, JSONLOptions{SourceField: "src", DateField: "date"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.ID != "17" || rec.Source != "bbc" || rec.Line != 3 {
+		t.Errorf("id %q source %q line %d", rec.ID, rec.Source, rec.Line)
+	}
+	if want := time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC); !rec.Date.Equal(want) {
+		t.Errorf("date %v, want %v", rec.Date, want)
+	}
+	if want := "Line one.\nCafé \"quoted\" 😀"; string(rec.Text) != want {
+		t.Errorf("text %q, want %q", rec.Text, want)
+	}
+	if got := string(raw[rec.TextStart:rec.TextEnd]); !strings.HasPrefix(got, `"Line one.`) || !strings.HasSuffix(got, `\ude00"`) {
+		t.Errorf("text span %q", got)
+	}
+}
+
+func TestParseRecordDefaultsAndOtherFieldNames(t *testing.T) {
+	rec, err := ParseRecord([]byte(`{"body":"x","uid":"a-1"}`), 9, JSONLOptions{TextField: "body", IDField: "uid"})
+	if err != nil || rec.ID != "a-1" || string(rec.Text) != "x" {
+		t.Fatalf("rec %+v err %v", rec, err)
+	}
+	// No id: the line number names the record.
+	rec, err = ParseRecord([]byte(`{"text":""}`), 9, JSONLOptions{})
+	if err != nil || rec.ID != "9" || len(rec.Text) != 0 {
+		t.Fatalf("rec %+v err %v", rec, err)
+	}
+	// An escaped key still matches.
+	rec, err = ParseRecord([]byte(`{"te\u0078t":"y"}`), 1, JSONLOptions{})
+	if err != nil || string(rec.Text) != "y" {
+		t.Fatalf("rec %+v err %v", rec, err)
+	}
+	rec, _ = ParseRecord([]byte(`{"text":"y","date":"last Tuesday"}`), 1, JSONLOptions{DateField: "date"})
+	if !rec.Date.IsZero() || rec.BadDate != "last Tuesday" {
+		t.Errorf("bad date kept as %v / %q", rec.Date, rec.BadDate)
+	}
+}
+
+func TestParseRecordMalformed(t *testing.T) {
+	cases := map[string]string{
+		`{"text": "unterminated}`:    "invalid JSON",
+		`{"text": "a"} trailing`:     "invalid JSON",
+		`["text", "a"]`:              "want a JSON object",
+		`"just a string"`:            "want a JSON object",
+		`{"id": 1}`:                  `no "text" field`,
+		`{"text": 12}`:               "want a string",
+		`{"text": null}`:             "want a string",
+		`{"text": "a\u12"}`:          "invalid JSON",
+		"{\"text\": \"tab\tinside\"}": "invalid JSON",
+	}
+	for line, want := range cases {
+		_, err := ParseRecord([]byte(line), 42, JSONLOptions{})
+		var le *LineError
+		if !errors.As(err, &le) || le.Line != 42 || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "line 42: ") {
+			t.Errorf("%s: error %v, want line 42 and %q", line, err, want)
+		}
+	}
+}
+
+func TestUnquoteMatchesEncodingJSON(t *testing.T) {
+	for _, lit := range []string{`""`, `"plain"`, `"a\"b\\c\/d\b\f\n\r\t"`, `"\u00e9\u2028x"`, `"\ud83d\ude00"`, `"\ud83d alone"`, `"\ude00"`} {
+		got, err := Unquote([]byte(lit))
+		if err != nil {
+			t.Fatalf("%s: %v", lit, err)
+		}
+		var want string
+		if err := json.Unmarshal([]byte(lit), &want); err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want {
+			t.Errorf("%s: got %q, want %q", lit, got, want)
+		}
+	}
+}
+
+func TestAppendQuoteRoundTrips(t *testing.T) {
+	for _, s := range []string{"", "plain", "quote \" back \\ slash", "lines\n\r\ttabs", "ctl \x00\x01\x1f", "é – 😀", "sep \u2028 \u2029 end", "<html>&amp;"} {
+		lit := AppendQuote(nil, []byte(s))
+		if !json.Valid(lit) {
+			t.Fatalf("%q: invalid JSON %s", s, lit)
+		}
+		back, err := Unquote(lit)
+		if err != nil || string(back) != s {
+			t.Errorf("%q: round trip gave %q (%v) via %s", s, back, err, lit)
+		}
+	}
+	// Invalid UTF-8 is kept byte for byte, not replaced.
+	bad := []byte("a\xffb")
+	if back, _ := Unquote(AppendQuote(nil, bad)); !bytes.Equal(back, bad) {
+		t.Errorf("invalid UTF-8 changed: %q", back)
+	}
+}
+
+// writeFile writes content to dir/name, compressed by the name's extension.
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	var buf bytes.Buffer
+	switch Compression(name) {
+	case "gz":
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(content))
+		zw.Close()
+	case "zst":
+		zw, _ := zstd.NewWriter(&buf)
+		zw.Write([]byte(content))
+		zw.Close()
+	default:
+		buf.WriteString(content)
+	}
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func collectUnits(t *testing.T, files []File, opts Options) ([]Unit, []Problem) {
+	t.Helper()
+	var units []Unit
+	var problems []Problem
+	err := Each(files, opts, func(u Unit) error {
+		units = append(units, u)
+		return nil
+	}, func(p Problem) { problems = append(problems, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return units, problems
+}
+
+func TestEachReadsCompressedJSONLAndReportsBadLines(t *testing.T) {
+	content := "\ufeff{\"id\":\"a\",\"text\":\"first\"}\r\n" +
+		"{not json}\n" +
+		"\n" +
+		"{\"id\":\"c\",\"text\":\"third\\n\"}\n" +
+		"{\"id\":\"d\"}\n" +
+		"{\"text\":\"no id, no newline\"}"
+	dir := t.TempDir()
+	for _, name := range []string{"a.jsonl", "b.jsonl.gz", "c.jsonl.zst"} {
+		p := writeFile(t, dir, name, content)
+		units, problems := collectUnits(t, []File{{Path: p}}, Options{})
+		var got []string
+		for _, u := range units {
+			got = append(got, u.Record.ID+"="+string(u.Text))
+		}
+		if want := "a=first|c=third\n|6=no id, no newline"; strings.Join(got, "|") != want {
+			t.Errorf("%s: records %q, want %q", name, strings.Join(got, "|"), want)
+		}
+		if len(problems) != 2 || !strings.Contains(problems[0].Error(), name+": line 2: invalid JSON") ||
+			!strings.Contains(problems[1].Error(), name+`: line 5: no "text" field`) {
+			t.Errorf("%s: problems %v", name, problems)
+		}
+		if eol := string(units[0].Record.EOL); eol != "\r\n" {
+			t.Errorf("%s: first EOL %q", name, eol)
+		}
+		if units[2].Record.EOL != nil {
+			t.Errorf("%s: last line has EOL %q", name, units[2].Record.EOL)
+		}
+	}
+}
+
+func TestEachSurvivesHugeLineAndBrokenStream(t *testing.T) {
+	dir := t.TempDir()
+	huge := strings.Repeat("word ", 3<<20) // 15 MB in one line
+	p := writeFile(t, dir, "huge.jsonl", `{"text":"`+huge+`"}`+"\n"+`{"text":"after"}`+"\n")
+	units, problems := collectUnits(t, []File{{Path: p}}, Options{})
+	if len(problems) != 0 || len(units) != 2 || len(units[0].Text) != len(huge) || string(units[1].Text) != "after" {
+		t.Fatalf("huge line: %d units, problems %v", len(units), problems)
+	}
+	// A truncated gzip stream: the records before the damage are read,
+	// then the file is reported, not a crash.
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	for range 2000 {
+		zw.Write([]byte(`{"text":"some article text that compresses"}` + "\n"))
+	}
+	zw.Close()
+	trunc := filepath.Join(dir, "trunc.jsonl.gz")
+	os.WriteFile(trunc, buf.Bytes()[:buf.Len()/2], 0o644)
+	units, problems = collectUnits(t, []File{{Path: trunc}}, Options{})
+	if len(problems) != 1 || !strings.Contains(problems[0].Error(), "trunc.jsonl.gz: line ") {
+		t.Fatalf("truncated gzip: problems %v", problems)
+	}
+	t.Logf("truncated gzip: %d records read, then %v", len(units), problems[0])
+}
+
+func TestEachBadDatesNotedOncePerFile(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "d.jsonl", `{"text":"a","d":"soon"}`+"\n"+`{"text":"b","d":"later"}`+"\n"+`{"text":"c","d":"2020-01-02"}`+"\n")
+	units, problems := collectUnits(t, []File{{Path: p}}, Options{JSONL: JSONLOptions{DateField: "d"}})
+	if len(units) != 3 || units[2].Record.Date.Year() != 2020 {
+		t.Fatalf("units %d", len(units))
+	}
+	if len(problems) != 1 || !problems[0].Skipped || !strings.Contains(problems[0].Error(), `2 record(s)`) {
+		t.Errorf("problems %v", problems)
+	}
+}
+
+func TestExpandFindsJSONLByDefault(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.txt", "b.jsonl", "c.jsonl.gz", "d.jsonl.zst", "e.json", "f.gz"} {
+		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+	}
+	files, _ := Expand([]string{dir}, Options{})
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Rel)
+	}
+	if got := strings.Join(names, " "); got != "a.txt b.jsonl c.jsonl.gz d.jsonl.zst" {
+		t.Errorf("found %q", got)
+	}
+}

@@ -1,0 +1,115 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+)
+
+// Unit is the input of one document: a whole plain file, or one record of
+// a JSON Lines file.
+type Unit struct {
+	File File
+	// Text is the article: the file's bytes or the record's text field.
+	Text []byte
+	// Record is the JSON Lines record, nil for a plain file.
+	Record *Record
+	// Size is the number of bytes this unit consumed from disk
+	// (compressed bytes for a compressed file), for progress.
+	Size int64
+}
+
+// Each reads the files in order and calls fn with every unit, one at a
+// time, so memory holds one unit per caller in flight, never the corpus.
+// An unreadable file or a malformed record goes to problem and is skipped;
+// an error from fn stops the walk and is returned.
+func Each(files []File, opts Options, fn func(Unit) error, problem func(Problem)) error {
+	for _, f := range files {
+		var err error
+		if IsJSONL(f.Path) {
+			err = eachRecord(f, opts, fn, problem)
+		} else {
+			err = eachFile(f, opts, fn, problem)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func eachFile(f File, opts Options, fn func(Unit) error, problem func(Problem)) error {
+	in, err := Read(f, opts.Stdin)
+	if err != nil {
+		problem(Problem{Path: f.Path, Err: err, Skipped: err == ErrBinary})
+		return nil
+	}
+	return fn(Unit{File: f, Text: in.Data, Size: int64(len(in.Data))})
+}
+
+func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)) error {
+	lr, err := OpenLines(f, opts.Stdin)
+	if err != nil {
+		problem(Problem{Path: f.Path, Err: err})
+		return nil
+	}
+	defer lr.Close()
+	var dates badDates
+	var consumed int64
+	for {
+		line, eol, n, err := lr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			// A broken compressed stream cannot be resynchronised: report
+			// where it broke and go on with the next file.
+			problem(Problem{Path: f.Path, Err: &LineError{Line: n, Err: err}})
+			break
+		}
+		if IsBlank(line) {
+			continue
+		}
+		rec, err := ParseRecord(line, n, opts.JSONL)
+		if err != nil {
+			problem(Problem{Path: f.Path, Err: err})
+			continue
+		}
+		rec.EOL = eol
+		dates.note(&rec)
+		size := lr.Consumed() - consumed
+		consumed += size
+		if err := fn(Unit{File: f, Text: rec.Text, Record: &rec, Size: size}); err != nil {
+			return err
+		}
+	}
+	if p := dates.problem(f, opts.JSONL.DateField); p != nil {
+		problem(*p)
+	}
+	return nil
+}
+
+// badDates counts records whose date field could not be read: one note per
+// file, not one per record.
+type badDates struct {
+	count, firstLine int
+	first            string
+}
+
+func (b *badDates) note(rec *Record) {
+	if rec.BadDate == "" {
+		return
+	}
+	if b.count == 0 {
+		b.firstLine, b.first = rec.Line, rec.BadDate
+	}
+	b.count++
+}
+
+func (b *badDates) problem(f File, field string) *Problem {
+	if b.count == 0 {
+		return nil
+	}
+	return &Problem{Path: f.Path, Skipped: true, Err: fmt.Errorf(
+		"%d record(s) with a %q field that is not a YYYY-MM-DD date (first on line %d: %q); their date is unknown",
+		b.count, field, b.firstLine, b.first)}
+}

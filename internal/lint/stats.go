@@ -1,0 +1,101 @@
+package lint
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dochygiene/hygiene/internal/progress"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// Stats are a run's figures for the closing summary on stderr.
+type Stats struct {
+	Documents int
+	// Bytes is the input read from disk (compressed bytes for compressed
+	// files); TextBytes the article text the rules saw.
+	Bytes, TextBytes int64
+	Findings         int
+	ByFamily         map[string]int
+	ByRule           map[string]int
+	Elapsed          time.Duration
+}
+
+// statsTracker counts as documents are emitted and drives the progress
+// line; it runs on the emitting goroutine only.
+type statsTracker struct {
+	*Stats
+	meter *progress.Meter
+}
+
+func newStats(progressTo io.Writer, total int64) *statsTracker {
+	return &statsTracker{
+		Stats: &Stats{ByFamily: map[string]int{}, ByRule: map[string]int{}},
+		meter: progress.New(progressTo, total),
+	}
+}
+
+func (s *statsTracker) phase(label string) { s.meter.Phase(label) }
+
+func (s *statsTracker) add(j *job) {
+	s.Documents++
+	s.Bytes += j.unit.Size
+	s.TextBytes += int64(len(j.unit.Text))
+	for i := range j.items {
+		rule := j.items[i].Rule
+		s.Findings++
+		s.ByFamily[rule.Family()]++
+		s.ByRule[rule.ID]++
+	}
+	s.meter.Add(1, j.unit.Size)
+}
+
+func (s *statsTracker) finish(elapsed time.Duration) {
+	s.Elapsed = elapsed
+	s.meter.Done()
+}
+
+// Write prints the summary: documents, size, time and rate; findings per
+// family; the rules with most findings.
+func (s *Stats) Write(w io.Writer) {
+	secs := s.Elapsed.Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(s.TextBytes) / secs
+	}
+	fmt.Fprintf(w, "hygiene: %d documents, %s of text in %s (%s/s)\n",
+		s.Documents, progress.MB(s.TextBytes), s.Elapsed.Round(time.Millisecond), progress.MB(int64(rate)))
+	if s.Findings == 0 {
+		fmt.Fprintln(w, "hygiene: no findings")
+		return
+	}
+	var fams []string
+	for _, f := range rules.Families {
+		if n := s.ByFamily[f]; n > 0 {
+			fams = append(fams, fmt.Sprintf("%s %d", f, n))
+		}
+	}
+	fmt.Fprintf(w, "hygiene: %d findings by family: %s\n", s.Findings, strings.Join(fams, ", "))
+	fmt.Fprintf(w, "hygiene: top rules: %s\n", strings.Join(s.topRules(5), ", "))
+}
+
+func (s *Stats) topRules(n int) []string {
+	ids := make([]string, 0, len(s.ByRule))
+	for id := range s.ByRule {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := s.ByRule[ids[i]], s.ByRule[ids[j]]
+		if a != b {
+			return a > b
+		}
+		return ids[i] < ids[j]
+	})
+	out := make([]string, 0, n)
+	for _, id := range ids[:min(n, len(ids))] {
+		out = append(out, fmt.Sprintf("%s %d", id, s.ByRule[id]))
+	}
+	return out
+}
