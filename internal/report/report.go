@@ -29,6 +29,14 @@ type Item struct {
 	// Context is a short neighbourhood of the flagged text, for baseline
 	// and fingerprint hashing that survives lines moving.
 	Context string
+	// Bytes is the span as lines and 1-based columns counted in UTF-8
+	// bytes, end exclusive (reviewdog's rdjson wants byte columns), and
+	// EditBytes the same for each edit of the fix.
+	Bytes     ByteRange
+	EditBytes []ByteRange
+	// Fingerprint is a stable hash of the rule, the flagged text and its
+	// neighbourhood on its line(s), for baselines and SARIF.
+	Fingerprint string
 }
 
 // Report is the result of one run.
@@ -57,6 +65,7 @@ func Locate(doc *document.Document, f rules.Finding) Item {
 	}
 	it.Excerpt = excerpt(doc, f.Start, f.End)
 	it.Context = context(doc, f.Start, f.End)
+	locateMore(doc, &it)
 	return it
 }
 
