@@ -11,7 +11,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -214,23 +213,24 @@ func (r *Runner) Lint(args []string) (*Result, error) {
 func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, error) {
 	start := time.Now()
 	files, problems := corpus.Expand(args, r.opts.Walk)
-	walk, err := r.stdinOnce(files)
+	stdin, err := r.readStdin(files)
 	if err != nil {
 		problems = append(problems, Problem{Path: "-", Err: err})
 	}
 	plan := r.plan(files, &problems)
+	plan.stdin = stdin
 	stats := newStats(r.opts.Progress, totalSize(plan.files))
 	var facts map[string]rules.Summary
 	if plan.corpus {
 		stats.phase("collecting")
-		if facts, err = r.collect(plan, walk); err != nil {
+		if facts, err = r.collect(plan); err != nil {
 			return nil, err
 		}
 		stats.phase("checking")
 	}
 	rep := &report.Report{}
 	var readProblems []Problem
-	err = r.pipeline(plan, walk, &readProblems, func(j *job) error {
+	err = r.pipeline(plan, &readProblems, func(j *job) error {
 		return j.check(facts)
 	}, func(j *job) error {
 		rep.Documents++
@@ -249,29 +249,31 @@ func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, erro
 	return &Result{Report: rep, Problems: append(problems, readProblems...), Stats: stats.Stats}, nil
 }
 
-// stdinOnce reads standard input into memory when "-" is named, so the
+// readStdin reads standard input into memory when "-" is named, so the
 // corpus phase can read it twice.
-func (r *Runner) stdinOnce(files []corpus.File) (corpus.Options, error) {
-	walk := r.opts.Walk
+func (r *Runner) readStdin(files []corpus.File) ([]byte, error) {
 	for _, f := range files {
 		if f.Path == "-" {
-			in := walk.Stdin
+			in := r.opts.Walk.Stdin
 			if in == nil {
 				in = os.Stdin
 			}
 			data, err := io.ReadAll(in)
-			walk.Stdin = bytes.NewReader(data)
-			return walk, err
+			if data == nil {
+				data = []byte{}
+			}
+			return data, err
 		}
 	}
-	return walk, nil
+	return nil, nil
 }
 
 // plan is the files to read with their rules, resolved once per file.
 type plan struct {
 	files  []corpus.File
 	rules  map[string][]active
-	corpus bool // a corpus rule runs on some file
+	corpus bool   // a corpus rule runs on some file
+	stdin  []byte // standard input, read once, when "-" is named
 }
 
 func (r *Runner) plan(files []corpus.File, problems *[]Problem) plan {
@@ -321,10 +323,10 @@ func (r *Runner) usedRules() []*rules.Rule {
 // collect is the first pass of corpus rules: every document gives each
 // corpus rule's compact summary, merged in input order so the result does
 // not depend on scheduling. Documents are dropped as soon as summarised.
-func (r *Runner) collect(p plan, walk corpus.Options) (map[string]rules.Summary, error) {
+func (r *Runner) collect(p plan) (map[string]rules.Summary, error) {
 	facts := map[string]rules.Summary{}
 	var ignored []Problem // the second pass reports them
-	err := r.pipeline(p, walk, &ignored, func(j *job) error {
+	err := r.pipeline(p, &ignored, func(j *job) error {
 		return j.collect()
 	}, func(j *job) error {
 		for _, a := range j.rules {

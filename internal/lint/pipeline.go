@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"sync"
 	"time"
@@ -73,7 +74,11 @@ var errStopped = errors.New("stopped")
 // token per document and emit's return gives it back, so memory is bounded
 // by the largest documents in flight, whatever the corpus size. Problems
 // (unreadable files, malformed records) are appended in input order.
-func (r *Runner) pipeline(p plan, walk corpus.Options, problems *[]Problem, work, emit func(*job) error) error {
+func (r *Runner) pipeline(p plan, problems *[]Problem, work, emit func(*job) error) error {
+	walk := r.opts.Walk
+	if p.stdin != nil {
+		walk.Stdin = bytes.NewReader(p.stdin)
+	}
 	inFlight := 2*r.opts.Jobs + 2
 	tokens := make(chan struct{}, inFlight)
 	jobs := make(chan *job, inFlight)
