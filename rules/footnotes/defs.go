@@ -1,0 +1,214 @@
+package footnotes
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// notesHeadings are the section titles under which a numbered list is a
+// list of endnotes. Bibliography-like titles ("Further reading") are left
+// out: their entries need not be cited.
+var notesHeadings = map[string]bool{
+	"notes": true, "note": true, "endnotes": true, "endnote": true, "end notes": true,
+	"footnotes": true, "footnote": true, "references": true, "reference": true,
+	"sources": true, "source": true, "citations": true,
+	"notes and references": true, "references and notes": true,
+	"notes and sources": true, "sources and notes": true,
+	"anmerkungen": true, "fußnoten": true, "einzelnachweise": true, "quellen": true,
+	"références": true, "sources et notes": true, "notas": true, "referencias": true,
+}
+
+// findDefs collects the definitions: note blocks ("[3] text", "[^3]:
+// text"), paragraphs opening with a superscript number ("³ text"), and
+// numbered list items under a notes heading.
+func findDefs(doc *document.Document) []Def {
+	var defs []Def
+	inNotes := false
+	var section []int // indexes into defs of the current notes list
+	closeSection := func() {
+		markLazy(defs, section)
+		section = section[:0]
+	}
+	for bi, b := range doc.Blocks {
+		switch b.Kind {
+		case document.Note:
+			if d, ok := noteDef(doc, bi); ok {
+				defs = append(defs, d)
+			}
+			continue
+		case document.Heading:
+			closeSection()
+			inNotes = isNotesHeading(doc, b)
+			continue
+		case document.Paragraph:
+			if b.FirstLine == b.LastLine && isNotesHeading(doc, b) {
+				closeSection()
+				inNotes = true
+				continue
+			}
+		case document.ListItem:
+			if inNotes {
+				if d, ok := listDef(doc, bi); ok {
+					section = append(section, len(defs))
+					defs = append(defs, d)
+				}
+				continue
+			}
+		}
+		if b.Kind == document.Paragraph || b.Kind == document.Heading {
+			if d, ok := superscriptDef(doc, bi); ok {
+				defs = append(defs, d)
+			}
+		}
+	}
+	closeSection()
+	return defs
+}
+
+// isNotesHeading reports whether a block's text is a notes section title,
+// ignoring Markdown marks, case and a trailing colon.
+func isNotesHeading(doc *document.Document, b document.Block) bool {
+	if b.End-b.ContentStart > 40 {
+		return false
+	}
+	t := strings.ToLower(string(doc.Src[b.ContentStart:b.End]))
+	t = strings.Trim(t, " \t\u00a0#*_:")
+	return notesHeadings[strings.Join(strings.Fields(t), " ")]
+}
+
+// noteDef reads a note block's marker: "[12]" or "[^12]:" or "[^name]:".
+func noteDef(doc *document.Document, bi int) (Def, bool) {
+	b := doc.Blocks[bi]
+	open := bytes.IndexByte(doc.Src[b.Start:b.ContentStart], '[')
+	if open < 0 {
+		return Def{}, false
+	}
+	start := b.Start + open
+	closing := bytes.IndexByte(doc.Src[start:b.ContentStart], ']')
+	if closing < 0 {
+		return Def{}, false
+	}
+	end := start + closing + 1
+	d := Def{Start: start, End: end, InnerStart: start + 1, InnerEnd: end - 1, Block: bi, Style: Bracket}
+	label := b.Marker
+	if strings.HasPrefix(label, "^") {
+		d.Style = Caret
+		d.InnerStart++
+		label = label[1:]
+		if end < len(doc.Src) && doc.Src[end] == ':' {
+			d.End++
+		}
+	}
+	if n, ok := noteNumber(label); ok {
+		d.Num = n
+		return d, true
+	}
+	if d.Style == Caret && validName(label) {
+		d.Name = label
+		return d, true
+	}
+	return Def{}, false
+}
+
+// listDef reads a numbered list item ("3." or "3)") as an endnote.
+func listDef(doc *document.Document, bi int) (Def, bool) {
+	b := doc.Blocks[bi]
+	digits := strings.TrimRight(b.Marker, ".)")
+	n, ok := noteNumber(digits)
+	if !ok {
+		return Def{}, false
+	}
+	start := b.Start + bytes.Index(doc.Src[b.Start:b.ContentStart], []byte(b.Marker))
+	return Def{
+		Start: start, End: start + len(b.Marker),
+		InnerStart: start, InnerEnd: start + len(digits),
+		Block: bi, Style: Numbered, Num: n,
+	}, true
+}
+
+// superscriptDef reads a paragraph that opens with a superscript number and
+// a space ("³ Ibid.") or with "<sup>3</sup> ".
+func superscriptDef(doc *document.Document, bi int) (Def, bool) {
+	b := doc.Blocks[bi]
+	src := doc.Src[:b.End]
+	i := b.ContentStart
+	if m, ok := scanSupTag(src, i); ok && len(m.nums) == 1 && followedBySpace(src, m.end) {
+		return Def{Start: i, End: m.end, InnerStart: m.innerStart, InnerEnd: m.innerEnd,
+			Block: bi, Style: Sup, Num: m.nums[0]}, true
+	}
+	j := i
+	for j < len(src) {
+		r, size := utf8.DecodeRune(src[j:])
+		if superscriptDigit(r) < 0 {
+			break
+		}
+		j += size
+	}
+	if j == i || !followedBySpace(src, j) {
+		return Def{}, false
+	}
+	n, ok := superscriptNumber(src[i:j])
+	if !ok {
+		return Def{}, false
+	}
+	return Def{Start: i, End: j, InnerStart: i, InnerEnd: j, Block: bi, Style: Superscript, Num: n}, true
+}
+
+func followedBySpace(src []byte, i int) bool {
+	if i >= len(src) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(src[i:])
+	return unicode.IsSpace(r) || r == '\u00a0'
+}
+
+// markLazy numbers a list written "1. 1. 1." by position: Markdown allows
+// it and renders it 1, 2, 3, so it is not a list of duplicates.
+func markLazy(defs []Def, section []int) {
+	if len(section) < 2 {
+		return
+	}
+	for _, i := range section {
+		if defs[i].Num != defs[section[0]].Num {
+			return
+		}
+	}
+	first := defs[section[0]].Num
+	for k, i := range section {
+		defs[i].Num = first + k
+		defs[i].Lazy = true
+	}
+}
+
+// noteNumber parses a plain note number: 1 to maxNote, no sign, no leading
+// zero.
+func noteNumber(s string) (int, bool) {
+	if s == "" || len(s) > 3 || s[0] == '0' {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, n <= maxNote
+}
+
+// validName accepts a Markdown footnote name: letters, digits, "-", "_".
+func validName(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+			return false
+		}
+	}
+	return true
+}
