@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dochygiene/hygiene/internal/baseline"
 	"github.com/dochygiene/hygiene/internal/corpus"
 	"github.com/dochygiene/hygiene/internal/lint"
 	"github.com/dochygiene/hygiene/internal/report"
@@ -63,6 +64,7 @@ type lintFlags struct {
 	selectFlags
 	format    string
 	failLevel string
+	gate      baseline.Gate // --baseline, --write-baseline, --new-from-rev
 }
 
 func newLintCmd(e *env) *cobra.Command {
@@ -81,6 +83,7 @@ Exit codes: 0 no finding at or above --fail-level; 1 findings at or above it;
 	lf.register(cmd)
 	cmd.Flags().StringVarP(&lf.format, "format", "f", "text", "output format: "+report.FormatNames())
 	cmd.Flags().StringVar(&lf.failLevel, "fail-level", "warning", "lowest severity that makes the exit code 1: error, warning, info or none")
+	lf.gate.Register(cmd.Flags())
 	return cmd
 }
 
@@ -113,6 +116,9 @@ func runLint(e *env, lf *lintFlags, args []string) error {
 		return withCode(ExitError, err)
 	}
 	failed := printProblems(e, res.Problems, lf.quiet)
+	if written, err := lf.gate.Apply(res.Report, e.stderr, lf.quiet, Version); err != nil || written {
+		return gateExit(err, failed)
+	}
 	if err := write(e.stdout, res.Report, report.Options{Color: color, Quiet: lf.quiet, Version: Version}); err != nil {
 		return withCode(ExitError, fmt.Errorf("writing output: %v", err))
 	}
