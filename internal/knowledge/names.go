@@ -1,0 +1,148 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns the comparison key of a name: lower case, accents removed,
+// curly apostrophes straightened ("Sébastien" and "Sebastien" agree).
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if out, _, err := transform.String(t, s); err == nil {
+			s = out
+		}
+		s = strings.ReplaceAll(s, "\u2019", "'")
+	}
+	return strings.ToLower(s)
+}
+
+// Distance is the Damerau-Levenshtein distance (optimal string alignment)
+// between a and b, counted in runes.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// JaroWinkler is the Jaro-Winkler similarity of a and b (1 = equal).
+func JaroWinkler(a, b string) float64 {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 || len(rb) == 0 {
+		if len(ra) == len(rb) {
+			return 1
+		}
+		return 0
+	}
+	window := max(len(ra), len(rb))/2 - 1
+	window = max(window, 0)
+	ma, mb := make([]bool, len(ra)), make([]bool, len(rb))
+	matches := 0
+	for i := range ra {
+		lo, hi := max(0, i-window), min(len(rb), i+window+1)
+		for j := lo; j < hi; j++ {
+			if !mb[j] && ra[i] == rb[j] {
+				ma[i], mb[j] = true, true
+				matches++
+				break
+			}
+		}
+	}
+	if matches == 0 {
+		return 0
+	}
+	transpositions, k := 0, 0
+	for i := range ra {
+		if !ma[i] {
+			continue
+		}
+		for !mb[k] {
+			k++
+		}
+		if ra[i] != rb[k] {
+			transpositions++
+		}
+		k++
+	}
+	m := float64(matches)
+	jaro := (m/float64(len(ra)) + m/float64(len(rb)) + (m-float64(transpositions)/2)/m) / 3
+	prefix := 0
+	for prefix < min(4, len(ra), len(rb)) && ra[prefix] == rb[prefix] {
+		prefix++
+	}
+	return jaro + float64(prefix)*0.1*(1-jaro)
+}
+
+// Near reports whether two folded name parts look like one misspelt as
+// the other: same first letter, Damerau-Levenshtein distance at most 2
+// (at most 1 for short parts) and Jaro-Winkler at least 0.84.
+func Near(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if ra[0] != rb[0] {
+		return false
+	}
+	limit := 2
+	if min(len(ra), len(rb)) < 4 {
+		limit = 1
+	}
+	return Distance(a, b) <= limit && JaroWinkler(a, b) >= 0.84
+}
+
+// TransliterationKey reduces a folded name part to a key that accepted
+// transliterations share: Zelensky, Zelenskyy, Zelenskiy and Zelenskyi all
+// become "zelensky"; doubled letters and kh/h, ph/f, ou/u differences
+// disappear.
+func TransliterationKey(s string) string {
+	s = Fold(s)
+	for _, r := range [][2]string{{"kh", "h"}, {"ph", "f"}, {"ou", "u"}, {"iy", "y"}, {"yi", "y"}, {"ij", "y"}, {"yj", "y"}, {"j", "y"}, {"w", "v"}} {
+		s = strings.ReplaceAll(s, r[0], r[1])
+	}
+	var b strings.Builder
+	var last rune
+	for _, r := range s {
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	s = b.String()
+	if strings.HasSuffix(s, "i") && len(s) > 4 {
+		s = s[:len(s)-1] + "y"
+	}
+	return s
+}

@@ -1,0 +1,265 @@
+// Package knowledge is hygiene's knowledge pack: public figures with their
+// accepted spellings, offices with holders and dates, initialisms with house
+// styles, and fact rules. The names/ and facts/ rules and text/acronym-case
+// read it.
+//
+// The pack is built from source files compiled into the binary (data/*.yaml
+// and the generated data/factbook_offices.tsv, see internal/factbookgen)
+// plus any files the user adds (config `knowledge:` paths, --knowledge DIR).
+// A user file uses the same format; an entry with the same key as an
+// embedded one (person name, office id, initialism, fact id) replaces it.
+//
+// Office data is only trusted up to ValidAsOf: for an article dated after
+// it, office rules answer "cannot verify" and stay quiet.
+package knowledge
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Pack is a loaded knowledge pack. It is read-only once built and safe to
+// share between goroutines.
+type Pack struct {
+	// ValidAsOf is the last date the office data is known to be right.
+	ValidAsOf   time.Time
+	People      []*Person
+	Offices     []*Office
+	Initialisms []*Initialism
+	Facts       []*Fact
+
+	// CommonGiven and CommonSurnames are names shared by so many people
+	// that a near miss proves nothing ("John Kelly" is not "John Kerry").
+	CommonGiven    map[string]bool
+	CommonSurnames map[string]bool
+
+	bySurname   map[string][]*Person
+	byName      map[string]*Person
+	initialisms map[string]*Initialism
+}
+
+// Person is a public figure.
+type Person struct {
+	// Name is the canonical spelling, given names first: "Keir Starmer",
+	// "Xi Jinping" (FamilyFirst says the surname leads).
+	Name        string
+	Given       []string
+	Surname     string
+	FamilyFirst bool
+	// SurnameVariants and GivenVariants are accepted spellings
+	// (transliterations: Zelenskyy, Zelenskiy; Volodimir).
+	SurnameVariants []string
+	GivenVariants   []string
+	// Relatives share the surname and are not misspellings of this person
+	// (full names: "Eric Trump").
+	Relatives []string
+	// Also are other full names of the person in the sources.
+	Also   []string
+	Source string
+}
+
+// Surnames returns the canonical surname and its accepted variants.
+func (p *Person) Surnames() []string { return append([]string{p.Surname}, p.SurnameVariants...) }
+
+// FirstGiven returns the first given name ("" when the pack has none).
+func (p *Person) FirstGiven() string {
+	if len(p.Given) == 0 {
+		return ""
+	}
+	return p.Given[0]
+}
+
+// GivenForms returns the given names and their accepted variants.
+func (p *Person) GivenForms() []string {
+	return append(append([]string{}, p.Given...), p.GivenVariants...)
+}
+
+// Office is a post with dated holders.
+type Office struct {
+	ID string
+	// Title is the title as written before a name ("Prime Minister");
+	// TitleVariants are other ways to write it ("Premier").
+	Title         string
+	TitleVariants []string
+	// Qualifiers are words that tie the title to this office when written
+	// before it: "British", "UK", "NATO".
+	Qualifiers []string
+	Terms      []Term
+	Source     string
+}
+
+// Titles returns the title and its variants.
+func (o *Office) Titles() []string { return append([]string{o.Title}, o.TitleVariants...) }
+
+// Term is one holder's time in an office.
+type Term struct {
+	Holder *Person
+	From   time.Time
+	// To is the day the term ended (exclusive). For a term with no known
+	// end, To is the last day it was known to continue and Current says
+	// whether it still ran at the pack's ValidAsOf.
+	To      time.Time
+	Current bool
+	// EndUnknown marks a term whose end the source does not give: To is
+	// only the last day it was seen to continue.
+	EndUnknown bool
+	// EndBy, when set on a term with an unknown end, is the latest day it
+	// can have ended: a successor's start.
+	EndBy  time.Time
+	Source string
+}
+
+// Covers reports whether the term certainly covers day, with grace days of
+// doubt at either end.
+func (t Term) Covers(day time.Time, validAsOf time.Time, grace time.Duration) bool {
+	if day.Before(t.From.Add(grace)) {
+		return false
+	}
+	if t.Current {
+		return !day.After(validAsOf)
+	}
+	if t.EndUnknown {
+		return !day.After(t.To)
+	}
+	return day.Before(t.To.Add(-grace))
+}
+
+// MayCover reports whether the holder may have held the office on day:
+// inside the term, within grace of its ends, or after its last sighting
+// when the end is unknown.
+func (t Term) MayCover(day time.Time, grace time.Duration) bool {
+	if day.Before(t.From.Add(-grace)) {
+		return false
+	}
+	switch {
+	case t.Current:
+		return true
+	case t.EndUnknown:
+		return t.EndBy.IsZero() || day.Before(t.EndBy.Add(grace))
+	}
+	return day.Before(t.To.Add(grace))
+}
+
+// HolderAt returns the holder who certainly held the office on day, or nil
+// when the pack cannot say (before its data, in a gap, after ValidAsOf).
+func (o *Office) HolderAt(day, validAsOf time.Time, grace time.Duration) *Term {
+	for i := range o.Terms {
+		if o.Terms[i].Covers(day, validAsOf, grace) {
+			return &o.Terms[i]
+		}
+	}
+	return nil
+}
+
+// TermsOf returns the terms the person held in this office.
+func (o *Office) TermsOf(p *Person) []Term {
+	var out []Term
+	for _, t := range o.Terms {
+		if t.Holder == p {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Initialism is an abbreviation written in capitals ("UK") with the other
+// casings house styles accept ("Nato" is BBC style).
+type Initialism struct {
+	Form string
+	// Styles are accepted alternative casings, by style name.
+	Styles map[string]string
+	// Word is true when a wrong casing is also an ordinary word or name
+	// ("Us", "It", "Who"): such casings are never flagged.
+	Word bool
+	// Expansion is what it stands for (documentation only).
+	Expansion string
+}
+
+// Fact is a checkable claim: in sentences that mention the subject with the
+// context words, the numbered item must be Value.
+type Fact struct {
+	ID string
+	// Claim says in words what the fact is ("collective defence clause of
+	// the North Atlantic Treaty").
+	Claim string
+	// Item is the numbered thing ("Article").
+	Item string
+	// Subjects are phrases right after "Item N" ("of the North Atlantic
+	// Treaty"); Owners are phrases right before it ("NATO's").
+	Subjects []string
+	Owners   []string
+	Value    string
+	// Context words make the sentence a claim about this fact; Strong ones
+	// are needed when the number is a legitimate alternative.
+	Context []string
+	Strong  []string
+	// Alternatives are other numbers that are right in their own context
+	// (Article 4: consultations).
+	Alternatives []Alternative
+	Source       string
+}
+
+// Alternative is a legitimate other number with the words that show it.
+type Alternative struct {
+	Value   string
+	Context []string
+}
+
+// PeopleBySurname returns the people whose surname or an accepted variant
+// folds to the same key as s.
+func (p *Pack) PeopleBySurname(s string) []*Person { return p.bySurname[Fold(s)] }
+
+// PersonNamed returns the person whose canonical name is name.
+func (p *Pack) PersonNamed(name string) *Person { return p.byName[Fold(name)] }
+
+// Initialism returns the entry whose capital form is form (case-insensitive).
+func (p *Pack) Initialism(form string) *Initialism { return p.initialisms[strings.ToUpper(form)] }
+
+// index builds the lookup maps after loading.
+func (p *Pack) index() {
+	p.bySurname = map[string][]*Person{}
+	p.byName = map[string]*Person{}
+	for _, person := range p.People {
+		p.byName[Fold(person.Name)] = person
+		for _, a := range person.Also {
+			p.byName[Fold(a)] = person
+		}
+		seen := map[string]bool{}
+		for _, s := range person.Surnames() {
+			k := Fold(s)
+			if !seen[k] {
+				seen[k] = true
+				p.bySurname[k] = append(p.bySurname[k], person)
+			}
+		}
+	}
+	p.initialisms = map[string]*Initialism{}
+	for _, in := range p.Initialisms {
+		p.initialisms[strings.ToUpper(in.Form)] = in
+	}
+	for _, o := range p.Offices {
+		sort.Slice(o.Terms, func(i, j int) bool { return o.Terms[i].From.Before(o.Terms[j].From) })
+	}
+}
+
+// IsRelative reports whether fullName is a listed relative of any person
+// sharing its surname.
+func (p *Pack) IsRelative(given, surname string) bool {
+	full := Fold(given + " " + surname)
+	for _, person := range p.PeopleBySurname(surname) {
+		for _, r := range person.Relatives {
+			if Fold(r) == full {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// String summarises the pack (for debugging and `hygiene` notes).
+func (p *Pack) String() string {
+	return fmt.Sprintf("knowledge pack: %d people, %d offices, %d initialisms, %d facts, valid as of %s",
+		len(p.People), len(p.Offices), len(p.Initialisms), len(p.Facts), p.ValidAsOf.Format("2006-01-02"))
+}
