@@ -9,6 +9,7 @@ import (
 
 	"github.com/dochygiene/hygiene/internal/baseline"
 	"github.com/dochygiene/hygiene/internal/corpus"
+	"github.com/dochygiene/hygiene/internal/knowledge"
 	"github.com/dochygiene/hygiene/internal/lint"
 	"github.com/dochygiene/hygiene/internal/report"
 	"github.com/dochygiene/hygiene/rules"
@@ -24,6 +25,7 @@ type selectFlags struct {
 	quiet                 bool
 	color                 string
 	bulk                  bulkFlags // JSON Lines fields, progress, stats
+	knowledge             []string  // extra knowledge-pack files or directories
 }
 
 func (s *selectFlags) register(cmd *cobra.Command) {
@@ -38,6 +40,7 @@ func (s *selectFlags) register(cmd *cobra.Command) {
 	f.StringVar(&s.date, "date", "", "article date YYYY-MM-DD for the names and facts rules")
 	f.BoolVarP(&s.quiet, "quiet", "q", false, "no summary line or notes on stderr")
 	f.StringVar(&s.color, "color", "auto", "colour: auto, always or never")
+	f.StringSliceVar(&s.knowledge, "knowledge", nil, "extra knowledge-pack files or directories (people, offices, initialisms, facts) on top of the built-in pack")
 	s.bulk.register(f)
 }
 
@@ -55,6 +58,9 @@ func (s *selectFlags) options(e *env) (lint.Options, error) {
 			return opts, usageError("--date %q: want YYYY-MM-DD", s.date)
 		}
 		opts.Date = d
+	}
+	if err := knowledge.Setup(s.knowledge, s.config); err != nil {
+		return opts, usageError("--knowledge: %v", err)
 	}
 	s.bulk.apply(e, s.quiet, &opts)
 	return opts, nil
