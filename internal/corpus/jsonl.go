@@ -97,50 +97,68 @@ type LineError struct {
 
 func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 
-// ParseRecord decodes one JSON Lines record. It checks the whole line is
-// one valid JSON object and that the text field is a string.
+// ParseRecord decodes one JSON Lines record: the line must be one valid
+// JSON object and its text field a string. It validates and decodes the
+// text in one pass (the text is most of the line's bytes) and checks the
+// other values with encoding/json.
 func ParseRecord(raw []byte, line int, o JSONLOptions) (Record, error) {
 	rec := Record{Line: line, Raw: raw, TextStart: -1}
-	if !json.Valid(raw) {
+	i := skipSpace(raw, 0)
+	if i == len(raw) || raw[i] != '{' {
+		if i < len(raw) && json.Valid(raw) {
+			return rec, &LineError{line, fmt.Errorf("want a JSON object, got %s", kindOf(raw[i]))}
+		}
 		return rec, &LineError{line, syntaxError(raw)}
 	}
-	i := skipSpace(raw, 0)
-	if raw[i] != '{' {
-		return rec, &LineError{line, fmt.Errorf("want a JSON object, got %s", kindOf(raw[i]))}
-	}
-	textKey, idKey := o.textField(), o.idField()
-	err := eachField(raw, func(key []byte, start, end int) error {
-		v := raw[start:end]
-		switch {
-		case keyIs(key, textKey):
-			if v[0] != '"' {
-				return fmt.Errorf("field %q is %s, want a string", textKey, kindOf(v[0]))
+	textKey := o.textField()
+	var badText error
+	ok := eachField(raw, func(key []byte, start int) (int, bool) {
+		if !keyIs(key, textKey) {
+			end := scanValue(raw, start)
+			if !json.Valid(raw[start:end]) {
+				return end, false
 			}
-			rec.TextStart, rec.TextEnd = start, end
-		case keyIs(key, idKey):
-			rec.ID = scalar(v)
-		case o.SourceField != "" && keyIs(key, o.SourceField):
-			rec.Source = scalar(v)
-		case o.DateField != "" && keyIs(key, o.DateField):
-			rec.Date, rec.BadDate = parseDate(scalar(v))
+			rec.field(key, raw[start:end], o)
+			return end, true
 		}
-		return nil
+		if raw[start] != '"' {
+			end := scanValue(raw, start)
+			if json.Valid(raw[start:end]) {
+				badText = fmt.Errorf("field %q is %s, want a string", textKey, kindOf(raw[start]))
+			}
+			return end, badText != nil
+		}
+		text, end, err := unquoteAt(raw, start)
+		if err != nil {
+			return end, false
+		}
+		rec.Text, rec.TextStart, rec.TextEnd = text, start, end
+		return end, true
 	})
-	if err != nil {
-		return rec, &LineError{line, err}
-	}
-	if rec.TextStart < 0 {
+	switch {
+	case !ok && badText == nil:
+		return rec, &LineError{line, syntaxError(raw)}
+	case badText != nil:
+		return rec, &LineError{line, badText}
+	case rec.TextStart < 0:
 		return rec, &LineError{line, fmt.Errorf("no %q field", textKey)}
 	}
-	text, err := Unquote(raw[rec.TextStart:rec.TextEnd])
-	if err != nil {
-		return rec, &LineError{line, fmt.Errorf("field %q: %v", textKey, err)}
-	}
-	rec.Text = text
 	if rec.ID == "" {
 		rec.ID = strconv.Itoa(line)
 	}
 	return rec, nil
+}
+
+// field takes the id, source and date from their fields.
+func (rec *Record) field(key, v []byte, o JSONLOptions) {
+	switch {
+	case keyIs(key, o.idField()):
+		rec.ID = scalar(v)
+	case o.SourceField != "" && keyIs(key, o.SourceField):
+		rec.Source = scalar(v)
+	case o.DateField != "" && keyIs(key, o.DateField):
+		rec.Date, rec.BadDate = parseDate(scalar(v))
+	}
 }
 
 // syntaxError finds where a line stops being JSON, for the message.
@@ -149,7 +167,7 @@ func syntaxError(raw []byte) error {
 	err := json.Unmarshal(raw, &v)
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, se.Error())
+		return fmt.Errorf("invalid JSON at column %d: %v", se.Offset, se.Error())
 	}
 	if err == nil {
 		return errors.New("invalid JSON")
@@ -173,26 +191,47 @@ func kindOf(c byte) string {
 	return "a number"
 }
 
-// eachField calls fn for every top-level key of a valid JSON object with
-// the byte span of its value.
-func eachField(raw []byte, fn func(key []byte, start, end int) error) error {
+// eachField walks the members of the object starting at raw's first
+// non-space byte, checking its structure; fn gets each key (quotes
+// included) and the offset of its value, and returns where the value ends
+// and whether it was valid. It reports false on any syntax error.
+func eachField(raw []byte, fn func(key []byte, start int) (int, bool)) bool {
 	i := skipSpace(raw, 0) + 1 // past '{'
+	i = skipSpace(raw, i)
+	if i < len(raw) && raw[i] == '}' {
+		return skipSpace(raw, i+1) == len(raw)
+	}
 	for {
-		i = skipSpace(raw, i)
-		if raw[i] == '}' {
-			return nil
+		if i >= len(raw) || raw[i] != '"' {
+			return false
 		}
-		keyEnd := scanString(raw, i)
-		key := raw[i:keyEnd]
-		i = skipSpace(raw, keyEnd) + 1 // past ':'
-		i = skipSpace(raw, i)
-		end := scanValue(raw, i)
-		if err := fn(key, i, end); err != nil {
-			return err
+		keyStart, keyEnd := i, scanString(raw, i)
+		if keyEnd > len(raw) || !json.Valid(raw[i:keyEnd]) {
+			return false
+		}
+		i = skipSpace(raw, keyEnd)
+		if i >= len(raw) || raw[i] != ':' {
+			return false
+		}
+		i = skipSpace(raw, i+1)
+		if i >= len(raw) {
+			return false
+		}
+		end, ok := fn(raw[keyStart:keyEnd], i)
+		if !ok {
+			return false
 		}
 		i = skipSpace(raw, end)
-		if raw[i] == ',' {
-			i++
+		if i >= len(raw) {
+			return false
+		}
+		switch raw[i] {
+		case ',':
+			i = skipSpace(raw, i+1)
+		case '}':
+			return skipSpace(raw, i+1) == len(raw)
+		default:
+			return false
 		}
 	}
 }
@@ -204,27 +243,33 @@ func skipSpace(b []byte, i int) int {
 	return i
 }
 
-// scanString returns the offset just past the string starting at b[i].
+// scanString returns the offset just past the string starting at b[i], or
+// len(b)+1 when it is not terminated.
 func scanString(b []byte, i int) int {
 	i++
-	for {
+	for i < len(b) {
 		j := bytes.IndexAny(b[i:], `"\`)
+		if j < 0 {
+			break
+		}
 		i += j
 		if b[i] == '"' {
 			return i + 1
 		}
 		i += 2
 	}
+	return len(b) + 1
 }
 
-// scanValue returns the offset just past the value starting at b[i].
+// scanValue returns the offset just past the value starting at b[i],
+// without validating it; at most len(b).
 func scanValue(b []byte, i int) int {
 	switch b[i] {
 	case '"':
-		return scanString(b, i)
+		return min(scanString(b, i), len(b))
 	case '{', '[':
 		depth := 0
-		for {
+		for i < len(b) {
 			switch b[i] {
 			case '"':
 				i = scanString(b, i)
@@ -239,11 +284,16 @@ func scanValue(b []byte, i int) int {
 			}
 			i++
 		}
+		return len(b)
 	}
-	for i < len(b) && !bytes.ContainsRune([]byte(",}] \t\r\n"), rune(b[i])) {
+	for i < len(b) && !isDelim(b[i]) {
 		i++
 	}
 	return i
+}
+
+func isDelim(c byte) bool {
+	return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r' || c == '\n'
 }
 
 // keyIs compares a raw JSON key (with quotes) to a field name.
@@ -287,29 +337,61 @@ func parseDate(s string) (time.Time, string) {
 // inside it is kept byte for byte, so no text changes behind the user's
 // back; a lone surrogate escape becomes U+FFFD, as in encoding/json.
 func Unquote(v []byte) ([]byte, error) {
-	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
-		return nil, errors.New("not a JSON string")
+	s, end, err := unquoteAt(v, 0)
+	if err == nil && end != len(v) {
+		err = errors.New("not a single JSON string")
 	}
-	v = v[1 : len(v)-1]
-	first := bytes.IndexByte(v, '\\')
-	if first < 0 {
-		return bytes.Clone(v), nil
+	return s, err
+}
+
+// special marks the bytes that end the fast scan of a JSON string: the
+// quote, the backslash and the control characters JSON forbids raw.
+var special = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
 	}
-	out := make([]byte, 0, len(v))
-	for len(v) > 0 {
-		i := bytes.IndexByte(v, '\\')
-		if i < 0 {
-			out = append(out, v...)
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// unquoteAt validates and decodes the JSON string starting at b[i] in one
+// pass and returns it with the offset just past its closing quote.
+func unquoteAt(b []byte, i int) ([]byte, int, error) {
+	if i >= len(b) || b[i] != '"' {
+		return nil, i, errors.New("not a JSON string")
+	}
+	i++
+	j := i
+	for j < len(b) && !special[b[j]] {
+		j++
+	}
+	if j < len(b) && b[j] == '"' {
+		return bytes.Clone(b[i:j]), j + 1, nil
+	}
+	out := make([]byte, 0, len(b)-i)
+	out = append(out, b[i:j]...)
+	for j < len(b) {
+		c := b[j]
+		switch {
+		case c == '"':
+			return out, j + 1, nil
+		case c < 0x20:
+			return nil, j, fmt.Errorf("control character %#02x in a string", c)
+		case c != '\\':
+			k := j + 1
+			for k < len(b) && !special[b[k]] {
+				k++
+			}
+			out = append(out, b[j:k]...)
+			j = k
+			continue
+		}
+		if j+1 >= len(b) {
 			break
 		}
-		out = append(out, v[:i]...)
-		v = v[i:]
-		if len(v) < 2 {
-			return nil, errors.New("truncated escape")
-		}
-		switch c := v[1]; c {
+		switch e := b[j+1]; e {
 		case '"', '\\', '/':
-			out = append(out, c)
+			out = append(out, e)
 		case 'b':
 			out = append(out, '\b')
 		case 'f':
@@ -321,19 +403,19 @@ func Unquote(v []byte) ([]byte, error) {
 		case 't':
 			out = append(out, '\t')
 		case 'u':
-			r, n, err := unicodeEscape(v)
+			r, n, err := unicodeEscape(b[j:])
 			if err != nil {
-				return nil, err
+				return nil, j, err
 			}
 			out = utf8.AppendRune(out, r)
-			v = v[n:]
+			j += n
 			continue
 		default:
-			return nil, fmt.Errorf("invalid escape \\%c", c)
+			return nil, j, fmt.Errorf("invalid escape \\%c", e)
 		}
-		v = v[2:]
+		j += 2
 	}
-	return out, nil
+	return nil, len(b), errors.New("unterminated string")
 }
 
 // unicodeEscape decodes \uXXXX, joining a surrogate pair; it returns the

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
@@ -57,14 +58,14 @@ func TestParseRecordDefaultsAndOtherFieldNames(t *testing.T) {
 
 func TestParseRecordMalformed(t *testing.T) {
 	cases := map[string]string{
-		`{"text": "unterminated}`:    "invalid JSON",
-		`{"text": "a"} trailing`:     "invalid JSON",
-		`["text", "a"]`:              "want a JSON object",
-		`"just a string"`:            "want a JSON object",
-		`{"id": 1}`:                  `no "text" field`,
-		`{"text": 12}`:               "want a string",
-		`{"text": null}`:             "want a string",
-		`{"text": "a\u12"}`:          "invalid JSON",
+		`{"text": "unterminated}`:     "invalid JSON",
+		`{"text": "a"} trailing`:      "invalid JSON",
+		`["text", "a"]`:               "want a JSON object",
+		`"just a string"`:             "want a JSON object",
+		`{"id": 1}`:                   `no "text" field`,
+		`{"text": 12}`:                "want a string",
+		`{"text": null}`:              "want a string",
+		`{"text": "a\u12"}`:           "invalid JSON",
 		"{\"text\": \"tab\tinside\"}": "invalid JSON",
 	}
 	for line, want := range cases {
@@ -227,4 +228,29 @@ func TestExpandFindsJSONLByDefault(t *testing.T) {
 	if got := strings.Join(names, " "); got != "a.txt b.jsonl c.jsonl.gz d.jsonl.zst" {
 		t.Errorf("found %q", got)
 	}
+}
+
+// FuzzParseRecordAgreesWithEncodingJSON checks the one-pass parser against
+// encoding/json: it accepts exactly the lines that are JSON objects with a
+// string text field, and decodes the same text (for valid UTF-8).
+func FuzzParseRecordAgreesWithEncodingJSON(f *testing.F) {
+	for _, s := range []string{`{"text":"a"}`, `{"id":1,"text":"a\nb\u00e9\ud83d\ude00","x":[1,{"y":"}"}]}`,
+		`{"text":"a"`, `{"text":"a"}x`, `{"text":1}`, `{}`, `[]`, ` {"a":true, "text" : "q\"" } `,
+		`{"text":"a","text":"b"}`, `{"a":tru,"text":""}`, `{"text":"\u00"}`, "{\"text\":\"a\x01\"}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		rec, err := ParseRecord(raw, 1, JSONLOptions{})
+		var obj map[string]json.RawMessage
+		valid := json.Unmarshal(raw, &obj) == nil && obj != nil
+		textRaw, hasText := obj["text"]
+		var want string
+		isString := hasText && json.Unmarshal(textRaw, &want) == nil && len(textRaw) > 0 && textRaw[0] == '"'
+		if (err == nil) != (valid && isString) {
+			t.Fatalf("%q: ParseRecord err %v, encoding/json valid %v string text %v", raw, err, valid, isString)
+		}
+		if err == nil && utf8.Valid(raw) && string(rec.Text) != want {
+			t.Fatalf("%q: text %q, encoding/json %q", raw, rec.Text, want)
+		}
+	})
 }
