@@ -1,0 +1,317 @@
+package fixers
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Proposal is a fix one finding proposes, as the engine receives it.
+type Proposal struct {
+	// Rule is the ID of the rule that proposed the fix.
+	Rule string
+	// Priority decides between fixes whose edits overlap: the lower value
+	// wins (ties go to the rule ID, then to the position).
+	Priority int
+	// Message is the finding's message, kept for the ledger.
+	Message string
+	Fix     Fix
+}
+
+// Skipped is a proposed fix the engine did not apply in one round.
+type Skipped struct {
+	Round   int
+	Rule    string
+	Message string
+	// Start and End are the first edit's range in the text the round saw;
+	// Line and Column (1-based, columns in code points) locate Start there.
+	Start, End   int
+	Line, Column int
+	// Reason says why, for a note on stderr.
+	Reason string
+	// Invalid marks a malformed fix (a rule bug): a range out of bounds,
+	// splitting a UTF-8 character, or edits overlapping each other.
+	Invalid bool
+}
+
+// planned is one edit of a kept proposal.
+type planned struct {
+	Edit
+	prop int // index into the round's proposals
+	// seam marks white space the engine removes or restores at the seam
+	// of a removal (see seams.go).
+	seam bool
+}
+
+// plan is what one round will apply: non-overlapping edits sorted by
+// position, plus what was skipped.
+type plan struct {
+	edits   []planned
+	skipped []Skipped
+}
+
+// resolve picks the edits of one round. Fixes are filtered by safety and
+// validated; a fix whose every edit lies inside a wider removal of another
+// fix is dropped (the removal takes its text with it); the rest are taken
+// greedily in priority order, and a fix overlapping one already taken is
+// skipped as a whole: its edits belong together. The skipped fix is not
+// lost: the next round lints the new text and proposes it again if it
+// still applies.
+func resolve(src []byte, props []Proposal, unsafe bool) plan {
+	var p plan
+	var candidates []int
+	for i := range props {
+		fix := &props[i].Fix
+		if fix.Safety == None || fix.Safety == Unsafe && !unsafe {
+			continue
+		}
+		if reason := validate(src, fix.Edits); reason != "" {
+			p.skipped = append(p.skipped, skippedAt(src, props[i], reason, true))
+			continue
+		}
+		if !changes(src, fix.Edits) {
+			continue
+		}
+		candidates = append(candidates, i)
+	}
+	sortEdits := func(es []Edit) {
+		sort.SliceStable(es, func(a, b int) bool { return lessEdit(es[a], es[b]) })
+	}
+	for _, i := range candidates {
+		sortEdits(props[i].Fix.Edits)
+	}
+	sort.SliceStable(candidates, func(a, b int) bool { return before(props, candidates[a], candidates[b]) })
+	rank := make(map[int]int, len(candidates))
+	for r, i := range candidates {
+		rank[i] = r
+	}
+	removals := collectRemovals(props, candidates, rank)
+	var kept []planned
+	for _, i := range candidates {
+		if removals.subsume(props[i].Fix.Edits, i, rank[i]) {
+			continue
+		}
+		edits, against, ok := fits(kept, props[i].Fix.Edits)
+		if !ok {
+			p.skipped = append(p.skipped, skippedAt(src, props[i],
+				fmt.Sprintf("its edit overlaps the fix of %s, which goes first", props[against.prop].Rule), false))
+			continue
+		}
+		for _, e := range edits {
+			kept = insertPlanned(kept, planned{Edit: e, prop: i})
+		}
+	}
+	p.edits = kept
+	return p
+}
+
+// before orders proposals by priority, rule ID, then position.
+func before(props []Proposal, a, b int) bool {
+	pa, pb := &props[a], &props[b]
+	if pa.Priority != pb.Priority {
+		return pa.Priority < pb.Priority
+	}
+	if pa.Rule != pb.Rule {
+		return pa.Rule < pb.Rule
+	}
+	return lessEdit(pa.Fix.Edits[0], pb.Fix.Edits[0])
+}
+
+// lessEdit orders edits by start, then end: an insertion sorts before a
+// removal that starts where it is.
+func lessEdit(a, b Edit) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	return a.End < b.End
+}
+
+// validate returns why a fix's edits cannot be applied to src, or "".
+func validate(src []byte, edits []Edit) string {
+	if len(edits) == 0 {
+		return "the fix has no edits"
+	}
+	for _, e := range edits {
+		switch {
+		case e.Start < 0 || e.End > len(src) || e.Start > e.End:
+			return fmt.Sprintf("edit range [%d,%d) is outside the text (%d bytes)", e.Start, e.End, len(src))
+		case !onBoundary(src, e.Start) || !onBoundary(src, e.End):
+			return fmt.Sprintf("edit range [%d,%d) splits a UTF-8 character", e.Start, e.End)
+		case !utf8.ValidString(e.Text):
+			return "the replacement text is not valid UTF-8"
+		}
+	}
+	sorted := append([]Edit(nil), edits...)
+	sort.Slice(sorted, func(a, b int) bool { return lessEdit(sorted[a], sorted[b]) })
+	for i := 1; i < len(sorted); i++ {
+		if _, clash := overlap(sorted[i-1], sorted[i]); clash {
+			return "the fix's own edits overlap"
+		}
+	}
+	return ""
+}
+
+// onBoundary reports whether offset is not inside a valid multi-byte UTF-8
+// sequence. Invalid bytes count as characters of their own, so a fix may
+// still remove them.
+func onBoundary(src []byte, off int) bool {
+	if off == 0 || off == len(src) {
+		return true
+	}
+	for back := 1; back <= utf8.UTFMax-1 && off-back >= 0; back++ {
+		c := src[off-back]
+		if c < utf8.RuneSelf {
+			return true
+		}
+		if utf8.RuneStart(c) {
+			_, size := utf8.DecodeRune(src[off-back:])
+			return size <= back
+		}
+	}
+	return true
+}
+
+// changes reports whether applying the edits changes src at all.
+func changes(src []byte, edits []Edit) bool {
+	for _, e := range edits {
+		if string(src[e.Start:e.End]) != e.Text {
+			return true
+		}
+	}
+	return false
+}
+
+// overlap says whether two edits touch the same text. An insertion at the
+// edge of another edit does not; two insertions at one point do (their
+// order would be a guess) unless they insert the same text, which makes
+// them duplicates.
+func overlap(a, b Edit) (duplicate, clash bool) {
+	if a == b {
+		return true, false
+	}
+	aIns, bIns := a.Start == a.End, b.Start == b.End
+	switch {
+	case aIns && bIns:
+		return false, a.Start == b.Start
+	case aIns:
+		return false, b.Start < a.Start && a.Start < b.End
+	case bIns:
+		return false, a.Start < b.Start && b.Start < a.End
+	}
+	return false, a.Start < b.End && b.Start < a.End
+}
+
+// fits checks a proposal's edits against the kept ones. It returns the
+// edits still to add (a duplicate of a kept edit is already done) or the
+// kept edit it clashes with.
+func fits(kept []planned, edits []Edit) ([]Edit, planned, bool) {
+	var add []Edit
+	for _, e := range edits {
+		dup := false
+		// Kept edits do not overlap, so their ends are sorted too: start
+		// at the first one that ends at or after e starts.
+		from := sort.Search(len(kept), func(i int) bool { return kept[i].End >= e.Start })
+		for k := from; k < len(kept) && kept[k].Start <= e.End; k++ {
+			d, clash := overlap(kept[k].Edit, e)
+			if clash {
+				return nil, kept[k], false
+			}
+			dup = dup || d
+		}
+		if !dup {
+			add = append(add, e)
+		}
+	}
+	return add, planned{}, true
+}
+
+func insertPlanned(kept []planned, p planned) []planned {
+	i := sort.Search(len(kept), func(i int) bool { return lessEdit(p.Edit, kept[i].Edit) })
+	kept = append(kept, planned{})
+	copy(kept[i+1:], kept[i:])
+	kept[i] = p
+	return kept
+}
+
+// removal is a pure deletion of some proposal, for the containment test.
+type removal struct {
+	start, end int
+	prop, rank int
+}
+
+type removals struct {
+	list   []removal // sorted by start
+	maxEnd []int     // maxEnd[i] is the largest end in list[:i+1]
+}
+
+func collectRemovals(props []Proposal, candidates []int, rank map[int]int) removals {
+	var rs removals
+	for _, i := range candidates {
+		for _, e := range props[i].Fix.Edits {
+			if e.Text == "" && e.End > e.Start {
+				rs.list = append(rs.list, removal{e.Start, e.End, i, rank[i]})
+			}
+		}
+	}
+	sort.Slice(rs.list, func(a, b int) bool { return rs.list[a].start < rs.list[b].start })
+	rs.maxEnd = make([]int, len(rs.list))
+	for i, r := range rs.list {
+		rs.maxEnd[i] = r.end
+		if i > 0 {
+			rs.maxEnd[i] = max(rs.maxEnd[i], rs.maxEnd[i-1])
+		}
+	}
+	return rs
+}
+
+// subsume reports whether every edit lies inside a removal of another
+// proposal that is wider, or as wide and first in priority: keeping the
+// wider removal makes the contained fix moot.
+func (rs removals) subsume(edits []Edit, prop, rank int) bool {
+	for _, e := range edits {
+		if !rs.contains(e, prop, rank) {
+			return false
+		}
+	}
+	return true
+}
+
+func (rs removals) contains(e Edit, prop, rank int) bool {
+	last := sort.Search(len(rs.list), func(i int) bool { return rs.list[i].start > e.Start }) - 1
+	for j := last; j >= 0 && rs.maxEnd[j] >= e.End; j-- {
+		r := rs.list[j]
+		if r.prop == prop || r.end < e.End {
+			continue
+		}
+		if r.start == e.Start && r.end == e.End && r.rank > rank {
+			continue // as wide and later in priority: this one stays
+		}
+		if e.Start == e.End && (e.Start == r.start || e.Start == r.end) {
+			continue // an insertion at the removal's edge survives it
+		}
+		return true
+	}
+	return false
+}
+
+func skippedAt(src []byte, p Proposal, reason string, invalid bool) Skipped {
+	s := Skipped{Rule: p.Rule, Message: p.Message, Reason: reason, Invalid: invalid}
+	if len(p.Fix.Edits) > 0 {
+		s.Start, s.End = p.Fix.Edits[0].Start, p.Fix.Edits[0].End
+	}
+	s.Line, s.Column = position(src, s.Start)
+	return s
+}
+
+// position is a 1-based line and code-point column of offset in src.
+func position(src []byte, off int) (line, col int) {
+	off = max(0, min(off, len(src)))
+	line, lineStart := 1, 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	return line, utf8.RuneCount(src[lineStart:off]) + 1
+}
