@@ -7,5 +7,12 @@ import "github.com/dochygiene/hygiene/rules"
 func init() {
 	rules.Register(
 		Whitespace,
+		JoinedWords,
+		DoubledLetter,
+		HardWrap,
+		Markup,
+		Mojibake,
+		Encoding,
+		Normalization,
 	)
 }

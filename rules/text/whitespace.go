@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,22 +12,27 @@ import (
 
 // Whitespace flags invisible and irregular white space that ingestion leaves:
 // no-break spaces next to ordinary spaces, lines of only invisible
-// characters, and zero-width characters inside words.
+// characters, zero-width characters and soft hyphens inside text, tabs
+// inside prose and trailing spaces.
 var Whitespace = &rules.Rule{
 	ID:      "text/whitespace",
-	Summary: "no-break-space runs, invisible-only lines and zero-width characters",
+	Summary: "no-break-space runs, invisible-only lines, zero-width characters, soft hyphens, stray tabs, trailing spaces",
 	Doc: `HTML-to-text conversion turns "&nbsp;" into U+00A0 NO-BREAK SPACE. Next to
-an ordinary space ("peace.\u00a0 The") it is a leftover of the page's layout;
-a line holding only no-break or zero-width spaces is an empty paragraph of
-the page. Zero-width spaces and joiners inside words break search and
-tokenisation.
+an ordinary space ("peace.\u00a0 The") or alone between two sentences it is a
+leftover of the page's layout; a line holding only no-break or zero-width
+spaces is an empty paragraph of the page. Zero-width spaces, joiners and
+soft hyphens (U+00AD) inside words break search and tokenisation. A tab
+inside a line of prose and spaces at the end of a line are layout residue
+(reported as info).
 
 A single no-break space between words ("10\u00a0km", "M.\u00a0Macron") is
-deliberate typography and stays quiet.
+deliberate typography and stays quiet; so do zero-width joiners and
+non-joiners next to scripts that need them (Arabic, Indic, Thai, emoji
+sequences), tab-separated tables and fenced code.
 
 Fixes (safe): a run of white space holding a no-break space becomes one
 ordinary space; an invisible-only line becomes empty; zero-width characters
-are removed.`,
+and soft hyphens are removed; a tab becomes a space; trailing spaces go.`,
 	Bad:       "a just and lasting peace.\u00a0 The heads of state met.",
 	Good:      "a just and lasting peace. The heads of state met 10\u00a0km away.",
 	Severity:  rules.Warning,
@@ -36,9 +42,10 @@ are removed.`,
 
 func runWhitespace(pass *rules.Pass) {
 	doc := pass.Doc
+	code := codeLines(doc)
 	for i := range doc.Lines {
 		line := doc.Lines[i]
-		if line.Start == line.End {
+		if line.Start == line.End || code[i] {
 			continue
 		}
 		if doc.IsBlankLine(i) {
@@ -46,7 +53,22 @@ func runWhitespace(pass *rules.Pass) {
 			continue
 		}
 		scanLine(pass, doc, line)
+		checkTabs(pass, doc, i)
+		checkTrailing(pass, doc, line)
 	}
+}
+
+// codeLines marks the lines of fenced code blocks.
+func codeLines(doc *document.Document) []bool {
+	code := make([]bool, len(doc.Lines))
+	for _, b := range doc.Blocks {
+		if b.Kind == document.Code {
+			for i := b.FirstLine; i <= b.LastLine; i++ {
+				code[i] = true
+			}
+		}
+	}
+	return code
 }
 
 func reportInvisibleLine(pass *rules.Pass, line document.Line) {
@@ -66,7 +88,7 @@ func reportInvisibleLine(pass *rules.Pass, line document.Line) {
 }
 
 // scanLine reports runs of spaces that hold a no-break space beside another
-// space, and zero-width characters.
+// space or between sentences, zero-width characters and soft hyphens.
 func scanLine(pass *rules.Pass, doc *document.Document, line document.Line) {
 	src := doc.Src
 	for i := line.Start; i < line.End; {
@@ -78,18 +100,51 @@ func scanLine(pass *rules.Pass, doc *document.Document, line document.Line) {
 		switch {
 		case r == ' ' || r == '\u00a0':
 			i = spaceRun(pass, src, i, line.End)
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' && i != 0:
-			pass.Report(rules.Finding{
-				Start: i, End: i + size,
-				Message: "zero-width character inside text",
-				Fix: &fixers.Fix{Message: "remove the zero-width character", Safety: fixers.Safe,
-					Edits: []fixers.Edit{fixers.Delete(i, i+size)}},
-			})
-			i += size
-		default:
-			i += size
+			continue
+		case isZeroWidth(r):
+			if strayZeroWidth(src, i, i+size) {
+				reportDelete(pass, i, i+size, "zero-width character inside text", "remove the zero-width character", rules.Warning)
+			}
+		case r == '\u00ad':
+			reportDelete(pass, i, i+size, "soft hyphen (U+00AD) inside text", "remove the soft hyphen", rules.Warning)
 		}
+		i += size
 	}
+}
+
+func reportDelete(pass *rules.Pass, start, end int, msg, fix string, sev rules.Severity) {
+	pass.Report(rules.Finding{
+		Start: start, End: end, Message: msg, Severity: sev,
+		Fix: &fixers.Fix{Message: fix, Safety: fixers.Safe, Edits: []fixers.Edit{fixers.Delete(start, end)}},
+	})
+}
+
+// isZeroWidth: zero-width space, non-joiner, joiner and word joiner. A
+// byte order mark inside the text is text/encoding's.
+func isZeroWidth(r rune) bool {
+	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060'
+}
+
+// strayZeroWidth reports whether the zero-width character at [start, end)
+// is debris rather than a character some script or emoji sequence needs.
+func strayZeroWidth(src []byte, start, end int) bool {
+	before, _ := utf8.DecodeLastRune(src[:start])
+	after, _ := utf8.DecodeRune(src[end:])
+	return !needsZeroWidth(before) && !needsZeroWidth(after)
+}
+
+// needsZeroWidth: letters of scripts that use zero-width (non-)joiners or
+// zero-width spaces as part of their spelling (Arabic, Persian, Indic,
+// Thai, Khmer, CJK ...), and emoji and marks that joiners glue into
+// sequences.
+func needsZeroWidth(r rune) bool {
+	if r < 0x0370 || r >= 0x2000 && r <= 0x206f {
+		return false
+	}
+	if unicode.IsLetter(r) {
+		return !unicode.In(r, unicode.Greek, unicode.Cyrillic, unicode.Latin)
+	}
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Sk, r)
 }
 
 // spaceRun looks at the run of spaces starting at i and reports it when it
@@ -108,7 +163,7 @@ func spaceRun(pass *rules.Pass, src []byte, i, end int) int {
 		i += size
 	}
 	atLineStart := start == pass.Doc.Lines[pass.Doc.LineAt(start)].Start
-	if nbsp == 0 || atLineStart || i >= end {
+	if nbsp == 0 || atLineStart || i >= end || afterMojibakeLead(src, start) {
 		return i
 	}
 	msg := ""
@@ -129,6 +184,13 @@ func spaceRun(pass *rules.Pass, src []byte, i, end int) int {
 	return i
 }
 
+// afterMojibakeLead: "Â\u00a0" is a no-break space read in the wrong
+// encoding; text/mojibake reports it.
+func afterMojibakeLead(src []byte, start int) bool {
+	r, _ := utf8.DecodeLastRune(src[:start])
+	return r == 'Â'
+}
+
 // betweenSentences reports whether the space run [start, end) follows the
 // end of a sentence ("peace.[1]", "format.”") and precedes a capital: a
 // separator the page's layout put there, unlike "10\u00a0km".
@@ -140,4 +202,67 @@ func betweenSentences(src []byte, start, end int) bool {
 		return unicode.IsUpper(after)
 	}
 	return false
+}
+
+// checkTabs reports a tab between words of a prose line. A line with two or
+// more inner tabs, or next to another line with inner tabs, is a table.
+func checkTabs(pass *rules.Pass, doc *document.Document, i int) {
+	tabs := innerTabs(doc, i)
+	if len(tabs) != 1 || i > 0 && len(innerTabs(doc, i-1)) > 0 || i+1 < len(doc.Lines) && len(innerTabs(doc, i+1)) > 0 {
+		return
+	}
+	if bi := doc.BlockAt(doc.Lines[i].Start); bi < 0 || !doc.Blocks[bi].IsProse() {
+		return
+	}
+	at := tabs[0]
+	pass.Report(rules.Finding{
+		Start: at, End: at + 1, Severity: rules.Info,
+		Message: "tab inside a line of prose",
+		Fix: &fixers.Fix{Message: "replace the tab with a space", Safety: fixers.Safe,
+			Edits: []fixers.Edit{fixers.Replace(at, at+1, " ")}},
+	})
+}
+
+// innerTabs returns the offsets of tabs between the first and the last
+// visible character of line i (indentation and trailing tabs are not
+// inner).
+func innerTabs(doc *document.Document, i int) []int {
+	line := doc.Lines[i]
+	src := doc.Src
+	first, last := line.Start, line.End
+	for first < last && (src[first] == ' ' || src[first] == '\t') {
+		first++
+	}
+	for last > first && (src[last-1] == ' ' || src[last-1] == '\t') {
+		last--
+	}
+	var out []int
+	for j := first; j < last; {
+		k := bytes.IndexByte(src[j:last], '\t')
+		if k < 0 {
+			break
+		}
+		out = append(out, j+k)
+		j += k + 1
+	}
+	return out
+}
+
+// checkTrailing reports spaces, tabs and no-break spaces at the end of a
+// line that has text.
+func checkTrailing(pass *rules.Pass, doc *document.Document, line document.Line) {
+	src := doc.Src
+	end := line.End
+	start := end
+	for start > line.Start {
+		r, size := utf8.DecodeLastRune(src[line.Start:start])
+		if r != ' ' && r != '\t' && r != '\u00a0' {
+			break
+		}
+		start -= size
+	}
+	if start == end || afterMojibakeLead(src, start) {
+		return
+	}
+	reportDelete(pass, start, end, "trailing white space", "remove the trailing white space", rules.Info)
 }

@@ -1,0 +1,131 @@
+package text
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// This file holds the context checks every text rule shares: whether a span
+// sits in code, a URL, an e-mail address or another machine token that the
+// rules must never "fix".
+
+// field returns the white-space-delimited chunk of src around [start, end),
+// bounded by the line.
+func field(src []byte, start, end int) (int, int) {
+	fs := start
+	for fs > 0 {
+		c := src[fs-1]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			break
+		}
+		fs--
+	}
+	fe := end
+	for fe < len(src) {
+		c := src[fe]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			break
+		}
+		fe++
+	}
+	return fs, fe
+}
+
+// codeLike reports whether the span [start, end) belongs to a URL, an e-mail
+// address, a path, a handle, an identifier or inline code.
+func codeLike(src []byte, start, end int) bool {
+	fs, fe := field(src, start, end)
+	f := src[fs:fe]
+	if bytes.ContainsAny(f, "@/\\_=<>{}`|#~^$%") || bytes.Contains(f, []byte("www.")) {
+		return true
+	}
+	if innerDot(f) || mixedIdentifier(src[start:end]) {
+		return true
+	}
+	return inInlineCode(src, start)
+}
+
+// innerDot reports a dot between two letters or digits: a domain, a file
+// name or a version ("example.com", "index.html", "v1.2"). "U.S." and
+// "e.g." are dotted too; rules calling this lose nothing on them.
+func innerDot(f []byte) bool {
+	for i := 1; i+1 < len(f); i++ {
+		if f[i] == '.' && isAlnum(f[i-1]) && isAlnum(f[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mixedIdentifier reports a token that mixes letters and digits or has an
+// upper-case letter after a lower-case one: "covid19", "iPhone",
+// "getElementById".
+func mixedIdentifier(tok []byte) bool {
+	digits, letters := false, false
+	for i, c := range tok {
+		switch {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c >= 'A' && c <= 'Z':
+			letters = true
+			if i > 0 && tok[i-1] >= 'a' && tok[i-1] <= 'z' {
+				return true
+			}
+		case c >= 'a' && c <= 'z' || c >= utf8.RuneSelf:
+			letters = true
+		}
+	}
+	return digits && letters
+}
+
+// inInlineCode reports whether offset lies between backticks on its line.
+func inInlineCode(src []byte, offset int) bool {
+	ls := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return bytes.Count(src[ls:offset], []byte("`"))%2 == 1
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// allLowerASCII reports whether b is only the letters a-z.
+func allLowerASCII(b []byte) bool {
+	for _, c := range b {
+		if !isLowerASCII(c) {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// textBlocks calls fn for every block that is not code: fenced code holds
+// text the rules must leave alone.
+func textBlocks(doc *document.Document, fn func(b document.Block)) {
+	for _, b := range doc.Blocks {
+		if b.Kind != document.Code {
+			fn(b)
+		}
+	}
+}
+
+// lowerASCII returns b lower-cased when it is ASCII letters only.
+func lowerASCII(b []byte) (string, bool) {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		switch {
+		case isLowerASCII(c):
+			out[i] = c
+		case isUpperASCII(c):
+			out[i] = c + 'a' - 'A'
+		default:
+			return "", false
+		}
+	}
+	return string(out), true
+}

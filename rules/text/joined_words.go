@@ -1,0 +1,202 @@
+package text
+
+import (
+	"fmt"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/lexicon"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// JoinedWords flags two words run together when ingestion dropped the space
+// between them, most often around an inline tag: "ofinternational".
+var JoinedWords = &rules.Rule{
+	ID:      "text/joined-words",
+	Summary: "two words run together (a function word glued to its neighbour)",
+	Doc: `Ingestion drops the space at the edge of an inline HTML element, so
+"of <a>international</a> cooperation" becomes "ofinternational cooperation".
+
+A lower-case token is flagged when it is not a word of the embedded SCOWL
+list, is not vocabulary of the corpus itself (a token seen three times in
+the corpus, or twice in one document, is a domain word or a name), and
+splits into a function word ("of", "in", "the", "and" ...) and a common word.
+Tokens in URLs, e-mail addresses, code and identifiers are never touched, nor
+are sentences where many tokens are not English words (foreign text).
+
+Fix: insert the space. Safe when exactly one split is plausible; otherwise
+the best split is offered as an unsafe fix.`,
+	Bad:       "the urgency ofinternational cooperation",
+	Good:      "the urgency of international cooperation; see the onboarding guide",
+	Severity:  rules.Warning,
+	FixSafety: fixers.Safe,
+	Collect:   collectVocabulary,
+	Merge:     mergeVocabulary,
+	Run:       runJoinedWords,
+}
+
+const (
+	minJoinedLen = 5
+	maxJoinedLen = 30
+	// splitPartLevel is the rarest a split part may be: a split into a
+	// rare word ("as" + "ana") is more likely a word we do not know.
+	splitPartLevel = lexicon.Common
+)
+
+// vocabulary counts, for the whole corpus, the tokens that are not in the
+// word list: names, domain words, and the odd joined word.
+type vocabulary map[string]vocabEntry
+
+type vocabEntry struct {
+	count, docs uint32
+}
+
+// knows reports whether w is a term of the corpus: seen three times, or
+// twice in one document. A joined word is a one-off; a recurring token
+// that is not in the word list is a name or a domain word.
+func (v vocabulary) knows(w string) bool {
+	e := v[w]
+	return e.count >= 3 || e.count >= 2 && e.docs == 1
+}
+
+func collectVocabulary(doc *document.Document, _ rules.Options) rules.Summary {
+	v := vocabulary{}
+	for _, t := range doc.Tokens() {
+		b := doc.Src[t.Start:t.End]
+		if t.Kind != document.Word || len(b) < minJoinedLen-1 || len(b) > maxJoinedLen {
+			continue
+		}
+		w, ok := lowerASCII(b)
+		if !ok || lexicon.LevelBytes(b) > 0 || lexicon.Level(w) > 0 {
+			continue
+		}
+		e := v[w]
+		e.count++
+		e.docs = 1
+		v[w] = e
+	}
+	return v
+}
+
+func mergeVocabulary(a, b rules.Summary) rules.Summary {
+	va, _ := a.(vocabulary)
+	vb, _ := b.(vocabulary)
+	if va == nil {
+		va = vocabulary{}
+	}
+	for w, e := range vb {
+		x := va[w]
+		x.count += e.count
+		x.docs += e.docs
+		va[w] = x
+	}
+	return va
+}
+
+func runJoinedWords(pass *rules.Pass) {
+	doc := pass.Doc
+	vocab, _ := pass.Corpus.(vocabulary)
+	if vocab == nil {
+		// Run without a corpus phase: learn from this document alone.
+		vocab, _ = collectVocabulary(doc, nil).(vocabulary)
+	}
+	toks := doc.Tokens()
+	for i, t := range toks {
+		b := doc.Src[t.Start:t.End]
+		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen || !allLowerASCII(b) {
+			continue
+		}
+		if lexicon.LevelBytes(b) > 0 || codeLike(doc.Src, t.Start, t.End) {
+			continue
+		}
+		w := string(b)
+		splits := plausibleSplits(w)
+		if len(splits) == 0 || vocab.knows(w) && !bothFunctionWords(splits[0]) {
+			continue
+		}
+		if foreignContext(doc, toks, i) {
+			continue
+		}
+		reportJoined(pass, t, w, splits)
+	}
+}
+
+type split struct{ left, right string }
+
+func (s split) String() string { return s.left + " " + s.right }
+
+func bothFunctionWords(s split) bool {
+	return lexicon.IsFunctionWord(s.left) && lexicon.IsFunctionWord(s.right)
+}
+
+// trailingFunctionWords may end a joined pair ("securityand"): the words
+// that most often follow a noun. Pronouns are left out, so "fort"+"he" is
+// not a reading of "forthe".
+var trailingFunctionWords = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "in": true, "for": true, "with": true,
+	"from": true, "that": true, "is": true, "was": true, "are": true, "or": true,
+}
+
+// plausibleSplits returns the readings of w as function word + word or
+// word + function word, best first (a leading function word is the common
+// case: the space before an inline element is the one lost).
+func plausibleSplits(w string) []split {
+	var lead, trail []split
+	for i := 1; i < len(w); i++ {
+		left, right := w[:i], w[i:]
+		if lexicon.IsFunctionWord(left) && partWord(right) {
+			lead = append(lead, split{left, right})
+		} else if trailingFunctionWords[right] && len(left) >= 3 && partWord(left) {
+			trail = append(trail, split{left, right})
+		}
+	}
+	return append(lead, trail...)
+}
+
+// partWord reports whether s can be one half of a split: a common word of
+// at least two letters ("a" and "I" alone are too easy to find).
+func partWord(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	if lexicon.IsFunctionWord(s) {
+		return true
+	}
+	return len(s) >= 3 && lexicon.IsWordAt(s, splitPartLevel)
+}
+
+// foreignContext reports whether the sentence around token i is mostly
+// words the list does not know: foreign-language text or jargon, where a
+// split would be a guess.
+func foreignContext(doc *document.Document, toks []document.Token, i int) bool {
+	lo, hi := max(0, i-6), min(len(toks), i+7)
+	known, total := 0, 0
+	for j := lo; j < hi; j++ {
+		if j == i || toks[j].Kind != document.Word {
+			continue
+		}
+		total++
+		if lexicon.LevelBytes(doc.Src[toks[j].Start:toks[j].End]) > 0 {
+			known++
+		}
+	}
+	return total >= 3 && known*4 < total*3
+}
+
+func reportJoined(pass *rules.Pass, t document.Token, w string, splits []split) {
+	best := splits[0]
+	safety := fixers.Safe
+	msg := fmt.Sprintf("%q looks like two words run together: %q", w, best.String())
+	if len(splits) > 1 {
+		safety = fixers.Unsafe
+		msg = fmt.Sprintf("%q looks like two words run together: %q (or %q)", w, best.String(), splits[1].String())
+	}
+	pass.Report(rules.Finding{
+		Start: t.Start, End: t.End, Message: msg,
+		Fix: &fixers.Fix{
+			Message: fmt.Sprintf("insert a space: %q", best.String()),
+			Safety:  safety,
+			Edits:   []fixers.Edit{fixers.Replace(t.Start+len(best.left), t.Start+len(best.left), " ")},
+		},
+	})
+}
