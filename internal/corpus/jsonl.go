@@ -86,6 +86,11 @@ type Record struct {
 	// TextStart and TextEnd delimit the text field's JSON value in Raw, so
 	// a fix can replace that value and keep every other byte.
 	TextStart, TextEnd int
+	// Before and After are the lines around the record that are no record
+	// (blank or malformed), with their terminators: Before those at the
+	// start of the file before the first record, After those up to the
+	// next record or the end. A writer copies them through unchanged.
+	Before, After [][]byte
 }
 
 // LineError is a malformed JSON Lines record: it is reported with its line

@@ -254,3 +254,27 @@ func FuzzParseRecordAgreesWithEncodingJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestEachKeepsLinesThatAreNoRecords(t *testing.T) {
+	content := "\n{bad\n" + `{"text":"a"}` + "\n\n" + `{"text":"b"}` + "\r\n{worse\n\n"
+	p := writeFile(t, t.TempDir(), "k.jsonl", content)
+	units, problems := collectUnits(t, []File{{Path: p}}, Options{})
+	if len(units) != 2 || len(problems) != 2 {
+		t.Fatalf("%d units, problems %v", len(units), problems)
+	}
+	// Writing every unit back with its surrounding lines gives the file.
+	var back []byte
+	for _, u := range units {
+		r := u.Record
+		for _, l := range r.Before {
+			back = append(back, l...)
+		}
+		back = append(append(back, r.Raw...), r.EOL...)
+		for _, l := range r.After {
+			back = append(back, l...)
+		}
+	}
+	if string(back) != content {
+		t.Errorf("rebuilt %q\nwant    %q", back, content)
+	}
+}

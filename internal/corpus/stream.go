@@ -46,6 +46,10 @@ func eachFile(f File, opts Options, fn func(Unit) error, problem func(Problem)) 
 	return fn(Unit{File: f, Text: in.Data, Size: int64(len(in.Data))})
 }
 
+// eachRecord hands on the records of a JSON Lines file. It reads one record
+// ahead so that every line that is not a record (a blank line, a malformed
+// line, reported as a problem) travels with a record as Before or After:
+// a fix writing the file back loses no line.
 func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)) error {
 	lr, err := OpenLines(f, opts.Stdin)
 	if err != nil {
@@ -54,7 +58,19 @@ func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)
 	}
 	defer lr.Close()
 	var dates badDates
+	var pending *Unit    // the last record read, not yet handed on
+	var skipped [][]byte // lines since it that are not records
 	var consumed int64
+	emit := func() error {
+		if pending == nil {
+			return nil
+		}
+		pending.Record.After = skipped
+		skipped = nil
+		u := *pending
+		pending = nil
+		return fn(u)
+	}
 	for {
 		line, eol, n, err := lr.Next()
 		if err == io.EOF {
@@ -66,26 +82,44 @@ func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)
 			problem(Problem{Path: f.Path, Err: &LineError{Line: n, Err: err}})
 			break
 		}
-		if IsBlank(line) {
-			continue
-		}
-		rec, err := ParseRecord(line, n, opts.JSONL)
+		rec, err := recordOf(line, eol, n, opts.JSONL)
 		if err != nil {
 			problem(Problem{Path: f.Path, Err: err})
+		}
+		if rec == nil {
+			skipped = append(skipped, append(line, eol...))
 			continue
 		}
-		rec.EOL = eol
-		dates.note(&rec)
-		size := lr.Consumed() - consumed
-		consumed += size
-		if err := fn(Unit{File: f, Text: rec.Text, Record: &rec, Size: size}); err != nil {
+		if pending == nil {
+			rec.Before, skipped = skipped, nil
+		} else if err := emit(); err != nil {
 			return err
 		}
+		dates.note(rec)
+		size := lr.Consumed() - consumed
+		consumed += size
+		pending = &Unit{File: f, Text: rec.Text, Record: rec, Size: size}
+	}
+	if err := emit(); err != nil {
+		return err
 	}
 	if p := dates.problem(f, opts.JSONL.DateField); p != nil {
 		problem(*p)
 	}
 	return nil
+}
+
+// recordOf parses a line; a blank line is no record and no error.
+func recordOf(line, eol []byte, n int, o JSONLOptions) (*Record, error) {
+	if IsBlank(line) {
+		return nil, nil
+	}
+	rec, err := ParseRecord(line, n, o)
+	if err != nil {
+		return nil, err
+	}
+	rec.EOL = eol
+	return &rec, nil
 }
 
 // badDates counts records whose date field could not be read: one note per

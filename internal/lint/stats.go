@@ -18,9 +18,12 @@ type Stats struct {
 	// files); TextBytes the article text the rules saw.
 	Bytes, TextBytes int64
 	Findings         int
-	ByFamily         map[string]int
-	ByRule           map[string]int
-	Elapsed          time.Duration
+	// CorpusBytes is the heap the corpus rules' merged summaries hold
+	// after the first pass (0 when no corpus rule ran).
+	CorpusBytes int64
+	ByFamily    map[string]int
+	ByRule      map[string]int
+	Elapsed     time.Duration
 }
 
 // statsTracker counts as documents are emitted and drives the progress
@@ -65,8 +68,12 @@ func (s *Stats) Write(w io.Writer) {
 	if secs > 0 {
 		rate = float64(s.TextBytes) / secs
 	}
-	fmt.Fprintf(w, "hygiene: %d documents, %s of text in %s (%s/s)\n",
-		s.Documents, progress.MB(s.TextBytes), s.Elapsed.Round(time.Millisecond), progress.MB(int64(rate)))
+	fmt.Fprintf(w, "hygiene: %d %s, %s of text in %s (%s/s)\n",
+		s.Documents, plural(s.Documents, "document"), progress.MB(s.TextBytes), s.Elapsed.Round(time.Millisecond), progress.MB(int64(rate)))
+	if s.CorpusBytes > 0 && s.Documents > 0 {
+		fmt.Fprintf(w, "hygiene: corpus phase kept %s (%d bytes per document)\n",
+			progress.MB(s.CorpusBytes), s.CorpusBytes/int64(s.Documents))
+	}
 	if s.Findings == 0 {
 		fmt.Fprintln(w, "hygiene: no findings")
 		return
@@ -77,7 +84,7 @@ func (s *Stats) Write(w io.Writer) {
 			fams = append(fams, fmt.Sprintf("%s %d", f, n))
 		}
 	}
-	fmt.Fprintf(w, "hygiene: %d findings by family: %s\n", s.Findings, strings.Join(fams, ", "))
+	fmt.Fprintf(w, "hygiene: %d %s by family: %s\n", s.Findings, plural(s.Findings, "finding"), strings.Join(fams, ", "))
 	fmt.Fprintf(w, "hygiene: top rules: %s\n", strings.Join(s.topRules(5), ", "))
 }
 
@@ -98,4 +105,11 @@ func (s *Stats) topRules(n int) []string {
 		out = append(out, fmt.Sprintf("%s %d", id, s.ByRule[id]))
 	}
 	return out
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
