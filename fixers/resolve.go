@@ -79,6 +79,7 @@ func resolve(src []byte, props []Proposal, unsafe bool) plan {
 	}
 	for _, i := range candidates {
 		sortEdits(props[i].Fix.Edits)
+		props[i].Fix.Edits = dedupe(props[i].Fix.Edits)
 	}
 	sort.SliceStable(candidates, func(a, b int) bool { return before(props, candidates[a], candidates[b]) })
 	rank := make(map[int]int, len(candidates))
@@ -103,6 +104,18 @@ func resolve(src []byte, props []Proposal, unsafe bool) plan {
 	}
 	p.edits = kept
 	return p
+}
+
+// dedupe drops repeated edits from sorted edits: a fix that lists one
+// edit twice means it once.
+func dedupe(edits []Edit) []Edit {
+	out := edits[:1]
+	for _, e := range edits[1:] {
+		if e != out[len(out)-1] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // before orders proposals by priority, rule ID, then position.
