@@ -146,3 +146,19 @@ func TransliterationKey(s string) string {
 	}
 	return s
 }
+
+// MatchesGiven reports whether g is one of the person's given names, an
+// accepted variant, a transliteration of one, or an initial ("J.").
+func (p *Person) MatchesGiven(g string) bool {
+	fg := Fold(strings.TrimSuffix(g, "."))
+	if fg == "" {
+		return false
+	}
+	for _, form := range p.GivenForms() {
+		ff := Fold(strings.TrimSuffix(form, "."))
+		if ff == fg || TransliterationKey(ff) == TransliterationKey(fg) || len(fg) == 1 && strings.HasPrefix(ff, fg) {
+			return true
+		}
+	}
+	return false
+}

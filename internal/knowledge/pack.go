@@ -36,8 +36,10 @@ type Pack struct {
 	CommonSurnames map[string]bool
 
 	bySurname   map[string][]*Person
+	byLastWord  map[string][]*Person
 	byName      map[string]*Person
 	initialisms map[string]*Initialism
+	officesOf   map[*Person][]*Office
 }
 
 // Person is a public figure.
@@ -211,6 +213,13 @@ type Alternative struct {
 // folds to the same key as s.
 func (p *Pack) PeopleBySurname(s string) []*Person { return p.bySurname[Fold(s)] }
 
+// PeopleByLastWord returns the people whose surname (or a variant) ends
+// with the word w: "Leyen" finds Ursula von der Leyen.
+func (p *Pack) PeopleByLastWord(w string) []*Person { return p.byLastWord[Fold(w)] }
+
+// OfficesOf returns the offices the person held at some time.
+func (p *Pack) OfficesOf(person *Person) []*Office { return p.officesOf[person] }
+
 // PersonNamed returns the person whose canonical name is name.
 func (p *Pack) PersonNamed(name string) *Person { return p.byName[Fold(name)] }
 
@@ -220,6 +229,7 @@ func (p *Pack) Initialism(form string) *Initialism { return p.initialisms[string
 // index builds the lookup maps after loading.
 func (p *Pack) index() {
 	p.bySurname = map[string][]*Person{}
+	p.byLastWord = map[string][]*Person{}
 	p.byName = map[string]*Person{}
 	for _, person := range p.People {
 		p.byName[Fold(person.Name)] = person
@@ -232,6 +242,10 @@ func (p *Pack) index() {
 			if !seen[k] {
 				seen[k] = true
 				p.bySurname[k] = append(p.bySurname[k], person)
+				if words := strings.Fields(k); len(words) > 0 {
+					last := words[len(words)-1]
+					p.byLastWord[last] = append(p.byLastWord[last], person)
+				}
 			}
 		}
 	}
@@ -239,8 +253,15 @@ func (p *Pack) index() {
 	for _, in := range p.Initialisms {
 		p.initialisms[strings.ToUpper(in.Form)] = in
 	}
+	p.officesOf = map[*Person][]*Office{}
 	for _, o := range p.Offices {
 		sort.Slice(o.Terms, func(i, j int) bool { return o.Terms[i].From.Before(o.Terms[j].From) })
+		for _, t := range o.Terms {
+			held := p.officesOf[t.Holder]
+			if len(held) == 0 || held[len(held)-1] != o {
+				p.officesOf[t.Holder] = append(held, o)
+			}
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import "github.com/dochygiene/hygiene/rules"
 func init() {
 	rules.Register(
 		Whitespace,
+		AcronymCase,
 		JoinedWords,
 		DoubledLetter,
 		HardWrap,

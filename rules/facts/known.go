@@ -1,0 +1,143 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/knowledge"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// Known checks the knowledge pack's fact rules, such as the North Atlantic
+// Treaty's collective defence clause being Article 5.
+var Known = &rules.Rule{
+	ID:      "facts/known",
+	Summary: "a numbered clause that contradicts a known fact (NATO's collective defence is Article 5)",
+	Doc: `The knowledge pack holds facts of the form "in a sentence about CLAIM, ITEM
+of SUBJECT is VALUE": the collective defence clause of the North Atlantic
+Treaty is Article 5. A sentence that names the subject ("Article 7 of the
+North Atlantic Treaty", "NATO's Article 7") and speaks of the claim
+(collective defence, an attack on one, protection, security guarantees) with
+another number is flagged.
+
+Legitimate other numbers stay quiet in their own context: Article 4
+consultations, Article 10 enlargement, Article 13 withdrawal; they are
+flagged only when the sentence is plainly about collective defence. Other
+treaties are not this fact: the EU treaty's Article 7 (sanctions on member
+states) or Article 42(7) (its mutual assistance clause) never match. The
+fix (unsafe) writes the right number.`,
+	Bad:       "Article 7 of the North Atlantic Treaty commits allies to collective defence.",
+	Good:      "Poland asked for Article 4 consultations under the North Atlantic Treaty; Article 7 of the Treaty on European Union is another matter.",
+	Severity:  rules.Warning,
+	FixSafety: fixers.Unsafe,
+	Run:       runKnown,
+}
+
+var (
+	itemREMu sync.Mutex
+	itemREs  = map[string]*regexp.Regexp{}
+)
+
+// itemRE matches "Article 7", "article 42.7", "Article 42(7)".
+func itemRE(item string) *regexp.Regexp {
+	itemREMu.Lock()
+	defer itemREMu.Unlock()
+	if re, ok := itemREs[item]; ok {
+		return re
+	}
+	re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(item) + `[ \x{00a0}]+(\d+(?:\.\d+|\(\d+\))?)\b`)
+	itemREs[item] = re
+	return re
+}
+
+func runKnown(pass *rules.Pass) {
+	pack := knowledge.Active()
+	doc := pass.Doc
+	for _, s := range doc.Sentences() {
+		sentence := doc.Src[s.Start:s.End]
+		lower := strings.ToLower(string(sentence))
+		for _, fact := range pack.Facts {
+			for _, loc := range itemRE(fact.Item).FindAllSubmatchIndex(sentence, -1) {
+				value := string(sentence[loc[2]:loc[3]])
+				if !aboutSubject(fact, lower[:loc[0]], lower[loc[1]:]) || value == fact.Value {
+					continue
+				}
+				if !wrongInContext(fact, value, lower) {
+					continue
+				}
+				start, end := s.Start+loc[2], s.Start+loc[3]
+				pass.Report(rules.Finding{
+					Start: s.Start + loc[0], End: s.Start + loc[1],
+					Message: fmt.Sprintf("%s %s: %s is %s %s", fact.Item, value, fact.Claim, fact.Item, fact.Value),
+					Fix: &fixers.Fix{Message: fmt.Sprintf("write %s %s", fact.Item, fact.Value), Safety: fixers.Unsafe,
+						Edits: []fixers.Edit{fixers.Replace(start, end, fact.Value)}},
+				})
+			}
+		}
+	}
+}
+
+// aboutSubject reports whether the item is tied to the fact's subject: a
+// subject phrase right after it or an owner right before it.
+func aboutSubject(fact *knowledge.Fact, before, after string) bool {
+	after = collapseSpaces(after)
+	for _, s := range fact.Subjects {
+		if strings.HasPrefix(after, " "+strings.ToLower(s)) {
+			return true
+		}
+	}
+	before = strings.TrimRight(collapseSpaces(before), " ")
+	for _, o := range fact.Owners {
+		o = strings.ToLower(o)
+		if strings.HasSuffix(before, o) {
+			rest := before[:len(before)-len(o)]
+			if rest == "" || strings.HasSuffix(rest, " ") || strings.HasSuffix(rest, "(") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wrongInContext decides whether a sentence naming the subject with
+// another value is a claim about this fact.
+func wrongInContext(fact *knowledge.Fact, value, lower string) bool {
+	strong := containsAny(lower, fact.Strong)
+	for _, alt := range fact.Alternatives {
+		if alt.Value == value {
+			return strong && !containsAny(lower, alt.Context)
+		}
+	}
+	return strong || containsAny(lower, fact.Context)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseSpaces turns every run of white space (no-break spaces and line
+// breaks included) into one space.
+func collapseSpaces(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\u00a0' || r == '\n' || r == '\t' || r == '\r' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

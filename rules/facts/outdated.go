@@ -1,0 +1,310 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/dates"
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/knowledge"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// OutdatedTitle flags "TITLE NAME" when the knowledge pack says NAME did
+// not hold that office at the article's date.
+var OutdatedTitle = &rules.Rule{
+	ID:      "facts/outdated-title",
+	Summary: "a title the person did not hold at the article's date",
+	Doc: `"German Chancellor Olaf Scholz" in a September 2025 article: Friedrich Merz
+took office on 6 May 2025. The office and its holders come from the
+knowledge pack (heads of state and government from the CIA World Factbook,
+curated international offices and ministers). A title counts when it stands
+right before the name, with a qualifier ("German Chancellor", "NATO
+Secretary General", "Britain's Prime Minister") or alone ("Chancellor Olaf
+Scholz") when the person held only one office of that title.
+
+The date is the article's: a date line near the top, record metadata or
+--date. No date, no finding. A note or citation with its own date ("... by
+NATO Secretary General Jens Stoltenberg. nato.int 07.09.2023.") is judged at
+that date, and a sentence's own full date wins over the article's.
+
+Quiet after "former", "then-", "ex-", "late", "predecessor", "incoming",
+"outgoing", "deputy", "acting", "under" and the like; in a sentence that
+mentions another year (or this year while the person still held the
+office); within a week of a handover; when the pack cannot say who held the
+office (a gap in its sources); and for articles dated after the pack's
+valid_as_of date ("cannot verify").`,
+	Bad:      "September 4, 2025\n\nGerman Chancellor Olaf Scholz met Emmanuel Macron.",
+	Good:     "September 4, 2025\n\nGerman Chancellor Friedrich Merz met Emmanuel Macron; former Chancellor Olaf Scholz did not.",
+	Severity: rules.Warning,
+	Run:      runOutdated,
+}
+
+// grace is the doubt around a handover date: an article dated the day
+// after may still have been written before it.
+const grace = 7 * 24 * time.Hour
+
+// quietWords before a title make the sentence speak of another time.
+var quietWords = map[string]bool{
+	"former": true, "ex": true, "then": true, "late": true, "predecessor": true, "predecessors": true,
+	"incoming": true, "outgoing": true, "future": true, "previous": true, "erstwhile": true, "successor": true,
+	"deputy": true, "vice": true, "acting": true, "interim": true, "caretaker": true, "designate": true,
+	"elect": true, "onetime": true, "one-time": true, "under": true, "past": true, "later": true, "then-": true,
+	"first": true, "second": true, "third": true, "would-be": true, "longtime": true, "once": true,
+}
+
+var yearRE = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|21\d\d)s?\b`)
+
+func runOutdated(pass *rules.Pass) {
+	doc := pass.Doc
+	pack := knowledge.Active()
+	article, hasArticle := dates.Article(doc)
+	for _, s := range doc.Sentences() {
+		b := doc.Blocks[s.Block]
+		day, ok := sentenceDate(doc, b, s, article, hasArticle)
+		if !ok || day.After(pack.ValidAsOf) {
+			continue // no date, or after the pack's data: cannot verify
+		}
+		for _, t := range doc.TokensIn(s.Start, s.End) {
+			if t.Kind != document.Word {
+				continue
+			}
+			checkMention(pass, pack, s, t, day)
+		}
+	}
+}
+
+// sentenceDate is the date a sentence speaks at: a citation's own date in
+// a note, a full date written in the sentence, or the article's date.
+func sentenceDate(doc *document.Document, b document.Block, s document.Sentence, article time.Time, hasArticle bool) (time.Time, bool) {
+	if b.Kind == document.Note {
+		ms := dates.Find(doc.Src, b.ContentStart, b.End)
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].HasYear() {
+				return ms[i].Time(0), true
+			}
+		}
+	}
+	for _, m := range dates.Find(doc.Src, s.Start, s.End) {
+		if m.HasYear() {
+			return m.Time(0), true
+		}
+	}
+	return article, hasArticle
+}
+
+// mention is a person's name with its title in the text.
+type mention struct {
+	person     *knowledge.Person
+	office     *knowledge.Office
+	title      string // as written
+	start, end int    // title start, name end
+}
+
+func checkMention(pass *rules.Pass, pack *knowledge.Pack, s document.Sentence, t document.Token, day time.Time) {
+	doc := pass.Doc
+	word, end := trimPossessive(doc.Text(t.Start, t.End), t.End)
+	for _, p := range pack.PeopleByLastWord(word) {
+		m, ok := findTitle(doc, pack, p, s, t.Start, end)
+		if !ok || quietBefore(doc, s.Start, m.start) || yearExcuses(doc, s, p, m.office, day) {
+			continue
+		}
+		judge(pass, pack, m, day)
+		return
+	}
+}
+
+func trimPossessive(w string, end int) (string, int) {
+	for _, suf := range []string{"'s", "\u2019s"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)], end - len(suf)
+		}
+	}
+	return w, end
+}
+
+// findTitle checks that the words before the surname token are the rest
+// of the person's surname, then their given names (or none), then one of
+// the titles of an office they held.
+func findTitle(doc *document.Document, pack *knowledge.Pack, p *knowledge.Person, s document.Sentence, lastStart, end int) (mention, bool) {
+	if p.FamilyFirst {
+		return mention{}, false
+	}
+	start, ok := surnameStart(doc, p, s.Start, lastStart)
+	if !ok {
+		return mention{}, false
+	}
+	// Given names, middle names and initials, walking back.
+	for {
+		w, ws := wordBefore(doc, s.Start, start)
+		if w == "" || !p.MatchesGiven(w) {
+			break
+		}
+		start = ws
+	}
+	lo := max(s.Start, start-100)
+	before := strings.ToLower(doc.Text(lo, start))
+	before = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(before, " \u00a0"), ","), "")
+	titleAt := func(n int) int { return min(start, lo+len(before)-n) }
+	var best mention
+	longest := 0
+	for _, o := range pack.OfficesOf(p) {
+		for _, title := range o.Titles() {
+			title = strings.ToLower(title)
+			for _, q := range o.Qualifiers {
+				if n := phraseAtEnd(before, strings.ToLower(q)+" "+title); n > longest {
+					longest = n
+					best = mention{person: p, office: o, title: q + " " + o.Title, start: titleAt(n), end: end}
+				}
+			}
+		}
+	}
+	if best.office == nil {
+		for _, o := range pack.OfficesOf(p) {
+			for _, title := range o.Titles() {
+				title = strings.ToLower(title)
+				if n := phraseAtEnd(before, title); n > 0 && onlyOfficeWithTitle(pack, p, title) {
+					best = mention{person: p, office: o, title: o.Title, start: titleAt(n), end: end}
+				}
+			}
+		}
+	}
+	if best.office == nil {
+		return mention{}, false
+	}
+	return best, true
+}
+
+// surnameStart walks back over the words of a multi-word surname ("von der
+// Leyen") and returns where it starts.
+func surnameStart(doc *document.Document, p *knowledge.Person, sentStart, lastStart int) (int, bool) {
+	for _, sur := range p.Surnames() {
+		words := strings.Fields(knowledge.Fold(sur))
+		start, ok := lastStart, true
+		for i := len(words) - 2; i >= 0 && ok; i-- {
+			w, ws := wordBefore(doc, sentStart, start)
+			ok = knowledge.Fold(w) == words[i]
+			start = ws
+		}
+		if ok {
+			return start, true
+		}
+	}
+	return 0, false
+}
+
+// wordBefore returns the word right before offset (one space between) and
+// its start.
+func wordBefore(doc *document.Document, limit, offset int) (string, int) {
+	i := offset
+	r, size := utf8.DecodeLastRune(doc.Src[:i])
+	if r != ' ' && r != '\u00a0' {
+		return "", offset
+	}
+	i -= size
+	j := i
+	for j > limit {
+		r, size := utf8.DecodeLastRune(doc.Src[:j])
+		if !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' {
+			break
+		}
+		j -= size
+	}
+	return doc.Text(j, i), j
+}
+
+// phraseAtEnd returns the phrase's length when text ends with it at a word
+// boundary, else 0.
+func phraseAtEnd(text, phrase string) int {
+	if !strings.HasSuffix(text, phrase) {
+		return 0
+	}
+	rest := text[:len(text)-len(phrase)]
+	if rest != "" {
+		r, _ := utf8.DecodeLastRuneInString(rest)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return 0
+		}
+	}
+	return len(phrase)
+}
+
+// onlyOfficeWithTitle allows a bare title ("Chancellor Olaf Scholz") only
+// when the person held one office of that title.
+func onlyOfficeWithTitle(pack *knowledge.Pack, p *knowledge.Person, title string) bool {
+	n := 0
+	for _, o := range pack.OfficesOf(p) {
+		for _, t := range o.Titles() {
+			if strings.ToLower(t) == title {
+				n++
+				break
+			}
+		}
+	}
+	return n == 1
+}
+
+// quietBefore looks at the words just before the title for "former",
+// "then-", "predecessor" and the like.
+func quietBefore(doc *document.Document, sentStart, titleStart int) bool {
+	window := strings.ToLower(doc.Text(max(sentStart, titleStart-40), titleStart))
+	if strings.HasSuffix(window, "then-") || strings.HasSuffix(window, "ex-") {
+		return true
+	}
+	words := strings.FieldsFunc(window, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		w := strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "-")
+		if quietWords[w] || quietWords[strings.TrimPrefix(w, "then-")] {
+			return true
+		}
+	}
+	return false
+}
+
+// yearExcuses reports whether the sentence mentions a year that makes the
+// title right: another year, or this year while the person still held it.
+func yearExcuses(doc *document.Document, s document.Sentence, p *knowledge.Person, o *knowledge.Office, day time.Time) bool {
+	for _, loc := range yearRE.FindAllStringSubmatchIndex(doc.Text(s.Start, s.End), -1) {
+		y, _ := strconv.Atoi(doc.Text(s.Start+loc[2], s.Start+loc[3]))
+		if y != day.Year() {
+			return true
+		}
+		jan1 := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		for _, t := range o.TermsOf(p) {
+			if t.MayCover(jan1, 0) || t.From.Before(day) && !t.From.Before(jan1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// judge reports the mention when the pack is sure someone else held the
+// office that day and the person did not.
+func judge(pass *rules.Pass, pack *knowledge.Pack, m mention, day time.Time) {
+	terms := m.office.TermsOf(m.person)
+	for _, t := range terms {
+		if t.MayCover(day, grace) {
+			return
+		}
+	}
+	holder := m.office.HolderAt(day, pack.ValidAsOf, grace)
+	if holder == nil || holder.Holder == m.person || len(terms) == 0 {
+		return
+	}
+	when := day.Format("2 January 2006")
+	var msg string
+	if terms[0].From.After(day) {
+		msg = fmt.Sprintf("%s was not yet %s on %s (from %s); %s held the office", m.person.Name, m.title, when,
+			terms[0].From.Format("2 January 2006"), holder.Holder.Name)
+	} else {
+		msg = fmt.Sprintf("%s was no longer %s on %s: %s held the office from %s", m.person.Name, m.title, when,
+			holder.Holder.Name, holder.From.Format("2 January 2006"))
+	}
+	pass.Reportf(m.start, m.end, "%s (source: %s)", msg, holder.Source)
+}

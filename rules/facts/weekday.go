@@ -1,0 +1,61 @@
+package facts
+
+import (
+	"github.com/dochygiene/hygiene/internal/dates"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// Weekday flags a weekday written next to a date it does not fall on.
+var Weekday = &rules.Rule{
+	ID:      "facts/weekday",
+	Summary: "a weekday next to a date that falls on another day",
+	Doc: `"Friday, September 4, 2025": 4 September 2025 was a Thursday. Every common
+English date format is read (September 4, 2025; 4 September 2025; Sept. 4;
+the 4th of September; 04.09.2025; 2025-09-04), with the weekday before the
+date or in brackets after it. A date written without a year takes the year
+that puts it closest to the article's date (a date line at the top, record
+metadata or --date); with no article date such dates are left alone.
+Ambiguous numeric dates (4/9/2025) are never read.
+
+There is no automatic fix: either the weekday or the date may be the
+mistake.`,
+	Bad:      "September 4, 2025\n\nThe leaders met on Friday, September 4 in Paris.",
+	Good:     "September 4, 2025\n\nThe leaders met on Thursday, September 4 in Paris.",
+	Severity: rules.Warning,
+	Run:      runWeekday,
+}
+
+func runWeekday(pass *rules.Pass) {
+	doc := pass.Doc
+	article, hasArticle := dates.Article(doc)
+	for _, b := range doc.Blocks {
+		if !b.IsProse() {
+			continue
+		}
+		for _, m := range dates.Find(doc.Src, b.ContentStart, b.End) {
+			if !m.HasWeekday {
+				continue
+			}
+			year, inferred := m.Year, false
+			if year == 0 {
+				if !hasArticle {
+					continue
+				}
+				year, inferred = dates.InferYear(m, article), true
+			}
+			if year == 0 || !m.Valid(year) {
+				continue
+			}
+			actual := m.Time(year).Weekday()
+			if actual == m.Weekday {
+				continue
+			}
+			note := ""
+			if inferred {
+				note = " (year taken from the article date)"
+			}
+			pass.Reportf(m.WeekdayStart, m.WeekdayEnd, "%s was a %s, not a %s%s",
+				m.Time(year).Format("2 January 2006"), actual, m.Weekday, note)
+		}
+	}
+}

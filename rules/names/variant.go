@@ -1,0 +1,214 @@
+package names
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/knowledge"
+	"github.com/dochygiene/hygiene/internal/lexicon"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// Variant flags one person's name spelt two ways: inside one document, or
+// a rare spelling against a well-attested one across the corpus. It covers
+// the names the knowledge pack does not know.
+var Variant = &rules.Rule{
+	ID:      "names/variant",
+	Summary: "one person's name spelt two ways (in a document or across the corpus)",
+	Doc: `People the knowledge pack does not know are checked against each other.
+Inside one document, "Anna Kowalczyk" and later "Anna Kowalzcyk" (same given
+name, surnames within two edits; or same surname, given names within one)
+warn on the rarer spelling. Across the corpus, a spelling seen in one
+document warns when a close spelling is seen in at least min_documents
+(default 3).
+
+Quiet on names the pack knows (names/misspelled-person judges those),
+relatives sharing a surname (different given names), accepted
+transliterations (Zelensky/Zelenskyy, accents), spellings that are both
+well attested (two real people), dictionary words ("Foreign Ministry"),
+and names inside quotation marks or notes, where a cited work's title may
+spell a name its own way.`,
+	Bad:      "Anna Kowalczyk spoke first. Later, Anna Kowalzcyk said the talks would go on.",
+	Good:     "Donald Trump spoke first. Later, Eric Trump said the talks would go on.",
+	Severity: rules.Warning,
+	Run:      runVariant,
+	Collect:  collectVariant,
+	Merge:    mergeVariant,
+}
+
+// variantSummary counts, per full name, the documents that use it.
+type variantSummary struct {
+	Docs map[string]int
+
+	once    sync.Once
+	byGiven map[string][]string
+	bySur   map[string][]string
+}
+
+// fullName is one "Given Surname" occurrence.
+type fullName struct {
+	given, surname string
+	start, end     int
+}
+
+func (f fullName) key() string { return f.given + " " + f.surname }
+
+// fullNames returns the two-word person names of a document that the
+// variant rule considers: not quoted, not in notes, not dictionary words,
+// not known to the pack.
+func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
+	var out []fullName
+	for _, sp := range nameSpans(doc) {
+		if sp.quoted || len(sp.toks) < 2 {
+			continue
+		}
+		n := len(sp.toks)
+		g := text(doc, sp.toks[n-2])
+		s, end := trimPossessive(doc, sp.toks[n-1])
+		if len([]rune(g)) < 3 || len([]rune(s)) < 4 || !looksLikeName(g) || !looksLikeName(s) || lexicon.IsWord(g) || lexicon.IsWord(s) {
+			continue
+		}
+		if len(pack.PeopleBySurname(s)) > 0 {
+			continue
+		}
+		out = append(out, fullName{given: g, surname: s, start: sp.toks[n-2].Start, end: end})
+	}
+	return out
+}
+
+func collectVariant(doc *document.Document, _ rules.Options) rules.Summary {
+	s := &variantSummary{Docs: map[string]int{}}
+	for _, f := range fullNames(doc, knowledge.Active()) {
+		s.Docs[f.key()] = 1
+	}
+	return s
+}
+
+func mergeVariant(a, b rules.Summary) rules.Summary {
+	x, y := a.(*variantSummary), b.(*variantSummary)
+	out := &variantSummary{Docs: make(map[string]int, len(x.Docs)+len(y.Docs))}
+	for k, n := range x.Docs {
+		out.Docs[k] += n
+	}
+	for k, n := range y.Docs {
+		out.Docs[k] += n
+	}
+	return out
+}
+
+// index groups the corpus names by folded given name and by folded
+// surname, once (Run is called concurrently).
+func (s *variantSummary) index() {
+	s.once.Do(func() {
+		s.byGiven, s.bySur = map[string][]string{}, map[string][]string{}
+		keys := make([]string, 0, len(s.Docs))
+		for k := range s.Docs {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			g, sur := splitKey(k)
+			s.byGiven[knowledge.Fold(g)] = append(s.byGiven[knowledge.Fold(g)], k)
+			s.bySur[knowledge.Fold(sur)] = append(s.bySur[knowledge.Fold(sur)], k)
+		}
+	})
+}
+
+func splitKey(k string) (string, string) {
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			return k[:i], k[i+1:]
+		}
+	}
+	return k, ""
+}
+
+// sameName reports whether two spellings look like one name written two
+// ways, and not two people or two accepted transliterations.
+func sameName(a, b fullName) bool {
+	ga, gb := knowledge.Fold(a.given), knowledge.Fold(b.given)
+	sa, sb := knowledge.Fold(a.surname), knowledge.Fold(b.surname)
+	if ga == gb && sa == sb {
+		return false // accents or case only
+	}
+	if knowledge.TransliterationKey(ga) == knowledge.TransliterationKey(gb) && knowledge.TransliterationKey(sa) == knowledge.TransliterationKey(sb) {
+		return false
+	}
+	switch {
+	case ga == gb:
+		return knowledge.Near(sa, sb)
+	case sa == sb:
+		return len([]rune(ga)) >= 4 && len([]rune(gb)) >= 4 && knowledge.Distance(ga, gb) == 1 && knowledge.Near(ga, gb)
+	}
+	return false
+}
+
+func runVariant(pass *rules.Pass) {
+	pack := knowledge.Active()
+	names := fullNames(pass.Doc, pack)
+	counts := map[string]int{}
+	for _, f := range names {
+		counts[f.key()]++
+	}
+	reported := map[string]bool{}
+	for _, f := range names {
+		if reported[f.key()] {
+			continue
+		}
+		if other, ok := withinDocument(f, names, counts); ok {
+			reported[f.key()] = true
+			pass.Reportf(f.start, f.end, "%q and %q in one document: one name spelt two ways", f.key(), other)
+			continue
+		}
+		corpus, _ := pass.Corpus.(*variantSummary)
+		if corpus == nil {
+			continue
+		}
+		if other, n, ok := againstCorpus(f, corpus, pass.Options.Int("min_documents", 3)); ok {
+			reported[f.key()] = true
+			pass.Reportf(f.start, f.end, "%q appears in %d document(s) but %q in %d: probably a misspelling", f.key(), corpus.Docs[f.key()], other, n)
+		}
+	}
+}
+
+// withinDocument finds another spelling of f's name in the document; f is
+// reported when it is the rarer spelling (or, on a tie, the later one).
+func withinDocument(f fullName, names []fullName, counts map[string]int) (string, bool) {
+	for _, o := range names {
+		if !sameName(f, o) {
+			continue
+		}
+		cf, co := counts[f.key()], counts[o.key()]
+		if cf < co || cf == co && f.start > firstStart(names, o.key()) {
+			return o.key(), true
+		}
+	}
+	return "", false
+}
+
+func firstStart(names []fullName, key string) int {
+	for _, n := range names {
+		if n.key() == key {
+			return n.start
+		}
+	}
+	return -1
+}
+
+// againstCorpus finds a close spelling well attested in the corpus while
+// f's own spelling is rare.
+func againstCorpus(f fullName, s *variantSummary, minDocs int) (string, int, bool) {
+	if s.Docs[f.key()] > 1 {
+		return "", 0, false
+	}
+	s.index()
+	candidates := append(append([]string{}, s.byGiven[knowledge.Fold(f.given)]...), s.bySur[knowledge.Fold(f.surname)]...)
+	for _, k := range candidates {
+		g, sur := splitKey(k)
+		if s.Docs[k] >= minDocs && sameName(f, fullName{given: g, surname: sur}) {
+			return k, s.Docs[k], true
+		}
+	}
+	return "", 0, false
+}
