@@ -174,11 +174,16 @@ type fixRun struct {
 	failed bool
 
 	current *fixedFile
+	jsonl   *jsonlOut // the JSON Lines file being streamed (fix_jsonl.go)
 }
 
 // add receives one fixed document. A plain file is one document; the
 // records of a JSON Lines file arrive one after another and make one file.
 func (r *fixRun) add(fx *lint.Fixed) error {
+	if fx.Unit.Record != nil {
+		return r.addRecord(fx)
+	}
+	r.finishJSONL()
 	if r.current != nil && !r.current.continues(fx) {
 		if err := r.flush(); err != nil {
 			return err
@@ -200,6 +205,7 @@ func (r *fixRun) add(fx *lint.Fixed) error {
 // flush writes the current file. A file that cannot be written is
 // reported and the run goes on with the next.
 func (r *fixRun) flush() error {
+	r.finishJSONL()
 	f := r.current
 	if f == nil {
 		return nil
