@@ -23,18 +23,25 @@ func jlRun(t *testing.T, stdin string, args ...string) (stdout, stderr string, c
 	return out.String(), errb.String(), code
 }
 
+func jlMust(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // jlFixtures copies the JSON Lines fixtures (plain, gzip, zstd) into a
 // fresh directory.
 func jlFixtures(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "in")
-	os.MkdirAll(dir, 0o755)
+	jlMust(t, os.MkdirAll(dir, 0o755))
 	for _, name := range []string{"wcxb-sample.jsonl", "wcxb-sample.jsonl.gz", "wcxb-sample.jsonl.zst"} {
 		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "jsonl", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		jlMust(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
 	}
 	return dir
 }
@@ -81,7 +88,6 @@ func TestLintJSONLSameFindingsInEveryCompression(t *testing.T) {
 		Documents int
 		Findings  []struct {
 			Path, Record, Rule string
-			Offset, EndOffset  int `json:"offset"`
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
@@ -165,7 +171,7 @@ func TestFixJSONLKeepsMalformedLinesAndReportsThem(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.jsonl")
 	content := `{"id":"1","text":"Login\n\nKept text.\n","n":[1,2]}` + "\n{broken\n\n" + `{"id":"2","text":"clean"}` + "\n"
-	os.WriteFile(in, []byte(content), 0o600)
+	jlMust(t, os.WriteFile(in, []byte(content), 0o600))
 	_, stderr, code := jlRun(t, "", "fix", "--in-place", in)
 	if code != 2 || !strings.Contains(stderr, "a.jsonl: line 2: invalid JSON") {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
@@ -185,9 +191,10 @@ func TestFixJSONLModes(t *testing.T) {
 	in := filepath.Join(dir, "a.jsonl.gz")
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
-	zw.Write([]byte(`{"id":"x1","text":"Login\n\nBody.\n"}` + "\n"))
-	zw.Close()
-	os.WriteFile(in, buf.Bytes(), 0o644)
+	_, err := zw.Write([]byte(`{"id":"x1","text":"Login\n\nBody.\n"}` + "\n"))
+	jlMust(t, err)
+	jlMust(t, zw.Close())
+	jlMust(t, os.WriteFile(in, buf.Bytes(), 0o644))
 	before, _ := os.Stat(in)
 
 	out, _, code := jlRun(t, "", "fix", "--check", in)
@@ -219,7 +226,7 @@ func TestFixJSONLModes(t *testing.T) {
 func TestLintJSONLFieldFlags(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.jsonl")
-	os.WriteFile(in, []byte(`{"uid":"u7","body":"Text.\n\nLogin\n"}`+"\n"), 0o644)
+	jlMust(t, os.WriteFile(in, []byte(`{"uid":"u7","body":"Text.\n\nLogin\n"}`+"\n"), 0o644))
 	out, stderr, code := jlRun(t, "", "lint", "--text-field", "body", "--id-field", "uid", in)
 	if code != 1 || !strings.Contains(out, "a.jsonl#u7:3:1: ") {
 		t.Errorf("exit %d, out %q, stderr %q", code, out, stderr)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,6 +112,18 @@ func TestAppendQuoteRoundTrips(t *testing.T) {
 	}
 }
 
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func write(w io.Writer, s string) error {
+	_, err := io.WriteString(w, s)
+	return err
+}
+
 // writeFile writes content to dir/name, compressed by the name's extension.
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
@@ -119,12 +132,12 @@ func writeFile(t *testing.T, dir, name, content string) string {
 	switch Compression(name) {
 	case "gz":
 		zw := gzip.NewWriter(&buf)
-		zw.Write([]byte(content))
-		zw.Close()
+		must(t, write(zw, content))
+		must(t, zw.Close())
 	case "zst":
 		zw, _ := zstd.NewWriter(&buf)
-		zw.Write([]byte(content))
-		zw.Close()
+		must(t, write(zw, content))
+		must(t, zw.Close())
 	default:
 		buf.WriteString(content)
 	}
@@ -192,11 +205,11 @@ func TestEachSurvivesHugeLineAndBrokenStream(t *testing.T) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
 	for range 2000 {
-		zw.Write([]byte(`{"text":"some article text that compresses"}` + "\n"))
+		must(t, write(zw, `{"text":"some article text that compresses"}`+"\n"))
 	}
-	zw.Close()
+	must(t, zw.Close())
 	trunc := filepath.Join(dir, "trunc.jsonl.gz")
-	os.WriteFile(trunc, buf.Bytes()[:buf.Len()/2], 0o644)
+	must(t, os.WriteFile(trunc, buf.Bytes()[:buf.Len()/2], 0o644))
 	units, problems = collectUnits(t, []File{{Path: trunc}}, Options{})
 	if len(problems) != 1 || !strings.Contains(problems[0].Error(), "trunc.jsonl.gz: line ") {
 		t.Fatalf("truncated gzip: problems %v", problems)
@@ -218,7 +231,7 @@ func TestEachBadDatesNotedOncePerFile(t *testing.T) {
 func TestExpandFindsJSONLByDefault(t *testing.T) {
 	dir := t.TempDir()
 	for _, n := range []string{"a.txt", "b.jsonl", "c.jsonl.gz", "d.jsonl.zst", "e.json", "f.gz"} {
-		os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644)
+		must(t, os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644))
 	}
 	files, _ := Expand([]string{dir}, Options{})
 	var names []string

@@ -278,7 +278,9 @@ func writeBigJSONL(t testing.TB, path string, size int) int {
 	n, written := 0, 0
 	for written < size {
 		line := fmt.Sprintf(`{"id":"doc-%d","url":"https://example.org/%d","text":"Article %d.\n\n%s"}`+"\n", n, n, n, body)
-		w.WriteString(line)
+		if _, err := w.WriteString(line); err != nil {
+			t.Fatal(err)
+		}
 		written += len(line)
 		n++
 	}

@@ -34,7 +34,9 @@ func benchCorpus(b *testing.B) (plainDir, jsonlPath string, size int64) {
 	tmp := b.TempDir()
 	plainDir = filepath.Join(tmp, "plain")
 	jsonlPath = filepath.Join(tmp, "corpus.jsonl")
-	os.MkdirAll(plainDir, 0o755)
+	if err := os.MkdirAll(plainDir, 0o755); err != nil {
+		b.Fatal(err)
+	}
 	f, err := os.Create(jsonlPath)
 	if err != nil {
 		b.Fatal(err)
@@ -47,8 +49,12 @@ func benchCorpus(b *testing.B) (plainDir, jsonlPath string, size int64) {
 			b.Fatal(err)
 		}
 		size += int64(len(text))
-		os.WriteFile(filepath.Join(plainDir, strconv.Itoa(i)+".txt"), text, 0o644)
-		enc.Encode(map[string]string{"id": strconv.Itoa(i), "text": string(text)})
+		if err := os.WriteFile(filepath.Join(plainDir, strconv.Itoa(i)+".txt"), text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := enc.Encode(map[string]string{"id": strconv.Itoa(i), "text": string(text)}); err != nil {
+			b.Fatal(err)
+		}
 	}
 	return plainDir, jsonlPath, size
 }
