@@ -82,6 +82,12 @@ func newLintCmd(e *env) *cobra.Command {
 --include says otherwise). "-" reads standard input. With no path, lints the
 current directory.
 
+JSON Lines files (*.jsonl, *.jsonl.gz, *.jsonl.zst) hold one article per
+record: findings name the record (path#id) and count offsets in its text
+field. --text-field, --id-field, --source-field and --date-field name the
+fields. A malformed line is reported with its line number and skipped.
+On a terminal, a progress line and closing statistics go to stderr.
+
 Exit codes: 0 no finding at or above --fail-level; 1 findings at or above it;
 2 a usage, config or I/O error (the readable inputs are still linted).`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(e, &lf, args) },
