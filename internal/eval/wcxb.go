@@ -251,6 +251,9 @@ type LineScore struct {
 	// ByRule counts, per rule ID, the scored lines it flagged that were
 	// positives (TP) and negatives (FP).
 	ByRule map[string]*Score
+	// ByEvidence is the same split by rule and the first clause of the
+	// finding's message (which evidence fired).
+	ByEvidence map[string]*Score
 	// Misses and FalseAlarms sample the errors for inspection.
 	Misses, FalseAlarms []LineExample
 }
@@ -273,12 +276,14 @@ func ScoreLines(pages []*WCXBPage, v WCXBView, rs []*rules.Rule, minSev rules.Se
 		docs[i], maps[i] = p.Document(v)
 	}
 	found := RunRules(rs, docs)
-	ls := LineScore{ByRule: map[string]*Score{}}
+	ls := LineScore{ByRule: map[string]*Score{}, ByEvidence: map[string]*Score{}}
 	for i, p := range pages {
-		flagged := flaggedLines(docs[i], maps[i], found[i], minSev)
+		evid := map[int][]string{}
+		flagged := flaggedLines(docs[i], maps[i], found[i], minSev, evid)
 		from, to := p.Range(v)
 		for ln := from; ln < to; ln++ {
 			ls.scoreLine(p, ln, flagged[ln])
+			ls.scoreEvidence(p.Labels[ln], evid[ln])
 		}
 	}
 	return ls
@@ -286,7 +291,7 @@ func ScoreLines(pages []*WCXBPage, v WCXBView, rs []*rules.Rule, minSev rules.Se
 
 // flaggedLines maps findings to the page lines they cover, with the rule
 // IDs that flagged each.
-func flaggedLines(doc *document.Document, pageLine []int, fs []rules.Finding, minSev rules.Severity) map[int][]string {
+func flaggedLines(doc *document.Document, pageLine []int, fs []rules.Finding, minSev rules.Severity, byEvidence map[int][]string) map[int][]string {
 	out := map[int][]string{}
 	for _, f := range fs {
 		if f.Severity < minSev {
@@ -296,6 +301,9 @@ func flaggedLines(doc *document.Document, pageLine []int, fs []rules.Finding, mi
 		for l := first; l <= last && l < len(pageLine); l++ {
 			if pl := pageLine[l]; pl >= 0 && !contains(out[pl], f.Rule.ID) {
 				out[pl] = append(out[pl], f.Rule.ID)
+			}
+			if pl := pageLine[l]; pl >= 0 && byEvidence != nil {
+				byEvidence[pl] = append(byEvidence[pl], f.Rule.ID+": "+evidence(f.Message))
 			}
 		}
 	}
@@ -309,6 +317,30 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// evidence is the first clause of a finding message.
+func evidence(msg string) string {
+	if i := strings.IndexByte(msg, ','); i > 0 {
+		return msg[:i]
+	}
+	return msg
+}
+
+func (ls *LineScore) scoreEvidence(label string, keys []string) {
+	for _, k := range keys {
+		s := ls.ByEvidence[k]
+		if s == nil {
+			s = &Score{}
+			ls.ByEvidence[k] = s
+		}
+		switch label {
+		case LabelBoilerplate:
+			s.TP++
+		case LabelContent, LabelTitle:
+			s.FP++
+		}
+	}
 }
 
 func (ls *LineScore) scoreLine(p *WCXBPage, ln int, ruleIDs []string) {
@@ -366,7 +398,7 @@ func TruthAlarms(pages []*WCXBPage, rs []*rules.Rule, minSev rules.Severity) (al
 			}
 			if !hit {
 				ln, _ := docs[i].Position(f.Start)
-				samples = append(samples, LineExample{Page: docs[i].Path, Line: ln, Text: docs[i].Text(f.Start, min(f.End, f.Start+120)), Rules: f.Rule.ID})
+				samples = append(samples, LineExample{Page: docs[i].Path, Line: ln, Text: docs[i].Text(f.Start, min(f.End, f.Start+120)), Rules: f.Rule.ID + ": " + f.Message})
 			}
 			hit = true
 			byRule[f.Rule.ID]++
@@ -391,6 +423,7 @@ func runWCXB(w io.Writer, args []string) error {
 	fl.SetOutput(w)
 	family := fl.String("family", "boilerplate", "rule family (ID prefix) to score")
 	split := fl.String("split", "report", "which pages to show errors for: tune, report or all")
+	verbose := fl.Bool("evidence", false, "also split the counts by the evidence each finding names")
 	examples := fl.Int("examples", 0, "print this many missed and false-alarm lines of the chosen split")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -426,6 +459,9 @@ func runWCXB(w io.Writer, args []string) error {
 			fmt.Fprintf(w, "%-10s %-6s  %s\n", v, name, ls.Score)
 			if name == *split {
 				writeByRule(w, ls.ByRule)
+				if *verbose {
+					writeByRule(w, ls.ByEvidence)
+				}
 				writeExamples(w, "missed", ls.Misses, *examples)
 				writeExamples(w, "false alarm", ls.FalseAlarms, *examples)
 			}
@@ -445,7 +481,7 @@ func runWCXB(w io.Writer, args []string) error {
 func writeByRule(w io.Writer, by map[string]*Score) {
 	for _, id := range sortedKeys(by) {
 		s := by[id]
-		fmt.Fprintf(w, "    %-32s lines TP %6d FP %5d  P %.3f\n", id, s.TP, s.FP, s.Precision())
+		fmt.Fprintf(w, "    %-40s lines TP %6d FP %5d  P %.3f\n", id, s.TP, s.FP, s.Precision())
 	}
 }
 

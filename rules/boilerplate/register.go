@@ -1,12 +1,31 @@
 // Package boilerplate holds the boilerplate/ rules: page furniture (share
 // bars, login prompts, reading times, newsletter and cookie notices, ...)
 // left in an ingested article.
+//
+// Three kinds of evidence: phrase families (families.go, one rule each),
+// the structure of the page around the article's main body (structure.go)
+// and lines that recur across many documents of one source (template.go).
 package boilerplate
 
 import "github.com/dochygiene/hygiene/rules"
 
 func init() {
 	rules.Register(
+		SharePrompt,
 		LoginPrompt,
+		NewsletterPrompt,
+		ReadingTime,
+		RelatedLinks,
+		Advertising,
+		CookieNotice,
+		Copyright,
+		ImageCredit,
+		SocialFollow,
+		CommentsWidget,
+		PrintEmail,
+		TagList,
+		Breadcrumbs,
+		Paywall,
+		Structure,
 	)
 }

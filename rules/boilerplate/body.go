@@ -1,0 +1,293 @@
+package boilerplate
+
+import (
+	"bytes"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// The main body, in the jusText spirit on text alone: a "good" block is a
+// real paragraph (long enough, dense in stop words, ending a sentence); the
+// body is the run of good blocks, allowing short gaps (headings, short
+// lists), that holds the most good words. Lines outside it are judged with
+// looser thresholds than lines inside it.
+
+// Thresholds for a good block. Tuned on the WCXB tune split.
+const (
+	goodMinWords    = 12
+	goodMinStopRate = 0.22
+	// bodyMaxGap is how many non-good blocks may separate two good blocks
+	// of one body run; bodyMaxGapWords bounds the words in such a gap.
+	bodyMaxGap      = 10
+	bodyMaxGapWords = 120
+	bodyEdgeShare   = 0.15
+)
+
+// blockInfo is what the rules need to know about one block.
+type blockInfo struct {
+	words, stops int
+	good         bool
+}
+
+// analysis is computed once per document and shared by every boilerplate
+// rule through a small cache (the runner runs all rules on one document in
+// a row).
+type analysis struct {
+	doc    *document.Document
+	blocks []blockInfo
+	// bodyFirst and bodyLast are block indexes of the main body's first
+	// and last good block, -1 when the document has no real paragraph.
+	bodyFirst, bodyLast int
+	// lineBlock maps a line to its block index, -1 for blank lines.
+	lineBlock []int
+	// cands are the lines phrase and structure rules judge: standalone
+	// short lines of checked blocks, with their normalised text.
+	cands []candidate
+	// normCount counts the candidates' normalised texts, for repeats.
+	normCount map[string]int
+}
+
+// candidate is one line worth judging.
+type candidate struct {
+	line, block int
+	raw, norm   string
+	// match is the strongest phrase-family match of the line.
+	match phraseMatch
+}
+
+// inBody reports whether block bi lies within the main body.
+func (a *analysis) inBody(bi int) bool {
+	return a.bodyFirst >= 0 && bi >= a.bodyFirst && bi <= a.bodyLast
+}
+
+// position names where a block lies relative to the body.
+func (a *analysis) position(bi int) string {
+	switch {
+	case a.bodyFirst < 0:
+		return "in a document without body paragraphs"
+	case bi < a.bodyFirst:
+		return "before the first body paragraph"
+	case bi > a.bodyLast:
+		return "after the last body paragraph"
+	}
+	return "inside the body"
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   []*analysis
+)
+
+// cacheSize bounds the cache: a few documents per worker. Entries hold the
+// document strongly, so a pointer is never reused while it is a key.
+const cacheSize = 32
+
+func analyse(doc *document.Document) *analysis {
+	cacheMu.Lock()
+	for _, a := range cache {
+		if a.doc == doc {
+			cacheMu.Unlock()
+			return a
+		}
+	}
+	cacheMu.Unlock()
+	a := newAnalysis(doc)
+	cacheMu.Lock()
+	if len(cache) >= cacheSize {
+		copy(cache, cache[1:])
+		cache = cache[:len(cache)-1]
+	}
+	cache = append(cache, a)
+	cacheMu.Unlock()
+	return a
+}
+
+func newAnalysis(doc *document.Document) *analysis {
+	a := &analysis{doc: doc, blocks: make([]blockInfo, len(doc.Blocks)), bodyFirst: -1, bodyLast: -1}
+	a.lineBlock = make([]int, len(doc.Lines))
+	for i := range a.lineBlock {
+		a.lineBlock[i] = -1
+	}
+	for bi, b := range doc.Blocks {
+		for l := b.FirstLine; l <= b.LastLine; l++ {
+			a.lineBlock[l] = bi
+		}
+		a.blocks[bi] = measureBlock(doc, b)
+	}
+	a.normCount = map[string]int{}
+	for bi, b := range doc.Blocks {
+		if !checkedBlock(b) {
+			continue
+		}
+		for i := b.FirstLine; i <= b.LastLine; i++ {
+			l := doc.Lines[i]
+			if l.End-l.Start > maxPhraseLine || !standaloneLine(doc, b, i) {
+				continue
+			}
+			raw := string(bytes.TrimSpace(doc.Src[l.Start:l.End]))
+			c := candidate{line: i, block: bi, raw: raw, norm: normalise([]byte(raw))}
+			if c.norm == "" {
+				continue
+			}
+			c.match, _ = matchAny(c.norm, c.raw)
+			if c.match != noMatch {
+				// "More on this topic: A and B." reads like a sentence
+				// but is furniture: it never anchors the body.
+				a.blocks[bi].good = false
+			}
+			a.cands = append(a.cands, c)
+			a.normCount[c.norm]++
+		}
+	}
+	a.findBody()
+	return a
+}
+
+func measureBlock(doc *document.Document, b document.Block) blockInfo {
+	var info blockInfo
+	if b.Kind == document.Code || b.Kind == document.Table || b.Kind == document.Separator {
+		return info
+	}
+	for _, t := range doc.TokensIn(b.ContentStart, b.End) {
+		if t.Kind != document.Word {
+			continue
+		}
+		info.words++
+		if isStopWord(doc.Src[t.Start:t.End]) {
+			info.stops++
+		}
+	}
+	switch b.Kind {
+	case document.Paragraph, document.ListItem, document.Quote:
+		info.good = info.words >= goodMinWords &&
+			float64(info.stops) >= goodMinStopRate*float64(info.words) &&
+			endsSentence(doc.Src[b.ContentStart:b.End])
+	}
+	return info
+}
+
+// findBody splits the good blocks into runs (good blocks separated by at
+// most bodyMaxGap other blocks), then takes the span from the first to the
+// last good block, dropping runs at either end that hold less than
+// bodyEdgeShare of the good words: a teaser paragraph in a related-links
+// box is not the article, a long list between two halves of it is.
+func (a *analysis) findBody() {
+	type run struct{ first, last, words int }
+	var runs []run
+	total := 0
+	gap, gapWords := 0, 0
+	for bi, info := range a.blocks {
+		if !info.good {
+			gap++
+			gapWords += info.words
+			continue
+		}
+		total += info.words
+		if len(runs) == 0 || gap > bodyMaxGap || gapWords > bodyMaxGapWords {
+			runs = append(runs, run{first: bi})
+		}
+		r := &runs[len(runs)-1]
+		r.last = bi
+		r.words += info.words
+		gap, gapWords = 0, 0
+	}
+	for len(runs) > 1 && float64(runs[0].words) < bodyEdgeShare*float64(total) {
+		total -= runs[0].words
+		runs = runs[1:]
+	}
+	for len(runs) > 1 && float64(runs[len(runs)-1].words) < bodyEdgeShare*float64(total) {
+		total -= runs[len(runs)-1].words
+		runs = runs[:len(runs)-1]
+	}
+	if len(runs) > 0 {
+		a.bodyFirst, a.bodyLast = runs[0].first, runs[len(runs)-1].last
+	}
+}
+
+// isStopWord reports whether w (as written) is a function word of English,
+// German, French or Spanish. The first letter may be upper case.
+func isStopWord(w []byte) bool {
+	if len(w) == 0 || len(w) > 12 {
+		return false
+	}
+	if w[0] >= 'A' && w[0] <= 'Z' {
+		var buf [12]byte
+		n := copy(buf[:], w)
+		buf[0] += 'a' - 'A'
+		return stopWords[string(buf[:n])]
+	}
+	return stopWords[string(w)]
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range bytes.Fields([]byte(`the a an and or but of to in on at by for with from as is are was were be been being
+it its this that these those he she they we you i his her their our your my him them us not no
+if then than so such can could would should will shall may might must do does did has have had
+which who whom whose what when where why how all any each some more most other into over about
+after before between through during under up out also only just very there here one both
+der die das und oder aber ein eine einen dem den des zu im in auf mit von für ist sind war nicht
+sich es er sie wir ihr auch als wie bei aus nach noch wird werden hat haben dass
+le la les un une des du de et ou mais est sont été dans sur pour par avec pas ce cette qui que il
+elle ils nous vous au aux se sa son ses leur plus
+el los las unos unas del y o pero es son fue en con por para no este esta que lo le se su sus al más como`)) {
+		m[string(w)] = true
+	}
+	return m
+}()
+
+// Line shapes used as structural evidence.
+
+// shortLine reports a line of at most maxWords words that does not end a
+// sentence.
+func shortLine(text []byte, words, maxWords int) bool {
+	return words <= maxWords && !endsSentence(text)
+}
+
+// hasContact reports an e-mail address, a web address or a phone number.
+func hasContact(text []byte) bool {
+	if i := bytes.IndexByte(text, '@'); i > 0 && i < len(text)-3 && bytes.IndexByte(text[i:], '.') > 0 {
+		return true
+	}
+	if bytes.Contains(text, []byte("www.")) || bytes.Contains(text, []byte("http://")) || bytes.Contains(text, []byte("https://")) {
+		return true
+	}
+	return phoneLike(text)
+}
+
+// phoneLike reports a line that is mostly a phone number: at least nine
+// digits with only phone punctuation around them.
+func phoneLike(text []byte) bool {
+	digits, other := 0, 0
+	for _, c := range bytes.TrimSpace(text) {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == '/':
+		default:
+			other++
+		}
+	}
+	return digits >= 9 && other <= 12
+}
+
+// titleCaseRate is the share of words that start with an upper-case letter.
+func titleCaseRate(doc *document.Document, start, end int) float64 {
+	words, upper := 0, 0
+	for _, t := range doc.TokensIn(start, end) {
+		if t.Kind != document.Word {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRune(doc.Src[t.Start:t.End]); unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(upper) / float64(words)
+}

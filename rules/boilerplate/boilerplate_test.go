@@ -1,0 +1,256 @@
+package boilerplate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// familyRules is every per-document boilerplate rule.
+func familyRules() []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range rules.All() {
+		if r.Family() == "boilerplate" && !r.IsCorpus() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// flagged runs every per-document rule on text and returns the 1-based
+// lines flagged at warning or above, each with the rule IDs.
+func flagged(t *testing.T, text string) map[int][]string {
+	t.Helper()
+	out := map[int][]string{}
+	for _, r := range familyRules() {
+		fs := ruletest.AtLeast(ruletest.Run(t, r, text, nil), rules.Warning)
+		for i, ln := range ruletest.Lines(text, fs) {
+			_ = i
+			out[ln] = append(out[ln], r.ID)
+		}
+	}
+	return out
+}
+
+func lines(m map[int][]string) []int {
+	var out []int
+	for ln := range m {
+		out = append(out, ln)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// body is three real paragraphs, so the main body is found.
+const body = `The ministers met in Paris on Thursday to discuss the security guarantees that the coalition would offer to Ukraine after a ceasefire, and they agreed on a plan.
+
+Officials said that the plan had been prepared over several months by the chiefs of staff of the two countries, and that it would be presented to the allies.
+
+The details of the response from Washington are not known, but it is understood that they were positive and that talks will continue in the coming weeks.`
+
+func TestPhraseLinesFlagged(t *testing.T) {
+	cases := []struct {
+		name, line, rule string
+		sev             rules.Severity
+	}{
+		{"share", "Share the Post:", "boilerplate/share-prompt", rules.Error},
+		{"share bar", "Facebook Twitter LinkedIn Email", "boilerplate/share-prompt", rules.Error},
+		{"login", "Login", "boilerplate/login-prompt", rules.Error},
+		{"login de", "Anmelden", "boilerplate/login-prompt", rules.Error},
+		{"reading time", "3 Reading time", "boilerplate/reading-time", rules.Warning},
+		{"min read", "5 min read", "boilerplate/reading-time", rules.Warning},
+		{"lesezeit", "Lesezeit: 4 Min.", "boilerplate/reading-time", rules.Warning},
+		{"related", "More on this topic: Talks in Geneva and Ceasefire plans.", "boilerplate/related-links", rules.Warning},
+		{"related fr", "À lire aussi", "boilerplate/related-links", rules.Error},
+		{"newsletter", "Subscribe to our newsletter", "boilerplate/newsletter-prompt", rules.Error},
+		{"cookie", "We use cookies to improve your experience on our site.", "boilerplate/cookie-notice", rules.Warning},
+		{"copyright", "© 2025 Example Media. All rights reserved.", "boilerplate/copyright", rules.Warning},
+		{"image credit", "Photo: Jane Doe / Reuters", "boilerplate/image-credit", rules.Warning},
+		{"follow", "Follow us on Instagram", "boilerplate/social-follow", rules.Warning},
+		{"comments", "12 Comments", "boilerplate/comments", rules.Warning},
+		{"print", "Print this page", "boilerplate/print-email", rules.Error},
+		{"tags", "Tags: Ukraine, NATO, Security", "boilerplate/tags", rules.Warning},
+		{"breadcrumbs", "Home > News > Europe", "boilerplate/breadcrumbs", rules.Warning},
+		{"paywall", "Subscribe to continue reading", "boilerplate/paywall", rules.Error},
+		{"paywall es", "Seguir leyendo", "boilerplate/paywall", rules.Error},
+		{"markdown and tags", "**<u>Share this article</u>**", "boilerplate/share-prompt", rules.Error},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := rules.Lookup(c.rule)
+			text := body + "\n\n" + c.line + "\n"
+			fs := ruletest.Run(t, r, text, nil)
+			if len(fs) != 1 {
+				t.Fatalf("%s on %q: %d findings, want 1", c.rule, c.line, len(fs))
+			}
+			if fs[0].Severity != c.sev {
+				t.Errorf("severity %v, want %v (%s)", fs[0].Severity, c.sev, fs[0].Message)
+			}
+			if ln := ruletest.Lines(text, fs)[0]; ln != 7 {
+				t.Errorf("line %d, want 7", ln)
+			}
+			if !strings.Contains(fs[0].Message, "after the last body paragraph") {
+				t.Errorf("message %q does not say where", fs[0].Message)
+			}
+		})
+	}
+}
+
+// The traps: article text that shares words with furniture.
+func TestTrapsStayQuiet(t *testing.T) {
+	traps := []string{
+		"Shares in BP rose 3% on Monday after the results.",
+		"Shares in BP rose",
+		"The hackers said the login page was hacked twice.",
+		"the login page was hacked",
+		"Key Takeaways",
+		"Conclusion",
+		"Notes",
+		"What are the terms of this commitment by the 26 countries?",
+		"How is it perceived by both Kyiv and Moscow?",
+		"Comments?",
+		"By Jane Doe, who covered the talks in Paris for ten years, the outcome was no surprise.",
+		"YouTube, TikTok, X",
+		"1. Facebook",
+		"Read the full report for the numbers.",
+		"The newsletter, founded in 1998, has 40,000 readers.",
+		"Print circulation fell by a third.",
+		"Source: Bureau of Labor Statistics",
+	}
+	for _, trap := range traps {
+		text := body + "\n\n" + trap + "\n\n" + body + "\n"
+		if got := flagged(t, text); len(got) > 0 {
+			t.Errorf("%q inside an article: flagged %v", trap, got)
+		}
+	}
+}
+
+func TestStructureContactBlockAfterBody(t *testing.T) {
+	text := body + "\n\nOur partnership can help you with insights for business and government\n\nTo discuss how we can help please contact:\n\nJane Doe\nPartnership Secretary\n<u>jane.doe@example.org</u>\n<u>www.example.org</u>\n"
+	got := flagged(t, text)
+	for _, ln := range []int{7, 9, 11, 12, 13, 14} {
+		if len(got[ln]) == 0 {
+			t.Errorf("line %d not flagged; flagged %v", ln, got)
+		}
+	}
+	for ln := 1; ln <= 5; ln++ {
+		if len(got[ln]) > 0 {
+			t.Errorf("body line %d flagged", ln)
+		}
+	}
+}
+
+func TestStructureRepeatedTagline(t *testing.T) {
+	tagline := "Access. Insight. Progress."
+	text := body + "\n\n" + tagline + "\n\n" + body + "\n\n## " + tagline + "\n\nContact us\n\nhello@example.org\n+44 20 7946 0000\n"
+	got := flagged(t, text)
+	if len(got[7]) == 0 {
+		t.Errorf("tagline dropped into the body not flagged: %v", got)
+	}
+	if len(got[15]) == 0 {
+		t.Errorf("tagline repeated in the footer not flagged: %v", got)
+	}
+}
+
+func TestHeadingsBeforeNotesQuiet(t *testing.T) {
+	text := body + "\n\nReferences\n\n[1] A source. example.org 2025.\n\n[2] Another source. example.org 2025.\n"
+	if got := flagged(t, text); len(got) > 0 {
+		t.Errorf("references heading flagged: %v", got)
+	}
+}
+
+func TestFixRemovesLineAndSeparator(t *testing.T) {
+	text := body + "\n\nShare the Post:\n\nMore from our site\n"
+	fs := ruletest.Run(t, SharePrompt, text, nil)
+	if len(fs) != 1 || fs[0].Fix == nil || fs[0].Fix.Safety != fixers.Safe {
+		t.Fatalf("want one finding with a safe fix, got %+v", fs)
+	}
+	e := fs[0].Fix.Edits[0]
+	got := text[:e.Start] + e.Text + text[e.End:]
+	want := body + "\n\nMore from our site\n"
+	if got != want {
+		t.Errorf("fixed text:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestNormalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"**3 MIN. READ**":         "# min read",
+		"## Share the Post:":      "share the post",
+		"<u>www.example.org</u>":  "www example org",
+		"Log-in →":                "log in",
+		"Don’t miss":              "don't miss",
+		"© 2024 Example, Inc.":    "© # example inc",
+		"  Lesezeit: 4 Min.  ":    "lesezeit # min",
+		"a < b and c > d":         "a b and c d",
+		"Compartir en Facebook  ": "compartir en facebook",
+	} {
+		if got := normalise([]byte(in)); got != want {
+			t.Errorf("normalise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBadInputNoPanic(t *testing.T) {
+	inputs := []string{"", "\n\n\n", "\xff\xfe\x00bad", "\ufeffLogin\r\n", strings.Repeat("word ", 100000), "Share\r\n\r\n" + body}
+	for _, in := range inputs {
+		for _, r := range familyRules() {
+			ruletest.Run(t, r, in, nil)
+		}
+	}
+}
+
+// Seeds: every boilerplate line of EXPECTED.md found; nothing flagged in
+// 001, in 002's body or on 004's headings.
+func TestSeeds(t *testing.T) {
+	cases := []struct {
+		seed  string
+		must  []int
+		quiet func(ln int) bool
+	}{
+		{"000", []int{27}, func(ln int) bool { return ln != 27 && ln != 29 }},
+		{"001", nil, func(int) bool { return true }},
+		{"002", []int{3}, func(ln int) bool { return ln > 3 }},
+		{"003", []int{21, 35, 37, 39, 41, 42, 43, 44}, func(ln int) bool { return ln < 21 || ln > 21 && ln < 33 }},
+		{"004", []int{29, 58}, func(ln int) bool { return ln != 29 && ln != 58 }},
+	}
+	for _, c := range cases {
+		t.Run(c.seed, func(t *testing.T) {
+			_, text := ruletest.Seed(t, c.seed)
+			got := flagged(t, text)
+			for _, ln := range c.must {
+				if len(got[ln]) == 0 {
+					t.Errorf("seed %s line %d not flagged (flagged: %v)", c.seed, ln, lines(got))
+				}
+			}
+			for _, ln := range lines(got) {
+				if c.quiet(ln) {
+					t.Errorf("seed %s line %d flagged by %v", c.seed, ln, got[ln])
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkFamily(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1<<20; i++ {
+		fmt.Fprintf(&sb, "%s\n\nShare this article\n\nSection %d\n\n", body, i)
+	}
+	src := []byte(sb.String())
+	rs := familyRules()
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		doc := document.New("bench.txt", src, document.Meta{})
+		for _, r := range rs {
+			r.Run(rules.NewPass(r, doc, nil, nil, r.Severity, func(rules.Finding) {}))
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package boilerplate
+
+import (
+	"strings"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// A phraseFamily is one kind of page furniture recognised by its wording.
+// Lists are written normalised (see normalise): lower case, digits as "#",
+// punctuation as spaces, so they are used as they are.
+//
+// Evidence, strongest first:
+//   - the whole line is one of Exact: certain (error, safe fix);
+//   - every word of a short line is in Vocabulary ("Facebook Twitter
+//     Email"): certain;
+//   - the line starts with one of Prefixes and has at most MaxWords words,
+//     or Match accepts it: likely (warning, unsafe fix).
+type phraseFamily struct {
+	Exact      []string
+	Prefixes   []string
+	Vocabulary []string
+	// MaxWords bounds prefix matches; long lines are sentences.
+	MaxWords int
+	// Match is an extra test on the normalised line and the raw trimmed
+	// line, for shapes a list cannot hold ("© 2024 ...", "4 min read").
+	Match func(norm, raw string) bool
+	// What names the furniture in messages: "share prompt".
+	What string
+
+	exact, vocab map[string]bool
+}
+
+// phraseMatch is how strongly a line matched.
+type phraseMatch int
+
+const (
+	noMatch phraseMatch = iota
+	likelyMatch
+	certainMatch
+)
+
+func (f *phraseFamily) init() {
+	f.exact = toSet(f.Exact)
+	f.vocab = toSet(f.Vocabulary)
+	if f.MaxWords == 0 {
+		f.MaxWords = 12
+	}
+}
+
+func toSet(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+// match judges one line given its normalised and raw (trimmed) forms.
+func (f *phraseFamily) match(norm, raw string) phraseMatch {
+	if norm == "" {
+		return noMatch
+	}
+	if f.exact[norm] {
+		return certainMatch
+	}
+	n := wordCount(norm)
+	if len(f.vocab) > 0 && n >= 2 && n <= 10 && !strings.Contains(raw, ",") && allIn(norm, f.vocab) {
+		return certainMatch
+	}
+	// A question is a question, not a widget ("Comments?" as a heading).
+	if n > f.MaxWords || strings.HasSuffix(raw, "?") {
+		return noMatch
+	}
+	for _, p := range f.Prefixes {
+		if strings.HasPrefix(norm, p) && (len(norm) == len(p) || norm[len(p)] == ' ') {
+			return likelyMatch
+		}
+	}
+	if f.Match != nil && f.Match(norm, raw) {
+		return likelyMatch
+	}
+	return noMatch
+}
+
+// allIn reports whether every word of norm is in set (numbers and "&"
+// aside) and at least two of them are real names, not "x" or "#".
+func allIn(norm string, set map[string]bool) bool {
+	named := 0
+	for _, w := range strings.Fields(norm) {
+		switch {
+		case w == "&" || w == "#":
+		case !set[w]:
+			return false
+		case len(w) >= 3:
+			named++
+		}
+	}
+	return named >= 2
+}
+
+// newPhraseRule builds the rule for a family: it checks every standalone
+// short line outside code, tables and endnotes.
+func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
+	fam.init()
+	r.Severity = rules.Error
+	r.FixSafety = fixers.Safe
+	r.Run = func(pass *rules.Pass) { runPhraseFamily(pass, fam) }
+	return r
+}
+
+func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
+	a := analyse(pass.Doc)
+	for _, c := range a.cands {
+		m := fam.match(c.norm, c.raw)
+		if m == noMatch {
+			continue
+		}
+		sev, safety, how := phraseSeverity(a, c.block, m, c.norm)
+		reportLines(pass, c.line, c.line, sev, safety, fam.What+" line",
+			how+" "+fam.What+" phrases, "+a.position(c.block))
+	}
+}
+
+// phraseSeverity weighs a phrase match by where it stands: outside the
+// main body an exact match is certain and a prefix match likely; inside
+// the body, between real paragraphs, the same words are more often article
+// text ("Next", "Support" as headings), so each step is one lower, and a
+// single word is only a hint.
+func phraseSeverity(a *analysis, bi int, m phraseMatch, norm string) (rules.Severity, fixers.Safety, string) {
+	how := "line is only"
+	if m == likelyMatch {
+		how = "short line matches"
+	}
+	switch {
+	case !a.inBody(bi) && m == certainMatch:
+		return rules.Error, fixers.Safe, how
+	case !a.inBody(bi):
+		return rules.Warning, fixers.Unsafe, how
+	case m == certainMatch && wordCount(norm) > 1:
+		return rules.Warning, fixers.Unsafe, how
+	}
+	return rules.Info, fixers.Unsafe, how
+}
+
+// matchAny reports whether any family in fams matches the line, and how
+// strongly; the structural rule uses it as one piece of evidence.
+func matchAny(norm, raw string) (phraseMatch, string) {
+	best, what := noMatch, ""
+	for _, f := range allFamilies {
+		if m := f.match(norm, raw); m > best {
+			best, what = m, f.What
+		}
+	}
+	return best, what
+}

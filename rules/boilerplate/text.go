@@ -1,0 +1,157 @@
+package boilerplate
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// maxPhraseLine is the longest line (in bytes) any phrase family looks at:
+// page furniture is short, and skipping long lines keeps the rules fast.
+const maxPhraseLine = 600
+
+// normalise turns a line into the form phrase lists are written in: lower
+// case, HTML tags and Markdown marks dropped, every run of digits made "#",
+// punctuation other than ' & @ © made a space, white space collapsed. So
+// "**3 MIN. READ**" and "3 min read" both become "# min read".
+func normalise(line []byte) string {
+	var b strings.Builder
+	b.Grow(len(line))
+	space, digits := true, false
+	emit := func(r rune) {
+		if r == ' ' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space, digits = true, false
+			return
+		}
+		b.WriteRune(r)
+		space = false
+	}
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRune(line[i:])
+		if r == '<' {
+			if end := bytes.IndexByte(line[i:], '>'); end > 0 && end < 40 && isTag(line[i+1:i+end]) {
+				i += end + 1
+				emit(' ')
+				continue
+			}
+		}
+		i += size
+		switch {
+		case unicode.IsDigit(r):
+			if !digits {
+				emit('#')
+				digits = true
+			}
+			continue
+		case unicode.IsLetter(r) || r == '\'' || r == '&' || r == '@' || r == '©':
+			emit(unicode.ToLower(r))
+		case r == '\u2019':
+			emit('\'')
+		default:
+			emit(' ')
+		}
+		digits = false
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// isTag reports whether s (between < and >) looks like an HTML tag name
+// with optional attributes: "u", "/u", "br/", "a href=...".
+func isTag(s []byte) bool {
+	s = bytes.TrimPrefix(s, []byte("/"))
+	if len(s) == 0 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	return bytes.IndexByte(s, '\n') < 0
+}
+
+// wordCount counts space-separated words in a normalised string.
+func wordCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, " ") + 1
+}
+
+// standaloneLine reports whether line i stands on its own rather than
+// continuing a hard-wrapped sentence: it is a block of its own, or the line
+// before it in the block ends a sentence or is short, and it does not start
+// in lower case.
+func standaloneLine(doc *document.Document, b document.Block, i int) bool {
+	if b.FirstLine == b.LastLine {
+		return true
+	}
+	line := bytes.TrimSpace(doc.LineText(i))
+	if r, _ := utf8.DecodeRune(line); unicode.IsLower(r) {
+		return false
+	}
+	if i == b.FirstLine {
+		return true
+	}
+	prev := bytes.TrimRight(doc.LineText(i-1), " \t\u00a0")
+	return endsSentence(prev) || utf8.RuneCount(prev) < 60
+}
+
+// endsSentence reports whether text ends with terminal punctuation,
+// allowing closing quotes and brackets after it.
+func endsSentence(text []byte) bool {
+	text = bytes.TrimRight(text, " \t\u00a0*_")
+	for len(text) > 0 {
+		r, size := utf8.DecodeLastRune(text)
+		switch r {
+		case '.', '!', '?', '\u2026', ';':
+			return true
+		case '"', '\'', '\u201d', '\u2019', ')', ']', '\u00bb':
+			text = text[:len(text)-size]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// checkedBlock reports whether phrase and structure rules look into a block:
+// code, tables and endnote definitions are never page furniture.
+func checkedBlock(b document.Block) bool {
+	switch b.Kind {
+	case document.Code, document.Table, document.Note, document.Separator:
+		return false
+	}
+	return true
+}
+
+// removeFix returns the fix that removes lines first..last with the blank
+// line that separated them.
+func removeFix(doc *document.Document, first, last int, safety fixers.Safety, what string) *fixers.Fix {
+	return &fixers.Fix{
+		Message: "remove the " + what,
+		Safety:  safety,
+		Edits:   []fixers.Edit{fixers.RemoveLines(doc, first, last)},
+	}
+}
+
+// lineSpan returns the byte span of line i without its leading white space.
+func lineSpan(doc *document.Document, i int) (start, end int) {
+	l := doc.Lines[i]
+	text := doc.Src[l.Start:l.End]
+	lead := len(text) - len(bytes.TrimLeft(text, " \t\u00a0"))
+	return l.Start + lead, l.End
+}
+
+// reportLines reports lines first..last as one finding with a removal fix.
+func reportLines(pass *rules.Pass, first, last int, sev rules.Severity, safety fixers.Safety, what, msg string) {
+	start, _ := lineSpan(pass.Doc, first)
+	end := pass.Doc.Lines[last].End
+	pass.Report(rules.Finding{
+		Start: start, End: end, Severity: sev, Message: msg,
+		Fix: removeFix(pass.Doc, first, last, safety, what),
+	})
+}
