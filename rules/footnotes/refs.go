@@ -36,8 +36,8 @@ func scanBlock(src []byte, blockStart, from, end int, refs []Ref) []Ref {
 		c := src[i]
 		switch {
 		case c == '`':
-			s.inCode = !s.inCode
-		case s.inCode:
+			i = skipInlineCode(src[:end], i)
+			continue
 		case c == '[':
 			if r, ok := s.bracket(i); ok {
 				refs = append(refs, r)
@@ -68,10 +68,39 @@ func scanBlock(src []byte, blockStart, from, end int, refs []Ref) []Ref {
 	return refs
 }
 
+// skipInlineCode returns the offset after the inline code span that opens
+// at i, or i+1 when the backtick opens none: a backtick between letters is
+// an apostrophe ("Model`s"), and a backtick run with no closing run of the
+// same length on the same line is literal.
+func skipInlineCode(src []byte, i int) int {
+	n := 1
+	for i+n < len(src) && src[i+n] == '`' {
+		n++
+	}
+	if n == 1 && i > 0 && i+1 < len(src) && isASCIIAlnum(src[i-1]) && isASCIIAlnum(src[i+1]) {
+		return i + 1
+	}
+	run := src[i : i+n]
+	for j := i + n; j < len(src) && src[j] != '\n'; {
+		if src[j] != '`' {
+			j++
+			continue
+		}
+		k := j
+		for k < len(src) && src[k] == '`' {
+			k++
+		}
+		if k-j == len(run) {
+			return k
+		}
+		j = k
+	}
+	return i + n
+}
+
 type scanner struct {
 	src        []byte // the document up to the end of the block
 	blockStart int
-	inCode     bool
 	lastRefEnd int
 }
 
@@ -110,7 +139,7 @@ func (s *scanner) bracket(i int) (Ref, bool) {
 			return Ref{}, false // "in the range [1, 5]"
 		}
 	}
-	if !s.bracketContextOK(i, end) {
+	if !s.bracketContextOK(i, end, r.Style == Caret) {
 		return Ref{}, false
 	}
 	r.SpaceBefore = s.spaceBefore(i)
@@ -118,7 +147,7 @@ func (s *scanner) bracket(i int) (Ref, bool) {
 }
 
 // bracketContextOK rejects markers that are Markdown link syntax or code.
-func (s *scanner) bracketContextOK(start, end int) bool {
+func (s *scanner) bracketContextOK(start, end int, caret bool) bool {
 	src := s.src
 	if end < len(src) {
 		switch src[end] {
@@ -147,6 +176,8 @@ func (s *scanner) bracketContextOK(start, end int) bool {
 		return start == s.lastRefEnd // "[1][2]" yes, "[text][1]" no
 	case prev == '!' || prev == '\\':
 		return false
+	case caret:
+		return true // "[^3]" is Markdown wherever it stands
 	case prev < utf8.RuneSelf && (isASCIIAlnum(byte(prev)) || prev == '_' || prev == '$'):
 		return !codeIdentifier(s.identifierBefore(start))
 	}
@@ -169,17 +200,10 @@ func (s *scanner) identifierBefore(i int) []byte {
 }
 
 // codeIdentifier reports an identifier that only code would write:
-// snake_case, $var, a.b, camelCase.
+// snake_case, $var, a.b. CamelCase is not enough: brand names
+// ("YouTube[3]", "vLLM[2]") carry references in prose.
 func codeIdentifier(id []byte) bool {
-	if bytes.ContainsAny(id, "_$.") {
-		return true
-	}
-	for k := 1; k < len(id); k++ {
-		if id[k-1] >= 'a' && id[k-1] <= 'z' && id[k] >= 'A' && id[k] <= 'Z' {
-			return true
-		}
-	}
-	return false
+	return bytes.ContainsAny(id, "_$.")
 }
 
 // intervalWords precede a pair that is an interval, not two citations.
@@ -289,7 +313,7 @@ func splitAny(b []byte, seps string) [][]byte {
 // supTag reads "<sup>3</sup>" (any case) at i.
 func (s *scanner) supTag(i int) (Ref, bool) {
 	m, ok := scanSupTag(s.src, i)
-	if !ok || !s.superscriptContextOK(i) {
+	if !ok || !s.superscriptContextOK(i, m.nums) {
 		return Ref{}, false
 	}
 	return Ref{Start: i, End: m.end, InnerStart: m.innerStart, InnerEnd: m.innerEnd,
@@ -332,7 +356,7 @@ func (s *scanner) superscript(i int) (Ref, bool) {
 		return Ref{}, false
 	}
 	j, nums, ranged, ok := scanSuperscriptList(src, i)
-	if !ok || !s.superscriptContextOK(i) {
+	if !ok || !s.superscriptContextOK(i, nums) {
 		return Ref{}, false
 	}
 	if j < len(src) {
@@ -398,10 +422,12 @@ var units = map[string]bool{
 	"meter": true, "meters": true, "metre": true, "metres": true, "sqm": true, "sqft": true,
 }
 
-// superscriptContextOK accepts a superscript marker after a word of three
-// or more letters that is not a unit, or after closing punctuation: "m²",
-// "x²", "10²" and "E=mc²" are exponents.
-func (s *scanner) superscriptContextOK(i int) bool {
+// superscriptContextOK accepts a superscript marker after closing
+// punctuation or after a word. Exponents are refused: after a number
+// ("10²"), after a word of fewer than three letters ("m²", "x²", "E=mc²")
+// unless the value is never an exponent (1, or 10 and up: "100G¹"), and
+// after a unit squared or cubed ("16 inch²").
+func (s *scanner) superscriptContextOK(i int, nums []int) bool {
 	if i == s.blockStart {
 		return false
 	}
@@ -410,19 +436,37 @@ func (s *scanner) superscriptContextOK(i int) bool {
 	case '.', ',', ';', ':', '!', '?', ')', '"', '\'', '\u201d', '\u2019', '*':
 		return true
 	}
-	if !unicode.IsLetter(prev) {
+	if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
 		return false
 	}
-	j, letters := i, 0
+	j, letters, wordStart := i, 0, -1
 	for j > s.blockStart {
 		r, size := utf8.DecodeLastRune(s.src[s.blockStart:j])
-		if !unicode.IsLetter(r) {
+		isLetter := unicode.IsLetter(r)
+		if !isLetter && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '\u2019' {
 			break
 		}
+		if !isLetter && wordStart < 0 {
+			wordStart = j // the last run of letters starts here
+		}
+		if isLetter {
+			letters++
+		}
 		j -= size
-		letters++
 	}
-	return letters >= 3 && !units[strings.ToLower(string(s.src[j:i]))]
+	if wordStart < 0 {
+		wordStart = j
+	}
+	switch {
+	case letters == 0:
+		return false
+	case len(nums) > 1 || nums[0] == 1 || nums[0] >= 10:
+		return true
+	case letters < 3:
+		return false
+	}
+	squared := nums[0] == 2 || nums[0] == 3
+	return !(squared && units[strings.ToLower(string(s.src[wordStart:i]))])
 }
 
 // superscriptDigit returns the value of a superscript digit rune, or -1.
