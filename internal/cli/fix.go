@@ -180,6 +180,11 @@ type fixRun struct {
 // add receives one fixed document. A plain file is one document; the
 // records of a JSON Lines file arrive one after another and make one file.
 func (r *fixRun) add(fx *lint.Fixed) error {
+	if r.ledger.is(fx.Unit.File.Path) {
+		// The ledger of an earlier run, found among the inputs: it is
+		// being rewritten now, never read as an article.
+		return nil
+	}
 	if fx.Unit.Record != nil {
 		return r.addRecord(fx)
 	}

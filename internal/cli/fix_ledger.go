@@ -40,9 +40,13 @@ type ledgerRecord struct {
 }
 
 type ledgerWriter struct {
-	f   *os.File
-	buf *bufio.Writer
-	enc *json.Encoder
+	info os.FileInfo
+	f    *os.File
+	buf  *bufio.Writer
+	enc  *json.Encoder
+
+	lastPath string // the last path asked about, for is: records of one
+	lastIs   bool   // file arrive together
 }
 
 func openLedger(path string) (*ledgerWriter, error) {
@@ -50,10 +54,28 @@ func openLedger(path string) (*ledgerWriter, error) {
 	if err != nil {
 		return nil, err
 	}
+	info, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
 	buf := bufio.NewWriter(f)
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	return &ledgerWriter{f: f, buf: buf, enc: enc}, nil
+	return &ledgerWriter{info: info, f: f, buf: buf, enc: enc}, nil
+}
+
+// is reports whether path is the ledger file itself (a ledger written into
+// the corpus is a .jsonl file the walk finds).
+func (l *ledgerWriter) is(path string) bool {
+	if l == nil || path == "-" {
+		return false
+	}
+	if path != l.lastPath {
+		info, err := os.Stat(path)
+		l.lastPath, l.lastIs = path, err == nil && os.SameFile(info, l.info)
+	}
+	return l.lastIs
 }
 
 func (l *ledgerWriter) write(fx *lint.Fixed) error {

@@ -436,6 +436,24 @@ func TestFixLedgerAuditsAndReverses(t *testing.T) {
 	if !strings.Contains(r.stderr, fmt.Sprintf("%d bytes removed", removed)) {
 		t.Errorf("summary does not match the ledger's %d bytes: %s", removed, r.stderr)
 	}
+
+	// A ledger written into the corpus (a .jsonl file the walk finds) is
+	// never read back as input, nor rewritten, on the next run.
+	inLedger := filepath.Join(root, "in", "ledger.jsonl")
+	for run := 0; run < 2; run++ {
+		fxWrite(t, filepath.Join(root, "in", "a", "dirty.txt"), fxFixture(t, "dirty.txt"), 0o640)
+		r = fxRun(t, root, "", "fix", fxOnly, "--in-place", "--ledger", inLedger, "in")
+		if r.code != 0 {
+			t.Fatalf("run %d: code %d, stderr %s", run, r.code, r.stderr)
+		}
+		lines := strings.Split(strings.TrimSpace(fxRead(t, inLedger)), "\n")
+		for _, l := range lines {
+			var rec ledgerRecord
+			if err := json.Unmarshal([]byte(l), &rec); err != nil || rec.Path != filepath.Join("in", "a", "dirty.txt") {
+				t.Errorf("run %d: ledger line %q (%v)", run, l, err)
+			}
+		}
+	}
 }
 
 func TestFixCRLFAndBOMKept(t *testing.T) {
