@@ -11,6 +11,7 @@ import (
 
 	"github.com/dochygiene/hygiene/internal/eval"
 	"github.com/dochygiene/hygiene/internal/lint"
+	"github.com/dochygiene/hygiene/rules"
 	_ "github.com/dochygiene/hygiene/rules/all"
 )
 
@@ -79,5 +80,25 @@ func BenchmarkLint(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkFamily runs each rule family alone, end to end on one worker,
+// to show where the time of the full rule set goes.
+func BenchmarkFamily(b *testing.B) {
+	_, jsonlPath, size := benchCorpus(b)
+	for _, fam := range rules.Families {
+		b.Run(fam, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				r, err := lint.New(lint.Options{Jobs: 1, Only: []string{fam}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r.Lint([]string{jsonlPath}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
