@@ -79,7 +79,11 @@ func pcEnv(t *testing.T) []string {
 	if err != nil {
 		t.Fatalf("go env GOMODCACHE: %v", err)
 	}
+	// -trimpath keeps build cache keys free of the hook repository's
+	// temporary path, so runs after the first reuse compiled packages.
+	goflags := strings.TrimSpace(os.Getenv("GOFLAGS") + " -trimpath")
 	return append(os.Environ(),
+		"GOFLAGS="+goflags,
 		"PRE_COMMIT_HOME="+t.TempDir(),
 		"GOMODCACHE="+strings.TrimSpace(string(modcache)),
 		"GOTOOLCHAIN=local",
