@@ -54,8 +54,10 @@ type analysis struct {
 type candidate struct {
 	line, block int
 	raw, norm   string
-	// match is the strongest phrase-family match of the line.
-	match phraseMatch
+	// match is the strongest phrase-family match of the line, matches
+	// the match per family (by phraseFamily.index).
+	match   phraseMatch
+	matches []phraseMatch
 }
 
 // inBody reports whether block bi lies within the main body.
@@ -132,7 +134,7 @@ func newAnalysis(doc *document.Document) *analysis {
 			if c.norm == "" {
 				continue
 			}
-			c.match, _ = matchAny(c.norm, c.raw)
+			c.match, c.matches = matchAll(c.norm, c.raw)
 			if c.match != noMatch {
 				// "More on this topic: A and B." reads like a sentence
 				// but is furniture: it never anchors the body.

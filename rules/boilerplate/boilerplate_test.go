@@ -57,7 +57,7 @@ The details of the response from Washington are not known, but it is understood 
 func TestPhraseLinesFlagged(t *testing.T) {
 	cases := []struct {
 		name, line, rule string
-		sev             rules.Severity
+		sev              rules.Severity
 	}{
 		{"share", "Share the Post:", "boilerplate/share-prompt", rules.Error},
 		{"share bar", "Facebook Twitter LinkedIn Email", "boilerplate/share-prompt", rules.Error},
@@ -251,6 +251,33 @@ func BenchmarkFamily(b *testing.B) {
 		doc := document.New("bench.txt", src, document.Meta{})
 		for _, r := range rs {
 			r.Run(rules.NewPass(r, doc, nil, nil, r.Severity, func(rules.Finding) {}))
+		}
+	}
+}
+
+func TestCorpusTemplate(t *testing.T) {
+	var docs []ruletest.Doc
+	for i := 0; i < 6; i++ {
+		text := fmt.Sprintf("Key Takeaways\n\n%s\n\nA section on %s\n\nGet the Example Daily briefing in your inbox\n", body, []string{"trade", "energy", "defence", "health", "farming", "schools"}[i])
+		docs = append(docs, ruletest.Doc{Path: fmt.Sprintf("site/%d.txt", i), Text: text, Meta: document.Meta{Source: "site"}})
+	}
+	// Another source with the same line only once: not a template there.
+	docs = append(docs, ruletest.Doc{Path: "other/1.txt", Text: body + "\n\nGet the Example Daily briefing in your inbox\n", Meta: document.Meta{Source: "other"}})
+	out := ruletest.RunCorpus(t, CorpusTemplate, docs, nil)
+	for i := 0; i < 6; i++ {
+		got := ruletest.Lines(docs[i].Text, ruletest.AtLeast(out[i], rules.Warning))
+		if len(got) != 1 || got[0] != 11 {
+			t.Errorf("doc %d: template lines %v, want [11] (Key Takeaways and the varying line stay quiet)", i, got)
+		}
+	}
+	if len(out[6]) != 0 {
+		t.Errorf("other source flagged: %v", out[6])
+	}
+	// Below min-docs nothing is a template.
+	few := ruletest.RunCorpus(t, CorpusTemplate, docs[:3], nil)
+	for i, fs := range few {
+		if len(fs) != 0 {
+			t.Errorf("doc %d of 3 flagged: %v", i, fs)
 		}
 	}
 }

@@ -89,6 +89,7 @@ var readingTimeShape = regexp.MustCompile(`(^|\s)(# ?(min|mins|minute|minutes|mi
 
 var readingTimeFamily = &phraseFamily{
 	What:     "reading-time line",
+	Hint:     containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura"),
 	Exact:    []string{"reading time", "read time", "lesezeit", "temps de lecture", "tiempo de lectura"},
 	MaxWords: 12,
 	Match: func(norm, raw string) bool {
@@ -169,6 +170,7 @@ var copyrightShape = regexp.MustCompile(`^(©|\(c\)|copyright\b)\s*(\d{4}|[^,]*\
 
 var copyrightFamily = &phraseFamily{
 	What: "copyright or legal footer",
+	Hint: containsAny("©", "copyright", "c #", "rights", "rechte", "droits", "derechos"),
 	Exact: []string{
 		"all rights reserved", "terms of use", "terms of service", "terms and conditions", "terms & conditions",
 		"privacy policy", "privacy notice", "privacy", "legal notice", "imprint", "impressum",
@@ -186,6 +188,7 @@ var imageCreditShape = regexp.MustCompile(`^(photo|photos|photograph|image|image
 
 var imageCreditFamily = &phraseFamily{
 	What:     "image credit",
+	Hint:     containsAny("photo", "image", "pic", "illustration", "credit", "foto", "bild", "crédit", "imagen"),
 	Exact:    []string{"getty images", "shutterstock", "istock", "unsplash", "image", "photo", "enlarge this image", "expand image", "view image", "click to enlarge", "toggle caption", "hide caption", "show caption"},
 	MaxWords: 20,
 	Match: func(norm, raw string) bool {
@@ -249,6 +252,7 @@ var tagsShape = regexp.MustCompile(`^\s*(tags|tagged|tagged with|tagged as|topic
 
 var tagsFamily = &phraseFamily{
 	What:     "tag list",
+	Hint:     containsAny("tag", "topic", "filed", "categor", "posted", "keyword", "schlagw", "themen", "étiquettes", "mots", "etiquetas", "temas"),
 	Exact:    []string{"tags", "topics", "tagged", "categories", "filed under", "schlagwörter", "étiquettes", "etiquetas"},
 	MaxWords: 30,
 	Match: func(norm, raw string) bool {
@@ -260,6 +264,7 @@ var breadcrumbShape = regexp.MustCompile(`^(home|start|startseite|accueil|inicio
 
 var navigationFamily = &phraseFamily{
 	What: "navigation link",
+	Hint: containsAny("home", "start", "accueil", "inicio"),
 	Exact: []string{
 		"home", "homepage", "home page", "menu", "main menu", "open menu", "close menu", "toggle navigation",
 		"navigation", "search", "search for", "close", "skip to content", "skip to main content",
@@ -301,81 +306,100 @@ var allFamilies = []*phraseFamily{
 	tagsFamily, navigationFamily, paywallFamily,
 }
 
+func init() {
+	for i, f := range allFamilies {
+		f.index = i
+		f.init()
+	}
+}
+
+// containsAny returns a hint that passes lines containing any of words.
+func containsAny(words ...string) func(string) bool {
+	return func(norm string) bool {
+		for _, w := range words {
+			if strings.Contains(norm, w) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // The phrase rules.
 var (
 	SharePrompt = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/share-prompt", Summary: "a line that is only a share button or share bar",
-		Doc:  `A share bar left by the scraper: "Share the Post:", "Share this article", "Facebook Twitter Email", "Teilen", "Partager", "Compartir". The whole line must be the prompt (or only network names); "Shares in BP rose" is article text.`,
-		Bad:  "Share the Post:", Good: "Shares in BP rose 3% on Monday.",
+		Doc: `A share bar left by the scraper: "Share the Post:", "Share this article", "Facebook Twitter Email", "Teilen", "Partager", "Compartir". The whole line must be the prompt (or only network names); "Shares in BP rose" is article text.`,
+		Bad: "Share the Post:", Good: "Shares in BP rose 3% on Monday.",
 	}, shareFamily)
 	LoginPrompt = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/login-prompt", Summary: "a line that is only a login, sign-in or registration prompt",
-		Doc:  `The site's account links: "Login", "Sign in", "Register", "My account", "Forgot your password?", "Anmelden", "Se connecter", "Iniciar sesión". Whole lines only: "the login page was hacked" is article text.`,
-		Bad:  "Login", Good: "Hackers used the login page to enter the network.",
+		Doc: `The site's account links: "Login", "Sign in", "Register", "My account", "Forgot your password?", "Anmelden", "Se connecter", "Iniciar sesión". Whole lines only: "the login page was hacked" is article text.`,
+		Bad: "Login", Good: "Hackers used the login page to enter the network.",
 	}, authFamily)
 	NewsletterPrompt = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/newsletter-prompt", Summary: "a newsletter sign-up prompt or its form labels",
-		Doc:  `Newsletter boxes: "Subscribe to our newsletter", "Enter your email address", "By subscribing you agree to ...", "Newsletter abonnieren", "S'abonner", "Suscríbete". Exact lines are certain; lines opening with a sign-up phrase (up to 40 words) are likely.`,
-		Bad:  "Sign up for our newsletter to get the best stories every morning", Good: "The newsletter, founded in 1998, has 40,000 readers.",
+		Doc: `Newsletter boxes: "Subscribe to our newsletter", "Enter your email address", "By subscribing you agree to ...", "Newsletter abonnieren", "S'abonner", "Suscríbete". Exact lines are certain; lines opening with a sign-up phrase (up to 40 words) are likely.`,
+		Bad: "Sign up for our newsletter to get the best stories every morning", Good: "The newsletter, founded in 1998, has 40,000 readers.",
 	}, newsletterFamily)
 	ReadingTime = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/reading-time", Summary: "a reading-time line (\"5 min read\")",
-		Doc:  `Reading-time badges: "3 Reading time", "5 min read", "Reading time: 4 minutes", "Lesezeit: 3 Min.", "4 minutes de lecture", "3 min de lectura", also at the end of a short byline line ("By Jane Doe · 4 min read"). Lines ending in a sentence stop are left alone.`,
-		Bad:  "3 min read", Good: "It takes 3 minutes to read the report.",
+		Doc: `Reading-time badges: "3 Reading time", "5 min read", "Reading time: 4 minutes", "Lesezeit: 3 Min.", "4 minutes de lecture", "3 min de lectura", also at the end of a short byline line ("By Jane Doe · 4 min read"). Lines ending in a sentence stop are left alone.`,
+		Bad: "3 min read", Good: "It takes 3 minutes to read the report.",
 	}, readingTimeFamily)
 	RelatedLinks = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/related-links", Summary: "a related-links heading or line (\"Read more: ...\", \"More on this topic: ...\")",
-		Doc:  `Related-content widgets: "Related articles", "Read more: ...", "More on this topic: ...", "You may also like", "Lesen Sie auch", "À lire aussi", "Lee también". Exact headings are certain; lines opening with such a phrase (up to 30 words) are likely.`,
-		Bad:  "More on this topic: Talks in Geneva and Ceasefire plans.", Good: "More on this topic will follow next week, the minister said, once the talks have ended.",
+		Doc: `Related-content widgets: "Related articles", "Read more: ...", "More on this topic: ...", "You may also like", "Lesen Sie auch", "À lire aussi", "Lee también". Exact headings are certain; lines opening with such a phrase (up to 30 words) are likely.`,
+		Bad: "More on this topic: Talks in Geneva and Ceasefire plans.", Good: "More on this topic will follow next week, the minister said, once the talks have ended.",
 	}, relatedFamily)
 	Advertising = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/advertising", Summary: "an advertising, sponsor or affiliate-disclosure line",
-		Doc:  `Ad slots and sponsor lines: "Advertisement", "Story continues below advertisement", "Sponsored by ...", "This post may contain affiliate links", "Anzeige", "Publicité", "Publicidad".`,
-		Bad:  "Advertisement", Good: "The advertisement ran in three newspapers.",
+		Doc: `Ad slots and sponsor lines: "Advertisement", "Story continues below advertisement", "Sponsored by ...", "This post may contain affiliate links", "Anzeige", "Publicité", "Publicidad".`,
+		Bad: "Advertisement", Good: "The advertisement ran in three newspapers.",
 	}, advertisingFamily)
 	CookieNotice = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/cookie-notice", Summary: "a cookie banner or consent notice",
-		Doc:  `Cookie and consent banners: "We use cookies to ...", "Accept all cookies", "Manage preferences", "Alle akzeptieren", "Tout accepter", "Aceptar todas".`,
-		Bad:  "We use cookies to improve your experience. Accept all", Good: "The cookies were baked with rye flour.",
+		Doc: `Cookie and consent banners: "We use cookies to ...", "Accept all cookies", "Manage preferences", "Alle akzeptieren", "Tout accepter", "Aceptar todas".`,
+		Bad: "We use cookies to improve your experience. Accept all", Good: "The cookies were baked with rye flour.",
 	}, cookieFamily)
 	Copyright = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/copyright", Summary: "a copyright line or legal footer link",
-		Doc:  `Footer lines: "© 2025 Example Media. All rights reserved.", "Copyright 2024 ...", "Terms of use", "Privacy policy", "Impressum", "Mentions légales", "Aviso legal".`,
-		Bad:  "© 2025 Example Media. All rights reserved.", Good: "The copyright dispute went to court in 2019.",
+		Doc: `Footer lines: "© 2025 Example Media. All rights reserved.", "Copyright 2024 ...", "Terms of use", "Privacy policy", "Impressum", "Mentions légales", "Aviso legal".`,
+		Bad: "© 2025 Example Media. All rights reserved.", Good: "The copyright dispute went to court in 2019.",
 	}, copyrightFamily)
 	ImageCredit = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/image-credit", Summary: "an image credit line (\"Photo: Getty Images\")",
-		Doc:  `Image credits and image widgets: "Photo: Jane Doe/Reuters", "Image credit: ...", "Getty Images", "Click to enlarge", "Foto: ...", "Crédit photo : ...".`,
-		Bad:  "Photo: Jane Doe / Getty Images", Good: "The photo was taken in 1936 near Madrid.",
+		Doc: `Image credits and image widgets: "Photo: Jane Doe/Reuters", "Image credit: ...", "Getty Images", "Click to enlarge", "Foto: ...", "Crédit photo : ...".`,
+		Bad: "Photo: Jane Doe / Getty Images", Good: "The photo was taken in 1936 near Madrid.",
 	}, imageCreditFamily)
 	SocialFollow = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/social-follow", Summary: "a social follow prompt (\"Follow us on ...\")",
-		Doc:  `Follow bars: "Follow us on Twitter", "Connect with us", "Folgen Sie uns", "Suivez-nous", "Síguenos", or a line of only network names.`,
-		Bad:  "Follow us on Instagram", Good: "Millions follow the account on Instagram.",
+		Doc: `Follow bars: "Follow us on Twitter", "Connect with us", "Folgen Sie uns", "Suivez-nous", "Síguenos", or a line of only network names.`,
+		Bad: "Follow us on Instagram", Good: "Millions follow the account on Instagram.",
 	}, socialFollowFamily)
 	CommentsWidget = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/comments", Summary: "a comments counter or comment-form line",
-		Doc:  `Comment widgets: "12 Comments", "Leave a reply", "Your email address will not be published", "Comments are closed", "Kommentare", "Laisser un commentaire".`,
-		Bad:  "Leave a Reply", Good: "Readers left 400 comments under the column.",
+		Doc: `Comment widgets: "12 Comments", "Leave a reply", "Your email address will not be published", "Comments are closed", "Kommentare", "Laisser un commentaire".`,
+		Bad: "Leave a Reply", Good: "Readers left 400 comments under the column.",
 	}, commentsFamily)
 	PrintEmail = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/print-email", Summary: "a print, e-mail, save or listen link",
-		Doc:  `Article tool links: "Print", "Email this article", "Save for later", "Download PDF", "Listen to this article", "Drucken", "Imprimer".`,
-		Bad:  "Print this page", Good: "Print circulation fell by a third.",
+		Doc: `Article tool links: "Print", "Email this article", "Save for later", "Download PDF", "Listen to this article", "Drucken", "Imprimer".`,
+		Bad: "Print this page", Good: "Print circulation fell by a third.",
 	}, printFamily)
 	TagList = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/tags", Summary: "a tag or category list (\"Tags: ...\")",
-		Doc:  `Tag and category lines: "Tags: Ukraine, NATO", "Filed under: Politics", "Posted in News", "Schlagwörter: ...", "Étiquettes : ...".`,
-		Bad:  "Tags: Ukraine, NATO, Security", Good: "Topics: the talks covered trade, energy and defence.",
+		Doc: `Tag and category lines: "Tags: Ukraine, NATO", "Filed under: Politics", "Posted in News", "Schlagwörter: ...", "Étiquettes : ...".`,
+		Bad: "Tags: Ukraine, NATO, Security", Good: "Topics: the talks covered trade, energy and defence.",
 	}, tagsFamily)
 	Breadcrumbs = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/breadcrumbs", Summary: "a breadcrumb trail or site navigation link",
-		Doc:  `Navigation left in the text: "Home › News › World", "Skip to content", "Back to top", "Menu", "Contact us", "Startseite", "Accueil", "Inicio".`,
-		Bad:  "Home > News > Europe", Good: "She went home to Lyon after the summit.",
+		Doc: `Navigation left in the text: "Home › News › World", "Skip to content", "Back to top", "Menu", "Contact us", "Startseite", "Accueil", "Inicio".`,
+		Bad: "Home > News > Europe", Good: "She went home to Lyon after the summit.",
 	}, navigationFamily)
 	Paywall = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/paywall", Summary: "a paywall prompt (\"Subscribe to continue reading\")",
-		Doc:  `Paywall and metering prompts: "Subscribe to continue reading", "This article is for subscribers only", "You have reached your free article limit", "Weiterlesen", "Lire la suite", "Seguir leyendo".`,
-		Bad:  "Subscribe to continue reading", Good: "Readers who subscribe to continue the series get a discount.",
+		Doc: `Paywall and metering prompts: "Subscribe to continue reading", "This article is for subscribers only", "You have reached your free article limit", "Weiterlesen", "Lire la suite", "Seguir leyendo".`,
+		Bad: "Subscribe to continue reading", Good: "Readers who subscribe to continue the series get a discount.",
 	}, paywallFamily)
 )

@@ -29,7 +29,12 @@ type phraseFamily struct {
 	// What names the furniture in messages: "share prompt".
 	What string
 
+	// Hint, when set, is a cheap test the line must pass before Match's
+	// regular expression runs.
+	Hint func(norm string) bool
+
 	exact, vocab map[string]bool
+	index        int
 }
 
 // phraseMatch is how strongly a line matched.
@@ -78,7 +83,7 @@ func (f *phraseFamily) match(norm, raw string) phraseMatch {
 			return likelyMatch
 		}
 	}
-	if f.Match != nil && f.Match(norm, raw) {
+	if f.Match != nil && (f.Hint == nil || f.Hint(norm)) && f.Match(norm, raw) {
 		return likelyMatch
 	}
 	return noMatch
@@ -103,7 +108,6 @@ func allIn(norm string, set map[string]bool) bool {
 // newPhraseRule builds the rule for a family: it checks every standalone
 // short line outside code, tables and endnotes.
 func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
-	fam.init()
 	r.Severity = rules.Error
 	r.FixSafety = fixers.Safe
 	r.Run = func(pass *rules.Pass) { runPhraseFamily(pass, fam) }
@@ -113,7 +117,7 @@ func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
 func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 	a := analyse(pass.Doc)
 	for _, c := range a.cands {
-		m := fam.match(c.norm, c.raw)
+		m := c.matches[fam.index]
 		if m == noMatch {
 			continue
 		}
@@ -144,14 +148,13 @@ func phraseSeverity(a *analysis, bi int, m phraseMatch, norm string) (rules.Seve
 	return rules.Info, fixers.Unsafe, how
 }
 
-// matchAny reports whether any family in fams matches the line, and how
-// strongly; the structural rule uses it as one piece of evidence.
-func matchAny(norm, raw string) (phraseMatch, string) {
-	best, what := noMatch, ""
-	for _, f := range allFamilies {
-		if m := f.match(norm, raw); m > best {
-			best, what = m, f.What
-		}
+// matchAll matches a line against every family once; the analysis keeps
+// the result for all rules.
+func matchAll(norm, raw string) (best phraseMatch, each []phraseMatch) {
+	each = make([]phraseMatch, len(allFamilies))
+	for i, f := range allFamilies {
+		each[i] = f.match(norm, raw)
+		best = max(best, each[i])
 	}
-	return best, what
+	return best, each
 }

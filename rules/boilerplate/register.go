@@ -27,5 +27,6 @@ func init() {
 		Breadcrumbs,
 		Paywall,
 		Structure,
+		CorpusTemplate,
 	)
 }

@@ -69,10 +69,7 @@ func runStructure(pass *rules.Pass) {
 	if a.bodyFirst < 0 {
 		return
 	}
-	proven := make([]bool, len(a.cands))
-	for ci, c := range a.cands {
-		proven[ci] = c.match != noMatch || hasContact([]byte(c.raw)) && wordCount(c.norm) <= 12
-	}
+	ctx := a.newContext()
 	for ci, c := range a.cands {
 		if a.blocks[c.block].good || a.inNotesZone(c.block) {
 			continue
@@ -80,7 +77,7 @@ func runStructure(pass *rules.Pass) {
 		if c.match != noMatch {
 			continue
 		}
-		sev, why := a.structureEvidence(ci, c, a.nearFurniture(ci, proven))
+		sev, why := a.structureEvidence(ci, c, ctx)
 		if sev == 0 {
 			continue
 		}
@@ -92,7 +89,8 @@ func runStructure(pass *rules.Pass) {
 // which fired. Position alone is weak (clean articles end with lists and
 // spec lines, and the body found may be too narrow); it becomes a warning
 // only next to furniture that phrases or contact details prove.
-func (a *analysis) structureEvidence(ci int, c candidate, near bool) (rules.Severity, string) {
+func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.Severity, string) {
+	near := ctx.near(ci)
 	words := wordCount(c.norm)
 	short := shortLine([]byte(c.raw), words, shortMaxWords)
 	pos := a.position(c.block)
@@ -109,7 +107,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, near bool) (rules.Seve
 			sev, nearly = rules.Warning, ", with more contact details"
 		}
 		return sev, "contact details (e-mail, web address or phone) standing alone, " + pos + nearly
-	case a.repeatedOutsideBody(c, words):
+	case ctx.repeatedOutsideBody(c, words):
 		if a.inBody(c.block) && (!near || !a.betweenGood(c.block)) {
 			return rules.Info, "short line repeated within the document, " + pos
 		}
@@ -124,68 +122,13 @@ func (a *analysis) structureEvidence(ci int, c candidate, near bool) (rules.Seve
 		return sev, "short line " + pos + nearly
 	case after && !endsSentence([]byte(c.raw)):
 		return sev, "unpunctuated line " + pos + nearly
-	case before && short && a.navRun(ci):
+	case before && short && ctx.navRun[ci] >= navRunMin:
 		if a.nextIsBody(ci) {
 			return rules.Info, "short line right before the first body paragraph (may be the title)"
 		}
 		return sev, "run of short lines " + pos + " (navigation)" + nearly
 	}
 	return 0, ""
-}
-
-// nearFurniture reports whether at least two lines proven to be furniture
-// (by phrases or contact details) stand within nearRadius candidate lines
-// of ci with no body paragraph between; for a repeated line, any copy's
-// neighbourhood counts.
-func (a *analysis) nearFurniture(ci int, proven []bool) bool {
-	if a.provenAround(ci, proven) >= nearMinProven || a.provenRun(ci, proven) {
-		return true
-	}
-	c := a.cands[ci]
-	if a.normCount[c.norm] < 2 {
-		return false
-	}
-	for k, o := range a.cands {
-		if k != ci && o.norm == c.norm && (a.provenAround(k, proven) >= nearMinProven || a.provenRun(k, proven)) {
-			return true
-		}
-	}
-	return false
-}
-
-func (a *analysis) provenAround(ci int, proven []bool) int {
-	n := 0
-	for k := ci - 1; k >= 0 && k >= ci-nearRadius && !a.goodBetween(k, ci); k-- {
-		if proven[k] {
-			n++
-		}
-	}
-	for k := ci + 1; k < len(a.cands) && k <= ci+nearRadius && !a.goodBetween(ci, k); k++ {
-		if proven[k] {
-			n++
-		}
-	}
-	return n
-}
-
-// provenRun reports whether the run of candidate lines around ci with no
-// body paragraph between (a short footer or header box) holds at least
-// nearMinProven proven furniture lines, making at least runMinShare of it.
-func (a *analysis) provenRun(ci int, proven []bool) bool {
-	first, last := ci, ci
-	for first > 0 && !a.goodBetween(first-1, first) && !a.inBody(a.cands[first-1].block) {
-		first--
-	}
-	for last+1 < len(a.cands) && !a.goodBetween(last, last+1) && !a.inBody(a.cands[last+1].block) {
-		last++
-	}
-	n := 0
-	for k := first; k <= last; k++ {
-		if proven[k] {
-			n++
-		}
-	}
-	return n >= nearMinProven && float64(n) >= runMinShare*float64(last-first+1)
 }
 
 // goodBetween reports a good block between candidates k < l.
@@ -196,47 +139,6 @@ func (a *analysis) goodBetween(k, l int) bool {
 		}
 	}
 	return false
-}
-
-// repeatedOutsideBody reports a short line whose text occurs at least
-// twice in the document with a copy outside the main body (a tagline
-// dropped mid-article and again in the footer). Repeats inside the body
-// alone are article structure ("Pros", "Key features" per product).
-func (a *analysis) repeatedOutsideBody(c candidate, words int) bool {
-	if words < repeatMinWord || words > repeatMaxWord || a.normCount[c.norm] < 2 || legitTailHeadings[c.norm] {
-		return false
-	}
-	for _, o := range a.cands {
-		if o.norm == c.norm && !a.inBody(o.block) {
-			return true
-		}
-	}
-	return false
-}
-
-// navRun reports whether candidate ci is part of a run of at least
-// navRunMin consecutive short candidate lines with no good block between.
-func (a *analysis) navRun(ci int) bool {
-	isShort := func(k int) bool {
-		c := a.cands[k]
-		return !a.blocks[c.block].good && shortLine([]byte(c.raw), wordCount(c.norm), shortMaxWords)
-	}
-	adjacent := func(k, l int) bool { // no good block between candidates k < l
-		for b := a.cands[k].block + 1; b < a.cands[l].block; b++ {
-			if a.blocks[b].good {
-				return false
-			}
-		}
-		return true
-	}
-	n := 1
-	for k := ci - 1; k >= 0 && isShort(k) && adjacent(k, k+1); k-- {
-		n++
-	}
-	for k := ci + 1; k < len(a.cands) && isShort(k) && adjacent(k-1, k); k++ {
-		n++
-	}
-	return n >= navRunMin
 }
 
 // nextIsBody reports whether the next candidate-or-block after ci is the
@@ -291,4 +193,109 @@ func urlOnly(raw string) bool {
 // paragraphs: a line dropped into the running text.
 func (a *analysis) betweenGood(bi int) bool {
 	return bi > 0 && bi+1 < len(a.blocks) && a.blocks[bi-1].good && a.blocks[bi+1].good
+}
+
+// context is what the structure rule precomputes once per document so
+// that judging every line stays linear: runs of candidate lines with no
+// body paragraph between, the proven furniture in each, and which
+// repeated texts have a copy outside the body near furniture.
+type context struct {
+	a      *analysis
+	proven []bool
+	// run is the index of each candidate's run; runProven and runLen
+	// count proven lines and lines per run.
+	run               []int
+	runProven, runLen []int
+	// navRun is the length of the run of short lines a candidate is in.
+	navRun []int
+	// outside and nearCopy say, per normalised text, whether a copy stands
+	// outside the body, and whether some copy stands near furniture.
+	outside, nearCopy map[string]bool
+}
+
+func (a *analysis) newContext() *context {
+	n := len(a.cands)
+	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n),
+		outside: map[string]bool{}, nearCopy: map[string]bool{}}
+	for ci, c := range a.cands {
+		ctx.proven[ci] = c.match != noMatch || hasContact([]byte(c.raw)) && wordCount(c.norm) <= 12
+		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
+			ctx.runProven = append(ctx.runProven, 0)
+			ctx.runLen = append(ctx.runLen, 0)
+		}
+		r := len(ctx.runLen) - 1
+		ctx.run[ci] = r
+		ctx.runLen[r]++
+		if ctx.proven[ci] {
+			ctx.runProven[r]++
+		}
+	}
+	ctx.countNavRuns()
+	for ci, c := range a.cands {
+		if a.normCount[c.norm] < 2 {
+			continue
+		}
+		if !a.inBody(c.block) {
+			ctx.outside[c.norm] = true
+		}
+		if ctx.localNear(ci) {
+			ctx.nearCopy[c.norm] = true
+		}
+	}
+	return ctx
+}
+
+// countNavRuns sets navRun for every candidate: the length of the run of
+// consecutive short non-good lines it belongs to.
+func (ctx *context) countNavRuns() {
+	a := ctx.a
+	isShort := func(k int) bool {
+		c := a.cands[k]
+		return !a.blocks[c.block].good && shortLine([]byte(c.raw), wordCount(c.norm), shortMaxWords)
+	}
+	for start := 0; start < len(a.cands); {
+		if !isShort(start) {
+			start++
+			continue
+		}
+		end := start
+		for end+1 < len(a.cands) && isShort(end+1) && !a.goodBetween(end, end+1) {
+			end++
+		}
+		for k := start; k <= end; k++ {
+			ctx.navRun[k] = end - start + 1
+		}
+		start = end + 1
+	}
+}
+
+// localNear reports at least nearMinProven proven furniture lines within
+// nearRadius candidate lines of ci, or a run around ci (a short header or
+// footer box) in which proven lines are at least runMinShare.
+func (ctx *context) localNear(ci int) bool {
+	r := ctx.run[ci]
+	if ctx.runProven[r] >= nearMinProven && float64(ctx.runProven[r]) >= runMinShare*float64(ctx.runLen[r]) {
+		return true
+	}
+	n := 0
+	for k := max(0, ci-nearRadius); k < len(ctx.proven) && k <= ci+nearRadius; k++ {
+		if k != ci && ctx.proven[k] && ctx.run[k] == r {
+			n++
+		}
+	}
+	return n >= nearMinProven
+}
+
+// near reports furniture near ci, or near a copy of ci's text.
+func (ctx *context) near(ci int) bool {
+	return ctx.localNear(ci) || ctx.nearCopy[ctx.a.cands[ci].norm]
+}
+
+// repeatedOutsideBody reports a short line whose text occurs at least
+// twice in the document with a copy outside the main body (a tagline
+// dropped mid-article and again in the footer). Repeats inside the body
+// alone are article structure ("Pros", "Key features" per product).
+func (ctx *context) repeatedOutsideBody(c candidate, words int) bool {
+	return words >= repeatMinWord && words <= repeatMaxWord && ctx.a.normCount[c.norm] >= 2 &&
+		!legitTailHeadings[c.norm] && ctx.outside[c.norm]
 }
