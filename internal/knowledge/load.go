@@ -44,6 +44,8 @@ type personData struct {
 	// ("Mary Elizabeth Truss" in the Factbook for "Liz Truss").
 	Also   []string `yaml:"also"`
 	Source string   `yaml:"source"`
+
+	curated bool // written by hand (YAML), not generated
 }
 
 type officeData struct {
@@ -53,6 +55,8 @@ type officeData struct {
 	Qualifiers    []string   `yaml:"qualifiers"`
 	Source        string     `yaml:"source"`
 	Terms         []termData `yaml:"terms"`
+
+	curated bool
 }
 
 type termData struct {
@@ -269,6 +273,7 @@ func (b *builder) addData(name string, f *fileData) error {
 	}
 	for i := range f.People {
 		p := f.People[i]
+		p.curated = true
 		if strings.TrimSpace(p.Name) == "" {
 			return fmt.Errorf("knowledge: %s: people[%d]: name is empty", name, i)
 		}
@@ -276,6 +281,7 @@ func (b *builder) addData(name string, f *fileData) error {
 	}
 	for i := range f.Offices {
 		o := f.Offices[i]
+		o.curated = true
 		if o.ID == "" || o.Title == "" {
 			return fmt.Errorf("knowledge: %s: offices[%d]: id and title are required", name, i)
 		}
@@ -428,7 +434,7 @@ func (b *builder) build() (*Pack, error) {
 func newPerson(d *personData) *Person {
 	words := strings.Fields(d.Name)
 	person := &Person{Name: strings.Join(words, " "), Given: d.Given, Surname: d.Surname, FamilyFirst: d.FamilyFirst,
-		SurnameVariants: d.SurnameVariants, GivenVariants: d.GivenVariants, Relatives: d.Relatives, Also: d.Also, Source: d.Source}
+		SurnameVariants: d.SurnameVariants, GivenVariants: d.GivenVariants, Relatives: d.Relatives, Also: d.Also, Source: d.Source, Curated: d.curated}
 	if person.Surname == "" && len(words) > 0 {
 		if d.FamilyFirst {
 			person.Surname = words[0]
@@ -455,6 +461,7 @@ func buildOffice(d *officeData, people map[string]*Person, p *Pack) (*Office, er
 			people[Fold(t.Holder)] = holder
 			p.People = append(p.People, holder)
 		}
+		holder.Curated = holder.Curated || d.curated
 		from, err := parseDay(t.From)
 		if err != nil {
 			return nil, fmt.Errorf("knowledge: office %s, %s: from: %v", d.ID, t.Holder, err)

@@ -124,17 +124,19 @@ func Near(a, b string) bool {
 
 // TransliterationKey reduces a folded name part to a key that accepted
 // transliterations share: Zelensky, Zelenskyy, Zelenskiy and Zelenskyi all
-// become "zelensky"; doubled letters and kh/h, ph/f, ou/u differences
+// become "zelensky"; doubled vowels and kh/h, ph/f, ou/u differences
 // disappear.
 func TransliterationKey(s string) string {
 	s = Fold(s)
 	for _, r := range [][2]string{{"kh", "h"}, {"ph", "f"}, {"ou", "u"}, {"iy", "y"}, {"yi", "y"}, {"ij", "y"}, {"yj", "y"}, {"j", "y"}, {"w", "v"}} {
 		s = strings.ReplaceAll(s, r[0], r[1])
 	}
+	// Doubled vowels and y are transliteration choices (Zelenskyy); doubled
+	// consonants are not.
 	var b strings.Builder
 	var last rune
 	for _, r := range s {
-		if r == last {
+		if r == last && strings.ContainsRune("aeiouy", r) {
 			continue
 		}
 		b.WriteRune(r)

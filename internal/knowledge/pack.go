@@ -58,8 +58,12 @@ type Person struct {
 	// (full names: "Eric Trump").
 	Relatives []string
 	// Also are other full names of the person in the sources.
-	Also   []string
-	Source string
+	Also []string
+	// Curated is true for people written by hand (people or office entries
+	// in YAML); people known only from generated data are less prominent
+	// and need more evidence before a near miss is called a misspelling.
+	Curated bool
+	Source  string
 }
 
 // Surnames returns the canonical surname and its accepted variants.

@@ -65,11 +65,15 @@ func runMisspelled(pass *rules.Pass) {
 		reported[m.start] = true
 		report(pass, m)
 	}
+	// Surnames on their own ("Later Macrom said"): the last word of a run
+	// that no full-name check claimed.
 	for _, sp := range spans {
-		if len(sp.toks) != 1 || reported[sp.toks[0].Start] {
+		last := sp.toks[len(sp.toks)-1]
+		if reported[last.Start] || len(sp.toks) > 1 && reported[sp.toks[len(sp.toks)-2].Start] {
 			continue
 		}
-		if m, ok := checkSurnameAlone(doc, pack, sp.toks[0], present, wrongSurnames); ok {
+		if m, ok := checkSurnameAlone(doc, pack, last, present, wrongSurnames); ok {
+			reported[m.start] = true
 			report(pass, m)
 		}
 	}
@@ -101,10 +105,8 @@ func checkSpan(doc *document.Document, pack *knowledge.Pack, sp span, present ma
 		if people := pack.PeopleBySurname(surname); len(people) > 0 {
 			return checkGiven(doc, pack, people, given, surname, present)
 		}
-		if k == 1 {
-			if m, ok := checkSurname(doc, pack, given, surTok[0].Start, surEnd, surname); ok {
-				return m, true
-			}
+		if m, ok := checkSurname(doc, pack, given, surTok[0].Start, surEnd, surname); ok {
+			return m, true
 		}
 	}
 	// Family-first names: "Xi Jinping".
@@ -118,7 +120,7 @@ func checkSpan(doc *document.Document, pack *knowledge.Pack, sp span, present ma
 			present[p] = true
 			continue
 		}
-		if p.FirstGiven() != "" && knowledge.Near(knowledge.Fold(g), knowledge.Fold(p.FirstGiven())) && !pack.CommonGiven[knowledge.Fold(g)] && !lexicon.IsWord(g) {
+		if p.FirstGiven() != "" && knowledge.Near(knowledge.Fold(g), knowledge.Fold(p.FirstGiven())) && !pack.CommonGiven[knowledge.Fold(g)] && !isWord(g, lexicon.Common) {
 			return miss{start: toks[n-1].Start, end: end, wrong: g, right: p.FirstGiven(), person: p}, true
 		}
 	}
@@ -152,11 +154,11 @@ func checkGiven(doc *document.Document, pack *knowledge.Pack, people []*knowledg
 		}
 	}
 	fg := knowledge.Fold(g)
-	if !looksLikeName(g) || pack.IsRelative(g, surname) || pack.CommonGiven[fg] || pack.CommonSurnames[knowledge.Fold(surname)] || lexicon.IsWord(g) {
+	if !looksLikeName(g) || pack.IsRelative(g, surname) || pack.CommonGiven[fg] || pack.CommonSurnames[knowledge.Fold(surname)] || isWord(g, lexicon.Common) {
 		return miss{}, false
 	}
 	for _, p := range people {
-		if p.FamilyFirst || p.FirstGiven() == "" {
+		if p.FamilyFirst || p.FirstGiven() == "" || !p.Curated && !present[p] {
 			continue
 		}
 		if knowledge.Near(fg, knowledge.Fold(p.FirstGiven())) {
@@ -171,7 +173,9 @@ func checkGiven(doc *document.Document, pack *knowledge.Pack, people []*knowledg
 func checkSurname(doc *document.Document, pack *knowledge.Pack, given document.Token, start, end int, surname string) (miss, bool) {
 	g := text(doc, given)
 	fs := knowledge.Fold(surname)
-	if len([]rune(fs)) < 4 || !looksLikeName(surname) || !looksLikeName(g) || lexicon.IsWord(surname) || pack.CommonSurnames[fs] {
+	words := strings.Fields(surname)
+	last := words[len(words)-1]
+	if len([]rune(fs)) < 4 || !looksLikeName(last) || !looksLikeName(g) || isWord(last, lexicon.Rare) || pack.CommonSurnames[fs] {
 		return miss{}, false
 	}
 	for _, p := range byGiven(pack)[knowledge.Fold(g)] {
@@ -185,7 +189,7 @@ func checkSurname(doc *document.Document, pack *knowledge.Pack, given document.T
 		}
 	}
 	for _, p := range byGiven(pack)[knowledge.Fold(g)] {
-		if p.FamilyFirst || strings.Contains(p.Surname, " ") {
+		if p.FamilyFirst || strings.Count(p.Surname, " ") != len(words)-1 || !p.Curated {
 			continue
 		}
 		ps := knowledge.Fold(p.Surname)
@@ -212,7 +216,7 @@ func checkSurnameAlone(doc *document.Document, pack *knowledge.Pack, t document.
 		return m, true
 	}
 	fs := knowledge.Fold(s)
-	if len([]rune(fs)) < 5 || !looksLikeName(s) || len(pack.PeopleBySurname(s)) > 0 || lexicon.IsWord(s) {
+	if len([]rune(fs)) < 5 || !looksLikeName(s) || len(pack.PeopleBySurname(s)) > 0 || isWord(s, lexicon.Rare) {
 		return miss{}, false
 	}
 	for p := range present {

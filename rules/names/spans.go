@@ -1,6 +1,8 @@
 package names
 
 import (
+	"github.com/dochygiene/hygiene/internal/lexicon"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -155,7 +157,20 @@ func looksLikeName(w string) bool {
 		}
 		prev = r
 	}
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' }) {
+		if utf8.RuneCountInString(part) < 2 {
+			return false // "Workfit-T": a model letter, not a name part
+		}
+	}
 	return prev != 0
 }
 
 func hasMacPrefix(s string) bool { return s == "Mc" || s == "Mac" }
+
+// isWord reports whether a capitalised name part is also an ordinary word
+// (its lower-case form in the dictionary at maxLevel or below): "Foreign",
+// "Ministry". Capitalised dictionary entries ("Anna", "Kelly") are names
+// and do not count.
+func isWord(w string, maxLevel int) bool {
+	return lexicon.IsWordAt(strings.ToLower(w), maxLevel)
+}

@@ -66,7 +66,7 @@ func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 		n := len(sp.toks)
 		g := text(doc, sp.toks[n-2])
 		s, end := trimPossessive(doc, sp.toks[n-1])
-		if len([]rune(g)) < 3 || len([]rune(s)) < 4 || !looksLikeName(g) || !looksLikeName(s) || lexicon.IsWord(g) || lexicon.IsWord(s) {
+		if len([]rune(g)) < 3 || len([]rune(s)) < 4 || !looksLikeName(g) || !looksLikeName(s) || isWord(g, lexicon.Common) || isWord(s, lexicon.Rare) {
 			continue
 		}
 		if len(pack.PeopleBySurname(s)) > 0 {

@@ -1,0 +1,57 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+func TestAcronymCaseFlags(t *testing.T) {
+	cases := map[string]string{
+		"Institute for the Study of War: Uk, France and Ukraine meet": "UK",
+		"The Imf said growth would slow.":                             "IMF",
+		"The uK and the Eu agreed.":                                   "UK",
+	}
+	for text, want := range cases {
+		fs := ruletest.Run(t, AcronymCase, text, nil)
+		if len(fs) == 0 || fs[0].Fix == nil || fs[0].Fix.Edits[0].Text != want || fs[0].Fix.Safety != fixers.Safe {
+			t.Errorf("%q: want a safe fix to %q, got %v", text, want, fs)
+		}
+	}
+}
+
+func TestAcronymCaseTraps(t *testing.T) {
+	quiet := []string{
+		"Us and them. It was late. Who knows? Un accord a été trouvé. Ira Glass spoke. Ai Weiwei too.",
+		"Nato and Unesco are BBC style; NATO and UNESCO are fine too.",
+		"See www.bbc.co.Uk/news and mail press@Imf.org for details.",
+		"the uk and the imf in lower case are domains or code, not prose",
+		"The UK, the US, the EU and the IMF.",
+	}
+	for _, text := range quiet {
+		if fs := ruletest.Run(t, AcronymCase, text, nil); len(fs) != 0 {
+			t.Errorf("%q: want quiet, got %v", text, fs)
+		}
+	}
+	// A house style that accepts capitals only flags "Nato".
+	fs := ruletest.Run(t, AcronymCase, "Nato met.", rules.Options{"house_style": "none"})
+	if len(fs) != 1 {
+		t.Errorf("house_style none: want Nato flagged, got %v", fs)
+	}
+}
+
+func TestAcronymCaseSeeds(t *testing.T) {
+	_, text := ruletest.Seed(t, "000")
+	fs := ruletest.Run(t, AcronymCase, text, nil)
+	if lines := ruletest.Lines(text, fs); len(lines) != 1 || lines[0] != 3 {
+		t.Errorf("seed 000: want line 3, got %v", lines)
+	}
+	for _, seed := range []string{"001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, seed)
+		if fs := ruletest.Run(t, AcronymCase, text, nil); len(fs) != 0 {
+			t.Errorf("seed %s: want quiet, got %v", seed, fs)
+		}
+	}
+}
