@@ -129,3 +129,58 @@ func lowerASCII(b []byte) (string, bool) {
 	}
 	return string(out), true
 }
+
+// codeMarkers are substrings that prose almost never holds and source
+// code, shell commands and configuration almost always do.
+var codeMarkers = []string{"{", "}", "://", ":=", "==", "!=", "=>", "->", "&&", "||", "();", "#!", "/*", "*/", "//"}
+
+// codeStarts open a line of a shell session or a program.
+var codeStarts = []string{"$ ", "> ", "sudo ", "git ", "cd ", "npm ", "pip ", "docker ", "curl ", "rsync ", "func ",
+	"def ", "import ", "class ", "var ", "let ", "const ", "return ", "if (", "for (", "#include", "print(", "echo "}
+
+// looksLikeCode reports whether a line reads as code or a command rather
+// than prose: indented four spaces, holding code punctuation, or opening
+// with a command or keyword.
+func looksLikeCode(line []byte) bool {
+	if bytes.HasPrefix(line, []byte("    ")) || bytes.HasPrefix(line, []byte("\t")) {
+		return true
+	}
+	t := bytes.TrimSpace(line)
+	if len(t) == 0 {
+		return false
+	}
+	for _, m := range codeMarkers {
+		if bytes.Contains(t, []byte(m)) {
+			return true
+		}
+	}
+	for _, s := range codeStarts {
+		if bytes.HasPrefix(t, []byte(s)) {
+			return true
+		}
+	}
+	last := t[len(t)-1]
+	return last == ';' || last == '{' || bytes.Count(t, []byte("`")) >= 2
+}
+
+// technicalDocument reports whether a document shows code: a fenced block,
+// or three lines that look like code. Such documents discuss markup and
+// commands as their subject, so markup in them is weaker evidence of
+// ingestion debris.
+func technicalDocument(doc *document.Document) bool {
+	lines := 0
+	for _, b := range doc.Blocks {
+		if b.Kind == document.Code {
+			return true
+		}
+	}
+	for i := range doc.Lines {
+		if looksLikeCode(doc.LineText(i)) {
+			lines++
+			if lines >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,8 +1,10 @@
 package text
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -46,20 +48,47 @@ var doubledWords = map[string]bool{
 }
 
 // collectDoubledCapitals counts tokens shaped like a doubled capital
-// ("Aamir", "Ssee") so that names that recur in the corpus stay quiet.
+// ("Aamir", "Ssee") that stand inside a sentence: a capitalised token used
+// mid-sentence is a name, and stays quiet where it opens a sentence too.
+// A doubled-capital slip happens only at a sentence start.
 func collectDoubledCapitals(doc *document.Document, _ rules.Options) rules.Summary {
 	v := vocabulary{}
-	for _, t := range doc.Tokens() {
-		b := doc.Src[t.Start:t.End]
-		if doubledCapitalShape(b) {
-			e := v[string(b)]
-			e.count++
-			e.docs = 1
-			v[string(b)] = e
+	for _, s := range doc.Sentences() {
+		toks := doc.TokensIn(s.Start, s.End)
+		for k, t := range toks {
+			b := doc.Src[t.Start:t.End]
+			if k > 0 && doubledCapitalShape(b) && followsLowerOnLine(doc.Src, toks[k-1], t) {
+				e := v[string(b)]
+				e.count++
+				e.docs = 1
+				v[string(b)] = e
+			}
 		}
 	}
 	return v
 }
+
+// followsLowerOnLine reports whether t comes right after a lower-case word
+// on the same line ("said Aamir"): the position of a name, which a missed
+// sentence boundary ("U.S. Tthe", a line break) is not.
+func followsLowerOnLine(src []byte, prev, t document.Token) bool {
+	return isLowerASCII(src[prev.Start]) && !bytes.ContainsAny(src[prev.End:t.Start], "\n.!?:;\"“‘(")
+}
+
+// opensQuote reports whether an opening quotation mark stands right
+// before offset, after a space or at a line start.
+func opensQuote(src []byte, offset int) bool {
+	r, size := utf8.DecodeLastRune(src[:offset])
+	if r != '"' && r != '\u201c' && r != '\u2018' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRune(src[:offset-size])
+	return offset-size == 0 || before == ' ' || before == '\n' || before == '('
+}
+
+// knowsName reports whether a doubled-capital token was seen inside a
+// sentence anywhere in the corpus.
+func (v vocabulary) knowsName(w string) bool { return v[w].count > 0 }
 
 func runDoubledLetter(pass *rules.Pass) {
 	doc := pass.Doc
@@ -67,12 +96,36 @@ func runDoubledLetter(pass *rules.Pass) {
 	if vocab == nil {
 		vocab, _ = collectDoubledCapitals(doc, nil).(vocabulary)
 	}
+	checked := map[int]bool{}
 	for _, s := range doc.Sentences() {
 		toks := doc.TokensIn(s.Start, s.End)
 		if len(toks) > 0 {
+			checked[toks[0].Start] = true
 			checkDoubledCapital(pass, vocab, toks, s.Start)
 		}
 		checkDoubledWords(pass, toks)
+	}
+	// A quotation opens a sentence of its own: `with "Iit sure would`.
+	for _, t := range doc.Tokens() {
+		if !checked[t.Start] && opensQuote(doc.Src, t.Start) {
+			checked[t.Start] = true
+			checkDoubledCapital(pass, vocab, []document.Token{t}, t.Start)
+		}
+	}
+	// A line of prose also opens with a capital after a line that does not
+	// end a sentence (labels, list-like lines): check line starts too.
+	for _, b := range doc.Blocks {
+		if !b.IsProse() {
+			continue
+		}
+		for i := b.FirstLine; i <= b.LastLine; i++ {
+			start := max(doc.Lines[i].Start, b.ContentStart)
+			toks := doc.TokensIn(start, doc.Lines[i].End)
+			if len(toks) > 0 && !checked[toks[0].Start] {
+				checked[toks[0].Start] = true
+				checkDoubledCapital(pass, vocab, toks, start)
+			}
+		}
 	}
 }
 
@@ -86,7 +139,7 @@ func checkDoubledCapital(pass *rules.Pass, vocab vocabulary, toks []document.Tok
 	doc := pass.Doc
 	t := toks[0]
 	b := doc.Src[t.Start:t.End]
-	if !doubledCapitalShape(b) || t.Start-sentStart > 4 || vocab.knows(string(b)) {
+	if !doubledCapitalShape(b) || t.Start-sentStart > 4 || vocab.knowsName(string(b)) {
 		return
 	}
 	w := string(b)

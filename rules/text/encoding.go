@@ -140,8 +140,10 @@ func scanControls(pass *rules.Pass, doc *document.Document, line document.Line) 
 		case r == '\f' || r == '\v':
 			reportControl(pass, i, size, fmt.Sprintf("control character %U (page or line break from a word processor)", r), "\n")
 		case r < 0x20 || r == 0x7f:
+			size = sameRuneRun(src, i, line.End, r)
 			reportControl(pass, i, size, fmt.Sprintf("control character %U inside text", r), "")
 		case r >= 0x80 && r <= 0x9f && !insideMojibake(src, line, i):
+			size = sameRuneRun(src, i, line.End, r)
 			reportControl(pass, i, size, fmt.Sprintf("C1 control character %U inside text", r), "")
 		case r == '\ufeff' && i > 0:
 			reportControl(pass, i, size, "byte order mark (U+FEFF) inside the text", "")
@@ -151,6 +153,20 @@ func scanControls(pass *rules.Pass, doc *document.Document, line document.Line) 
 		}
 		i += size
 	}
+}
+
+// sameRuneRun returns the byte length of the run of r starting at i: a row
+// of the same control character is one finding.
+func sameRuneRun(src []byte, i, end int, r rune) int {
+	j := i
+	for j < end {
+		c, n := utf8.DecodeRune(src[j:end])
+		if c != r {
+			break
+		}
+		j += n
+	}
+	return j - i
 }
 
 func reportControl(pass *rules.Pass, at, size int, msg, replacement string) {

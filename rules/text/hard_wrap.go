@@ -43,13 +43,38 @@ const (
 	maxWrappedLine = 100
 )
 
+// wrappedDocument is how many wrapped paragraphs make the whole document
+// one finding: a mailing-list post or a text file wrapped at 72 columns is
+// one problem, not one per paragraph.
+const wrappedDocument = 3
+
 func runHardWrap(pass *rules.Pass) {
 	doc := pass.Doc
+	var found []rules.Finding
 	for _, b := range doc.Blocks {
 		if b.Kind == document.Paragraph && b.LastLine > b.FirstLine {
-			checkParagraphWrap(pass, doc, b)
+			if f, ok := checkParagraphWrap(doc, b); ok {
+				found = append(found, f)
+			}
 		}
 	}
+	if len(found) < wrappedDocument {
+		for _, f := range found {
+			pass.Report(f)
+		}
+		return
+	}
+	whole := found[0]
+	breaks := 0
+	var edits []fixers.Edit
+	for _, f := range found {
+		edits = append(edits, f.Fix.Edits...)
+		breaks += len(f.Fix.Edits)
+	}
+	whole.End = found[len(found)-1].End
+	whole.Message = fmt.Sprintf("document hard-wrapped: %d paragraphs broken inside sentences (%d line breaks)", len(found), breaks)
+	whole.Fix = &fixers.Fix{Message: "join the wrapped lines", Safety: fixers.Safe, Edits: edits}
+	pass.Report(whole)
 }
 
 // lineBreak is the gap between line i and line i+1: the end of line i's
@@ -59,7 +84,7 @@ type lineBreak struct {
 	midSentence        bool
 }
 
-func checkParagraphWrap(pass *rules.Pass, doc *document.Document, b document.Block) {
+func checkParagraphWrap(doc *document.Document, b document.Block) (rules.Finding, bool) {
 	var breaks []lineBreak
 	evidence := 0
 	for i := b.FirstLine; i < b.LastLine; i++ {
@@ -70,7 +95,7 @@ func checkParagraphWrap(pass *rules.Pass, doc *document.Document, b document.Blo
 		breaks = append(breaks, br)
 	}
 	if evidence == 0 {
-		return
+		return rules.Finding{}, false
 	}
 	even := evenlyWrapped(doc, b)
 	var edits []fixers.Edit
@@ -89,10 +114,10 @@ func checkParagraphWrap(pass *rules.Pass, doc *document.Document, b document.Blo
 		msg = fmt.Sprintf("paragraph hard-wrapped: %d line breaks inside sentences", len(edits))
 	}
 	start := lastWordStart(doc.Src, doc.Lines[doc.LineAt(first)].Start, first)
-	pass.Report(rules.Finding{
+	return rules.Finding{
 		Start: start, End: first, Message: msg,
 		Fix: &fixers.Fix{Message: "join the lines", Safety: fixers.Safe, Edits: edits},
-	})
+	}, true
 }
 
 // breakAfter describes the break after line i and whether it cuts a
@@ -111,7 +136,7 @@ func breakAfter(doc *document.Document, i int) lineBreak {
 	}
 	br := lineBreak{textEnd: textEnd, nextStart: nextStart}
 	prev := src[line.Start:textEnd]
-	if utf8.RuneCount(prev) < minWrappedLine {
+	if utf8.RuneCount(prev) < minWrappedLine || looksLikeCode(prev) || looksLikeCode(src[next.Start:next.End]) {
 		return br
 	}
 	last, _ := utf8.DecodeLastRune(prev)

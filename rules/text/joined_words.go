@@ -2,6 +2,8 @@ package text
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -36,7 +38,8 @@ the best split is offered as an unsafe fix.`,
 }
 
 const (
-	minJoinedLen = 5
+	// minJoinedLen is the shortest token considered: "abit", "atax".
+	minJoinedLen = 4
 	maxJoinedLen = 30
 	// splitPartLevel is the rarest a split part may be: a split into a
 	// rare word ("as" + "ana") is more likely a word we do not know.
@@ -63,7 +66,7 @@ func collectVocabulary(doc *document.Document, _ rules.Options) rules.Summary {
 	v := vocabulary{}
 	for _, t := range doc.Tokens() {
 		b := doc.Src[t.Start:t.End]
-		if t.Kind != document.Word || len(b) < minJoinedLen-1 || len(b) > maxJoinedLen {
+		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen {
 			continue
 		}
 		w, ok := lowerASCII(b)
@@ -106,7 +109,7 @@ func runJoinedWords(pass *rules.Pass) {
 		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen || !allLowerASCII(b) {
 			continue
 		}
-		if lexicon.LevelBytes(b) > 0 || codeLike(doc.Src, t.Start, t.End) {
+		if lexicon.LevelBytes(b) > 0 || codeLike(doc.Src, t.Start, t.End) || elided(doc.Src, t) || inflectedWord(b) {
 			continue
 		}
 		w := string(b)
@@ -121,6 +124,37 @@ func runJoinedWords(pass *rules.Pass) {
 	}
 }
 
+// elided reports a token with an apostrophe at either edge ("sayin'",
+// "'cause" are spoken forms, not joins) or cut by an invisible character.
+func elided(src []byte, t document.Token) bool {
+	after, _ := utf8.DecodeRune(src[t.End:])
+	before, _ := utf8.DecodeLastRune(src[:t.Start])
+	switch after {
+	case '\'', '\u2019', '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060':
+		return true // a soft hyphen or zero-width character cuts the word: text/whitespace's
+	}
+	switch before {
+	case '\'', '\u2018', '\u2019', '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060':
+		return true
+	}
+	return false
+}
+
+// inflections are the endings by which a word the list holds grows into
+// one it does not: "onboard" -> "onboarded", "overbook" -> "overbookings".
+var inflections = []string{"s", "es", "ed", "d", "ing", "ings", "er", "ers", "ness", "ly", "able", "ity", "ment", "ments"}
+
+// inflectedWord reports whether w is a listed word plus an inflection.
+func inflectedWord(w []byte) bool {
+	s := string(w)
+	for _, suf := range inflections {
+		if len(s) > len(suf)+3 && strings.HasSuffix(s, suf) && lexicon.IsWord(s[:len(s)-len(suf)]) {
+			return true
+		}
+	}
+	return false
+}
+
 type split struct{ left, right string }
 
 func (s split) String() string { return s.left + " " + s.right }
@@ -129,12 +163,27 @@ func bothFunctionWords(s split) bool {
 	return lexicon.IsFunctionWord(s.left) && lexicon.IsFunctionWord(s.right)
 }
 
+// leadingFunctionWords may open a joined pair ("ofinternational"). Words
+// that are also productive prefixes ("over", "under", "after", "be") or
+// that open many names, slang and web words ("her", "all", "we", "she")
+// are left out: "overtiredness", "besties", "allan" and "webring" are not
+// two words.
+var leadingFunctionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "to": true, "on": true, "at": true, "by": true,
+	"for": true, "from": true, "with": true, "into": true, "about": true, "between": true, "against": true,
+	"without": true, "and": true, "or": true, "but": true, "as": true, "than": true, "that": true, "if": true,
+	"when": true, "while": true, "where": true, "which": true, "such": true, "this": true, "these": true,
+	"those": true, "their": true, "its": true, "his": true, "our": true, "your": true, "my": true, "they": true,
+	"it": true, "he": true, "is": true, "are": true, "was": true, "were": true, "been": true, "has": true,
+	"have": true, "had": true, "not": true, "can": true, "would": true, "could": true, "should": true,
+}
+
 // trailingFunctionWords may end a joined pair ("securityand"): the words
 // that most often follow a noun. Pronouns are left out, so "fort"+"he" is
 // not a reading of "forthe".
 var trailingFunctionWords = map[string]bool{
 	"the": true, "of": true, "and": true, "to": true, "in": true, "for": true, "with": true,
-	"from": true, "that": true, "is": true, "was": true, "are": true, "or": true,
+	"from": true, "that": true, "is": true, "was": true, "are": true,
 }
 
 // plausibleSplits returns the readings of w as function word + word or
@@ -144,7 +193,7 @@ func plausibleSplits(w string) []split {
 	var lead, trail []split
 	for i := 1; i < len(w); i++ {
 		left, right := w[:i], w[i:]
-		if lexicon.IsFunctionWord(left) && partWord(right) {
+		if leadingFunctionWords[left] && partWord(right) {
 			lead = append(lead, split{left, right})
 		} else if trailingFunctionWords[right] && len(left) >= 3 && partWord(left) {
 			trail = append(trail, split{left, right})

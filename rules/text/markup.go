@@ -51,19 +51,33 @@ var inlineTags = map[string]bool{
 	"a": true, "abbr": true, "b": true, "big": true, "center": true, "cite": true, "code": true, "del": true,
 	"em": true, "font": true, "i": true, "img": true, "ins": true, "kbd": true, "mark": true, "q": true,
 	"s": true, "small": true, "span": true, "strike": true, "strong": true, "sub": true, "sup": true,
-	"tt": true, "u": true, "wbr": true, "time": true, "iframe": true, "script": true, "style": true,
-	"noscript": true, "button": true, "label": true, "input": true,
+	"tt": true, "u": true, "wbr": true,
 }
+
+// Elements that hold no text of their own ("<img>", "<script>", "<input>")
+// are left out: converters drop them, so one in the text is an article
+// showing HTML, not debris.
 
 func runMarkup(pass *rules.Pass) {
 	doc := pass.Doc
+	m := markupScan{pass: pass, tagSeverity: rules.Warning}
+	if technicalDocument(doc) {
+		// An article about HTML shows tags as its subject.
+		m.tagSeverity = rules.Info
+	}
 	textBlocks(doc, func(b document.Block) {
-		scanMarkup(pass, b)
+		m.scan(b)
 		checkStrayEmphasis(pass, b)
 	})
 }
 
-func scanMarkup(pass *rules.Pass, b document.Block) {
+type markupScan struct {
+	pass        *rules.Pass
+	tagSeverity rules.Severity
+}
+
+func (m markupScan) scan(b document.Block) {
+	pass := m.pass
 	src := pass.Doc.Src
 	for i := b.Start; i < b.End; {
 		j := bytes.IndexAny(src[i:b.End], "<&\\")
@@ -75,7 +89,7 @@ func scanMarkup(pass *rules.Pass, b document.Block) {
 		switch src[i] {
 		case '<':
 			if end, name := parseTag(src, i, b.End); end > 0 && !inInlineCode(src, i) {
-				reportTag(pass, i, end, name)
+				reportTag(pass, i, end, name, m.tagSeverity)
 				next = end
 			}
 		case '&':
@@ -130,7 +144,7 @@ func parseTag(src []byte, i, limit int) (int, string) {
 	return 0, ""
 }
 
-func reportTag(pass *rules.Pass, start, end int, name string) {
+func reportTag(pass *rules.Pass, start, end int, name string, sev rules.Severity) {
 	src := pass.Doc.Src
 	replacement := ""
 	if blockTags[name] && visibleAt(src, start-1) && visibleAt(src, end) {
@@ -140,7 +154,7 @@ func reportTag(pass *rules.Pass, start, end int, name string) {
 		}
 	}
 	pass.Report(rules.Finding{
-		Start: start, End: end,
+		Start: start, End: end, Severity: sev,
 		Message: fmt.Sprintf("HTML tag %s left in the text", src[start:end]),
 		Fix: &fixers.Fix{Message: "remove the tag", Safety: fixers.Safe,
 			Edits: []fixers.Edit{fixers.Replace(start, end, replacement)}},

@@ -69,7 +69,7 @@ type mojiRun struct {
 func runMojibake(pass *rules.Pass) {
 	src := pass.Doc.Src
 	findMojibake(src, 0, len(src), func(m mojiRun) {
-		msg := fmt.Sprintf("mojibake: %q is UTF-8 read as Windows-1252; it should read %q", src[m.Start:m.End], m.Text)
+		msg := fmt.Sprintf("mojibake: %q is UTF-8 read as Windows-1252 or Latin-1; it should read %q", src[m.Start:m.End], m.Text)
 		safety := fixers.Safe
 		if m.Damaged {
 			msg = fmt.Sprintf("mojibake with a lost byte: %q is probably %q", src[m.Start:m.End], m.Text)
@@ -182,13 +182,15 @@ func redecode(b []byte) (string, bool) {
 }
 
 // plausible reports whether decoded text is what real text holds:
-// accented Latin letters, punctuation, currency, symbols and emoji, or at
-// least two letters of one other script in a row (a whole word).
+// accented Latin letters, Greek letters, punctuation, currency, symbols and
+// emoji, or at least two letters of one other script in a row (a word).
 func plausible(s string) bool {
 	others := 0
 	for _, r := range s {
 		switch {
-		case r >= 0xa0 && r <= 0x17f, r >= 0x218 && r <= 0x21b:
+		case r >= 0xa0 && r <= 0x17f, r >= 0x218 && r <= 0x21b, r >= 0x391 && r <= 0x3c9:
+			// Latin-1, Latin Extended-A, Romanian, and Greek letters,
+			// which technical text uses alone (π, μ, Ω).
 		case r >= 0x2000 && r <= 0x214f, r >= 0x2190 && r <= 0x27bf, r >= 0x1f000 && r <= 0x1faff, r == 0xfe0f:
 		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
 			others++

@@ -102,10 +102,13 @@ func scanLine(pass *rules.Pass, doc *document.Document, line document.Line) {
 			i = spaceRun(pass, src, i, line.End)
 			continue
 		case isZeroWidth(r):
-			if strayZeroWidth(src, i, i+size) {
-				reportDelete(pass, i, i+size, "zero-width character inside text", "remove the zero-width character", rules.Warning)
+			end := zeroWidthRunEnd(src, i, line.End)
+			if strayZeroWidth(src, i, end) {
+				reportDelete(pass, i, end, "zero-width character inside text", "remove the zero-width character", rules.Warning)
 			}
-		case r == '\u00ad':
+			i = end
+			continue
+		case r == '\u00ad' && !afterMojibakeLead(src, i):
 			reportDelete(pass, i, i+size, "soft hyphen (U+00AD) inside text", "remove the soft hyphen", rules.Warning)
 		}
 		i += size
@@ -123,6 +126,18 @@ func reportDelete(pass *rules.Pass, start, end int, msg, fix string, sev rules.S
 // byte order mark inside the text is text/encoding's.
 func isZeroWidth(r rune) bool {
 	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060'
+}
+
+// zeroWidthRunEnd returns the end of the run of zero-width characters at i.
+func zeroWidthRunEnd(src []byte, i, end int) int {
+	for i < end {
+		r, size := utf8.DecodeRune(src[i:end])
+		if !isZeroWidth(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // strayZeroWidth reports whether the zero-width character at [start, end)
@@ -166,16 +181,22 @@ func spaceRun(pass *rules.Pass, src []byte, i, end int) int {
 	if nbsp == 0 || atLineStart || i >= end || afterMojibakeLead(src, start) {
 		return i
 	}
-	msg := ""
+	// Between sentences with another space, the no-break space is the
+	// page's paragraph or sentence spacing; elsewhere it is harmless
+	// residue (info): it renders as one more space.
+	msg, sev := "", rules.Info
+	between := betweenSentences(src, start, i)
 	switch {
+	case count > 1 && between:
+		msg, sev = "no-break space next to another space between sentences (layout leftover)", rules.Warning
 	case count > 1:
 		msg = "no-break space next to another space (layout leftover)"
-	case betweenSentences(src, start, i):
+	case between:
 		msg = "no-break space between sentences (layout leftover)"
 	}
 	if msg != "" {
 		pass.Report(rules.Finding{
-			Start: start, End: i,
+			Start: start, End: i, Severity: sev,
 			Message: msg,
 			Fix: &fixers.Fix{Message: "replace the run with one space", Safety: fixers.Safe,
 				Edits: []fixers.Edit{fixers.Replace(start, i, " ")}},
@@ -185,7 +206,7 @@ func spaceRun(pass *rules.Pass, src []byte, i, end int) int {
 }
 
 // afterMojibakeLead: "Â\u00a0" is a no-break space read in the wrong
-// encoding; text/mojibake reports it.
+// encoding ("Â\u00ad" a soft hyphen); text/mojibake reports it.
 func afterMojibakeLead(src []byte, start int) bool {
 	r, _ := utf8.DecodeLastRune(src[:start])
 	return r == 'Â'
