@@ -177,9 +177,20 @@ func (x *index) missingDefinitions() Problem {
 	for i := range refs {
 		refs[i] = i
 	}
+	verb := "have"
+	if len(nums)+len(x.nameOrder) == 1 {
+		verb = "has"
+	}
+	message := fmt.Sprintf("%s %s no definitions anywhere in the document: the notes were lost", what, verb)
+	if len(x.notes.Sections) > 0 {
+		h := x.notes.Sections[0]
+		line, _ := x.doc.Position(h.Start)
+		message = fmt.Sprintf("%s %s no numbered definitions: the entries under %q (line %d) lost their numbers, or the notes were lost",
+			what, verb, strings.TrimSpace(x.doc.Text(h.Start, h.End)), line)
+	}
 	return Problem{
 		Kind: MissingDefinitions, Start: first.Start, End: first.End, Nums: nums,
-		Message: fmt.Sprintf("%s have no definitions anywhere in the document: the notes were lost", what),
+		Message: message,
 		Strip:   x.stripFix("remove every footnote marker (the notes are missing)", refs, nil),
 	}
 }
@@ -284,9 +295,8 @@ func (x *index) duplicates() []Problem {
 			}
 			if same {
 				p.Message = fmt.Sprintf("note %s is defined twice with the same text (first on line %d)", label, firstLine)
-				b := x.doc.Blocks[d.Block]
 				p.Fix = &fixers.Fix{Message: "remove the repeated definition", Safety: fixers.Unsafe,
-					Edits: []fixers.Edit{fixers.RemoveLines(x.doc, b.FirstLine, b.LastLine)}}
+					Edits: []fixers.Edit{fixers.RemoveLines(x.doc, d.FirstLine, d.LastLine)}}
 			} else {
 				p.Message = fmt.Sprintf("note number %s is used for two different notes (first on line %d)", label, firstLine)
 			}
@@ -308,8 +318,7 @@ func (x *index) duplicates() []Problem {
 
 // noteText is a definition's text after its marker, white space folded.
 func (x *index) noteText(d Def) []byte {
-	b := x.doc.Blocks[d.Block]
-	return []byte(strings.Join(strings.Fields(string(x.doc.Src[d.End:b.End])), " "))
+	return []byte(strings.Join(strings.Fields(string(x.doc.Src[d.End:d.TextEnd])), " "))
 }
 
 // gaps reports numbers missing from the series 1..max: neither cited nor

@@ -24,9 +24,11 @@ var notesHeadings = map[string]bool{
 
 // findDefs collects the definitions: note blocks ("[3] text", "[^3]:
 // text"), paragraphs opening with a superscript number ("³ text"), and
-// numbered list items under a notes heading.
-func findDefs(doc *document.Document) []Def {
+// numbered list items under a notes heading. It also returns the notes
+// headings.
+func findDefs(doc *document.Document) ([]Def, []Span) {
 	var defs []Def
+	var sections []Span
 	inNotes := false
 	var section []int // indexes into defs of the current notes list
 	closeSection := func() {
@@ -43,12 +45,33 @@ func findDefs(doc *document.Document) []Def {
 		case document.Heading:
 			closeSection()
 			inNotes = isNotesHeading(doc, b)
+			if inNotes {
+				sections = append(sections, Span{b.ContentStart, b.End})
+			}
 			continue
 		case document.Paragraph:
 			if b.FirstLine == b.LastLine && isNotesHeading(doc, b) {
 				closeSection()
 				inNotes = true
+				sections = append(sections, Span{b.ContentStart, b.End})
 				continue
+			}
+			from := b.FirstLine
+			if !inNotes {
+				// A page ingested one block per line can run a short
+				// "References" line into the paragraph above it.
+				if line, ok := notesHeadingLine(doc, b); ok {
+					closeSection()
+					inNotes = true
+					sections = append(sections, Span{doc.Lines[line].Start, doc.Lines[line].End})
+					from = line + 1
+				}
+			}
+			if inNotes {
+				if lineDefs := paragraphDefs(doc, bi, from); len(lineDefs) > 0 || from > b.FirstLine {
+					defs = append(defs, lineDefs...)
+					continue
+				}
 			}
 		case document.ListItem:
 			if inNotes {
@@ -66,16 +89,65 @@ func findDefs(doc *document.Document) []Def {
 		}
 	}
 	closeSection()
+	for i := range defs {
+		if defs[i].TextEnd == 0 {
+			b := doc.Blocks[defs[i].Block]
+			defs[i].TextEnd, defs[i].FirstLine, defs[i].LastLine = b.End, b.FirstLine, b.LastLine
+		}
+	}
+	return defs, sections
+}
+
+// paragraphDefs reads a paragraph of a notes section whose lines each
+// open with a number glued to its text ("1.Xie Y, Wu Z ...", "2)Smith"),
+// as an ingester that dropped the list spacing leaves them. Every line
+// must open so, or the paragraph is prose.
+func paragraphDefs(doc *document.Document, bi, from int) []Def {
+	b := doc.Blocks[bi]
+	var defs []Def
+	for line := from; line <= b.LastLine; line++ {
+		l := doc.Lines[line]
+		text := doc.Src[l.Start:l.End]
+		lead := len(text) - len(bytes.TrimLeft(text, " \t"))
+		digits := 0
+		for lead+digits < len(text) && isDigit(text[lead+digits]) {
+			digits++
+		}
+		n, ok := noteNumber(string(text[lead : lead+digits]))
+		end := lead + digits + 1
+		if !ok || end >= len(text) || text[end-1] != '.' && text[end-1] != ')' || isDigit(text[end]) {
+			return nil
+		}
+		defs = append(defs, Def{
+			Start: l.Start + lead, End: l.Start + end,
+			InnerStart: l.Start + lead, InnerEnd: l.Start + lead + digits,
+			Block: bi, Style: Numbered, Num: n,
+			TextEnd: l.End, FirstLine: line, LastLine: line,
+		})
+	}
 	return defs
+}
+
+// notesHeadingLine finds a line of a paragraph block, after its first,
+// that is a notes heading.
+func notesHeadingLine(doc *document.Document, b document.Block) (int, bool) {
+	for line := b.FirstLine + 1; line <= b.LastLine; line++ {
+		l := doc.Lines[line]
+		if l.End-l.Start <= 40 && isNotesTitle(doc.Src[l.Start:l.End]) {
+			return line, true
+		}
+	}
+	return 0, false
 }
 
 // isNotesHeading reports whether a block's text is a notes section title,
 // ignoring Markdown marks, case and a trailing colon.
 func isNotesHeading(doc *document.Document, b document.Block) bool {
-	if b.End-b.ContentStart > 40 {
-		return false
-	}
-	t := strings.ToLower(string(doc.Src[b.ContentStart:b.End]))
+	return b.End-b.ContentStart <= 40 && isNotesTitle(doc.Src[b.ContentStart:b.End])
+}
+
+func isNotesTitle(text []byte) bool {
+	t := strings.ToLower(string(text))
 	t = strings.Trim(t, " \t\u00a0#*_:")
 	return notesHeadings[strings.Join(strings.Fields(t), " ")]
 }

@@ -197,12 +197,12 @@ func (x *index) renumberFix(mapping map[int]int) *fixers.Fix {
 // new order in one edit.
 func (x *index) definitionRegion() ([2]int, bool) {
 	defs := x.notes.Defs
+	blocks := x.doc.Blocks
 	for i, d := range defs {
-		if d.Num == 0 || i > 0 && d.Block != defs[i-1].Block+1 {
+		if d.Num == 0 || i > 0 && d.Block != defs[i-1].Block+1 || d.TextEnd != blocks[d.Block].End {
 			return [2]int{}, false
 		}
 	}
-	blocks := x.doc.Blocks
 	region := [2]int{blocks[defs[0].Block].Start, blocks[defs[len(defs)-1].Block].End}
 	for _, r := range x.notes.Refs {
 		if r.Start < region[1] && r.End > region[0] {

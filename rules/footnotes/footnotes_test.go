@@ -118,6 +118,7 @@ func TestTraps(t *testing.T) {
 		"regex":        "Match [^a-z] and [^0-9] in the pattern.",
 		"image":        "![1](img.png) and ![2](img2.png)",
 		"escaped":      "Literal \\[1] and \\[2] brackets.",
+		"squared-unit": "A 16-inch\u00b2 screen and a 20 sec\u00b2 wait in the 1990s\u00b2.",
 		"key-takeaway": "Key Takeaways\n\n1. First point.\n2. Second point.\n3. Third point.",
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -221,19 +222,27 @@ func TestOrphanNotes(t *testing.T) {
 
 func TestMarkerForms(t *testing.T) {
 	for text, want := range map[string][]int{
-		"as reported [5] today":       {5},
-		"as reported[5] today":        {5},
-		"studies [1-3] show":          {1, 2, 3},
-		"studies [1, 2] show":         {1, 2},
-		"studies [ 4, 5 ] show":       {4, 5},
-		"studies [ 5 \u2013 8 ] show": {5, 6, 7, 8},
-		"studies.[1][2] show":         {1, 2},
-		"studies\u00b9\u00b2 show":    {12},
-		"studies.\u00b9 show":         {1},
-		"studies\u00b9\u207b\u00b3":   {1, 2, 3},
-		"studies<sup>4</sup> show":    {4},
-		"studies<SUP>1,2</SUP> x":     {1, 2},
-		"a note[^7] here":             {7},
+		"as reported [5] today":              {5},
+		"as reported[5] today":               {5},
+		"studies [1-3] show":                 {1, 2, 3},
+		"studies [1, 2] show":                {1, 2},
+		"studies [ 4, 5 ] show":              {4, 5},
+		"studies [ 5 \u2013 8 ] show":        {5, 6, 7, 8},
+		"studies.[1][2] show":                {1, 2},
+		"studies\u00b9\u00b2 show":           {12},
+		"studies.\u00b9 show":                {1},
+		"studies\u00b9\u207b\u00b3":          {1, 2, 3},
+		"studies<sup>4</sup> show":           {4},
+		"studies<SUP>1,2</SUP> x":            {1, 2},
+		"a note[^7] here":                    {7},
+		"the Spiral Model`s pros.[6]":        {6},
+		"`a[1]` but then.[2]":                {2},
+		"bought by YouTube[3], then":         {3},
+		"built on Nano-vLLM[^4], we":         {4},
+		"web apps in HTML5\u2075, CSS":       {5},
+		"who can't\u2078, that":              {8},
+		"moved to 100G<sup>1</sup>":          {1},
+		"vendor lock-in\u00b9\u2076, making": {16},
 	} {
 		n := Parse(document.New("t", []byte(text), document.Meta{}))
 		var got []int
@@ -472,4 +481,27 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestNotesSectionForms(t *testing.T) {
+	// Numbers glued to the text, one note per line, under a heading.
+	glued := "Claim one [1]. Claim two [2].\n\nREFERENCES\n1.Xie Y, Wu Z. A paper. 2021.\n2.Schuch FB. Another. 2018.\n"
+	if got := kindsOf(glued); len(got) > 0 {
+		t.Errorf("glued numbers: %v", got)
+	}
+	if got := kindsOf(strings.Replace(glued, "2.Schuch", "3.Schuch", 1)); !slices.Equal(got, []string{"undefined-reference", "unused-definition"}) {
+		t.Errorf("glued numbers, note 2 renumbered 3: %v", got)
+	}
+	// Decimal numbers opening lines are prose, not notes.
+	decimals := "Body.[1] More.[2]\n\nNotes\n\n1.5 million people came.\n2.5 million left.\n"
+	if n := Parse(document.New("t", []byte(decimals), document.Meta{})); len(n.Defs) > 0 {
+		t.Errorf("decimals read as notes: %+v", n.Defs)
+	}
+	// A heading run into the paragraph above it, entries without numbers.
+	lost := "Claim one [1]. Claim two [2].\nAll images by the author.\nReferences\nSmith, J. A book.\nDoe, J. Another.\n"
+	a := Analyse(document.New("t", []byte(lost), document.Meta{}))
+	if len(a.Problems) != 1 || a.Problems[0].Kind != MissingDefinitions ||
+		!strings.Contains(a.Problems[0].Message, `entries under "References" (line 3) lost their numbers`) {
+		t.Errorf("unnumbered entries: %+v", a.Problems)
+	}
 }

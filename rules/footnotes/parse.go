@@ -55,8 +55,15 @@ type Def struct {
 	// InnerStart and InnerEnd span the number or name inside the marker.
 	InnerStart, InnerEnd int
 	// Block is the index of the definition's block in Document.Blocks.
+	// Usually the definition is the whole block; in a notes section
+	// written without list spacing ("1.Xie Y, ..." on consecutive lines)
+	// several definitions share one paragraph block, one per line.
 	Block int
-	Style Style
+	// TextEnd is where the definition's text ends; FirstLine and LastLine
+	// are its lines (0-based, inclusive).
+	TextEnd             int
+	FirstLine, LastLine int
+	Style               Style
 	// Num is the note number, 0 for a named Markdown note.
 	Num  int
 	Name string
@@ -77,14 +84,20 @@ func (d Def) Label() string {
 type Notes struct {
 	Refs []Ref
 	Defs []Def
+	// Sections are the headings of notes sections ("Notes",
+	// "References"), whether or not numbered definitions follow.
+	Sections []Span
 }
+
+// Span is a byte range of the document.
+type Span struct{ Start, End int }
 
 // Parse finds the references and definitions of doc. It reads the shared
 // document model (blocks and their byte spans) and never fails: malformed
 // markers are simply not notes.
 func Parse(doc *document.Document) *Notes {
 	n := &Notes{}
-	n.Defs = findDefs(doc)
+	n.Defs, n.Sections = findDefs(doc)
 	n.Refs = findRefs(doc, n.Defs)
 	return n
 }
