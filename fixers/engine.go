@@ -3,6 +3,7 @@ package fixers
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -92,8 +93,10 @@ func Run(src []byte, lint Linter, opts Options) (*Result, error) {
 			res.Skipped = append(res.Skipped, pending(cur, props, p, round, maxRounds)...)
 			break
 		}
-		edits := append(p.edits, seamEdits(cur, p.edits)...)
-		sort.SliceStable(edits, func(a, b int) bool { return lessEdit(edits[a].Edit, edits[b].Edit) })
+		edits := make([]planned, 0, len(p.edits))
+		edits = append(edits, p.edits...)
+		edits = append(edits, seamEdits(cur, p.edits)...)
+		slices.SortStableFunc(edits, cmpPlanned)
 		next := apply(cur, edits)
 		if bytes.Equal(next, cur) {
 			// The edits cancel out: nothing left to do.

@@ -2,6 +2,7 @@ package fixers
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -75,35 +76,78 @@ func resolve(src []byte, props []Proposal, unsafe bool) plan {
 		candidates = append(candidates, i)
 	}
 	sortEdits := func(es []Edit) {
-		sort.SliceStable(es, func(a, b int) bool { return lessEdit(es[a], es[b]) })
+		slices.SortStableFunc(es, cmpEdit)
 	}
 	for _, i := range candidates {
 		sortEdits(props[i].Fix.Edits)
 		props[i].Fix.Edits = dedupe(props[i].Fix.Edits)
 	}
-	sort.SliceStable(candidates, func(a, b int) bool { return before(props, candidates[a], candidates[b]) })
+	slices.SortStableFunc(candidates, func(a, b int) int {
+		switch {
+		case before(props, a, b):
+			return -1
+		case before(props, b, a):
+			return 1
+		}
+		return 0
+	})
 	rank := make(map[int]int, len(candidates))
 	for r, i := range candidates {
 		rank[i] = r
 	}
-	removals := collectRemovals(props, candidates, rank)
-	var kept []planned
+	involved := touching(props, candidates)
+	var contested []int
+	var kept keptSet
 	for _, i := range candidates {
+		if !involved[i] {
+			// Nothing else comes near it: taken without further checks.
+			for _, e := range props[i].Fix.Edits {
+				p.edits = append(p.edits, planned{Edit: e, prop: i})
+			}
+			continue
+		}
+		contested = append(contested, i)
+	}
+	removals := collectRemovals(props, contested, rank)
+	for _, i := range contested {
 		if removals.subsume(props[i].Fix.Edits, i, rank[i]) {
 			continue
 		}
-		edits, against, ok := fits(kept, props[i].Fix.Edits)
+		edits, against, ok := kept.fits(props[i].Fix.Edits)
 		if !ok {
 			p.skipped = append(p.skipped, skippedAt(src, props[i],
 				fmt.Sprintf("its edit overlaps the fix of %s, which goes first", props[against.prop].Rule), false))
 			continue
 		}
 		for _, e := range edits {
-			kept = insertPlanned(kept, planned{Edit: e, prop: i})
+			kept.add(planned{Edit: e, prop: i})
 		}
 	}
-	p.edits = kept
+	p.edits = append(p.edits, kept.all()...)
+	slices.SortStableFunc(p.edits, cmpPlanned)
 	return p
+}
+
+// touching marks the proposals with an edit that overlaps or touches an
+// edit of any proposal (its own included). Only those need the ordered,
+// one-by-one selection; in a typical text that is a few of many.
+func touching(props []Proposal, candidates []int) map[int]bool {
+	var all []planned
+	for _, i := range candidates {
+		for _, e := range props[i].Fix.Edits {
+			all = append(all, planned{Edit: e, prop: i})
+		}
+	}
+	slices.SortFunc(all, cmpPlanned)
+	involved := map[int]bool{}
+	maxEnd := -1
+	for k, e := range all {
+		if maxEnd >= e.Start || k+1 < len(all) && all[k+1].Start <= e.End {
+			involved[e.prop] = true
+		}
+		maxEnd = max(maxEnd, e.End)
+	}
+	return involved
 }
 
 // dedupe drops repeated edits from sorted edits: a fix that lists one
@@ -139,6 +183,15 @@ func lessEdit(a, b Edit) bool {
 	return a.End < b.End
 }
 
+func cmpEdit(a, b Edit) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return a.End - b.End
+}
+
+func cmpPlanned(a, b planned) int { return cmpEdit(a.Edit, b.Edit) }
+
 // validate returns why a fix's edits cannot be applied to src, or "".
 func validate(src []byte, edits []Edit) string {
 	if len(edits) == 0 {
@@ -155,7 +208,7 @@ func validate(src []byte, edits []Edit) string {
 		}
 	}
 	sorted := append([]Edit(nil), edits...)
-	sort.Slice(sorted, func(a, b int) bool { return lessEdit(sorted[a], sorted[b]) })
+	slices.SortFunc(sorted, cmpEdit)
 	for i := 1; i < len(sorted); i++ {
 		if _, clash := overlap(sorted[i-1], sorted[i]); clash {
 			return "the fix's own edits overlap"
@@ -214,20 +267,37 @@ func overlap(a, b Edit) (duplicate, clash bool) {
 	return false, a.Start < b.End && b.Start < a.End
 }
 
+// keptSet holds the edits taken so far; they never overlap. New edits
+// wait in a short unsorted buffer that is merged into the sorted list now
+// and then, so taking n edits costs about n*sqrt(n) moves, not n*n.
+type keptSet struct {
+	sorted  []planned
+	pending []planned
+}
+
+const keptBuffer = 64
+
 // fits checks a proposal's edits against the kept ones. It returns the
 // edits still to add (a duplicate of a kept edit is already done) or the
 // kept edit it clashes with.
-func fits(kept []planned, edits []Edit) ([]Edit, planned, bool) {
+func (k *keptSet) fits(edits []Edit) ([]Edit, planned, bool) {
 	var add []Edit
 	for _, e := range edits {
 		dup := false
 		// Kept edits do not overlap, so their ends are sorted too: start
 		// at the first one that ends at or after e starts.
-		from := sort.Search(len(kept), func(i int) bool { return kept[i].End >= e.Start })
-		for k := from; k < len(kept) && kept[k].Start <= e.End; k++ {
-			d, clash := overlap(kept[k].Edit, e)
+		from := sort.Search(len(k.sorted), func(i int) bool { return k.sorted[i].End >= e.Start })
+		for i := from; i < len(k.sorted) && k.sorted[i].Start <= e.End; i++ {
+			d, clash := overlap(k.sorted[i].Edit, e)
 			if clash {
-				return nil, kept[k], false
+				return nil, k.sorted[i], false
+			}
+			dup = dup || d
+		}
+		for _, p := range k.pending {
+			d, clash := overlap(p.Edit, e)
+			if clash {
+				return nil, p, false
 			}
 			dup = dup || d
 		}
@@ -238,12 +308,36 @@ func fits(kept []planned, edits []Edit) ([]Edit, planned, bool) {
 	return add, planned{}, true
 }
 
-func insertPlanned(kept []planned, p planned) []planned {
-	i := sort.Search(len(kept), func(i int) bool { return lessEdit(p.Edit, kept[i].Edit) })
-	kept = append(kept, planned{})
-	copy(kept[i+1:], kept[i:])
-	kept[i] = p
-	return kept
+func (k *keptSet) add(p planned) {
+	k.pending = append(k.pending, p)
+	if len(k.pending) >= keptBuffer {
+		k.merge()
+	}
+}
+
+func (k *keptSet) merge() {
+	if len(k.pending) == 0 {
+		return
+	}
+	slices.SortFunc(k.pending, cmpPlanned)
+	out := make([]planned, 0, len(k.sorted)+len(k.pending))
+	i, j := 0, 0
+	for i < len(k.sorted) || j < len(k.pending) {
+		if j == len(k.pending) || i < len(k.sorted) && !lessEdit(k.pending[j].Edit, k.sorted[i].Edit) {
+			out = append(out, k.sorted[i])
+			i++
+		} else {
+			out = append(out, k.pending[j])
+			j++
+		}
+	}
+	k.sorted, k.pending = out, k.pending[:0]
+}
+
+// all returns every kept edit sorted by position.
+func (k *keptSet) all() []planned {
+	k.merge()
+	return k.sorted
 }
 
 // removal is a pure deletion of some proposal, for the containment test.
@@ -266,7 +360,7 @@ func collectRemovals(props []Proposal, candidates []int, rank map[int]int) remov
 			}
 		}
 	}
-	sort.Slice(rs.list, func(a, b int) bool { return rs.list[a].start < rs.list[b].start })
+	slices.SortFunc(rs.list, func(a, b removal) int { return a.start - b.start })
 	rs.maxEnd = make([]int, len(rs.list))
 	for i, r := range rs.list {
 		rs.maxEnd[i] = r.end
