@@ -1,0 +1,458 @@
+package insertion
+
+import (
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// This file measures lexical cohesion: how much the words of a run of
+// paragraphs (the block) have in common with the words of the rest of the
+// document (the host). Every quantity needed for the TF-IDF cosine of any
+// run is a sum over units, so after one pass over the tokens each candidate
+// run is scored in constant time from prefix sums:
+//
+//	|B|² = Σ_{u,v∈run} G[u][v]        (2-D prefix sum of the Gram matrix)
+//	B·D  = Σ_{u∈run} u·D              (1-D prefix sum)
+//	B·H  = B·D − |B|²,  |H|² = |D|² − 2 B·D + |B|²
+//
+// with D the whole document's vector and H = D − B.
+
+// maxUnits caps the units of a very long document: beyond it, neighbouring
+// blocks are grouped so the quadratic tables stay small.
+const maxUnits = 160
+
+// minParagraphWords is the size of a paragraph that counts towards a
+// block's paragraphs.
+const minParagraphWords = 20
+
+// unit is one block, or a group of neighbouring blocks in a very long
+// document.
+type unit struct {
+	firstBlock, lastBlock int
+	words                 int
+	// paragraph is true when the unit holds running text (a paragraph,
+	// quote or list item), not only a heading; substantial when it is a
+	// paragraph or quote of at least minParagraphWords words: lists,
+	// captions and link lists do not make a block.
+	paragraph   bool
+	substantial bool
+	heading     bool
+	noteRefs    int
+	// segment changes at every endnote list: no candidate spans one.
+	segment int
+}
+
+// cohesion holds the per-document tables.
+type cohesion struct {
+	units []unit
+	n     int
+	// Prefix sums over units, length n+1: words, substantial paragraphs,
+	// words in substantial paragraphs.
+	words, paras, proseWords []int
+	// noteRefs counts "[n]" note references.
+	noteRefs []int
+	mass, dotD   []float64
+	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
+	gram []float64
+	// excl[i*n+j] is the IDF mass of terms repeated in the document whose
+	// every occurrence lies in units i..j.
+	excl   []float64
+	normD2 float64
+	// terms and term statistics, for messages.
+	termKeys   []string
+	termCount  []int32
+	termTF     []float64
+	termWeight []float64
+	// unitTerms lists (term, count) per unit: entries[entryStart[u]:entryStart[u+1]].
+	entries    []entry
+	entryStart []int
+}
+
+type entry struct {
+	term  int32
+	count int32
+	// tf is the term's weight in the unit: 1 + ln(count), so that a word
+	// repeated in one paragraph does not outweigh the rest.
+	tf float64
+}
+
+// sublinearTF damps repeated words inside a unit.
+var sublinearTF = true
+
+func unitTF(count int32) float64 {
+	if sublinearTF {
+		return 1 + math.Log(float64(count))
+	}
+	return float64(count)
+}
+
+var cohesionPool = sync.Pool{New: func() any { return new(cohesion) }}
+
+// analyse builds the cohesion tables for doc.
+func analyse(doc *document.Document, idf *idfTable) *cohesion {
+	c := cohesionPool.Get().(*cohesion)
+	c.reset()
+	c.units = buildUnits(doc, c.units[:0])
+	c.n = len(c.units)
+	c.countTerms(doc, idf)
+	c.buildPrefixes()
+	return c
+}
+
+func (c *cohesion) release() { cohesionPool.Put(c) }
+
+func (c *cohesion) reset() {
+	c.termKeys = c.termKeys[:0]
+	c.termCount = c.termCount[:0]
+	c.termTF = c.termTF[:0]
+	c.termWeight = c.termWeight[:0]
+	c.entries = c.entries[:0]
+	c.entryStart = c.entryStart[:0]
+	c.normD2 = 0
+}
+
+// buildUnits turns prose blocks into units; endnote lists start a new
+// segment and are not units themselves.
+func buildUnits(doc *document.Document, out []unit) []unit {
+	raw := out
+	segment := 0
+	prevNote := false
+	for bi, b := range doc.Blocks {
+		switch b.Kind {
+		case document.Note:
+			if !prevNote {
+				segment++
+			}
+			prevNote = true
+			continue
+		case document.Paragraph, document.ListItem, document.Quote, document.Heading, document.Table:
+		default:
+			continue
+		}
+		prevNote = false
+		words := countWords(doc, b)
+		raw = append(raw, unit{
+			firstBlock: bi, lastBlock: bi, segment: segment,
+			words:       words,
+			paragraph:   b.Kind != document.Heading,
+			substantial: (b.Kind == document.Paragraph || b.Kind == document.Quote) && words >= minParagraphWords,
+			heading:     b.Kind == document.Heading,
+			noteRefs:    countNoteRefs(doc.Src[b.Start:b.End]),
+		})
+	}
+	if len(raw) <= maxUnits {
+		return raw
+	}
+	return groupUnits(raw)
+}
+
+// groupUnits merges neighbours of the same segment so that at most
+// maxUnits remain.
+func groupUnits(raw []unit) []unit {
+	size := (len(raw) + maxUnits - 1) / maxUnits
+	out := raw[:0:0]
+	for i := 0; i < len(raw); {
+		g := raw[i]
+		j := i + 1
+		for ; j < len(raw) && j-i < size && raw[j].segment == g.segment; j++ {
+			g.lastBlock = raw[j].lastBlock
+			g.words += raw[j].words
+			g.paragraph = g.paragraph || raw[j].paragraph
+			g.substantial = g.substantial || raw[j].substantial
+			g.heading = raw[j].heading
+			g.noteRefs += raw[j].noteRefs
+		}
+		out = append(out, g)
+		i = j
+	}
+	return out
+}
+
+func countWords(doc *document.Document, b document.Block) int {
+	n := 0
+	for _, t := range doc.TokensIn(b.Start, b.End) {
+		if t.Kind == document.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// countTerms maps every word token to a term id and records per-unit
+// counts. Each distinct surface form is normalised once per document.
+func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
+	surface := map[string]int32{}
+	ids := map[string]int32{}
+	var counter []int32
+	var touched []int32
+	for _, u := range c.units {
+		c.entryStart = append(c.entryStart, len(c.entries))
+		from, to := doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End
+		touched = touched[:0]
+		for _, t := range doc.TokensIn(from, to) {
+			if t.Kind != document.Word {
+				continue
+			}
+			id, ok := surface[string(doc.Src[t.Start:t.End])]
+			if !ok {
+				id = c.termID(ids, string(doc.Src[t.Start:t.End]), idf)
+				surface[string(doc.Src[t.Start:t.End])] = id
+			}
+			if id < 0 {
+				continue
+			}
+			for int(id) >= len(counter) {
+				counter = append(counter, 0)
+			}
+			if counter[id] == 0 {
+				touched = append(touched, id)
+			}
+			counter[id]++
+		}
+		for _, id := range touched {
+			tf := unitTF(counter[id])
+			c.entries = append(c.entries, entry{term: id, count: counter[id], tf: tf})
+			c.termCount[id] += counter[id]
+			c.termTF[id] += tf
+			counter[id] = 0
+		}
+	}
+	c.entryStart = append(c.entryStart, len(c.entries))
+}
+
+func (c *cohesion) termID(ids map[string]int32, word string, idf *idfTable) int32 {
+	key := TermKey(word)
+	if key == "" {
+		return -1
+	}
+	if id, ok := ids[key]; ok {
+		return id
+	}
+	id := int32(len(c.termKeys))
+	ids[key] = id
+	c.termKeys = append(c.termKeys, key)
+	c.termCount = append(c.termCount, 0)
+	c.termTF = append(c.termTF, 0)
+	c.termWeight = append(c.termWeight, idf.weight(key))
+	return id
+}
+
+func (c *cohesion) buildPrefixes() {
+	n := c.n
+	c.words = resizeInts(c.words, n+1)
+	c.paras = resizeInts(c.paras, n+1)
+	c.proseWords = resizeInts(c.proseWords, n+1)
+	c.noteRefs = resizeInts(c.noteRefs, n+1)
+	c.mass = resizeFloats(c.mass, n+1)
+	c.dotD = resizeFloats(c.dotD, n+1)
+	for t, w := range c.termWeight {
+		k := c.termTF[t]
+		c.normD2 += w * w * k * k
+	}
+	for u := 0; u < n; u++ {
+		mass, dot := 0.0, 0.0
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			w := c.termWeight[e.term]
+			mass += e.tf * w
+			dot += e.tf * w * w * c.termTF[e.term]
+		}
+		para, prose := 0, 0
+		if c.units[u].substantial {
+			para, prose = 1, c.units[u].words
+		}
+		c.words[u+1] = c.words[u] + c.units[u].words
+		c.paras[u+1] = c.paras[u] + para
+		c.proseWords[u+1] = c.proseWords[u] + prose
+		c.noteRefs[u+1] = c.noteRefs[u] + c.units[u].noteRefs
+		c.mass[u+1] = c.mass[u] + mass
+		c.dotD[u+1] = c.dotD[u] + dot
+	}
+	c.buildGram()
+	c.buildExclusive()
+}
+
+// buildGram fills the 2-D prefix sum of unit·unit dot products. Units that
+// share a term meet through that term's postings, so the cost is the sum of
+// squared posting lengths, not n² times the vocabulary.
+func (c *cohesion) buildGram() {
+	n := c.n
+	stride := n + 1
+	c.gram = resizeFloats(c.gram, stride*stride)
+	postings := c.postings()
+	g := c.gram // use rows 1..n, cols 1..n as G[u][v] at [(u+1)*stride+v+1]
+	for _, p := range postings {
+		for _, a := range p {
+			wa := c.termWeight[a.term]
+			for _, b := range p {
+				g[(a.unit+1)*stride+b.unit+1] += wa * wa * a.tf * b.tf
+			}
+		}
+	}
+	for i := 1; i <= n; i++ {
+		row, up := g[i*stride:(i+1)*stride], g[(i-1)*stride:i*stride]
+		for j := 1; j <= n; j++ {
+			row[j] += row[j-1] + up[j] - up[j-1]
+		}
+	}
+}
+
+type posting struct {
+	unit int
+	term int32
+	tf   float64
+}
+
+// postings groups the per-unit entries by term (a counting sort).
+func (c *cohesion) postings() [][]posting {
+	start := make([]int, len(c.termKeys)+1)
+	for _, e := range c.entries {
+		start[e.term+1]++
+	}
+	for t := 1; t < len(start); t++ {
+		start[t] += start[t-1]
+	}
+	flat := make([]posting, len(c.entries))
+	fill := append([]int(nil), start[:len(c.termKeys)]...)
+	for u := 0; u < c.n; u++ {
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			flat[fill[e.term]] = posting{unit: u, term: e.term, tf: e.tf}
+			fill[e.term]++
+		}
+	}
+	out := make([][]posting, len(c.termKeys))
+	for t := range out {
+		out[t] = flat[start[t]:start[t+1]]
+	}
+	return out
+}
+
+// buildExclusive fills excl[i*n+j]: the IDF mass of terms that occur at
+// least twice, all inside units i..j. A term at (first, last) counts for
+// every i <= first and j >= last.
+func (c *cohesion) buildExclusive() {
+	n := c.n
+	c.excl = resizeFloats(c.excl, n*n)
+	if n == 0 {
+		return
+	}
+	first := make([]int, len(c.termKeys))
+	last := make([]int, len(c.termKeys))
+	for t := range first {
+		first[t] = -1
+	}
+	for u := 0; u < n; u++ {
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			if first[e.term] < 0 {
+				first[e.term] = u
+			}
+			last[e.term] = u
+		}
+	}
+	x := c.excl
+	for t, f := range first {
+		if f >= 0 && c.termCount[t] >= 2 {
+			x[f*n+last[t]] += c.termTF[t] * c.termWeight[t]
+		}
+	}
+	// F[i][j] = E[i][j] + F[i+1][j] + F[i][j-1] - F[i+1][j-1]
+	for i := n - 1; i >= 0; i-- {
+		for j := 0; j < n; j++ {
+			v := x[i*n+j]
+			if i+1 < n {
+				v += x[(i+1)*n+j]
+			}
+			if j > 0 {
+				v += x[i*n+j-1]
+			}
+			if i+1 < n && j > 0 {
+				v -= x[(i+1)*n+j-1]
+			}
+			x[i*n+j] = v
+		}
+	}
+}
+
+// run is the measure of one candidate block, units i..j inclusive.
+type run struct {
+	i, j       int
+	words      int
+	proseWords int
+	paras     int
+	mass      float64
+	cos       float64
+	exclusive float64 // fraction of the block's mass on terms exclusive to it
+}
+
+func (c *cohesion) measure(i, j int) run {
+	s := c.n + 1
+	g := c.gram
+	b2 := g[(j+1)*s+j+1] - g[i*s+j+1] - g[(j+1)*s+i] + g[i*s+i]
+	bd := c.dotD[j+1] - c.dotD[i]
+	bh := bd - b2
+	h2 := c.normD2 - 2*bd + b2
+	r := run{i: i, j: j,
+		words:      c.words[j+1] - c.words[i],
+		proseWords: c.proseWords[j+1] - c.proseWords[i],
+		paras: c.paras[j+1] - c.paras[i],
+		mass:  c.mass[j+1] - c.mass[i],
+	}
+	if b2 > 0 && h2 > 0 {
+		r.cos = math.Max(0, bh) / math.Sqrt(b2*h2)
+	}
+	if r.mass > 0 {
+		r.exclusive = c.excl[i*c.n+j] / r.mass
+	}
+	return r
+}
+
+func resizeInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeFloats(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// unitCos is the cosine of unit u with the rest of the document.
+func (c *cohesion) unitCos(u int) float64 {
+	s := c.n + 1
+	g := c.gram
+	u2 := g[(u+1)*s+u+1] - g[u*s+u+1] - g[(u+1)*s+u] + g[u*s+u]
+	ud := c.dotD[u+1] - c.dotD[u]
+	r2 := c.normD2 - 2*ud + u2
+	if u2 <= 0 || r2 <= 0 {
+		return 0
+	}
+	return math.Max(0, ud-u2) / math.Sqrt(u2*r2)
+}
+
+// baseline is the median cosine of the document's substantial paragraphs
+// with the rest of it: how cohesive the document is paragraph by
+// paragraph. A roundup of unrelated items has a low baseline; an article
+// has a high one, and an inserted block stands out against it.
+func (c *cohesion) baseline() float64 {
+	var cs []float64
+	for u := range c.units {
+		if c.units[u].substantial {
+			cs = append(cs, c.unitCos(u))
+		}
+	}
+	if len(cs) == 0 {
+		return 0
+	}
+	slices.Sort(cs)
+	return cs[len(cs)/2]
+}

@@ -1,0 +1,296 @@
+package insertion
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// Supporting evidence makes a block more likely to be inserted, but never
+// flags one on its own: it relaxes the cohesion threshold by a bounded
+// factor and is named in the message.
+
+// evidence is what the lines around a candidate block say.
+type evidence struct {
+	// marker is a line such as "Related" or "Share this:" just before the
+	// block; org a short organisation-like name line just before it.
+	marker, org string
+	// leadFirst is the first line (0-based) of the marker and
+	// organisation lines, or -1: the fix removes them with the block.
+	leadFirst int
+	// footnotes: the host cites [n] notes and the block none.
+	footnotes bool
+}
+
+// relax is the factor applied to the threshold.
+func (e evidence) relax() float64 {
+	f := 1.0
+	if e.marker != "" {
+		f += 0.5
+	}
+	if e.org != "" {
+		f += 0.25
+	}
+	if e.footnotes {
+		f += 0.25
+	}
+	return f
+}
+
+// markerPhrases are page furniture that announces a neighbouring piece:
+// share bars, related-content and partner headers. A line matches when its
+// normalised text equals one or starts with one followed by a space.
+var markerPhrases = []string{
+	"share", "share this", "share the post", "share this post", "share this article", "share this story",
+	"share on", "related", "related articles", "related posts", "related stories", "related content",
+	"related reading", "read more", "read next", "read also", "also read", "see also", "more from",
+	"more on this topic", "more stories", "more articles", "you may also like", "you might also like",
+	"recommended", "recommended for you", "recommended reading", "further reading", "from our partners",
+	"partner content", "sponsored", "sponsored content", "advertisement", "trending", "popular posts",
+	"most popular", "most read", "latest", "latest news", "latest posts", "editor's picks", "don't miss",
+}
+
+func isMarkerLine(line []byte) bool {
+	s := normaliseShortLine(line)
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for _, p := range markerPhrases {
+		if s == p || strings.HasPrefix(s, p+" ") && strings.Count(s, " ") <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+func normaliseShortLine(line []byte) string {
+	s := strings.ToLower(string(bytes.TrimSpace(line)))
+	s = strings.ReplaceAll(s, "\u2019", "'")
+	s = strings.Trim(s, " \t\u00a0*_#:>|-–—»›→.")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOrgLine reports a short standalone name: two to six words, each
+// capitalised or a linking word, no digits, no closing punctuation
+// ("Wilson Center", "Council on Foreign Relations").
+func isOrgLine(line []byte) bool {
+	words := strings.Fields(string(bytes.TrimSpace(line)))
+	if len(words) < 2 || len(words) > 6 {
+		return false
+	}
+	capitals := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			capitals++
+		case linkingWords[w]:
+		default:
+			return false
+		}
+		if strings.ContainsAny(w, "0123456789.,;:!?") {
+			return false
+		}
+	}
+	return capitals >= 2
+}
+
+var linkingWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "on": true, "&": true, "de": true}
+
+// leadLines looks at the short lines just before unit i (at most two, with
+// blank lines between) for a marker and an organisation line.
+func (c *cohesion) leadLines(doc *document.Document, i int) evidence {
+	e := evidence{leadFirst: -1}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		u := c.units[k]
+		if u.firstBlock != u.lastBlock || u.words > 8 {
+			break
+		}
+		b := doc.Blocks[u.firstBlock]
+		if b.FirstLine != b.LastLine {
+			break
+		}
+		line := doc.LineText(b.FirstLine)
+		switch {
+		case e.marker == "" && isMarkerLine(line):
+			e.marker = string(bytes.TrimSpace(line))
+		case e.org == "" && e.marker == "" && isOrgLine(line):
+			e.org = string(bytes.TrimSpace(line))
+		default:
+			return e
+		}
+		e.leadFirst = b.FirstLine
+	}
+	return e
+}
+
+// countNoteRefs counts "[12]"-style note references in src.
+func countNoteRefs(src []byte) int {
+	n := 0
+	for i := 0; i < len(src); i++ {
+		if src[i] != '[' {
+			continue
+		}
+		j := i + 1
+		for j < len(src) && j-i <= 4 && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		if j > i+1 && j < len(src) && src[j] == ']' {
+			n++
+		}
+	}
+	return n
+}
+
+// names returns the capitalised words of [start, end) that do not open a
+// sentence: a cheap stand-in for named entities.
+func names(doc *document.Document, start, end int) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range doc.TokensIn(start, end) {
+		if t.Kind != document.Word || t.End-t.Start < 3 {
+			continue
+		}
+		r, _ := utf8.DecodeRune(doc.Src[t.Start:])
+		if !unicode.IsUpper(r) || opensSentence(doc.Src, start, t.Start) {
+			continue
+		}
+		w := string(doc.Src[t.Start:t.End])
+		if key := TermKey(w); key != "" {
+			out[key] = true
+		}
+	}
+	return out
+}
+
+// opensSentence reports whether the token at off follows a sentence end,
+// a line start or an opening quote.
+func opensSentence(src []byte, start, off int) bool {
+	for off > start {
+		r, size := utf8.DecodeLastRune(src[start:off])
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0' || r == '"' || r == '\u201c' || r == '\'' || r == '(':
+			off -= size
+		case r == '\n':
+			return true
+		default:
+			return r == '.' || r == '!' || r == '?' || r == ':' || r == '\u2026'
+		}
+	}
+	return true
+}
+
+// genre names a document kind whose sections are unrelated by design: a
+// Q&A interview, a roundup of items, a collection of quotes. Findings in
+// them are reported at most as info.
+func genre(doc *document.Document) string {
+	var g genreCounts
+	for _, b := range doc.Blocks {
+		g.add(doc, b)
+	}
+	switch {
+	case g.speakers >= 4 || g.qPrefixes >= 2 || g.questions >= 3 && g.questions*4 >= g.prose:
+		return genreQA
+	case g.prose >= 4 && g.quotes*10 >= g.prose*4:
+		return genreQuotes
+	case g.numberedHeadings >= 4 || g.roundupTitle || g.headings >= 6 && g.headings >= g.prose:
+		return genreRoundup
+	}
+	return ""
+}
+
+// The genres whose parts are unrelated by design.
+const (
+	genreQA      = "Q&A interview"
+	genreQuotes  = "quote collection"
+	genreRoundup = "roundup"
+)
+
+// genreCounts are the block shapes genre looks at.
+type genreCounts struct {
+	questions, qPrefixes, speakers, quotes, prose int
+	headings, numberedHeadings                    int
+	roundupTitle                                  bool
+}
+
+func (g *genreCounts) add(doc *document.Document, b document.Block) {
+	text := bytes.TrimSpace(doc.Src[b.ContentStart:b.End])
+	if len(text) == 0 {
+		return
+	}
+	switch b.Kind {
+	case document.Heading:
+		g.headings++
+		if startsNumbered(text) {
+			g.numberedHeadings++
+		}
+		g.roundupTitle = g.roundupTitle || isRoundupTitle(text)
+	case document.Paragraph, document.Quote:
+		g.prose++
+		if bytes.HasSuffix(text, []byte("?")) {
+			g.questions++
+		}
+		if hasAnyPrefix(text, "Q:", "Q.", "Q&A", "Question:") {
+			g.qPrefixes++
+		}
+		if speakerLabel(text) {
+			g.speakers++
+		}
+		if hasAnyPrefix(text, "\"", "\u201c", "\u00ab") {
+			g.quotes++
+		}
+	}
+}
+
+// roundupWords in a heading announce a digest of unrelated items.
+var roundupWords = []string{"roundup", "round-up", "digest", "in brief", "briefing", "week in review",
+	"what we're reading", "news in brief", "quotes", "links"}
+
+func isRoundupTitle(text []byte) bool {
+	s := strings.ToLower(string(text))
+	for _, w := range roundupWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsNumbered(text []byte) bool {
+	i := 0
+	for i < len(text) && i < 3 && text[i] >= '0' && text[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(text) && (text[i] == '.' || text[i] == ')' || text[i] == ':')
+}
+
+func hasAnyPrefix(text []byte, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if bytes.HasPrefix(text, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerLabel matches "NAME: text" and "Jane Doe: text" at the start of a
+// paragraph, the form of transcribed interviews.
+func speakerLabel(text []byte) bool {
+	colon := bytes.IndexByte(text, ':')
+	if colon < 2 || colon > 30 || colon+1 >= len(text) || text[colon+1] != ' ' {
+		return false
+	}
+	words := strings.Fields(string(text[:colon]))
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,128 @@
+package insertion
+
+import (
+	"math"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// params are the thresholds of the search. The defaults were set on the
+// tune half of the WCXB truth texts (see internal/eval/insertion.go).
+type params struct {
+	// A candidate block holds at least minParas paragraphs and minWords
+	// words; the host keeps at least minHostWords words and 2 paragraphs.
+	minParas     int
+	minWords     int
+	minHostWords int
+	// The block is unrelated when its cosine with the host is below
+	//
+	//	threshold = min(maxCos, relCos * baseline) * mass / (mass + halfMass)
+	//
+	// baseline is the document's median paragraph-to-rest cosine (a
+	// roundup of unrelated items has a low one), and the mass factor asks
+	// small blocks, whose sparse vectors share little with anything, for a
+	// lower cosine.
+	maxCos   float64
+	relCos   float64
+	halfMass float64
+	// minExclusive is the part of the block's IDF mass that must sit on
+	// terms repeated inside the block and absent from the host.
+	minExclusive float64
+}
+
+// minProseShare is the part of a block's words that must sit in
+// substantial paragraphs: a glued-in article is prose, not a list.
+const minProseShare = 0.6
+
+var defaultParams = params{
+	minParas:     2,
+	minWords:     60,
+	minHostWords: 100,
+	maxCos:       0.08,
+	relCos:       0.5,
+	halfMass:     400,
+	minExclusive: 0.05,
+}
+
+func (p params) threshold(mass, baseline float64) float64 {
+	return min(p.maxCos, p.relCos*baseline) * mass / (mass + p.halfMass)
+}
+
+// candidate is a block that passed the thresholds, with its score: the
+// cosine as a fraction of the threshold (lower is more unrelated).
+type candidate struct {
+	run
+	score, threshold, baseline float64
+	evidence
+}
+
+// valid reports whether units i..j may form a block at all.
+func (c *cohesion) valid(p params, i, j, firstPara int) bool {
+	u := c.units
+	if i <= firstPara || u[i].segment != u[j].segment || !u[i].substantial || !u[j].substantial {
+		return false
+	}
+	words := c.words[j+1] - c.words[i]
+	paras := c.paras[j+1] - c.paras[i]
+	hostWords := c.words[c.n] - words
+	hostParas := c.paras[c.n] - paras
+	prose := c.proseWords[j+1] - c.proseWords[i]
+	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
+		float64(prose) >= minProseShare*float64(words)
+}
+
+// search finds the most unrelated valid block outside the units
+// skipFrom..skipTo (pass -1, -1 to skip none); ok is false when no block
+// passes. Every valid run is scored in constant time.
+func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
+	firstPara := c.firstParagraph()
+	base := c.baseline()
+	var top candidate
+	top.score = math.Inf(1)
+	for i := 0; i < c.n; i++ {
+		if i >= skipFrom && i <= skipTo || !c.units[i].substantial || i <= firstPara {
+			continue
+		}
+		var ev evidence
+		evDone := false
+		for j := i; j < c.n; j++ {
+			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
+				break
+			}
+			if !c.valid(p, i, j, firstPara) {
+				continue
+			}
+			r := c.measure(i, j)
+			if r.exclusive < p.minExclusive {
+				continue
+			}
+			if !evDone {
+				ev, evDone = c.leadLines(doc, i), true
+			}
+			e := ev
+			e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+			thr := p.threshold(r.mass, base) * e.relax()
+			if s := r.cos / thr; s < top.score {
+				top = candidate{run: r, score: s, threshold: thr, baseline: base, evidence: e}
+			}
+		}
+	}
+	return top, top.score < 1
+}
+
+// firstParagraph is the index of the first unit of running text: a block
+// never starts there (the host is what comes first).
+func (c *cohesion) firstParagraph() int {
+	for i, u := range c.units {
+		if u.paragraph {
+			return i
+		}
+	}
+	return c.n
+}
+
+// blockSpan returns the byte span and lines of units i..j.
+func (c *cohesion) blockSpan(doc *document.Document, i, j int) document.Block {
+	first, last := doc.Blocks[c.units[i].firstBlock], doc.Blocks[c.units[j].lastBlock]
+	return document.Block{Start: first.Start, End: last.End, FirstLine: first.FirstLine, LastLine: last.LastLine}
+}

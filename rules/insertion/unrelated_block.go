@@ -1,0 +1,197 @@
+package insertion
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// UnrelatedBlock flags a run of paragraphs whose vocabulary has almost
+// nothing in common with the rest of the article.
+var UnrelatedBlock = &rules.Rule{
+	ID:      "insertion/unrelated-block",
+	Summary: "a run of paragraphs unrelated to the rest of the article (glued-in neighbouring text)",
+	Doc: `Scrapers glue neighbouring page content into an article: the next
+article of a listing, a partner's essay, a sidebar feature. No phrase list
+finds that; lexical cohesion does.
+
+For every run of at least two paragraphs and 60 words (never starting at
+the first paragraph, never spanning an endnote list), the rule compares the
+run's content words with the rest of the document: a TF-IDF cosine over
+stop-listed, lightly stemmed words, weighted by an embedded
+document-frequency table built from CC-BY-4.0 article text. The run is
+reported when the cosine is far below both a fixed ceiling and the
+document's own paragraph-to-paragraph cohesion, with a stricter bar for
+small runs, and when part of its weight sits on words it repeats and the
+article never uses.
+
+A marker line before the run ("Related", "Share this:"), a short
+organisation name line, or footnote markers in the article but none in the
+run make the bar a little easier to pass; they never flag a run on their
+own. Q&A interviews, roundups and quote collections, whose parts are
+unrelated by design, are reported at most as info.
+
+The unsafe fix removes the run with its marker and organisation lines and
+the blank lines around them. Options: min-words (60), min-paragraphs (2).`,
+	Bad: "...the coalition agreed on security guarantees for Ukraine.\n\nRelated\n\n" +
+		"Sourdough needs a lively starter. Feed the starter flour and water...\n\nProof the dough overnight...",
+	Good:      "...the coalition agreed on security guarantees for Ukraine.\n\nMoscow rejected any foreign troops in Ukraine...",
+	Severity:  rules.Warning,
+	FixSafety: fixers.Unsafe,
+	Run:       runUnrelatedBlock,
+}
+
+// maxFindings bounds the blocks reported per document: a second insertion
+// is possible (middle and end), more means the document is not an article.
+const maxFindings = 2
+
+func runUnrelatedBlock(pass *rules.Pass) {
+	doc := pass.Doc
+	if len(doc.Blocks) < 4 {
+		return
+	}
+	p := defaultParams
+	p.minWords = max(20, pass.Options.Int("min-words", p.minWords))
+	p.minParas = max(1, pass.Options.Int("min-paragraphs", p.minParas))
+	c := analyse(doc, defaultIDF())
+	defer c.release()
+	kind := genre(doc)
+	skipFrom, skipTo := -1, -1
+	for k := 0; k < maxFindings; k++ {
+		cand, ok := c.search(doc, p, skipFrom, skipTo)
+		if !ok {
+			return
+		}
+		pass.Report(c.finding(doc, cand, kind))
+		skipFrom, skipTo = cand.i, cand.j
+	}
+}
+
+// finding turns a candidate into a finding with its message and fix.
+func (c *cohesion) finding(doc *document.Document, cand candidate, kind string) rules.Finding {
+	span := c.blockSpan(doc, cand.i, cand.j)
+	first := span.FirstLine
+	if cand.leadFirst >= 0 {
+		first = cand.leadFirst
+	}
+	hostNames, blockNames := c.hostAndBlockNames(doc, span)
+	shared := 0
+	for n := range blockNames {
+		if hostNames[n] {
+			shared++
+		}
+	}
+	sev := rules.Warning
+	var why []string
+	switch {
+	case kind != "" && c.partOfGenre(doc, kind, cand.i, cand.j):
+		sev = rules.Info
+		why = append(why, "reported as info: the document reads as a "+kind)
+	case shared >= 3:
+		sev = rules.Info
+		why = append(why, fmt.Sprintf("reported as info: it shares %d names with the article", shared))
+	}
+	msg := fmt.Sprintf("lines %d-%d (%d paragraphs, %d words) look unrelated to the rest of the article: "+
+		"cosine %.3f with it (threshold %.3f, score %.2f); block terms: %s; article terms: %s",
+		span.FirstLine+1, span.LastLine+1, cand.paras, cand.words, cand.cos, cand.threshold, cand.score,
+		strings.Join(c.topTerms(cand.i, cand.j, true), ", "), strings.Join(c.topTerms(cand.i, cand.j, false), ", "))
+	msg += supportText(cand.evidence, shared, len(blockNames))
+	if len(why) > 0 {
+		msg += " (" + strings.Join(why, "; ") + ")"
+	}
+	return rules.Finding{
+		Start: span.Start, End: span.End, Severity: sev, Message: msg,
+		Fix: &fixers.Fix{
+			Message: fmt.Sprintf("remove lines %d-%d", first+1, span.LastLine+1),
+			Safety:  fixers.Unsafe,
+			Edits:   []fixers.Edit{fixers.RemoveLines(doc, first, span.LastLine)},
+		},
+	}
+}
+
+func supportText(e evidence, shared, blockNames int) string {
+	var s []string
+	if e.marker != "" {
+		s = append(s, fmt.Sprintf("after the marker line %q", e.marker))
+	}
+	if e.org != "" {
+		s = append(s, fmt.Sprintf("after the name line %q", e.org))
+	}
+	if e.footnotes {
+		s = append(s, "the article cites notes, the block none")
+	}
+	if shared == 0 && blockNames > 0 {
+		s = append(s, "no names shared with the article")
+	}
+	if len(s) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(s, "; ")
+}
+
+func (c *cohesion) hostAndBlockNames(doc *document.Document, span document.Block) (host, block map[string]bool) {
+	block = names(doc, span.Start, span.End)
+	host = names(doc, 0, span.Start)
+	for n := range names(doc, span.End, len(doc.Src)) {
+		host[n] = true
+	}
+	return host, block
+}
+
+// topTerms lists the heaviest terms (TF-IDF) of the block i..j, or of the
+// host when block is false.
+func (c *cohesion) topTerms(i, j int, block bool) []string {
+	weight := map[int32]float64{}
+	for u := 0; u < c.n; u++ {
+		if (u >= i && u <= j) != block {
+			continue
+		}
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			weight[e.term] += e.tf * c.termWeight[e.term]
+		}
+	}
+	terms := make([]int32, 0, len(weight))
+	for t := range weight {
+		terms = append(terms, t)
+	}
+	slices.SortFunc(terms, func(a, b int32) int {
+		if d := cmp.Compare(weight[b], weight[a]); d != 0 {
+			return d
+		}
+		return cmp.Compare(c.termKeys[a], c.termKeys[b])
+	})
+	out := make([]string, 0, 5)
+	for _, t := range terms[:min(5, len(terms))] {
+		out = append(out, c.termKeys[t])
+	}
+	return out
+}
+
+// partOfGenre reports whether the block is one of the parts that make the
+// document a Q&A, roundup or quote collection: an answer (a question inside
+// or just before it), a section under its own heading, or quotes. A block
+// glued into such a document without that shape is still a warning.
+func (c *cohesion) partOfGenre(doc *document.Document, kind string, i, j int) bool {
+	switch kind {
+	case genreQA:
+		for u := max(0, i-1); u <= j; u++ {
+			b := doc.Blocks[c.units[u].lastBlock]
+			if bytes.HasSuffix(bytes.TrimSpace(doc.Src[b.ContentStart:b.End]), []byte("?")) ||
+				speakerLabel(bytes.TrimSpace(doc.Src[b.ContentStart:b.End])) {
+				return true
+			}
+		}
+		return false
+	case genreRoundup:
+		before := i > 0 && c.units[i-1].heading
+		after := j+1 >= c.n || c.units[j+1].heading || c.units[j+1].segment != c.units[j].segment
+		return before && after
+	}
+	return true
+}
