@@ -79,7 +79,7 @@ func (s fnSpec) render() string {
 		last = o.pos
 	}
 	b.WriteString(s.base[last:])
-	if len(s.defs) == 0 {
+	if len(s.defs) == 0 && s.heading == "" {
 		return b.String()
 	}
 	out := strings.TrimRight(b.String(), "\n") + "\n\n"
@@ -340,7 +340,10 @@ func fnBreak(rng *rand.Rand, s fnSpec, kind string) (fnSpec, int, bool) {
 	singles := b.singlyCited()
 	switch kind {
 	case "missing-definitions":
-		b.defs, b.heading = nil, ""
+		b.defs = nil
+		if rng.IntN(2) == 0 {
+			b.heading = "" // else the heading stays, with nothing under it
+		}
 		return b, 1, true
 	case "undefined-reference":
 		k := 1 + rng.IntN(n)
