@@ -3,8 +3,6 @@ package boilerplate
 import (
 	"bytes"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/document"
 )
@@ -274,22 +272,4 @@ func phoneLike(text []byte) bool {
 		}
 	}
 	return digits >= 9 && other <= 12
-}
-
-// titleCaseRate is the share of words that start with an upper-case letter.
-func titleCaseRate(doc *document.Document, start, end int) float64 {
-	words, upper := 0, 0
-	for _, t := range doc.TokensIn(start, end) {
-		if t.Kind != document.Word {
-			continue
-		}
-		words++
-		if r, _ := utf8.DecodeRune(doc.Src[t.Start:t.End]); unicode.IsUpper(r) {
-			upper++
-		}
-	}
-	if words == 0 {
-		return 0
-	}
-	return float64(upper) / float64(words)
 }

@@ -67,7 +67,7 @@ func normalise(line []byte) string {
 // with optional attributes: "u", "/u", "br/", "a href=...".
 func isTag(s []byte) bool {
 	s = bytes.TrimPrefix(s, []byte("/"))
-	if len(s) == 0 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+	if len(s) == 0 || !isASCIILetter(s[0]) {
 		return false
 	}
 	return bytes.IndexByte(s, '\n') < 0
@@ -155,3 +155,5 @@ func reportLines(pass *rules.Pass, first, last int, sev rules.Severity, safety f
 		Fix: removeFix(pass.Doc, first, last, safety, what),
 	})
 }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
