@@ -10,8 +10,9 @@ import (
 )
 
 // TestPreCommitHooks uses this checkout as a pre-commit hook repository,
-// the way a corpus repository would: a commit of a dirty article is
-// blocked with the finding printed, then the cleaned article is accepted.
+// the way a corpus repository would, with both hooks: a commit of a dirty
+// article is blocked with the finding printed and the article fixed in the
+// working tree; staged again, the clean article is accepted.
 // It needs the real pre-commit (Debian package pre-commit, installed by
 // .ci/setup-precommit.sh); without it the test skips, except under CI,
 // where it fails.
@@ -35,7 +36,8 @@ func TestPreCommitHooks(t *testing.T) {
 
 	work := t.TempDir()
 	pcGit(t, work, env, "init", "-q", "-b", "main")
-	config := "repos:\n  - repo: " + hooks + "\n    rev: " + sha + "\n    hooks:\n      - id: hygiene-lint\n"
+	config := "repos:\n  - repo: " + hooks + "\n    rev: " + sha + "\n    hooks:\n" +
+		"      - id: hygiene-lint\n      - id: hygiene-fix\n"
 	pcWrite(t, filepath.Join(work, ".pre-commit-config.yaml"), config)
 	pcGit(t, work, env, "add", ".pre-commit-config.yaml")
 	pcGit(t, work, env, "commit", "-q", "-m", "pre-commit config")
@@ -53,22 +55,34 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Fatalf("the commit of a dirty article was accepted:\n%s", out)
 	}
 	t.Logf("blocked commit:\n%s", out)
-	for _, want := range []string{"hygiene lint", "Failed", "articles/council.txt:", "boilerplate/login-prompt"} {
+	for _, want := range []string{"hygiene lint", "Failed", "articles/council.txt:", "boilerplate/login-prompt",
+		"hygiene fix", "files were modified by this hook"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("blocked commit output lacks %q:\n%s", want, out)
 		}
 	}
+	if log := pcGit(t, work, env, "log", "--oneline"); strings.Count(log, "\n") != 1 {
+		t.Errorf("a commit went through:\n%s", log)
+	}
 
-	pcWrite(t, article, clean)
+	// hygiene-fix removed the prompt in the working tree; staged, the
+	// cleaned article is accepted.
+	fixed, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(fixed), "Login") || !strings.Contains(string(fixed), "could still agree on the essentials.") {
+		t.Fatalf("hygiene-fix did not clean the article:\n%s", fixed)
+	}
 	pcGit(t, work, env, "add", "articles/council.txt")
 	if out, err := pcCommand(work, env, "git", "commit", "-m", "add the cleaned article"); err != nil {
 		t.Fatalf("the commit of the clean article was refused: %v\n%s", err, out)
-	} else if !strings.Contains(out, "Passed") {
-		t.Errorf("the hook did not run on the clean commit:\n%s", out)
+	} else if strings.Count(out, "Passed") != 2 {
+		t.Errorf("the hooks did not both pass on the clean commit:\n%s", out)
 	}
 }
 
-// hookEnv is the environment of git and pre-commit in the test: a private
+// pcEnv is the environment of git and pre-commit in the test: a private
 // pre-commit cache, no user git config, a fixed identity, and the Go module
 // cache of this machine (pre-commit points GOPATH at its own directory,
 // which would otherwise download every module again). GOFLAGS, GOPROXY and
@@ -94,7 +108,7 @@ func pcEnv(t *testing.T) []string {
 	)
 }
 
-// hookRepository makes a git repository holding this checkout's working
+// pcHookRepo makes a git repository holding this checkout's working
 // tree as it is now (tracked and untracked files, not ignored ones), with
 // one commit: pre-commit clones hook repositories at a revision.
 func pcHookRepo(t *testing.T, env []string) string {
