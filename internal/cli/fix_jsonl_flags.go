@@ -23,7 +23,7 @@ func (b *bulkFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&b.idField, "id-field", "id", "JSON Lines: the field naming the record (default id, else the line number)")
 	f.StringVar(&b.sourceField, "source-field", "", "JSON Lines: the field naming the record's source, for corpus rules (default: the file's directory)")
 	f.StringVar(&b.dateField, "date-field", "", "JSON Lines: the field holding the article date (YYYY-MM-DD...), overriding --date")
-	f.BoolVar(&b.stats, "stats", false, "print the closing statistics on stderr even when it is not a terminal")
+	f.BoolVar(&b.stats, "stats", false, "lint: print the closing statistics on stderr even when it is not a terminal")
 }
 
 // apply puts the fields into the options and turns the progress line on

@@ -80,6 +80,8 @@ type Runner struct {
 	mu      sync.Mutex
 	configs map[string]*config.Config // by directory
 	used    map[string]*rules.Rule
+
+	phase string // the progress line's label for the next pipeline
 }
 
 // New validates the options and loads an explicit config.
@@ -219,16 +221,14 @@ func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, erro
 	}
 	plan := r.plan(files, &problems)
 	plan.stdin = stdin
-	stats := newStats(r.opts.Progress, totalSize(plan.files))
+	stats := newStats()
 	var facts map[string]rules.Summary
 	if plan.corpus {
-		stats.phase("collecting")
 		before := heapLive()
 		if facts, err = r.collect(plan); err != nil {
 			return nil, err
 		}
 		stats.CorpusBytes = max(0, int64(heapLive())-int64(before))
-		stats.phase("checking")
 	}
 	rep := &report.Report{}
 	var readProblems []Problem
@@ -336,6 +336,10 @@ func (r *Runner) usedRules() []*rules.Rule {
 // corpus rule's compact summary, merged in input order so the result does
 // not depend on scheduling. Documents are dropped as soon as summarised.
 func (r *Runner) collect(p plan) (map[string]rules.Summary, error) {
+	// The progress line names the passes; whatever pipeline runs next
+	// (check or fix) is the second.
+	r.phase = "pass 1 of 2 (corpus)"
+	defer func() { r.phase = "pass 2 of 2" }()
 	facts := map[string]rules.Summary{}
 	var ignored []Problem // the second pass reports them
 	err := r.pipeline(p, &ignored, func(j *job) error {

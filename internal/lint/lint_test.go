@@ -289,3 +289,16 @@ func writeBigJSONL(t testing.TB, path string, size int) int {
 	}
 	return n
 }
+
+func TestProgressLineOnlyWhenAsked(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "Subscribe now\n")
+	write(t, dir, "b.txt", "Subscribe now\n")
+	var buf bytes.Buffer
+	lintAll(t, Options{Only: []string{repeatRule.ID}, Progress: &buf}, dir)
+	got := buf.String()
+	if !strings.Contains(got, "pass 1 of 2 (corpus): 1 documents") || !strings.Contains(got, "pass 2 of 2: 1 documents") ||
+		!strings.HasSuffix(got, "\r\x1b[K") {
+		t.Errorf("progress output %q", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dochygiene/hygiene/internal/corpus"
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/progress"
 	"github.com/dochygiene/hygiene/internal/report"
 	"github.com/dochygiene/hygiene/rules"
 )
@@ -123,7 +124,13 @@ func (r *Runner) pipeline(p plan, problems *[]Problem, work, emit func(*job) err
 		wg.Wait()
 		close(results)
 	}()
-	err := emitInOrder(results, tokens, emit)
+	meter := progress.New(r.opts.Progress, totalSize(p.files))
+	meter.Phase(r.phase)
+	err := emitInOrder(results, tokens, func(j *job) error {
+		meter.Add(1, j.unit.Size)
+		return emit(j)
+	})
+	meter.Done()
 	if err != nil {
 		close(stop)
 		for range results {

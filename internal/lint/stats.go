@@ -26,21 +26,15 @@ type Stats struct {
 	Elapsed     time.Duration
 }
 
-// statsTracker counts as documents are emitted and drives the progress
-// line; it runs on the emitting goroutine only.
+// statsTracker counts as documents are emitted; it runs on the emitting
+// goroutine only.
 type statsTracker struct {
 	*Stats
-	meter *progress.Meter
 }
 
-func newStats(progressTo io.Writer, total int64) *statsTracker {
-	return &statsTracker{
-		Stats: &Stats{ByFamily: map[string]int{}, ByRule: map[string]int{}},
-		meter: progress.New(progressTo, total),
-	}
+func newStats() *statsTracker {
+	return &statsTracker{Stats: &Stats{ByFamily: map[string]int{}, ByRule: map[string]int{}}}
 }
-
-func (s *statsTracker) phase(label string) { s.meter.Phase(label) }
 
 func (s *statsTracker) add(j *job) {
 	s.Documents++
@@ -52,13 +46,9 @@ func (s *statsTracker) add(j *job) {
 		s.ByFamily[rule.Family()]++
 		s.ByRule[rule.ID]++
 	}
-	s.meter.Add(1, j.unit.Size)
 }
 
-func (s *statsTracker) finish(elapsed time.Duration) {
-	s.Elapsed = elapsed
-	s.meter.Done()
-}
+func (s *statsTracker) finish(elapsed time.Duration) { s.Elapsed = elapsed }
 
 // Write prints the summary: documents, size, time and rate; findings per
 // family; the rules with most findings.
