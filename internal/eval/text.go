@@ -57,6 +57,7 @@ func runTextSuite(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("text", flag.ContinueOnError)
 	verbose := fs.Bool("v", false, "print every clean-text finding at warning+ and every injected miss and false alarm")
 	only := fs.String("rule", "", "limit the verbose listing to one rule ID")
+	info := fs.Bool("info", false, "with -v, list clean-text findings at info too")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -65,7 +66,7 @@ func runTextSuite(w io.Writer, args []string) error {
 		return err
 	}
 	rs := FamilyRules("text/")
-	clean := TextCleanAlarms(names, texts, rs)
+	clean := TextCleanAlarms(names, texts, rs, *info)
 	clean.write(w, *verbose, *only)
 	inj := TextInjected(names, texts, rs)
 	inj.write(w, *verbose, *only)
@@ -83,7 +84,8 @@ type TextAlarms struct {
 }
 
 // TextCleanAlarms runs the rules on the clean truth texts.
-func TextCleanAlarms(names []string, texts [][]byte, rs []*rules.Rule) TextAlarms {
+// With withInfo, Examples lists info findings too.
+func TextCleanAlarms(names []string, texts [][]byte, rs []*rules.Rule, withInfo bool) TextAlarms {
 	docs := make([]*document.Document, len(texts))
 	a := TextAlarms{Docs: len(texts), Warn: map[string]int{}, Info: map[string]int{}, DocsWithWarn: map[string]int{}}
 	for i, t := range texts {
@@ -95,15 +97,17 @@ func TextCleanAlarms(names []string, texts [][]byte, rs []*rules.Rule) TextAlarm
 		for _, f := range fs {
 			if f.Severity < rules.Warning {
 				a.Info[f.Rule.ID]++
-				continue
+			} else {
+				a.Warn[f.Rule.ID]++
+				if !seen[f.Rule.ID] {
+					seen[f.Rule.ID] = true
+					a.DocsWithWarn[f.Rule.ID]++
+				}
 			}
-			a.Warn[f.Rule.ID]++
-			if !seen[f.Rule.ID] {
-				seen[f.Rule.ID] = true
-				a.DocsWithWarn[f.Rule.ID]++
+			if f.Severity >= rules.Warning || withInfo {
+				line, _ := docs[i].Position(f.Start)
+				a.Examples = append(a.Examples, fmt.Sprintf("%s %s:%d %s %s: %q", f.Rule.ID, names[i], line, f.Severity, f.Message, snippet(docs[i].Src, f.Start, f.End)))
 			}
-			line, _ := docs[i].Position(f.Start)
-			a.Examples = append(a.Examples, fmt.Sprintf("%s %s:%d %s: %q", f.Rule.ID, names[i], line, f.Message, snippet(docs[i].Src, f.Start, f.End)))
 		}
 	}
 	return a

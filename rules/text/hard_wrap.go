@@ -136,7 +136,8 @@ func breakAfter(doc *document.Document, i int) lineBreak {
 	}
 	br := lineBreak{textEnd: textEnd, nextStart: nextStart}
 	prev := src[line.Start:textEnd]
-	if utf8.RuneCount(prev) < minWrappedLine || looksLikeCode(prev) || looksLikeCode(src[next.Start:next.End]) {
+	nextText := src[nextStart:next.End]
+	if utf8.RuneCount(prev) < minWrappedLine || looksLikeCode(prev) || looksLikeCode(nextText) || labelLine(nextText) {
 		return br
 	}
 	last, _ := utf8.DecodeLastRune(prev)
@@ -144,6 +145,17 @@ func breakAfter(doc *document.Document, i int) lineBreak {
 	br.midSentence = (unicode.IsLetter(last) || last == ',') && unicode.IsLower(firstNext) &&
 		!codeLike(src, nextStart, nextStart+1)
 	return br
+}
+
+// labelLine reports a line that opens with a short label and a colon
+// ("rows: Number of rows processed"): a definition list, whose lines are
+// meant to stand apart.
+func labelLine(line []byte) bool {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 || i > 30 || i+1 < len(line) && line[i+1] != ' ' {
+		return false
+	}
+	return bytes.Count(line[:i], []byte(" ")) <= 2
 }
 
 // evenlyWrapped reports a paragraph of three or more lines whose lines,

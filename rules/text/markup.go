@@ -49,7 +49,7 @@ var blockTags = map[string]bool{
 
 var inlineTags = map[string]bool{
 	"a": true, "abbr": true, "b": true, "big": true, "center": true, "cite": true, "code": true, "del": true,
-	"em": true, "font": true, "i": true, "img": true, "ins": true, "kbd": true, "mark": true, "q": true,
+	"em": true, "font": true, "i": true, "ins": true, "kbd": true, "mark": true, "q": true,
 	"s": true, "small": true, "span": true, "strike": true, "strong": true, "sub": true, "sup": true,
 	"tt": true, "u": true, "wbr": true,
 }
@@ -147,7 +147,9 @@ func parseTag(src []byte, i, limit int) (int, string) {
 func reportTag(pass *rules.Pass, start, end int, name string, sev rules.Severity) {
 	src := pass.Doc.Src
 	replacement := ""
-	if blockTags[name] && visibleAt(src, start-1) && visibleAt(src, end) {
+	// A block tag between two words leaves a space; in a run of tags
+	// ("</p><p>") only the first one does.
+	if blockTags[name] && visibleAt(src, start-1) && src[start-1] != '>' && visibleAt(src, afterTags(src, end)) {
 		replacement = " "
 		if name == "br" {
 			replacement = "\n"
@@ -159,6 +161,18 @@ func reportTag(pass *rules.Pass, start, end int, name string, sev rules.Severity
 		Fix: &fixers.Fix{Message: "remove the tag", Safety: fixers.Safe,
 			Edits: []fixers.Edit{fixers.Replace(start, end, replacement)}},
 	})
+}
+
+// afterTags skips the tags that follow end directly.
+func afterTags(src []byte, end int) int {
+	for end < len(src) && src[end] == '<' {
+		next, _ := parseTag(src, end, len(src))
+		if next == 0 {
+			break
+		}
+		end = next
+	}
+	return end
 }
 
 // visibleAt reports whether the byte at i is a visible character of the

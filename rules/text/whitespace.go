@@ -181,18 +181,15 @@ func spaceRun(pass *rules.Pass, src []byte, i, end int) int {
 	if nbsp == 0 || atLineStart || i >= end || afterMojibakeLead(src, start) {
 		return i
 	}
-	// Between sentences with another space, the no-break space is the
-	// page's paragraph or sentence spacing; elsewhere it is harmless
-	// residue (info): it renders as one more space.
-	msg, sev := "", rules.Info
-	between := betweenSentences(src, start, i)
+	// Between sentences, the no-break space is the page's sentence
+	// spacing, left by "&nbsp;"; inside a sentence next to another space
+	// it is harmless residue (info): it renders as one more space.
+	msg, sev := "", rules.Warning
 	switch {
-	case count > 1 && between:
-		msg, sev = "no-break space next to another space between sentences (layout leftover)", rules.Warning
-	case count > 1:
-		msg = "no-break space next to another space (layout leftover)"
-	case between:
+	case betweenSentences(src, start, i):
 		msg = "no-break space between sentences (layout leftover)"
+	case count > 1:
+		msg, sev = "no-break space next to another space (layout leftover)", rules.Info
 	}
 	if msg != "" {
 		pass.Report(rules.Finding{
@@ -219,10 +216,35 @@ func betweenSentences(src []byte, start, end int) bool {
 	before, _ := utf8.DecodeLastRune(src[:start])
 	after, _ := utf8.DecodeRune(src[end:])
 	switch before {
-	case '.', '!', '?', ']', '\u201d', '"', ')':
+	case '.':
+		return unicode.IsUpper(after) && !abbreviationBefore(src, start-1)
+	case '!', '?', ']', '\u201d', '"', ')':
 		return unicode.IsUpper(after)
 	}
 	return false
+}
+
+// titles are abbreviations that a no-break space binds to the name after
+// them: "Mr.\u00a0Smith", "Dr.\u00a0Who".
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true, "sen": true,
+	"rep": true, "gov": true, "no": true, "nr": true, "fig": true, "vol": true, "p": true, "pp": true,
+	"art": true, "ch": true, "sec": true, "col": true, "lt": true, "capt": true, "rev": true, "hon": true,
+}
+
+// abbreviationBefore reports whether the word ending at the period at dot
+// is an abbreviation: an initial ("M."), a dotted one ("a.m.") or a title.
+func abbreviationBefore(src []byte, dot int) bool {
+	i := dot
+	for i > 0 && (isAlnum(src[i-1]) || src[i-1] == '.') {
+		i--
+	}
+	word := src[i:dot]
+	if len(word) == 1 && isUpperASCII(word[0]) || bytes.IndexByte(word, '.') >= 0 {
+		return true
+	}
+	w, ok := lowerASCII(word)
+	return ok && titles[w]
 }
 
 // checkTabs reports a tab between words of a prose line. A line with two or
