@@ -72,8 +72,8 @@ func TestWiderRemovalWins(t *testing.T) {
 func TestPartialOverlapGoesByPriority(t *testing.T) {
 	src := "one two three four"
 	a1, a2 := span(src, "one two ")
-	b1, b2 := span(src, "two three ")
-	res := mustRun(t, src, once(prop("text/z", 2, Safe, Delete(b1, b2)), prop("boilerplate/a", 0, Safe, Delete(a1, a2))), Options{})
+	b1, b2 := span(src, "two three")
+	res := mustRun(t, src, once(prop("text/z", 2, Safe, Replace(b1, b2, "2 3")), prop("boilerplate/a", 0, Safe, Delete(a1, a2))), Options{})
 	if got := string(res.Src); got != "three four" {
 		t.Errorf("got %q", got)
 	}
@@ -82,6 +82,23 @@ func TestPartialOverlapGoesByPriority(t *testing.T) {
 	}
 	if res.Skipped[0].Line != 1 || res.Skipped[0].Column != 5 {
 		t.Errorf("skipped at %d:%d, want 1:5", res.Skipped[0].Line, res.Skipped[0].Column)
+	}
+}
+
+func TestOverlappingRemovalsUnite(t *testing.T) {
+	// Two removals that overlap without one containing the other: both
+	// rules flagged the text, so the union goes, in one round, each byte
+	// credited once (to the fix that goes first).
+	src := "keep. junk one junk two junk three. keep"
+	a1, a2 := span(src, "junk one junk two ")
+	b1, b2 := span(src, "junk two junk three. ")
+	res := mustRun(t, src, once(prop("text/b", 3, Safe, Delete(b1, b2)), prop("boilerplate/a", 0, Safe, Delete(a1, a2))), Options{})
+	if got := string(res.Src); got != "keep. keep" || res.Rounds != 1 || len(res.Skipped) != 0 {
+		t.Fatalf("got %q rounds %d skipped %+v", got, res.Rounds, res.Skipped)
+	}
+	if len(res.Applied) != 2 || res.Applied[0].Rule != "boilerplate/a" || res.Applied[0].Removed != "junk one junk two " ||
+		res.Applied[1].Rule != "text/b" || res.Applied[1].Removed != "junk three. " {
+		t.Errorf("applied %+v", res.Applied)
 	}
 }
 
@@ -94,14 +111,14 @@ func TestSkippedFixRetriedNextRound(t *testing.T) {
 			out = append(out, prop("boilerplate/ab", 0, Safe, Delete(i, i+2)))
 		}
 		if i := bytes.Index(src, []byte("BC")); i >= 0 {
-			out = append(out, prop("text/c", 1, Safe, Delete(i, i+2)))
+			out = append(out, prop("text/c", 1, Safe, Replace(i, i+2, "-")))
 		} else if i := bytes.IndexByte(src, 'C'); i >= 0 {
-			out = append(out, prop("text/c", 1, Safe, Delete(i, i+1)))
+			out = append(out, prop("text/c", 1, Safe, Replace(i, i+1, "-")))
 		}
 		return out, nil
 	}
 	res := mustRun(t, "xABCy", lint, Options{})
-	if got := string(res.Src); got != "xy" || !res.Settled || res.Rounds != 2 {
+	if got := string(res.Src); got != "x-y" || !res.Settled || res.Rounds != 2 {
 		t.Errorf("got %q settled %v rounds %d", got, res.Settled, res.Rounds)
 	}
 }
@@ -251,6 +268,8 @@ func TestSeams(t *testing.T) {
 		{"two lines, one paragraph each side", "A\nXX\n\nXX\nB\n", "A\n\nB\n"},
 		{"at the end", "A\n\nXX\n\nXX", "A"},
 		{"at the end with newline", "A\n\nXX\n", "A\n"},
+		{"two at the end with newline", "A\n\nXX\n\nXX\n", "A\n"},
+		{"trailing spaces of kept text stay", "A  \n\nXX", "A  "},
 		{"at the start", "XX\n\nA\n", "A\n"},
 		{"whole document", "XX\n\nXX\n", ""},
 		{"nbsp line between paragraphs", "A\n\n\u00a0\n\nB\n", "A\n\nB\n"},

@@ -278,34 +278,73 @@ type keptSet struct {
 const keptBuffer = 64
 
 // fits checks a proposal's edits against the kept ones. It returns the
-// edits still to add (a duplicate of a kept edit is already done) or the
-// kept edit it clashes with.
+// edits still to add or the kept edit it clashes with. A duplicate of a
+// kept edit is already done. A removal that overlaps kept removals only
+// is cut to the bytes they leave: both rules flagged the text, so their
+// union goes, each byte credited to the first fix that claimed it.
 func (k *keptSet) fits(edits []Edit) ([]Edit, planned, bool) {
 	var add []Edit
 	for _, e := range edits {
-		dup := false
-		// Kept edits do not overlap, so their ends are sorted too: start
-		// at the first one that ends at or after e starts.
-		from := sort.Search(len(k.sorted), func(i int) bool { return k.sorted[i].End >= e.Start })
-		for i := from; i < len(k.sorted) && k.sorted[i].Start <= e.End; i++ {
-			d, clash := overlap(k.sorted[i].Edit, e)
-			if clash {
-				return nil, k.sorted[i], false
-			}
-			dup = dup || d
-		}
-		for _, p := range k.pending {
-			d, clash := overlap(p.Edit, e)
-			if clash {
-				return nil, p, false
-			}
-			dup = dup || d
-		}
-		if !dup {
+		hits, dup := k.near(e)
+		switch {
+		case dup:
+		case len(hits) == 0:
 			add = append(add, e)
+		case isRemoval(e) && allRemovals(hits):
+			add = append(add, subtract(e, hits)...)
+		default:
+			return nil, hits[0], false
 		}
 	}
 	return add, planned{}, true
+}
+
+// near returns the kept edits that clash with e, and whether e repeats a
+// kept edit.
+func (k *keptSet) near(e Edit) (hits []planned, dup bool) {
+	// Kept edits do not overlap, so their ends are sorted too: start at
+	// the first one that ends at or after e starts.
+	from := sort.Search(len(k.sorted), func(i int) bool { return k.sorted[i].End >= e.Start })
+	check := func(p planned) {
+		d, clash := overlap(p.Edit, e)
+		dup = dup || d
+		if clash {
+			hits = append(hits, p)
+		}
+	}
+	for i := from; i < len(k.sorted) && k.sorted[i].Start <= e.End; i++ {
+		check(k.sorted[i])
+	}
+	for _, p := range k.pending {
+		check(p)
+	}
+	return hits, dup
+}
+
+func allRemovals(ps []planned) bool {
+	for _, p := range ps {
+		if !isRemoval(p.Edit) {
+			return false
+		}
+	}
+	return true
+}
+
+// subtract returns the parts of removal e outside the removals cut.
+func subtract(e Edit, cut []planned) []Edit {
+	slices.SortFunc(cut, cmpPlanned)
+	var out []Edit
+	at := e.Start
+	for _, c := range cut {
+		if c.Start > at {
+			out = append(out, Delete(at, c.Start))
+		}
+		at = max(at, c.End)
+	}
+	if at < e.End {
+		out = append(out, Delete(at, e.End))
+	}
+	return out
 }
 
 func (k *keptSet) add(p planned) {

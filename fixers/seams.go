@@ -85,12 +85,20 @@ func normaliseCluster(src []byte, edits []planned, i, j int) []planned {
 		last := nls[k-1].end
 		keep = func(off int) bool { return off >= last }
 	case atEnd:
-		if k < 2 {
+		// The text ends as the document did: with one line terminator,
+		// or none when it had none.
+		want := 0
+		if bytes.HasSuffix(src, []byte("\n")) {
+			want = 1
+		}
+		if k <= want {
 			return nil
 		}
-		// One line terminator ends the text, as before.
-		first := nls[0].end
-		keep = func(off int) bool { return off < first }
+		keep = func(int) bool { return false }
+		if want == 1 {
+			first := nls[0].end
+			keep = func(off int) bool { return off < first }
+		}
 	case !hasBlankLine(src[ls:re]):
 		// The text on both sides was one paragraph: nothing to restore.
 		return nil
