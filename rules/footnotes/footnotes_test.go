@@ -118,7 +118,7 @@ func TestTraps(t *testing.T) {
 		"regex":        "Match [^a-z] and [^0-9] in the pattern.",
 		"image":        "![1](img.png) and ![2](img2.png)",
 		"escaped":      "Literal \\[1] and \\[2] brackets.",
-		"squared-unit": "A 16-inch\u00b2 screen and a 20 sec\u00b2 wait in the 1990s\u00b2.",
+		"squared-unit": "A 16-inch\u00b2 screen, a 20 sec\u00b2 wait, 16ft\u00b2 of floor, 9.8 m/s\u00b2 and x\u2074.",
 		"key-takeaway": "Key Takeaways\n\n1. First point.\n2. Second point.\n3. Third point.",
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -241,6 +241,8 @@ func TestMarkerForms(t *testing.T) {
 		"built on Nano-vLLM[^4], we":         {4},
 		"web apps in HTML5\u2075, CSS":       {5},
 		"who can't\u2078, that":              {8},
+		"in the 1960s\u00b3, farms":          {3},
+		"a gym of 16ft\u2076, and":           {6},
 		"moved to 100G<sup>1</sup>":          {1},
 		"vendor lock-in\u00b9\u2076, making": {16},
 	} {

@@ -439,7 +439,7 @@ func (s *scanner) superscriptContextOK(i int, nums []int) bool {
 	if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
 		return false
 	}
-	j, letters, wordStart := i, 0, -1
+	j, letters, digits, wordStart := i, 0, 0, -1
 	for j > s.blockStart {
 		r, size := utf8.DecodeLastRune(s.src[s.blockStart:j])
 		isLetter := unicode.IsLetter(r)
@@ -451,22 +451,28 @@ func (s *scanner) superscriptContextOK(i int, nums []int) bool {
 		}
 		if isLetter {
 			letters++
+		} else if unicode.IsDigit(r) {
+			digits++
 		}
 		j -= size
 	}
 	if wordStart < 0 {
 		wordStart = j
 	}
+	word := strings.ToLower(string(s.src[wordStart:i]))
+	squared := len(nums) == 1 && (nums[0] == 2 || nums[0] == 3)
 	switch {
 	case letters == 0:
 		return false
 	case len(nums) > 1 || nums[0] == 1 || nums[0] >= 10:
 		return true
+	case word == "s" && digits >= 2:
+		return true // a decade: "the 1960s³"
 	case letters < 3:
-		return false
+		// "16ft⁶": a mixed token takes an exponent only squared or cubed.
+		return digits > 0 && !squared
 	}
-	squared := nums[0] == 2 || nums[0] == 3
-	return !(squared && units[strings.ToLower(string(s.src[wordStart:i]))])
+	return !(squared && units[word])
 }
 
 // superscriptDigit returns the value of a superscript digit rune, or -1.
