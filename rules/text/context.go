@@ -132,7 +132,7 @@ func lowerASCII(b []byte) (string, bool) {
 
 // codeMarkers are substrings that prose almost never holds and source
 // code, shell commands and configuration almost always do.
-var codeMarkers = []string{"{", "}", "://", ":=", "==", "!=", "=>", "->", "&&", "||", "();", "#!", "/*", "*/", "//"}
+var codeMarkers = []string{"{", "}", "://", ":=", "::", "==", "!=", "=>", "->", "&&", "||", "();", "#!", "/*", "*/", "//"}
 
 // codeStarts open a line of a shell session or a program.
 var codeStarts = []string{"$ ", "> ", "sudo ", "git ", "cd ", "npm ", "pip ", "docker ", "curl ", "rsync ", "func ",
@@ -160,7 +160,18 @@ func looksLikeCode(line []byte) bool {
 		}
 	}
 	last := t[len(t)-1]
-	return last == ';' || last == '{' || bytes.Count(t, []byte("`")) >= 2
+	return last == ';' || last == '{' || bytes.Count(t, []byte("`")) >= 2 || snakeCase(t)
+}
+
+// snakeCase reports an identifier with an underscore between letters
+// ("query_preview"), which prose does not write.
+func snakeCase(t []byte) bool {
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == '_' && isAlnum(t[i-1]) && isAlnum(t[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // technicalDocument reports whether a document shows code: a fenced block,

@@ -94,7 +94,7 @@ func checkParagraphWrap(doc *document.Document, b document.Block) (rules.Finding
 		}
 		breaks = append(breaks, br)
 	}
-	if evidence == 0 {
+	if evidence == 0 || itemLines(doc, b) {
 		return rules.Finding{}, false
 	}
 	even := evenlyWrapped(doc, b)
@@ -145,6 +145,23 @@ func breakAfter(doc *document.Document, i int) lineBreak {
 	br.midSentence = (unicode.IsLetter(last) || last == ',') && unicode.IsLower(firstNext) &&
 		!codeLike(src, nextStart, nextStart+1)
 	return br
+}
+
+// itemLines reports a block of three or more lines none of which ends a
+// sentence: a list whose markers were stripped, or table rows flattened to
+// text. A wrapped paragraph ends its last line with a full stop.
+func itemLines(doc *document.Document, b document.Block) bool {
+	if b.LastLine-b.FirstLine < 2 {
+		return false
+	}
+	for i := b.FirstLine; i <= b.LastLine; i++ {
+		line := bytes.TrimRight(doc.LineText(i), " \t")
+		switch r, _ := utf8.DecodeLastRune(line); r {
+		case '.', '!', '?', ':', ';', ')', '"', '\u201d', '\u2019', '\u2026':
+			return false
+		}
+	}
+	return true
 }
 
 // labelLine reports a line that opens with a short label and a colon

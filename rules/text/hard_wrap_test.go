@@ -53,6 +53,10 @@ func TestHardWrapTraps(t *testing.T) {
 		lines("    if err != nil { return fmt.Errorf(\"opening the file failed: %w\", err)", "    return nil"),
 		// Definition lines.
 		lines("actual time: Real execution time in milliseconds for the whole node", "rows: Number of rows processed versus the planner's estimate"),
+		// A list whose markers were stripped: no line ends a sentence.
+		lines("emphasizes whole, minimally processed foods and grains of every kind", "limits or avoids animal products in every meal of the week, mostly", "focuses on plants, including vegetables, fruits and whole grains"),
+		// SQL without code punctuation but with identifiers.
+		lines("substring(query, 1, 100) as query_preview, total_time as total,", "calls, round(mean_exec_time) as mean"),
 		// A line that ends its sentence.
 		lines("This sentence ends properly, with a full stop at the very end of the line.", "and this one starts in lower case for a stylistic reason, oddly."),
 	)

@@ -11,7 +11,7 @@ func TestMojibakeFixes(t *testing.T) {
 		{"the coalitionâ€™s plan\n", "the coalition’s plan\n"},
 		{"it costs Â£5bn\n", "it costs £5bn\n"},
 		{"a cafÃ© in ZÃ¼rich\n", "a café in Zürich\n"},
-		{"youÃ¢â‚¬â„¢re late\n", "you’re late\n"},     // twice
+		{"youÃ¢â‚¬â„¢re late\n", "you’re late\n"},       // twice
 		{"â€œquotedâ€\u009d text\n", "“quoted” text\n"}, // Latin-1 keeps the C1 byte
 		{"PaweÅ\u0082 Dolega hosts\n", "Paweł Dolega hosts\n"},
 		{"ðŸ˜€ smile\n", "\U0001F600 smile\n"},
