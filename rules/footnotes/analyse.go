@@ -522,10 +522,10 @@ func compactNums(nums []int, itoa func(int) string) string {
 		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
 			j++
 		}
-		switch {
-		case j == i:
+		switch j {
+		case i:
 			parts = append(parts, itoa(nums[i]))
-		case j == i+1:
+		case i + 1:
 			parts = append(parts, itoa(nums[i]), itoa(nums[j]))
 		default:
 			parts = append(parts, itoa(nums[i])+"-"+itoa(nums[j]))

@@ -176,7 +176,7 @@ func refMarker(style string, n int) string {
 var styles = []string{"bracket", "spaced", "caret", "superscript", "sup", "numbered"}
 
 func TestBrokenVariants(t *testing.T) {
-	seq := func(lo, hi int) []int { return numsRange(lo, hi) }
+	seq := numsRange
 	for _, tc := range []struct {
 		name       string
 		refs, defs []int

@@ -394,7 +394,7 @@ func scanSuperscriptList(src []byte, i int) (end int, nums []int, ranged, ok boo
 			for m := lo + 1; m <= n; m++ {
 				nums = append(nums, m)
 			}
-			ranged, pendingRange = true, false
+			ranged = true
 		} else {
 			nums = append(nums, n)
 		}
@@ -472,7 +472,7 @@ func (s *scanner) superscriptContextOK(i int, nums []int) bool {
 		// "16ft⁶": a mixed token takes an exponent only squared or cubed.
 		return digits > 0 && !squared
 	}
-	return !(squared && units[word])
+	return !squared || !units[word]
 }
 
 // superscriptDigit returns the value of a superscript digit rune, or -1.
