@@ -89,6 +89,7 @@ var readingTimeShape = regexp.MustCompile(`(^|\s)(# ?(min|mins|minute|minutes|mi
 
 var readingTimeFamily = &phraseFamily{
 	What:     "reading-time line",
+	Anywhere: true,
 	Hint:     containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura"),
 	Exact:    []string{"reading time", "read time", "lesezeit", "temps de lecture", "tiempo de lectura"},
 	MaxWords: 12,
@@ -169,8 +170,9 @@ var cookieFamily = &phraseFamily{
 var copyrightShape = regexp.MustCompile(`^(©|\(c\)|copyright\b)\s*(\d{4}|[^,]*\b(19|20)\d\d\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados`)
 
 var copyrightFamily = &phraseFamily{
-	What: "copyright or legal footer",
-	Hint: containsAny("©", "copyright", "c #", "rights", "rechte", "droits", "derechos"),
+	What:     "copyright or legal footer",
+	Anywhere: true,
+	Hint:     containsAny("©", "copyright", "c #", "rights", "rechte", "droits", "derechos"),
 	Exact: []string{
 		"all rights reserved", "terms of use", "terms of service", "terms and conditions", "terms & conditions",
 		"privacy policy", "privacy notice", "privacy", "legal notice", "imprint", "impressum",
@@ -187,7 +189,9 @@ var copyrightFamily = &phraseFamily{
 var imageCreditShape = regexp.MustCompile(`^(photo|photos|photograph|image|images|picture|pic|illustration|credit|credits|image credit|photo credit|photo credits|foto|fotos|bild|bildquelle|crédit photo|crédits photo|crédit|imagen)\s*(by|courtesy|:|©)|^(photo|image|foto|imagen|illustration)s?\s*©`)
 
 var imageCreditFamily = &phraseFamily{
-	What:     "image credit",
+	What: "image credit",
+	Starts: []string{"photo", "photos", "photograph", "image", "images", "picture", "pic", "illustration", "credit",
+		"credits", "foto", "fotos", "bild", "bildquelle", "crédit", "crédits", "imagen", "©"},
 	Hint:     containsAny("photo", "image", "pic", "illustration", "credit", "foto", "bild", "crédit", "imagen"),
 	Exact:    []string{"getty images", "shutterstock", "istock", "unsplash", "image", "photo", "enlarge this image", "expand image", "view image", "click to enlarge", "toggle caption", "hide caption", "show caption"},
 	MaxWords: 20,
@@ -219,6 +223,8 @@ var commentsShape = regexp.MustCompile(`^(# )?(comments?|replies|kommentare?|com
 
 var commentsFamily = &phraseFamily{
 	What: "comments widget",
+	Starts: []string{"#", "comment", "comments", "replies", "kommentar", "kommentare", "commentaire", "commentaires",
+		"comentario", "comentarios", "view", "show", "load", "read", "see", "hide"},
 	Exact: []string{
 		"leave a comment", "leave a reply", "post a comment", "add a comment", "write a comment", "no comments",
 		"no comments yet", "comments are closed", "be the first to comment", "join the conversation",
@@ -231,7 +237,7 @@ var commentsFamily = &phraseFamily{
 		"this site uses akismet", "leave a reply", "join the conversation", "be the first to",
 	},
 	MaxWords: 30,
-	Match:    func(norm, raw string) bool { return commentsShape.MatchString(norm) },
+	Match:    func(norm, raw string) bool { return wordCount(norm) <= 5 && commentsShape.MatchString(norm) },
 }
 
 var printFamily = &phraseFamily{
@@ -251,20 +257,23 @@ var printFamily = &phraseFamily{
 var tagsShape = regexp.MustCompile(`^\s*(tags|tagged|tagged with|tagged as|topics|topic|filed under|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|étiquettes|mots clés|mots-clés|etiquetas|temas)\s*:`)
 
 var tagsFamily = &phraseFamily{
-	What:     "tag list",
+	What: "tag list",
+	Starts: []string{"tags", "tagged", "topics", "topic", "filed", "categories", "category", "posted", "keywords",
+		"schlagwörter", "schlagworte", "themen", "étiquettes", "mots", "etiquetas", "temas"},
 	Hint:     containsAny("tag", "topic", "filed", "categor", "posted", "keyword", "schlagw", "themen", "étiquettes", "mots", "etiquetas", "temas"),
 	Exact:    []string{"tags", "topics", "tagged", "categories", "filed under", "schlagwörter", "étiquettes", "etiquetas"},
 	MaxWords: 30,
 	Match: func(norm, raw string) bool {
-		return tagsShape.MatchString(strings.ToLower(raw)) && !endsSentence([]byte(raw))
+		return strings.IndexByte(raw, ':') > 0 && tagsShape.MatchString(strings.ToLower(raw)) && !endsSentence([]byte(raw))
 	},
 }
 
 var breadcrumbShape = regexp.MustCompile(`^(home|start|startseite|accueil|inicio)\s*(›|»|>|/|\||→|::|-)\s*\S`)
 
 var navigationFamily = &phraseFamily{
-	What: "navigation link",
-	Hint: containsAny("home", "start", "accueil", "inicio"),
+	What:   "navigation link",
+	Starts: []string{"home", "start", "startseite", "accueil", "inicio"},
+	Hint:   containsAny("home", "start", "accueil", "inicio"),
 	Exact: []string{
 		"home", "homepage", "home page", "menu", "main menu", "open menu", "close menu", "toggle navigation",
 		"navigation", "search", "search for", "close", "skip to content", "skip to main content",

@@ -29,13 +29,22 @@ type phraseFamily struct {
 	// What names the furniture in messages: "share prompt".
 	What string
 
+	// Starts lists the first words with which Match can fire; Anywhere
+	// says it can fire whatever the first word is. Prefixes add their own
+	// first words. Lines that start otherwise skip the family's prefix and
+	// shape tests, which keeps matching fast.
+	Starts   []string
+	Anywhere bool
 	// Hint, when set, is a cheap test the line must pass before Match's
 	// regular expression runs.
 	Hint func(norm string) bool
 
-	exact, vocab map[string]bool
-	index        int
+	exact, vocab, starts map[string]bool
+	index                int
 }
+
+// maxExactWords is longer than any exact phrase or vocabulary line.
+const maxExactWords = 12
 
 // phraseMatch is how strongly a line matched.
 type phraseMatch int
@@ -46,12 +55,21 @@ const (
 	certainMatch
 )
 
+// maxFamilyWords is the largest MaxWords of any family, set by init.
+var maxFamilyWords = maxExactWords
+
 func (f *phraseFamily) init() {
 	f.exact = toSet(f.Exact)
 	f.vocab = toSet(f.Vocabulary)
+	f.starts = toSet(f.Starts)
+	for _, p := range f.Prefixes {
+		first, _, _ := strings.Cut(p, " ")
+		f.starts[first] = true
+	}
 	if f.MaxWords == 0 {
 		f.MaxWords = 12
 	}
+	maxFamilyWords = max(maxFamilyWords, f.MaxWords)
 }
 
 func toSet(list []string) map[string]bool {
@@ -64,15 +82,25 @@ func toSet(list []string) map[string]bool {
 
 // match judges one line given its normalised and raw (trimmed) forms.
 func (f *phraseFamily) match(norm, raw string) phraseMatch {
-	if norm == "" {
+	first, _, _ := strings.Cut(norm, " ")
+	return f.matchWords(norm, raw, first, wordCount(norm))
+}
+
+// matchWords is match with the first word and word count known.
+func (f *phraseFamily) matchWords(norm, raw, first string, n int) phraseMatch {
+	if n == 0 || n > f.MaxWords && n > maxExactWords {
 		return noMatch
 	}
-	if f.exact[norm] {
-		return certainMatch
+	if n <= maxExactWords {
+		if f.exact[norm] {
+			return certainMatch
+		}
+		if len(f.vocab) > 0 && n >= 2 && n <= 10 && !strings.Contains(raw, ",") && allIn(norm, f.vocab) {
+			return certainMatch
+		}
 	}
-	n := wordCount(norm)
-	if len(f.vocab) > 0 && n >= 2 && n <= 10 && !strings.Contains(raw, ",") && allIn(norm, f.vocab) {
-		return certainMatch
+	if !f.Anywhere && !f.starts[first] {
+		return noMatch
 	}
 	// A question is a question, not a widget ("Comments?" as a heading).
 	if n > f.MaxWords || strings.HasSuffix(raw, "?") {
@@ -152,8 +180,13 @@ func phraseSeverity(a *analysis, bi int, m phraseMatch, norm string) (rules.Seve
 // the result for all rules.
 func matchAll(norm, raw string) (best phraseMatch, each []phraseMatch) {
 	each = make([]phraseMatch, len(allFamilies))
+	n := wordCount(norm)
+	if n > maxFamilyWords {
+		return noMatch, each
+	}
+	first, _, _ := strings.Cut(norm, " ")
 	for i, f := range allFamilies {
-		each[i] = f.match(norm, raw)
+		each[i] = f.matchWords(norm, raw, first, n)
 		best = max(best, each[i])
 	}
 	return best, each

@@ -226,7 +226,7 @@ func (a *analysis) newContext() *context {
 	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n),
 		outside: map[string]bool{}, nearCopy: map[string]bool{}}
 	for ci, c := range a.cands {
-		ctx.proven[ci] = c.match != noMatch || hasContact([]byte(c.raw)) && wordCount(c.norm) <= 12
+		ctx.proven[ci] = c.match != noMatch || wordCount(c.norm) <= 12 && hasContact([]byte(c.raw))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
 			ctx.runLen = append(ctx.runLen, 0)

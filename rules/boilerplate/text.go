@@ -24,17 +24,41 @@ func normalise(line []byte) string {
 	b.Grow(len(line))
 	space, digits := true, false
 	emit := func(r rune) {
-		if r == ' ' {
+		switch {
+		case r == ' ':
 			if !space {
 				b.WriteByte(' ')
 			}
 			space, digits = true, false
 			return
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		default:
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
 		space = false
 	}
 	for i := 0; i < len(line); {
+		if c := line[i]; c < utf8.RuneSelf && c != '<' {
+			// ASCII fast path: most furniture is plain ASCII.
+			i++
+			switch {
+			case c >= '0' && c <= '9':
+				if !digits {
+					emit('#')
+					digits = true
+				}
+				continue
+			case c >= 'a' && c <= 'z' || c == '\'' || c == '&' || c == '@':
+				emit(rune(c))
+			case c >= 'A' && c <= 'Z':
+				emit(rune(c + 'a' - 'A'))
+			default:
+				emit(' ')
+			}
+			digits = false
+			continue
+		}
 		r, size := utf8.DecodeRune(line[i:])
 		if r == '<' {
 			if end := bytes.IndexByte(line[i:], '>'); end > 0 && end < 40 && isTag(line[i+1:i+end]) {
