@@ -323,14 +323,24 @@ func (x *index) noteText(d Def) []byte {
 
 // gaps reports numbers missing from the series 1..max: neither cited nor
 // defined. A sparse set ("[5]" and "[40]") is not a series and is left
-// alone.
+// alone. When there are definitions, citations above the highest one are
+// only undefined references: "[7]" after notes 1-3 is not a gap of 4-6.
 func (x *index) gaps() []Problem {
 	present := map[int]bool{}
+	topDef := maxNote
+	if len(x.defOrder) > 0 {
+		topDef = slices.Max(x.defOrder)
+	}
 	for _, n := range x.firstUse {
-		present[n] = true
+		present[n] = n <= topDef
 	}
 	for _, n := range x.defOrder {
 		present[n] = true
+	}
+	for n, ok := range present {
+		if !ok {
+			delete(present, n)
+		}
 	}
 	if len(present) < 2 {
 		return nil

@@ -194,6 +194,7 @@ func TestBrokenVariants(t *testing.T) {
 		{"order-moved", []int{1, 6, 2, 3, 4, 5, 7, 8}, seq(1, 8), []string{"order"}},
 		{"definition-order", seq(1, 6), []int{1, 2, 4, 3, 5, 6}, []string{"definition-order"}},
 		{"two-undefined", seq(1, 6), []int{1, 2, 5, 6}, []string{"undefined-reference", "undefined-reference"}},
+		{"stray-high", []int{1, 2, 3, 9}, seq(1, 3), []string{"undefined-reference"}},
 	} {
 		for _, style := range styles {
 			t.Run(tc.name+"/"+style, func(t *testing.T) {
