@@ -105,6 +105,12 @@ func (ff *fixFlags) validate(args []string) ([]string, error) {
 	return args, nil
 }
 
+// toStdout reports whether the cleaned text goes to standard output (no
+// mode flag).
+func (ff *fixFlags) toStdout() bool {
+	return ff.out == "" && !ff.inPlace && !ff.diff && !ff.check
+}
+
 func runFix(e *env, ff *fixFlags, args []string) error {
 	args, err := ff.validate(args)
 	if err != nil {
@@ -143,6 +149,11 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 	}
 	run.copySkipped(files, problems)
 	failed := printProblems(e, problems, ff.quiet)
+	if ff.toStdout() && run.stats.files == 0 && !failed {
+		// A filter that writes nothing for a skipped input would leave an
+		// empty file at the end of a pipe: that is an error.
+		run.fail("nothing written to standard output: the input was skipped")
+	}
 	if ledger != nil {
 		if err := ledger.Close(); err != nil {
 			run.fail("%s: writing the ledger: %v", ff.ledger, err)

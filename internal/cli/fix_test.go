@@ -131,6 +131,12 @@ func TestFixToStdout(t *testing.T) {
 	if r.code != 0 || r.stdout != string(fxFixture(t, "clean.txt")) || !strings.Contains(r.stderr, "0 of 1 files changed") {
 		t.Errorf("clean: code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
 	}
+	// A skipped input writes nothing, and says so with exit code 2 so
+	// that a pipe does not end in an empty file silently.
+	r = fxRun(t, root, "bin\x00ary", "fix", fxOnly, "-")
+	if r.code != ExitError || r.stdout != "" || !strings.Contains(r.stderr, "nothing written") {
+		t.Errorf("binary stdin: code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	}
 	// --quiet drops the summary.
 	if r = fxRun(t, root, "", "fix", fxOnly, "-q", "single.txt"); r.stderr != "" {
 		t.Errorf("quiet: stderr %q", r.stderr)
