@@ -22,6 +22,11 @@ const (
 	bodyMaxGap      = 10
 	bodyMaxGapWords = 120
 	bodyEdgeShare   = 0.15
+	// A stray run at an edge (teasers in a related-links box) has at most
+	// bodyEdgeMaxGood good blocks; at most bodyEdgeMaxDrop are dropped
+	// per edge, so a long review of many short sections keeps its parts.
+	bodyEdgeMaxGood = 3
+	bodyEdgeMaxDrop = 2
 )
 
 // blockInfo is what the rules need to know about one block.
@@ -171,11 +176,12 @@ func measureBlock(doc *document.Document, b document.Block) blockInfo {
 
 // findBody splits the good blocks into runs (good blocks separated by at
 // most bodyMaxGap other blocks), then takes the span from the first to the
-// last good block, dropping runs at either end that hold less than
-// bodyEdgeShare of the good words: a teaser paragraph in a related-links
-// box is not the article, a long list between two halves of it is.
+// last good block, dropping small stray runs at either end (few blocks,
+// less than bodyEdgeShare of the good words): a teaser paragraph in a
+// related-links box is not the article, a long list between two halves of
+// it is.
 func (a *analysis) findBody() {
-	type run struct{ first, last, words int }
+	type run struct{ first, last, words, good int }
 	var runs []run
 	total := 0
 	gap, gapWords := 0, 0
@@ -192,13 +198,17 @@ func (a *analysis) findBody() {
 		r := &runs[len(runs)-1]
 		r.last = bi
 		r.words += info.words
+		r.good++
 		gap, gapWords = 0, 0
 	}
-	for len(runs) > 1 && float64(runs[0].words) < bodyEdgeShare*float64(total) {
+	stray := func(r run) bool {
+		return r.good <= bodyEdgeMaxGood && float64(r.words) < bodyEdgeShare*float64(total)
+	}
+	for k := 0; k < bodyEdgeMaxDrop && len(runs) > 1 && stray(runs[0]); k++ {
 		total -= runs[0].words
 		runs = runs[1:]
 	}
-	for len(runs) > 1 && float64(runs[len(runs)-1].words) < bodyEdgeShare*float64(total) {
+	for k := 0; k < bodyEdgeMaxDrop && len(runs) > 1 && stray(runs[len(runs)-1]); k++ {
 		total -= runs[len(runs)-1].words
 		runs = runs[:len(runs)-1]
 	}

@@ -58,6 +58,8 @@ const (
 	repeatMinWord = 2
 	repeatMaxWord = 12
 	nearRadius    = 3
+	// titleMinWords: a line this long before the body may be the headline.
+	titleMinWords = 5
 	nearMinProven = 2
 	runMinShare   = 0.2
 )
@@ -131,8 +133,8 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 	case after && !endsSentence([]byte(c.raw)):
 		return sev, "unpunctuated line " + pos + nearly
 	case before && short && ctx.navRun[ci] >= navRunMin:
-		if a.nextIsBody(ci) {
-			return rules.Info, "short line right before the first body paragraph (may be the title)"
+		if a.nextIsBody(ci) || words >= titleMinWords {
+			return rules.Info, "short line before the first body paragraph (may be the title)"
 		}
 		return sev, "run of short lines " + pos + " (navigation)" + nearly
 	}
