@@ -297,7 +297,7 @@ func TestProgressLineOnlyWhenAsked(t *testing.T) {
 	var buf bytes.Buffer
 	lintAll(t, Options{Only: []string{repeatRule.ID}, Progress: &buf}, dir)
 	got := buf.String()
-	if !strings.Contains(got, "pass 1 of 2 (corpus): 1 documents") || !strings.Contains(got, "pass 2 of 2: 1 documents") ||
+	if !strings.Contains(got, "pass 1 of 2 (corpus): 1 document,") || !strings.Contains(got, "pass 2 of 2: 1 document,") ||
 		!strings.HasSuffix(got, "\r\x1b[K") {
 		t.Errorf("progress output %q", got)
 	}

@@ -85,7 +85,11 @@ func (m *Meter) Line(now time.Time) string {
 	if m.label != "" {
 		s = m.label + ": "
 	}
-	s += fmt.Sprintf("%d documents, %s", m.docs, MB(m.bytes))
+	noun := "documents"
+	if m.docs == 1 {
+		noun = "document"
+	}
+	s += fmt.Sprintf("%d %s, %s", m.docs, noun, MB(m.bytes))
 	if m.total > 0 {
 		s += fmt.Sprintf(" of %s", MB(m.total))
 	}
