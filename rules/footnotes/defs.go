@@ -23,79 +23,134 @@ var notesHeadings = map[string]bool{
 }
 
 // findDefs collects the definitions: note blocks ("[3] text", "[^3]:
-// text"), paragraphs opening with a superscript number ("³ text"), and
-// numbered list items under a notes heading. It also returns the notes
-// headings.
+// text", also as bullet items), paragraphs opening with a superscript
+// number ("³ text"), and numbered entries under a notes heading. It also
+// returns the notes headings.
 func findDefs(doc *document.Document) ([]Def, []Span) {
-	var defs []Def
-	var sections []Span
-	inNotes := false
-	var section []int // indexes into defs of the current notes list
-	closeSection := func() {
-		markLazy(defs, section)
-		section = section[:0]
+	f := defFinder{doc: doc}
+	for bi := range doc.Blocks {
+		f.block(bi)
 	}
-	for bi, b := range doc.Blocks {
-		switch b.Kind {
-		case document.Note:
-			if d, ok := noteDef(doc, bi); ok {
-				defs = append(defs, d)
-			}
-			continue
-		case document.Heading:
-			closeSection()
-			inNotes = isNotesHeading(doc, b)
-			if inNotes {
-				sections = append(sections, Span{b.ContentStart, b.End})
-			}
-			continue
-		case document.Paragraph:
-			if b.FirstLine == b.LastLine && isNotesHeading(doc, b) {
-				closeSection()
-				inNotes = true
-				sections = append(sections, Span{b.ContentStart, b.End})
-				continue
-			}
-			from := b.FirstLine
-			if !inNotes {
-				// A page ingested one block per line can run a short
-				// "References" line into the paragraph above it.
-				if line, ok := notesHeadingLine(doc, b); ok {
-					closeSection()
-					inNotes = true
-					sections = append(sections, Span{doc.Lines[line].Start, doc.Lines[line].End})
-					from = line + 1
-				}
-			}
-			if inNotes {
-				if lineDefs := paragraphDefs(doc, bi, from); len(lineDefs) > 0 || from > b.FirstLine {
-					defs = append(defs, lineDefs...)
-					continue
-				}
-			}
-		case document.ListItem:
-			if inNotes {
-				if d, ok := listDef(doc, bi); ok {
-					section = append(section, len(defs))
-					defs = append(defs, d)
-				}
-				continue
-			}
-		}
-		if b.Kind == document.Paragraph || b.Kind == document.Heading {
-			if d, ok := superscriptDef(doc, bi); ok {
-				defs = append(defs, d)
-			}
+	f.closeSection()
+	for i := range f.defs {
+		if f.defs[i].TextEnd == 0 {
+			b := doc.Blocks[f.defs[i].Block]
+			f.defs[i].TextEnd, f.defs[i].FirstLine, f.defs[i].LastLine = b.End, b.FirstLine, b.LastLine
 		}
 	}
-	closeSection()
-	for i := range defs {
-		if defs[i].TextEnd == 0 {
-			b := doc.Blocks[defs[i].Block]
-			defs[i].TextEnd, defs[i].FirstLine, defs[i].LastLine = b.End, b.FirstLine, b.LastLine
+	return f.defs, f.sections
+}
+
+// defFinder walks the blocks once, tracking the current notes section.
+type defFinder struct {
+	doc      *document.Document
+	defs     []Def
+	sections []Span
+	inNotes  bool
+	// list holds the indexes into defs of the current section's numbered
+	// entries; lastDefLine is the last line of the section's last entry.
+	list        []int
+	lastDefLine int
+}
+
+func (f *defFinder) openSection(heading Span) {
+	f.closeSection()
+	f.inNotes = true
+	f.sections = append(f.sections, heading)
+}
+
+// closeSection ends the notes section: at another heading, or at the
+// first block after its entries that is not an entry itself (a numbered
+// list further down the page is not a list of notes).
+func (f *defFinder) closeSection() {
+	markLazy(f.defs, f.list)
+	f.list = f.list[:0]
+	f.inNotes = false
+}
+
+func (f *defFinder) add(d Def, numbered bool) {
+	if numbered {
+		f.list = append(f.list, len(f.defs))
+	}
+	f.defs = append(f.defs, d)
+	f.lastDefLine = f.doc.Blocks[d.Block].LastLine
+}
+
+func (f *defFinder) block(bi int) {
+	doc := f.doc
+	b := doc.Blocks[bi]
+	before := len(f.defs)
+	switch b.Kind {
+	case document.Note:
+		if d, ok := noteDef(doc, bi); ok {
+			f.add(d, false)
+		}
+		return
+	case document.ListItem:
+		if d, ok := bulletNoteDef(doc, bi); ok {
+			f.add(d, false)
+		} else if d, ok := listDef(doc, bi); ok && f.inNotes {
+			f.add(d, true)
+		}
+	case document.Heading:
+		if d, ok := superscriptDef(doc, bi); ok {
+			f.add(d, false)
+			return
+		}
+		if isNotesHeading(doc, b) {
+			f.openSection(Span{b.ContentStart, b.End})
+		} else {
+			f.closeSection()
+		}
+		return
+	case document.Paragraph:
+		if b.FirstLine == b.LastLine && isNotesHeading(doc, b) {
+			f.openSection(Span{b.ContentStart, b.End})
+			return
+		}
+		if d, ok := superscriptDef(doc, bi); ok {
+			f.add(d, false)
+			return
+		}
+		from := b.FirstLine
+		if !f.inNotes {
+			// A page ingested one block per line can run a short
+			// "References" line into the paragraph above it.
+			if line, ok := notesHeadingLine(doc, b); ok {
+				f.openSection(Span{doc.Lines[line].Start, doc.Lines[line].End})
+				from = line + 1
+			}
+		}
+		if f.inNotes {
+			for _, d := range paragraphDefs(doc, bi, from) {
+				f.add(d, true)
+			}
 		}
 	}
-	return defs, sections
+	wrapped := b.FirstLine == f.lastDefLine+1 // an entry's unindented second line
+	if f.inNotes && len(f.list) > 0 && len(f.defs) == before && !wrapped {
+		f.closeSection()
+	}
+}
+
+// bulletNoteDef reads a bullet item holding a bracket note: "- [3] text".
+func bulletNoteDef(doc *document.Document, bi int) (Def, bool) {
+	b := doc.Blocks[bi]
+	if b.Marker == "" || isDigit(b.Marker[0]) {
+		return Def{}, false
+	}
+	rest := doc.Src[b.ContentStart:b.End]
+	closing := bytes.IndexByte(rest, ']')
+	if len(rest) < 4 || rest[0] != '[' || closing < 2 || closing+1 >= len(rest) || rest[closing+1] != ' ' {
+		return Def{}, false
+	}
+	n, ok := noteNumber(string(rest[1:closing]))
+	if !ok {
+		return Def{}, false
+	}
+	start := b.ContentStart
+	return Def{Start: start, End: start + closing + 1, InnerStart: start + 1, InnerEnd: start + closing,
+		Block: bi, Style: Bracket, Num: n}, true
 }
 
 // paragraphDefs reads a paragraph of a notes section whose lines each

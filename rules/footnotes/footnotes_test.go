@@ -508,3 +508,20 @@ func TestNotesSectionForms(t *testing.T) {
 		t.Errorf("unnumbered entries: %+v", a.Problems)
 	}
 }
+
+func TestNotesSectionBounds(t *testing.T) {
+	for name, tc := range map[string]struct {
+		text string
+		want []string
+	}{
+		"bullet notes":             {"A.[1] B.[2]\n\n- [1] Smith, J. A book.\n- [2] Doe, J. Another.\n", nil},
+		"wrapped entry":            {"A.[1] B.[2] C.[3]\n\nNotes\n\n1. Smith, J. A book that has a long title\nwrapped onto a second line.\n2. Doe, J. Another.\n3. Roe, R. A third.\n", nil},
+		"list after notes":         {"A.[1] B.[2]\n\nNotes\n\n1. Smith, J. A book.\n2. Doe, J. Another.\n\nThe company also offers these tips to readers of the site:\n\n1. Save money.\n2. Read more.\n3. Sleep well.\n", nil},
+		"superscript notes":        {"A claim.\u00b9 Another claim.\u00b2\n\n\u00b9 Smith, Book\n\n\u00b2 Doe, Paper\n", nil},
+		"superscript note missing": {"A claim.\u00b9 Another claim.\u00b2\n\n\u00b9 Smith, Book\n", []string{"undefined-reference"}},
+	} {
+		if got := kindsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %v, want %v", name, got, tc.want)
+		}
+	}
+}
