@@ -269,14 +269,15 @@ func hasContact(text []byte) bool {
 }
 
 // phoneLike reports a line that is mostly a phone number: at least nine
-// digits with only phone punctuation around them.
+// digits with only phone punctuation around them (no dots: "6.4.102"
+// is a version, "1.120.0" a figure).
 func phoneLike(text []byte) bool {
 	digits, other := 0, 0
 	for _, c := range bytes.TrimSpace(text) {
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
-		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == '/':
+		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')':
 		default:
 			other++
 		}

@@ -117,7 +117,9 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 			sev, nearly = rules.Warning, ", with more contact details"
 		}
 		return sev, "contact details (e-mail, web address or phone) standing alone, " + pos + nearly
-	case ctx.repeatedOutsideBody(c, words):
+	case ctx.repeatedOutsideBody(c, words) && !before:
+		// Before the body a repeat is as often the headline (again in a
+		// breadcrumb) as a menu item: left to the navigation evidence.
 		if a.inBody(c.block) && (!near || !a.betweenGood(c.block)) {
 			return rules.Info, "short line repeated within the document, " + pos
 		}
@@ -127,6 +129,10 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		return sev, "short line repeated within the document, " + pos + nearly
 	case marked(a.doc.Blocks[c.block]):
 		// A list item or Markdown heading is structure the extractor kept.
+		return 0, ""
+	case after && strings.HasSuffix(c.raw, ":") && !ctx.contactFollows(ci):
+		// "Project resources:" introduces a list: article structure;
+		// "Please contact:" before an e-mail address does not.
 		return 0, ""
 	case after && short:
 		return sev, "short line " + pos + nearly
@@ -219,7 +225,7 @@ type context struct {
 	// navRun is the length of the run of short lines a candidate is in.
 	navRun []int
 	// outside and nearCopy say, per normalised text, whether a copy stands
-	// outside the body, and whether some copy stands near furniture.
+	// after the body, and whether some copy stands near furniture.
 	outside, nearCopy map[string]bool
 }
 
@@ -228,7 +234,10 @@ func (a *analysis) newContext() *context {
 	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n),
 		outside: map[string]bool{}, nearCopy: map[string]bool{}}
 	for ci, c := range a.cands {
-		ctx.proven[ci] = c.match != noMatch || wordCount(c.norm) <= 12 && hasContact([]byte(c.raw))
+		// A bare web address proves nothing (reference lists are full of
+		// them); an e-mail address or phone number does.
+		ctx.proven[ci] = c.match != noMatch ||
+			wordCount(c.norm) <= 12 && hasContact([]byte(c.raw)) && (!urlOnly(c.raw) || a.contactBlock(ci))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
 			ctx.runLen = append(ctx.runLen, 0)
@@ -245,7 +254,7 @@ func (a *analysis) newContext() *context {
 		if a.normCount[c.norm] < 2 {
 			continue
 		}
-		if !a.inBody(c.block) {
+		if c.block > a.bodyLast {
 			ctx.outside[c.norm] = true
 		}
 		if ctx.localNear(ci) {
@@ -302,10 +311,22 @@ func (ctx *context) near(ci int) bool {
 }
 
 // repeatedOutsideBody reports a short line whose text occurs at least
-// twice in the document with a copy outside the main body (a tagline
+// twice in the document with a copy after the main body (a tagline
 // dropped mid-article and again in the footer). Repeats inside the body
 // alone are article structure ("Pros", "Key features" per product).
 func (ctx *context) repeatedOutsideBody(c candidate, words int) bool {
 	return words >= repeatMinWord && words <= repeatMaxWord && ctx.a.normCount[c.norm] >= 2 &&
 		!legitTailHeadings[c.norm] && ctx.outside[c.norm]
+}
+
+// contactFollows reports personal contact details (e-mail or phone) in the
+// few lines after ci, with no body paragraph between.
+func (ctx *context) contactFollows(ci int) bool {
+	a := ctx.a
+	for k := ci + 1; k < len(a.cands) && k <= ci+nearRadius+1 && ctx.run[k] == ctx.run[ci]; k++ {
+		if hasContact([]byte(a.cands[k].raw)) && !urlOnly(a.cands[k].raw) {
+			return true
+		}
+	}
+	return false
 }
