@@ -146,7 +146,9 @@ func wordCount(doc *document.Document, b document.Block) int {
 // unstemmed long-word TF-IDF vectors (each cut to its 100 heaviest words)
 // with IDF from the articles at hand. It shares no code, word list or table
 // with the rule, so "another topic" is not defined by the rule's model.
-type topicSimilarity struct{ vecs map[*InsertionArticle][]topicWeight }
+type topicSimilarity struct {
+	vecs map[*InsertionArticle][]topicWeight
+}
 
 type topicWeight struct {
 	word string

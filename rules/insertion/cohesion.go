@@ -41,6 +41,9 @@ type unit struct {
 	substantial bool
 	heading     bool
 	noteRefs    int
+	// paras and proseWords count the substantial paragraphs and their
+	// words (more than one in a grouped unit).
+	paras, proseWords int
 	// segment changes at every endnote list: no candidate spans one.
 	segment int
 }
@@ -53,8 +56,8 @@ type cohesion struct {
 	// words in substantial paragraphs.
 	words, paras, proseWords []int
 	// noteRefs counts "[n]" note references.
-	noteRefs []int
-	mass, dotD   []float64
+	noteRefs   []int
+	mass, dotD []float64
 	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
 	gram []float64
 	// excl[i*n+j] is the IDF mass of terms repeated in the document whose
@@ -69,6 +72,9 @@ type cohesion struct {
 	// unitTerms lists (term, count) per unit: entries[entryStart[u]:entryStart[u+1]].
 	entries    []entry
 	entryStart []int
+	// Scratch kept between documents (the cohesion value is pooled).
+	surface, ids     map[string]int32
+	counter, touched []int32
 }
 
 type entry struct {
@@ -134,11 +140,17 @@ func buildUnits(doc *document.Document, out []unit) []unit {
 		}
 		prevNote = false
 		words := countWords(doc, b)
+		substantial := (b.Kind == document.Paragraph || b.Kind == document.Quote) && words >= minParagraphWords
+		paras, prose := 0, 0
+		if substantial {
+			paras, prose = 1, words
+		}
 		raw = append(raw, unit{
+			paras: paras, proseWords: prose,
 			firstBlock: bi, lastBlock: bi, segment: segment,
 			words:       words,
 			paragraph:   b.Kind != document.Heading,
-			substantial: (b.Kind == document.Paragraph || b.Kind == document.Quote) && words >= minParagraphWords,
+			substantial: substantial,
 			heading:     b.Kind == document.Heading,
 			noteRefs:    countNoteRefs(doc.Src[b.Start:b.End]),
 		})
@@ -164,6 +176,8 @@ func groupUnits(raw []unit) []unit {
 			g.substantial = g.substantial || raw[j].substantial
 			g.heading = raw[j].heading
 			g.noteRefs += raw[j].noteRefs
+			g.paras += raw[j].paras
+			g.proseWords += raw[j].proseWords
 		}
 		out = append(out, g)
 		i = j
@@ -184,10 +198,14 @@ func countWords(doc *document.Document, b document.Block) int {
 // countTerms maps every word token to a term id and records per-unit
 // counts. Each distinct surface form is normalised once per document.
 func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
-	surface := map[string]int32{}
-	ids := map[string]int32{}
-	var counter []int32
-	var touched []int32
+	if c.surface == nil {
+		c.surface, c.ids = make(map[string]int32, 1024), make(map[string]int32, 1024)
+	}
+	clear(c.surface)
+	clear(c.ids)
+	surface, ids := c.surface, c.ids
+	counter, touched := c.counter[:0], c.touched[:0]
+	defer func() { c.counter, c.touched = counter, touched }()
 	for _, u := range c.units {
 		c.entryStart = append(c.entryStart, len(c.entries))
 		from, to := doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End
@@ -259,13 +277,9 @@ func (c *cohesion) buildPrefixes() {
 			mass += e.tf * w
 			dot += e.tf * w * w * c.termTF[e.term]
 		}
-		para, prose := 0, 0
-		if c.units[u].substantial {
-			para, prose = 1, c.units[u].words
-		}
 		c.words[u+1] = c.words[u] + c.units[u].words
-		c.paras[u+1] = c.paras[u] + para
-		c.proseWords[u+1] = c.proseWords[u] + prose
+		c.paras[u+1] = c.paras[u] + c.units[u].paras
+		c.proseWords[u+1] = c.proseWords[u] + c.units[u].proseWords
 		c.noteRefs[u+1] = c.noteRefs[u] + c.units[u].noteRefs
 		c.mass[u+1] = c.mass[u] + mass
 		c.dotD[u+1] = c.dotD[u] + dot
@@ -380,10 +394,10 @@ type run struct {
 	i, j       int
 	words      int
 	proseWords int
-	paras     int
-	mass      float64
-	cos       float64
-	exclusive float64 // fraction of the block's mass on terms exclusive to it
+	paras      int
+	mass       float64
+	cos        float64
+	exclusive  float64 // fraction of the block's mass on terms exclusive to it
 }
 
 func (c *cohesion) measure(i, j int) run {
@@ -396,8 +410,8 @@ func (c *cohesion) measure(i, j int) run {
 	r := run{i: i, j: j,
 		words:      c.words[j+1] - c.words[i],
 		proseWords: c.proseWords[j+1] - c.proseWords[i],
-		paras: c.paras[j+1] - c.paras[i],
-		mass:  c.mass[j+1] - c.mass[i],
+		paras:      c.paras[j+1] - c.paras[i],
+		mass:       c.mass[j+1] - c.mass[i],
 	}
 	if b2 > 0 && h2 > 0 {
 		r.cos = math.Max(0, bh) / math.Sqrt(b2*h2)

@@ -170,10 +170,10 @@ func names(doc *document.Document, start, end int) map[string]bool {
 func opensSentence(src []byte, start, off int) bool {
 	for off > start {
 		r, size := utf8.DecodeLastRune(src[start:off])
-		switch {
-		case r == ' ' || r == '\t' || r == '\u00a0' || r == '"' || r == '\u201c' || r == '\'' || r == '(':
+		switch r {
+		case ' ', '\t', '\u00a0', '"', '\u201c', '\'', '(':
 			off -= size
-		case r == '\n':
+		case '\n':
 			return true
 		default:
 			return r == '.' || r == '!' || r == '?' || r == ':' || r == '\u2026'
@@ -225,6 +225,9 @@ func (g *genreCounts) add(doc *document.Document, b document.Block) {
 		g.headings++
 		if startsNumbered(text) {
 			g.numberedHeadings++
+		}
+		if bytes.HasSuffix(text, []byte("?")) {
+			g.questions++
 		}
 		g.roundupTitle = g.roundupTitle || isRoundupTitle(text)
 	case document.Paragraph, document.Quote:

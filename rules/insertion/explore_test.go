@@ -53,9 +53,9 @@ func TestExploreGrid(t *testing.T) {
 		docs = append(docs, document.New(c.Name, []byte(c.Text), document.Meta{}))
 	}
 	for _, maxCos := range []float64{0.08, 0.1, 0.12} {
-		for _, rel := range []float64{0.4, 0.5, 0.6} {
-			for _, half := range []float64{400, 800} {
-				for _, ex := range []float64{0.0, 0.05} {
+		for _, rel := range []float64{0.5, 0.7, 1.0} {
+			for _, half := range []float64{100, 200, 400} {
+				for _, ex := range []float64{0.05} {
 					p := insertion.Params{MaxCos: maxCos, RelCos: rel, HalfMass: half, MinExcl: ex}
 					fp, neg, tp, pos, stp, spos := 0, 0, 0, 0, 0, 0
 					for i, c := range cases {

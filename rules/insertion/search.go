@@ -39,7 +39,7 @@ var defaultParams = params{
 	minWords:     60,
 	minHostWords: 100,
 	maxCos:       0.08,
-	relCos:       0.5,
+	relCos:       0.7,
 	halfMass:     400,
 	minExclusive: 0.05,
 }
