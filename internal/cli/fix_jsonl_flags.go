@@ -19,7 +19,7 @@ type bulkFlags struct {
 }
 
 func (b *bulkFlags) register(f *pflag.FlagSet) {
-	f.StringVar(&b.textField, "text-field", "text", "JSON Lines: the field holding the article text")
+	f.StringVar(&b.textField, "text-field", "text", "JSON Lines: the field holding the article text (a.b names field b of object a)")
 	f.StringVar(&b.idField, "id-field", "id", "JSON Lines: the field naming the record (default id, else the line number)")
 	f.StringVar(&b.sourceField, "source-field", "", "JSON Lines: the field naming the record's source, for corpus rules (default: the file's directory)")
 	f.StringVar(&b.dateField, "date-field", "", "JSON Lines: the field holding the article date (YYYY-MM-DD...), overriding --date")

@@ -223,6 +223,15 @@ func TestFixJSONLModes(t *testing.T) {
 	}
 }
 
+func TestFixJSONLNestedTextField(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "n.jsonl")
+	jlMust(t, os.WriteFile(in, []byte(`{"id":7,"doc":{"lang":"en","body":"Login\n\nBody."},"tail":true}`+"\n"), 0o644))
+	out, stderr, code := jlRun(t, "", "fix", "--text-field", "doc.body", in)
+	if code != 0 || out != `{"id":7,"doc":{"lang":"en","body":"Body."},"tail":true}`+"\n" {
+		t.Errorf("exit %d, out %q, stderr %q", code, out, stderr)
+	}
+}
+
 func TestLintJSONLFieldFlags(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.jsonl")

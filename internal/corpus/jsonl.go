@@ -140,6 +140,10 @@ func ParseRecord(raw []byte, line int, o JSONLOptions) (Record, error) {
 		rec.Text, rec.TextStart, rec.TextEnd = text, start, end
 		return end, true
 	})
+	if ok && badText == nil {
+		// The whole line is valid now: dotted names reach into objects.
+		badText = rec.nested(o)
+	}
 	switch {
 	case !ok && badText == nil:
 		return rec, &LineError{line, syntaxError(raw)}
@@ -154,7 +158,7 @@ func ParseRecord(raw []byte, line int, o JSONLOptions) (Record, error) {
 	return rec, nil
 }
 
-// field takes the id, source and date from their fields.
+// field takes the id, source and date from top-level fields.
 func (rec *Record) field(key, v []byte, o JSONLOptions) {
 	switch {
 	case keyIs(key, o.idField()):
@@ -164,6 +168,86 @@ func (rec *Record) field(key, v []byte, o JSONLOptions) {
 	case o.DateField != "" && keyIs(key, o.DateField):
 		rec.Date, rec.BadDate = parseDate(scalar(v))
 	}
+}
+
+// nested resolves the fields not found at the top level whose names have
+// dots, as paths into nested objects: "metadata.date" is the "date" field
+// of the "metadata" object (the layout of datatrove and dolma records).
+func (rec *Record) nested(o JSONLOptions) error {
+	raw := rec.Raw
+	if rec.TextStart < 0 && strings.Contains(o.textField(), ".") {
+		if start, end, ok := lookup(raw, skipSpace(raw, 0), o.textField()); ok {
+			if raw[start] != '"' {
+				return fmt.Errorf("field %q is %s, want a string", o.textField(), kindOf(raw[start]))
+			}
+			text, _, err := unquoteAt(raw, start)
+			if err != nil {
+				return fmt.Errorf("field %q: %v", o.textField(), err)
+			}
+			rec.Text, rec.TextStart, rec.TextEnd = text, start, end
+		}
+	}
+	if v, ok := nestedValue(raw, o.idField()); ok {
+		rec.ID = scalar(v)
+	}
+	if v, ok := nestedValue(raw, o.SourceField); ok {
+		rec.Source = scalar(v)
+	}
+	if v, ok := nestedValue(raw, o.DateField); ok {
+		rec.Date, rec.BadDate = parseDate(scalar(v))
+	}
+	return nil
+}
+
+// nestedValue finds a dotted field that has no top-level key of its own.
+func nestedValue(raw []byte, name string) ([]byte, bool) {
+	if !strings.Contains(name, ".") {
+		return nil, false
+	}
+	obj := skipSpace(raw, 0)
+	if _, _, top := member(raw, obj, name); top {
+		return nil, false
+	}
+	start, end, ok := lookup(raw, obj, name)
+	return raw[start:end], ok
+}
+
+// lookup follows a dotted path from the object at raw[obj] (valid JSON):
+// at each level the rest of the path as one key wins over its first
+// segment.
+func lookup(raw []byte, obj int, path string) (int, int, bool) {
+	if start, end, ok := member(raw, obj, path); ok {
+		return start, end, true
+	}
+	head, rest, ok := strings.Cut(path, ".")
+	if !ok {
+		return 0, 0, false
+	}
+	start, _, ok := member(raw, obj, head)
+	if !ok || raw[start] != '{' {
+		return 0, 0, false
+	}
+	return lookup(raw, start, rest)
+}
+
+// member finds the value of key in the valid object at raw[obj]; the last
+// of duplicate keys wins, as in encoding/json.
+func member(raw []byte, obj int, key string) (start, end int, found bool) {
+	i := skipSpace(raw, obj+1)
+	for i < len(raw) && raw[i] == '"' {
+		keyEnd := scanString(raw, i)
+		k := raw[i:keyEnd]
+		v := skipSpace(raw, skipSpace(raw, keyEnd)+1)
+		e := scanValue(raw, v)
+		if keyIs(k, key) {
+			start, end, found = v, e, true
+		}
+		i = skipSpace(raw, e)
+		if i < len(raw) && raw[i] == ',' {
+			i = skipSpace(raw, i+1)
+		}
+	}
+	return start, end, found
 }
 
 // syntaxError finds where a line stops being JSON, for the message.

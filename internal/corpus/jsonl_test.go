@@ -291,3 +291,30 @@ func TestEachKeepsLinesThatAreNoRecords(t *testing.T) {
 		t.Errorf("rebuilt %q\nwant    %q", back, content)
 	}
 }
+
+func TestDottedFieldNamesReachIntoObjects(t *testing.T) {
+	raw := []byte(`{"id":"top","metadata":{"date":"2024-02-03","src":{"name":"bbc"},"id":"inner"},"content":{"body":"Text \"here\""},"a.b":"flat"}`)
+	rec, err := ParseRecord(raw, 1, JSONLOptions{TextField: "content.body", DateField: "metadata.date", SourceField: "metadata.src.name"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(rec.Text) != `Text "here"` || rec.Source != "bbc" || rec.Date.Day() != 3 || rec.ID != "top" {
+		t.Errorf("text %q source %q date %v id %q", rec.Text, rec.Source, rec.Date, rec.ID)
+	}
+	if got := string(raw[rec.TextStart:rec.TextEnd]); got != `"Text \"here\""` {
+		t.Errorf("text span %s", got)
+	}
+	// A top-level key with a dot in its name wins over the path.
+	rec, err = ParseRecord(raw, 1, JSONLOptions{TextField: "a.b", IDField: "metadata.id"})
+	if err != nil || string(rec.Text) != "flat" || rec.ID != "inner" {
+		t.Errorf("text %q id %q err %v", rec.Text, rec.ID, err)
+	}
+	_, err = ParseRecord(raw, 1, JSONLOptions{TextField: "metadata.src"})
+	if err == nil || !strings.Contains(err.Error(), "is an object, want a string") {
+		t.Errorf("object as text: %v", err)
+	}
+	_, err = ParseRecord(raw, 1, JSONLOptions{TextField: "metadata.missing"})
+	if err == nil || !strings.Contains(err.Error(), `no "metadata.missing" field`) {
+		t.Errorf("missing nested text: %v", err)
+	}
+}
