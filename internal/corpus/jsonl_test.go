@@ -318,3 +318,20 @@ func TestDottedFieldNamesReachIntoObjects(t *testing.T) {
 		t.Errorf("missing nested text: %v", err)
 	}
 }
+
+// Corpus tools write a .jsonl.gz as concatenated gzip members (one per
+// shard or flush); every member is read.
+func TestEachReadsConcatenatedGzipMembers(t *testing.T) {
+	var buf bytes.Buffer
+	for _, rec := range []string{`{"text":"one"}`, `{"text":"two"}`} {
+		zw := gzip.NewWriter(&buf)
+		must(t, write(zw, rec+"\n"))
+		must(t, zw.Close())
+	}
+	p := filepath.Join(t.TempDir(), "m.jsonl.gz")
+	must(t, os.WriteFile(p, buf.Bytes(), 0o644))
+	units, problems := collectUnits(t, []File{{Path: p}}, Options{})
+	if len(units) != 2 || len(problems) != 0 || string(units[1].Text) != "two" {
+		t.Errorf("%d units, problems %v", len(units), problems)
+	}
+}
