@@ -423,9 +423,14 @@ func runWCXB(w io.Writer, args []string) error {
 	fl.SetOutput(w)
 	family := fl.String("family", "boilerplate", "rule family (ID prefix) to score")
 	split := fl.String("split", "report", "which pages to show errors for: tune, report or all")
+	minSev := fl.String("min", "warning", "lowest severity that counts as flagged: info, warning or error")
 	verbose := fl.Bool("evidence", false, "also split the counts by the evidence each finding names")
 	examples := fl.Int("examples", 0, "print this many missed and false-alarm lines of the chosen split")
 	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	sev, err := rules.ParseSeverity(*minSev)
+	if err != nil {
 		return err
 	}
 	dir, err := WCXBDir()
@@ -451,11 +456,11 @@ func runWCXB(w io.Writer, args []string) error {
 	if _, ok := parts[*split]; !ok {
 		return fmt.Errorf("unknown split %q (want tune, report or all)", *split)
 	}
-	fmt.Fprintf(w, "%d pages (%d tune, %d report), %d %s/ rules, findings at warning or error\n",
-		len(pages), len(parts["tune"]), len(parts["report"]), len(rs), *family)
+	fmt.Fprintf(w, "%d pages (%d tune, %d report), %d %s/ rules, findings at %s or above\n",
+		len(pages), len(parts["tune"]), len(parts["report"]), len(rs), *family, sev)
 	for _, v := range []WCXBView{ResidueView, PageView} {
 		for _, name := range []string{"tune", "report", "all"} {
-			ls := ScoreLines(parts[name], v, rs, rules.Warning)
+			ls := ScoreLines(parts[name], v, rs, sev)
 			fmt.Fprintf(w, "%-10s %-6s  %s\n", v, name, ls.Score)
 			if name == *split {
 				writeByRule(w, ls.ByRule)
@@ -467,9 +472,9 @@ func runWCXB(w io.Writer, args []string) error {
 			}
 		}
 	}
-	alarmed, total, byRule, samples := TruthAlarms(parts[*split], rs, rules.Warning)
-	fmt.Fprintf(w, "truth texts (%s): %d of %d (%.2f%%) with a %s/ finding at warning or error\n",
-		*split, alarmed, total, 100*float64(alarmed)/float64(max(total, 1)), *family)
+	alarmed, total, byRule, samples := TruthAlarms(parts[*split], rs, sev)
+	fmt.Fprintf(w, "truth texts (%s): %d of %d (%.2f%%) with a %s/ finding at %s or above\n",
+		*split, alarmed, total, 100*float64(alarmed)/float64(max(total, 1)), *family, sev)
 	ids := sortedKeys(byRule)
 	for _, id := range ids {
 		fmt.Fprintf(w, "  %-32s %d findings\n", id, byRule[id])

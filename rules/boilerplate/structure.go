@@ -55,9 +55,15 @@ boxes, captions, widgets) is not found; repeated headings per product.`,
 const (
 	shortMaxWords = 10
 	navRunMin     = 3
-	repeatMinWord = 2
-	repeatMaxWord = 12
-	nearRadius    = 3
+	// A menu: navLongRun or more short lines in a row, the judged one of
+	// at most navMaxWords words.
+	navLongRun  = 4
+	navMaxWords = 3
+	// navMinDistinct is the share of different lines a menu run has.
+	navMinDistinct = 0.8
+	repeatMinWord  = 2
+	repeatMaxWord  = 12
+	nearRadius     = 3
 	// titleMinWords: a line this long before the body may be the headline.
 	titleMinWords = 5
 	nearMinProven = 2
@@ -142,6 +148,9 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		if a.nextIsBody(ci) || words >= titleMinWords {
 			return rules.Info, "short line before the first body paragraph (may be the title)"
 		}
+		if sev == rules.Info && words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse && ctx.navDistinct[ci] {
+			return rules.Warning, "long run of very short lines " + pos + " (a menu)"
+		}
 		return sev, "run of short lines " + pos + " (navigation)" + nearly
 	}
 	return 0, ""
@@ -222,8 +231,15 @@ type context struct {
 	// count proven lines and lines per run.
 	run               []int
 	runProven, runLen []int
-	// navRun is the length of the run of short lines a candidate is in.
-	navRun []int
+	// navRun is the length of the run of short lines a candidate is in;
+	// navDistinct says whether the run's lines are mostly different (a
+	// table column repeats "Yes", a menu does not).
+	navRun      []int
+	navDistinct []bool
+	// firstProse is the first candidate that reads as a sentence (eight
+	// words or more, ending a sentence): after it the article has begun,
+	// so a list there is not a menu.
+	firstProse int
 	// outside and nearCopy say, per normalised text, whether a copy stands
 	// after the body, and whether some copy stands near furniture.
 	outside, nearCopy map[string]bool
@@ -231,7 +247,7 @@ type context struct {
 
 func (a *analysis) newContext() *context {
 	n := len(a.cands)
-	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n),
+	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n), navDistinct: make([]bool, n),
 		outside: map[string]bool{}, nearCopy: map[string]bool{}}
 	for ci, c := range a.cands {
 		// A bare web address proves nothing (reference lists are full of
@@ -250,6 +266,13 @@ func (a *analysis) newContext() *context {
 		}
 	}
 	ctx.countNavRuns()
+	ctx.firstProse = n
+	for ci, c := range a.cands {
+		if wordCount(c.norm) >= 8 && endsSentence([]byte(c.raw)) {
+			ctx.firstProse = ci
+			break
+		}
+	}
 	for ci, c := range a.cands {
 		if a.normCount[c.norm] < 2 {
 			continue
@@ -281,8 +304,14 @@ func (ctx *context) countNavRuns() {
 		for end+1 < len(a.cands) && isShort(end+1) && !a.goodBetween(end, end+1) {
 			end++
 		}
+		seen := map[string]bool{}
+		for k := start; k <= end; k++ {
+			seen[a.cands[k].norm] = true
+		}
+		distinct := float64(len(seen)) >= navMinDistinct*float64(end-start+1)
 		for k := start; k <= end; k++ {
 			ctx.navRun[k] = end - start + 1
+			ctx.navDistinct[k] = distinct
 		}
 		start = end + 1
 	}
