@@ -18,7 +18,7 @@ import (
 )
 
 // FootnoteStyles are the ways the generator writes notes.
-var FootnoteStyles = []string{"bracket", "bracket-list", "caret", "superscript", "sup"}
+var FootnoteStyles = []string{"bracket", "bracket-list", "caret", "superscript", "sup", "escaped"}
 
 // FootnoteBreaks are the ways the generator breaks notes; each name is the
 // footnotes/ rule that must catch it.
@@ -28,6 +28,7 @@ var FootnoteBreaks = []string{"missing-definitions", "undefined-reference", "unu
 type fnOcc struct {
 	pos    int
 	before bool // " [3]" before the full stop instead of "[3]" after it
+	nbsp   bool // with a no-break space: "claimed\u00a0[3]."
 	nums   []int
 	ranged bool
 }
@@ -56,6 +57,7 @@ type fnSpec struct {
 	defs    []fnDef
 	heading string
 	blank   bool // blank lines between note definitions
+	wrap    bool // long numbered notes wrapped onto an unindented line
 }
 
 func (s fnSpec) clone() fnSpec {
@@ -95,7 +97,14 @@ func (s fnSpec) render() string {
 		case "caret":
 			out += fmt.Sprintf("[^%d]: %s", d.num, d.text)
 		case "bracket-list", "superscript":
-			out += fmt.Sprintf("%d. %s", d.num, d.text)
+			text := d.text
+			if cut := strings.Index(text[len(text)/2:], " "); s.wrap && cut >= 0 {
+				cut += len(text) / 2
+				text = text[:cut] + "\n" + text[cut+1:]
+			}
+			out += fmt.Sprintf("%d. %s", d.num, text)
+		case "escaped":
+			out += fmt.Sprintf("\\[%d\\] %s", d.num, d.text)
 		default:
 			out += fmt.Sprintf("[%d] %s", d.num, d.text)
 		}
@@ -114,7 +123,10 @@ func (s fnSpec) marker(o fnOcc) string {
 		inner = fmt.Sprintf("%d-%d", o.nums[0], o.nums[len(o.nums)-1])
 	}
 	space := ""
-	if o.before {
+	switch {
+	case o.before && o.nbsp:
+		space = "\u00a0"
+	case o.before:
 		space = " "
 	}
 	switch s.style {
@@ -124,6 +136,8 @@ func (s fnSpec) marker(o fnOcc) string {
 		return superscriptDigits(inner)
 	case "sup":
 		return "<sup>" + inner + "</sup>"
+	case "escaped":
+		return `\[` + inner + `\]`
 	}
 	return space + "[" + inner + "]"
 }
@@ -288,7 +302,7 @@ func fnFootnote(rng *rand.Rand, base, style string) (fnSpec, bool) {
 	// Spread the markers over the article: keep a sorted random subset.
 	picked := rng.Perm(len(spots))[:nOcc]
 	sort.Ints(picked)
-	s := fnSpec{style: style, base: base, blank: rng.IntN(2) == 0}
+	s := fnSpec{style: style, base: base, blank: rng.IntN(2) == 0, wrap: rng.IntN(3) == 0}
 	switch style {
 	case "bracket", "caret":
 		if rng.IntN(2) == 0 {
@@ -313,7 +327,7 @@ func fnFootnote(rng *rand.Rand, base, style string) (fnSpec, bool) {
 			next++
 		}
 		if spots[p].stop && (style == "bracket" || style == "bracket-list") && rng.IntN(3) == 0 {
-			o.before = true
+			o.before, o.nbsp = true, rng.IntN(4) == 0
 			o.pos-- // before the full stop
 		}
 		s.occs = append(s.occs, o)

@@ -93,13 +93,19 @@ func (f *defFinder) block(bi int) {
 			f.add(d, true)
 		}
 	case document.Heading:
-		if d, ok := superscriptDef(doc, bi); ok {
-			f.add(d, false)
+		if defs := markedLineDefs(doc, bi); len(defs) > 0 {
+			for _, d := range defs {
+				f.add(d, false)
+			}
 			return
 		}
-		if isNotesHeading(doc, b) {
+		switch {
+		case isNotesHeading(doc, b):
 			f.openSection(Span{b.ContentStart, b.End})
-		} else {
+		case b.Level == 0 && f.wraps(b):
+			// A short unpunctuated second line of an entry looks like a
+			// title to the block parser; it belongs to the entry.
+		default:
 			f.closeSection()
 		}
 		return
@@ -108,8 +114,10 @@ func (f *defFinder) block(bi int) {
 			f.openSection(Span{b.ContentStart, b.End})
 			return
 		}
-		if d, ok := superscriptDef(doc, bi); ok {
-			f.add(d, false)
+		if defs := markedLineDefs(doc, bi); len(defs) > 0 {
+			for _, d := range defs {
+				f.add(d, false)
+			}
 			return
 		}
 		from := b.FirstLine
@@ -127,10 +135,103 @@ func (f *defFinder) block(bi int) {
 			}
 		}
 	}
-	wrapped := b.FirstLine == f.lastDefLine+1 // an entry's unindented second line
-	if f.inNotes && len(f.list) > 0 && len(f.defs) == before && !wrapped {
+	if len(f.defs) == before && !f.wraps(b) {
 		f.closeSection()
 	}
+}
+
+// wraps reports whether b is the unindented second line of the notes
+// section's last entry.
+func (f *defFinder) wraps(b document.Block) bool {
+	return f.inNotes && len(f.list) > 0 && b.FirstLine == f.lastDefLine+1
+}
+
+// markedLineDefs reads notes that the block parser cannot see as note
+// blocks, because consecutive lines without a blank between them form one
+// paragraph: lines opening with a superscript number ("³ Ibid."), with
+// "<sup>3</sup> ", or with escaped brackets ("\[3\] text", "\[^3\]:
+// text"). The block's first line must open so; each later line that opens
+// so starts the next note, any other line continues the current one.
+func markedLineDefs(doc *document.Document, bi int) []Def {
+	b := doc.Blocks[bi]
+	var defs []Def
+	for line := b.FirstLine; line <= b.LastLine; line++ {
+		l := doc.Lines[line]
+		start := l.Start
+		if line == b.FirstLine {
+			start = b.ContentStart
+		}
+		start += leadingBlank(doc.Src[start:l.End])
+		if d, ok := lineMarkerDef(doc.Src[:l.End], start); ok {
+			d.Block, d.TextEnd, d.FirstLine, d.LastLine = bi, l.End, line, line
+			defs = append(defs, d)
+			continue
+		}
+		if len(defs) == 0 {
+			return nil
+		}
+		defs[len(defs)-1].TextEnd, defs[len(defs)-1].LastLine = l.End, line
+	}
+	return defs
+}
+
+func leadingBlank(b []byte) int {
+	return len(b) - len(bytes.TrimLeft(b, " \t"))
+}
+
+// lineMarkerDef reads a note marker at i, followed by white space.
+func lineMarkerDef(src []byte, i int) (Def, bool) {
+	if m, ok := scanSupTag(src, i); ok && len(m.nums) == 1 && followedBySpace(src, m.end) {
+		return Def{Start: i, End: m.end, InnerStart: m.innerStart, InnerEnd: m.innerEnd, Style: Sup, Num: m.nums[0]}, true
+	}
+	if d, ok := escapedMarker(src, i); ok {
+		return d, true
+	}
+	j := i
+	for j < len(src) {
+		r, size := utf8.DecodeRune(src[j:])
+		if superscriptDigit(r) < 0 {
+			break
+		}
+		j += size
+	}
+	if j == i || !followedBySpace(src, j) {
+		return Def{}, false
+	}
+	n, ok := superscriptNumber(src[i:j])
+	if !ok {
+		return Def{}, false
+	}
+	return Def{Start: i, End: j, InnerStart: i, InnerEnd: j, Style: Superscript, Num: n}, true
+}
+
+// escapedMarker reads "\[3\]" or "\[^3\]:" at i, followed by white space.
+func escapedMarker(src []byte, i int) (Def, bool) {
+	rest := src[i:]
+	closing := bytes.Index(rest, []byte(`\]`))
+	if !bytes.HasPrefix(rest, []byte(`\[`)) || closing < 3 || closing > 44 {
+		return Def{}, false
+	}
+	d := Def{Start: i, End: i + closing + 2, InnerStart: i + 2, InnerEnd: i + closing, Style: Bracket}
+	label := string(rest[2:closing])
+	if strings.HasPrefix(label, "^") {
+		d.Style, d.InnerStart, label = Caret, d.InnerStart+1, label[1:]
+		if d.End < len(src) && src[d.End] == ':' {
+			d.End++
+		}
+	}
+	if !followedBySpace(src, d.End) {
+		return Def{}, false
+	}
+	if n, ok := noteNumber(label); ok {
+		d.Num = n
+		return d, true
+	}
+	if d.Style == Caret && validName(label) {
+		d.Name = label
+		return d, true
+	}
+	return Def{}, false
 }
 
 // bulletNoteDef reads a bullet item holding a bracket note: "- [3] text".
@@ -255,34 +356,6 @@ func listDef(doc *document.Document, bi int) (Def, bool) {
 		InnerStart: start, InnerEnd: start + len(digits),
 		Block: bi, Style: Numbered, Num: n,
 	}, true
-}
-
-// superscriptDef reads a paragraph that opens with a superscript number and
-// a space ("³ Ibid.") or with "<sup>3</sup> ".
-func superscriptDef(doc *document.Document, bi int) (Def, bool) {
-	b := doc.Blocks[bi]
-	src := doc.Src[:b.End]
-	i := b.ContentStart
-	if m, ok := scanSupTag(src, i); ok && len(m.nums) == 1 && followedBySpace(src, m.end) {
-		return Def{Start: i, End: m.end, InnerStart: m.innerStart, InnerEnd: m.innerEnd,
-			Block: bi, Style: Sup, Num: m.nums[0]}, true
-	}
-	j := i
-	for j < len(src) {
-		r, size := utf8.DecodeRune(src[j:])
-		if superscriptDigit(r) < 0 {
-			break
-		}
-		j += size
-	}
-	if j == i || !followedBySpace(src, j) {
-		return Def{}, false
-	}
-	n, ok := superscriptNumber(src[i:j])
-	if !ok {
-		return Def{}, false
-	}
-	return Def{Start: i, End: j, InnerStart: i, InnerEnd: j, Block: bi, Style: Superscript, Num: n}, true
 }
 
 func followedBySpace(src []byte, i int) bool {

@@ -150,6 +150,8 @@ func noteDoc(style string, refs, defs []int) string {
 		switch style {
 		case "caret":
 			fmt.Fprintf(&b, "[^%d]: Source %d, an article.\n\n", n, n)
+		case "escaped":
+			fmt.Fprintf(&b, "\\[%d\\] Source %d, an article.\n\n", n, n)
 		case "superscript", "numbered":
 			fmt.Fprintf(&b, "%d. Source %d, an article.\n", n, n)
 		default:
@@ -169,11 +171,13 @@ func refMarker(style string, n int) string {
 		return fmt.Sprintf("<sup>%d</sup>", n)
 	case "spaced":
 		return fmt.Sprintf(" [%d]", n)
+	case "escaped":
+		return fmt.Sprintf("\\[%d\\]", n)
 	}
 	return fmt.Sprintf("[%d]", n)
 }
 
-var styles = []string{"bracket", "spaced", "caret", "superscript", "sup", "numbered"}
+var styles = []string{"bracket", "spaced", "caret", "superscript", "sup", "numbered", "escaped"}
 
 func TestBrokenVariants(t *testing.T) {
 	seq := numsRange
@@ -326,7 +330,7 @@ func fixOf(t *testing.T, text string, kind Kind) *fixers.Fix {
 }
 
 func TestRenumberFix(t *testing.T) {
-	for _, style := range []string{"bracket", "caret", "superscript", "sup", "numbered"} {
+	for _, style := range styles {
 		t.Run(style, func(t *testing.T) {
 			broken := noteDoc(style, []int{1, 3, 2, 4}, numsRange(1, 4))
 			// After renumbering, [3] (cited second) becomes 2 and its note,
@@ -514,11 +518,17 @@ func TestNotesSectionBounds(t *testing.T) {
 		text string
 		want []string
 	}{
-		"bullet notes":             {"A.[1] B.[2]\n\n- [1] Smith, J. A book.\n- [2] Doe, J. Another.\n", nil},
-		"wrapped entry":            {"A.[1] B.[2] C.[3]\n\nNotes\n\n1. Smith, J. A book that has a long title\nwrapped onto a second line.\n2. Doe, J. Another.\n3. Roe, R. A third.\n", nil},
-		"list after notes":         {"A.[1] B.[2]\n\nNotes\n\n1. Smith, J. A book.\n2. Doe, J. Another.\n\nThe company also offers these tips to readers of the site:\n\n1. Save money.\n2. Read more.\n3. Sleep well.\n", nil},
-		"superscript notes":        {"A claim.\u00b9 Another claim.\u00b2\n\n\u00b9 Smith, Book\n\n\u00b2 Doe, Paper\n", nil},
-		"superscript note missing": {"A claim.\u00b9 Another claim.\u00b2\n\n\u00b9 Smith, Book\n", []string{"undefined-reference"}},
+		"bullet notes":                {"A.[1] B.[2]\n\n- [1] Smith, J. A book.\n- [2] Doe, J. Another.\n", nil},
+		"wrapped entry":               {"A.[1] B.[2] C.[3]\n\nNotes\n\n1. Smith, J. A book that has a long title\nwrapped onto a second line.\n2. Doe, J. Another.\n3. Roe, R. A third.\n", nil},
+		"list after notes":            {"A.[1] B.[2]\n\nNotes\n\n1. Smith, J. A book.\n2. Doe, J. Another.\n\nThe company also offers these tips to readers of the site:\n\n1. Save money.\n2. Read more.\n3. Sleep well.\n", nil},
+		"superscript notes":           {"A claim.\u00b9 Another claim.\u00b2\n\n\u00b9 Smith, Book\n\n\u00b2 Doe, Paper\n", nil},
+		"escaped":                     {"A claim.\\[1\\] Another [2\\].\\[2\\]\n\n\\[1\\] Smith, Book\n\n\\[2\\] Doe, Paper\n", nil},
+		"escaped missing":             {"A claim.\\[1\\] Another.\\[2\\]\n\n\\[1\\] Smith, Book\n", []string{"undefined-reference"}},
+		"escaped caret":               {"A claim.\\[^a\\]\n\n\\[^a\\]: Smith, Book\n", nil},
+		"escaped, no blank lines":     {"A.\\[1\\] B.\\[2\\] C.\\[3\\]\n\n\\[1\\] Smith, Book\nwrapped line\n\\[2\\] Doe, Paper\n\\[3\\] Roe\n", nil},
+		"superscript, no blank lines": {"A.\u00b9 B.\u00b2 C.\u00b3\n\n\u00b9 Smith, Book\n\u00b2 Doe, Paper\n<sup>3</sup> Roe\n", nil},
+		"escaped dup, no blank lines": {"A.\\[1\\] B.\\[2\\]\n\n\\[1\\] Smith, Book\n\\[2\\] Doe, Paper\n\\[2\\] Roe\n", []string{"duplicate"}},
+		"superscript note missing":    {"A claim.\u00b9 Another claim.\u00b2\n\n\u00b9 Smith, Book\n", []string{"undefined-reference"}},
 	} {
 		if got := kindsOf(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: got %v, want %v", name, got, tc.want)

@@ -116,6 +116,14 @@ func (s *scanner) bracket(i int) (Ref, bool) {
 	end := i + 1 + closing + 1
 	inner := src[i+1 : end-1]
 	r := Ref{Start: i, End: end, InnerStart: i + 1, InnerEnd: end - 1, Style: Bracket}
+	// A Markdown converter escapes the brackets: "\[1\]" is still a marker.
+	if i > s.blockStart && src[i-1] == '\\' {
+		if len(inner) < 2 || inner[len(inner)-1] != '\\' {
+			return Ref{}, false
+		}
+		inner = inner[:len(inner)-1]
+		r.Start, r.InnerEnd = i-1, r.InnerEnd-1
+	}
 	if len(inner) > 1 && inner[0] == '^' {
 		label := string(inner[1:])
 		r.Style = Caret
@@ -135,14 +143,14 @@ func (s *scanner) bracket(i int) (Ref, bool) {
 		r.Nums, r.Range = list.nums, list.ranged
 		r.InnerStart += list.lead
 		r.InnerEnd -= list.trail
-		if list.count == 2 && !list.ranged && s.afterIntervalWord(i) {
+		if list.count == 2 && !list.ranged && s.afterIntervalWord(r.Start) {
 			return Ref{}, false // "in the range [1, 5]"
 		}
 	}
-	if !s.bracketContextOK(i, end, r.Style == Caret) {
+	if !s.bracketContextOK(r.Start, end, r.Style == Caret) {
 		return Ref{}, false
 	}
-	r.SpaceBefore = s.spaceBefore(i)
+	r.SpaceBefore = s.spaceBefore(r.Start)
 	return r, true
 }
 
