@@ -218,7 +218,8 @@ type Alternative struct {
 func (p *Pack) PeopleBySurname(s string) []*Person { return p.bySurname[Fold(s)] }
 
 // PeopleByLastWord returns the people whose surname (or a variant) ends
-// with the word w: "Leyen" finds Ursula von der Leyen.
+// with the word w, or whose family-first name does: "Leyen" finds Ursula
+// von der Leyen, "Jinping" Xi Jinping.
 func (p *Pack) PeopleByLastWord(w string) []*Person { return p.byLastWord[Fold(w)] }
 
 // OfficesOf returns the offices the person held at some time.
@@ -251,6 +252,14 @@ func (p *Pack) index() {
 					p.byLastWord[last] = append(p.byLastWord[last], person)
 				}
 			}
+		}
+	}
+	for _, person := range p.People {
+		// Family-first names end with a given name: "Xi Jinping", "Ban
+		// Ki-moon" are found from their last word too.
+		if words := strings.Fields(Fold(person.Name)); person.FamilyFirst && len(words) > 1 {
+			last := words[len(words)-1]
+			p.byLastWord[last] = append(p.byLastWord[last], person)
 		}
 	}
 	p.initialisms = map[string]*Initialism{}

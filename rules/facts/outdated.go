@@ -109,6 +109,9 @@ type mention struct {
 func checkMention(pass *rules.Pass, pack *knowledge.Pack, s document.Sentence, t document.Token, day time.Time) {
 	doc := pass.Doc
 	word, end := trimPossessive(doc.Text(t.Start, t.End), t.End)
+	if continuesName(doc, t.End, s.End) {
+		return // "Prime Minister Anthony Albanese": Anthony is not the surname
+	}
 	for _, p := range pack.PeopleByLastWord(word) {
 		m, ok := findTitle(doc, pack, p, s, t.Start, end)
 		if !ok || quietBefore(doc, s.Start, m.start) || yearExcuses(doc, s, p, m.office, day) {
@@ -132,20 +135,26 @@ func trimPossessive(w string, end int) (string, int) {
 // of the person's surname, then their given names (or none), then one of
 // the titles of an office they held.
 func findTitle(doc *document.Document, pack *knowledge.Pack, p *knowledge.Person, s document.Sentence, lastStart, end int) (mention, bool) {
+	var start int
 	if p.FamilyFirst {
-		return mention{}, false
-	}
-	start, ok := surnameStart(doc, p, s.Start, lastStart)
-	if !ok {
-		return mention{}, false
-	}
-	// Given names, middle names and initials, walking back.
-	for {
-		w, ws := wordBefore(doc, s.Start, start)
-		if w == "" || !p.MatchesGiven(w) {
-			break
+		// The whole name as the pack writes it: "Ban Ki-moon".
+		var ok bool
+		if start, ok = wordsBefore(doc, strings.Fields(knowledge.Fold(p.Name)), s.Start, lastStart); !ok {
+			return mention{}, false
 		}
-		start = ws
+	} else {
+		var ok bool
+		if start, ok = surnameStart(doc, p, s.Start, lastStart); !ok {
+			return mention{}, false
+		}
+		// Given names, middle names and initials, walking back.
+		for {
+			w, ws := wordBefore(doc, s.Start, start)
+			if w == "" || !p.MatchesGiven(w) {
+				break
+			}
+			start = ws
+		}
 	}
 	lo := max(s.Start, start-100)
 	before := strings.ToLower(doc.Text(lo, start))
@@ -184,18 +193,25 @@ func findTitle(doc *document.Document, pack *knowledge.Pack, p *knowledge.Person
 // Leyen") and returns where it starts.
 func surnameStart(doc *document.Document, p *knowledge.Person, sentStart, lastStart int) (int, bool) {
 	for _, sur := range p.Surnames() {
-		words := strings.Fields(knowledge.Fold(sur))
-		start, ok := lastStart, true
-		for i := len(words) - 2; i >= 0 && ok; i-- {
-			w, ws := wordBefore(doc, sentStart, start)
-			ok = knowledge.Fold(w) == words[i]
-			start = ws
-		}
-		if ok {
+		if start, ok := wordsBefore(doc, strings.Fields(knowledge.Fold(sur)), sentStart, lastStart); ok {
 			return start, true
 		}
 	}
 	return 0, false
+}
+
+// wordsBefore checks that the words before the last one (which starts at
+// lastStart) are words[:len-1], and returns where the first starts.
+func wordsBefore(doc *document.Document, words []string, sentStart, lastStart int) (int, bool) {
+	start := lastStart
+	for i := len(words) - 2; i >= 0; i-- {
+		w, ws := wordBefore(doc, sentStart, start)
+		if knowledge.Fold(w) != words[i] {
+			return 0, false
+		}
+		start = ws
+	}
+	return start, true
 }
 
 // wordBefore returns the word right before offset (one space between) and
@@ -307,4 +323,15 @@ func judge(pass *rules.Pass, pack *knowledge.Pack, m mention, day time.Time) {
 			holder.Holder.Name, holder.From.Format("2 January 2006"))
 	}
 	pass.Reportf(m.start, m.end, "%s (source: %s)", msg, holder.Source)
+}
+
+// continuesName reports whether a capitalised word follows offset after
+// one space: then the word before is not the end of the name.
+func continuesName(doc *document.Document, offset, limit int) bool {
+	r, size := utf8.DecodeRune(doc.Src[offset:limit])
+	if r != ' ' && r != '\u00a0' {
+		return false
+	}
+	next, _ := utf8.DecodeRune(doc.Src[offset+size : limit])
+	return unicode.IsUpper(next)
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"sort"
 	"sync"
 
@@ -69,7 +70,7 @@ func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 		if len([]rune(g)) < 3 || len([]rune(s)) < 4 || !looksLikeName(g) || !looksLikeName(s) || isWord(g, lexicon.Common) || isWord(s, lexicon.Rare) {
 			continue
 		}
-		if len(pack.PeopleBySurname(s)) > 0 {
+		if len(pack.PeopleBySurname(s)) > 0 || nearKnownPerson(pack, g, s) {
 			continue
 		}
 		out = append(out, fullName{given: g, surname: s, start: sp.toks[n-2].Start, end: end})
@@ -134,6 +135,9 @@ func sameName(a, b fullName) bool {
 	}
 	if knowledge.TransliterationKey(ga) == knowledge.TransliterationKey(gb) && knowledge.TransliterationKey(sa) == knowledge.TransliterationKey(sb) {
 		return false
+	}
+	if inflected(sa, sb) || inflected(ga, gb) {
+		return false // "Sauvignon Blancs", "Sri Lankan"
 	}
 	switch {
 	case ga == gb:
@@ -211,4 +215,33 @@ func againstCorpus(f fullName, s *variantSummary, minDocs int) (string, int, boo
 		}
 	}
 	return "", 0, false
+}
+
+// inflected reports whether one word is the other with a plural,
+// possessive or adjective ending: Blanc/Blancs, Lanka/Lankan.
+func inflected(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	rest, ok := strings.CutPrefix(b, a)
+	if !ok {
+		return false
+	}
+	switch rest {
+	case "s", "es", "n", "an", "ns", "ese", "i", "ian":
+		return true
+	}
+	return false
+}
+
+// nearKnownPerson reports whether the name is a near miss of a person in
+// the pack: names/misspelled-person judges those.
+func nearKnownPerson(pack *knowledge.Pack, given, surname string) bool {
+	fs := knowledge.Fold(surname)
+	for _, p := range byGiven(pack)[knowledge.Fold(given)] {
+		if knowledge.Near(fs, knowledge.Fold(p.Surname)) {
+			return true
+		}
+	}
+	return false
 }

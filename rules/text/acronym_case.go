@@ -3,7 +3,6 @@ package text
 import (
 	"fmt"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -42,19 +41,21 @@ func runAcronymCase(pass *rules.Pass) {
 		if t.Kind != document.Word || t.End-t.Start > 8 || t.End-t.Start < 2 {
 			continue
 		}
-		w := doc.Text(t.Start, t.End)
+		// "Uk-based", "Uk's": judge the part before a hyphen or apostrophe.
+		end := t.Start + headLength(doc.Src[t.Start:t.End])
+		w := doc.Text(t.Start, end)
 		if !mixedCase(w) {
 			continue
 		}
 		in := pack.Initialism(w)
-		if in == nil || in.Word || w == in.Form || acceptedStyle(in, w, style) || inAddress(doc.Src, t.Start, t.End) {
+		if in == nil || in.Word || w == in.Form || acceptedStyle(in, w, style) || inAddress(doc.Src, t.Start, end) {
 			continue
 		}
 		pass.Report(rules.Finding{
-			Start: t.Start, End: t.End,
+			Start: t.Start, End: end,
 			Message: fmt.Sprintf("%q: the initialism is written %q", w, in.Form),
 			Fix: &fixers.Fix{Message: fmt.Sprintf("write %q", in.Form), Safety: fixers.Safe,
-				Edits: []fixers.Edit{fixers.Replace(t.Start, t.End, in.Form)}},
+				Edits: []fixers.Edit{fixers.Replace(t.Start, end, in.Form)}},
 		})
 	}
 }
@@ -88,17 +89,39 @@ func acceptedStyle(in *knowledge.Initialism, w, style string) bool {
 	return in.Styles[style] == w
 }
 
-// inAddress reports whether [start, end) is part of a URL, domain or
-// e-mail address ("bbc.co.Uk", "user@Un.org").
-func inAddress(src []byte, start, end int) bool {
-	before, _ := utf8.DecodeLastRune(src[:start])
-	after, _ := utf8.DecodeRune(src[end:])
-	if before == '.' || before == '@' || before == '/' || after == '@' || after == '/' {
-		return true
+// headLength is the length of the token's first part, before a hyphen
+// or apostrophe.
+func headLength(tok []byte) int {
+	for i, r := range string(tok) {
+		if r == '-' || r == '\'' || r == '\u2019' || r == '\u2010' || r == '\u2011' {
+			return i
+		}
 	}
-	if after == '.' && end+1 < len(src) {
-		next, _ := utf8.DecodeRune(src[end+1:])
-		return unicode.IsLetter(next)
+	return len(tok)
+}
+
+// inAddress reports whether [start, end) is part of a URL, domain or
+// e-mail address ("bbc.co.Uk/news", "press@Imf.org"): the run of
+// non-space characters around it holds "//", "@" or a dot between letters.
+func inAddress(src []byte, start, end int) bool {
+	i := start
+	for i > 0 && start-i < 200 && !isSpaceByte(src[i-1]) {
+		i--
+	}
+	j := end
+	for j < len(src) && j-end < 200 && !isSpaceByte(src[j]) {
+		j++
+	}
+	chunk := src[i:j]
+	for k := 0; k+1 < len(chunk); k++ {
+		c := chunk[k]
+		if c == '@' || c == '/' && chunk[k+1] == '/' || c == '.' && k > 0 && isASCIILetter(chunk[k-1]) && isASCIILetter(chunk[k+1]) {
+			return true
+		}
 	}
 	return false
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
