@@ -619,7 +619,6 @@ func urlDate(url string) time.Time {
 	return t
 }
 
-
 // isolated reports whether text[start:end) stands between words that are
 // not capitalised: "said Anna Smith on", not "Berkshire Hathaway Primary".
 func isolated(text string, start, end int) bool {

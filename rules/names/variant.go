@@ -1,8 +1,8 @@
 package names
 
 import (
-	"strings"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/dochygiene/hygiene/internal/document"
