@@ -117,11 +117,11 @@ offices:
 func TestLoadErrorsNameTheFile(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
-	os.WriteFile(bad, []byte("offices:\n  - id: x\n    title: T\n    terms:\n      - {holder: A B, from: 2020-13-01, current: true}\n"), 0o644)
+	write(t, bad, "offices:\n  - id: x\n    title: T\n    terms:\n      - {holder: A B, from: 2020-13-01, current: true}\n")
 	if _, err := Load(bad); err == nil || !strings.Contains(err.Error(), "2020-13-01") {
 		t.Errorf("want a date error, got %v", err)
 	}
-	os.WriteFile(bad, []byte("peeple: []\n"), 0o644)
+	write(t, bad, "peeple: []\n")
 	if _, err := Load(bad); err == nil || !strings.Contains(err.Error(), "bad.yaml") {
 		t.Errorf("want an error naming the file, got %v", err)
 	}
@@ -129,7 +129,7 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 		t.Error("missing path must fail")
 	}
 	tsv := filepath.Join(dir, "o.tsv")
-	os.WriteFile(tsv, []byte("a\tb\n"), 0o644)
+	write(t, tsv, "a\tb\n")
 	if _, err := Load(tsv); err == nil || !strings.Contains(err.Error(), "o.tsv:1") {
 		t.Errorf("want file:line for a short TSV row, got %v", err)
 	}
@@ -169,5 +169,12 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := loadEmbedded(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
