@@ -349,10 +349,12 @@ func TestRenumberFix(t *testing.T) {
 }
 
 func TestReorderDefinitionsFix(t *testing.T) {
-	broken := noteDoc("bracket", numsRange(1, 4), []int{1, 3, 2, 4})
-	fixed := apply(t, broken, fixOf(t, broken, DefinitionOrder))
-	if want := noteDoc("bracket", numsRange(1, 4), numsRange(1, 4)); fixed != want {
-		t.Errorf("fixed:\n%s\nwant:\n%s", fixed, want)
+	for _, eol := range []string{"\n", "\r\n"} {
+		broken := strings.ReplaceAll(noteDoc("bracket", numsRange(1, 4), []int{1, 3, 2, 4}), "\n", eol)
+		fixed := apply(t, broken, fixOf(t, broken, DefinitionOrder))
+		if want := strings.ReplaceAll(noteDoc("bracket", numsRange(1, 4), numsRange(1, 4)), "\n", eol); fixed != want {
+			t.Errorf("fixed:\n%q\nwant:\n%q", fixed, want)
+		}
 	}
 }
 
@@ -533,5 +535,27 @@ func TestNotesSectionBounds(t *testing.T) {
 		if got := kindsOf(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: got %v, want %v", name, got, tc.want)
 		}
+	}
+}
+
+// TestCRLFAndBOM: Windows line ends and a byte order mark change nothing.
+func TestCRLFAndBOM(t *testing.T) {
+	for _, style := range styles {
+		for _, tc := range []struct{ refs, defs []int }{
+			{numsRange(1, 5), numsRange(1, 5)},
+			{[]int{1, 3, 2}, []int{1, 2, 3, 3}},
+			{numsRange(1, 4), nil},
+		} {
+			text := noteDoc(style, tc.refs, tc.defs)
+			want := kindsOf(text)
+			windows := "\ufeff" + strings.ReplaceAll(text, "\n", "\r\n")
+			if got := kindsOf(windows); !slices.Equal(got, want) {
+				t.Errorf("%s %v %v: CRLF+BOM gives %v, LF gives %v", style, tc.refs, tc.defs, got, want)
+			}
+		}
+	}
+	text := "See [the paper][1].\r\n\r\n[1]: https://example.org/a\r\n[2]: https://example.org/b\r\n"
+	if got := kindsOf(text); len(got) > 0 {
+		t.Errorf("link definitions with CRLF: %v", got)
 	}
 }

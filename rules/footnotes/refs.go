@@ -235,7 +235,7 @@ func (s *scanner) afterIntervalWord(i int) bool {
 func (s *scanner) atLineStart(i int) bool {
 	for j := i; j > s.blockStart; j-- {
 		switch s.src[j-1] {
-		case ' ', '\t':
+		case ' ', '\t', '\r':
 			continue
 		case '\n':
 			return true
