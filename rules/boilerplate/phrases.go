@@ -149,7 +149,7 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 		if m == noMatch {
 			continue
 		}
-		sev, safety, how := phraseSeverity(a, c.block, m, c.norm)
+		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.raw)
 		reportLines(pass, c.line, c.line, sev, safety, fam.What+" line",
 			how+" "+fam.What+" phrases, "+a.position(c.block))
 	}
@@ -160,7 +160,7 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 // the body, between real paragraphs, the same words are more often article
 // text ("Next", "Support" as headings), so each step is one lower, and a
 // single word is only a hint.
-func phraseSeverity(a *analysis, bi int, m phraseMatch, norm string) (rules.Severity, fixers.Safety, string) {
+func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm, raw string) (rules.Severity, fixers.Safety, string) {
 	how := "line is only"
 	if m == likelyMatch {
 		how = "short line matches"
@@ -170,6 +170,10 @@ func phraseSeverity(a *analysis, bi int, m phraseMatch, norm string) (rules.Seve
 		return rules.Error, fixers.Safe, how
 	case !a.inBody(bi):
 		return rules.Warning, fixers.Unsafe, how
+	case fam == relatedFamily && strings.HasSuffix(raw, ":"):
+		// "Also read:" inside the body introduces an inline link the
+		// author placed: an editorial cross-reference, only a hint.
+		return rules.Info, fixers.Unsafe, how
 	case m == certainMatch && wordCount(norm) > 1:
 		return rules.Warning, fixers.Unsafe, how
 	}

@@ -148,7 +148,8 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		if a.nextIsBody(ci) || words >= titleMinWords {
 			return rules.Info, "short line before the first body paragraph (may be the title)"
 		}
-		if sev == rules.Info && words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse && ctx.navDistinct[ci] {
+		if sev == rules.Info && words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse && ctx.navDistinct[ci] &&
+			!strings.HasSuffix(c.raw, ":") {
 			return rules.Warning, "long run of very short lines " + pos + " (a menu)"
 		}
 		return sev, "run of short lines " + pos + " (navigation)" + nearly
