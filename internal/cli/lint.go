@@ -60,7 +60,7 @@ func (s *selectFlags) options(e *env) (lint.Options, error) {
 		opts.Date = d
 	}
 	if err := knowledge.Setup(s.knowledge, s.config); err != nil {
-		return opts, usageError("--knowledge: %v", err)
+		return opts, usageError("%v", err)
 	}
 	s.bulk.apply(e, s.quiet, &opts)
 	return opts, nil

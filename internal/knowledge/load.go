@@ -215,7 +215,10 @@ func (b *builder) addEmbedded() error {
 func (b *builder) addPath(path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("knowledge: %v", err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("knowledge pack %s: no such file or directory", path)
+		}
+		return fmt.Errorf("knowledge pack %s: %v", path, err)
 	}
 	files := []string{path}
 	if st.IsDir() {
@@ -230,7 +233,7 @@ func (b *builder) addPath(path string) error {
 			}
 		}
 		if len(files) == 0 {
-			return fmt.Errorf("knowledge: %s: no .yaml, .yml or .tsv files", path)
+			return fmt.Errorf("knowledge pack %s: no .yaml, .yml or .tsv files in the directory", path)
 		}
 	}
 	for _, f := range files {

@@ -178,3 +178,20 @@ func write(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// The example overlay in testdata/knowledge loads and adds its entries.
+func TestExampleOverlay(t *testing.T) {
+	p, err := Load(filepath.Join("..", "..", "testdata", "knowledge"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.PersonNamed("Anneliese Vandermeulen") == nil || p.Initialism("NATO") == nil || len(p.Initialism("NATO").Styles) != 0 {
+		t.Errorf("example overlay not applied")
+	}
+	if err := Use(filepath.Join("..", "..", "testdata", "knowledge")); err != nil || Active().PersonNamed("Anneliese Vandermeulen") == nil {
+		t.Errorf("Use: %v", err)
+	}
+	if err := Use(); err != nil || Active() != Default() {
+		t.Error("Use() must restore the embedded pack")
+	}
+}

@@ -55,3 +55,12 @@ func TestAcronymCaseSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymCaseDocExamples(t *testing.T) {
+	if fs := ruletest.Run(t, AcronymCase, AcronymCase.Bad, nil); len(fs) == 0 {
+		t.Error("Bad example not flagged")
+	}
+	if fs := ruletest.Run(t, AcronymCase, AcronymCase.Good, nil); len(fs) != 0 {
+		t.Errorf("Good example flagged: %v", fs)
+	}
+}
