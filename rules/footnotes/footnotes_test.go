@@ -2,11 +2,13 @@ package footnotes
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -446,6 +448,22 @@ func TestSharedAnalysis(t *testing.T) {
 		if a != got[0] {
 			t.Fatal("two analyses for one document")
 		}
+	}
+}
+
+// TestMemoForgets: the memo does not keep documents alive.
+func TestMemoForgets(t *testing.T) {
+	for i := 0; i < 200; i++ {
+		doc := document.New("t", []byte(noteDoc("bracket", numsRange(1, 3), numsRange(1, 3))), document.Meta{})
+		analysisFor(doc)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for shared.size() > 50 && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := shared.size(); n > 50 {
+		t.Errorf("memo still holds %d documents after collection", n)
 	}
 }
 
