@@ -138,7 +138,12 @@ func runFootnotes(w io.Writer, args []string) error {
 		}
 	}
 	res.write(w, *verbose)
-	writeTruthAlarms(w, ids, texts)
+	writeAlarms(w, "untouched truth texts", ids, texts)
+	pageIDs, pages, err := loadWCXBTexts("pages", *limit)
+	if err != nil {
+		return err
+	}
+	writeAlarms(w, "whole pages (menus, footers and all)", pageIDs, pages)
 	return nil
 }
 
@@ -158,14 +163,20 @@ func cleanBases(ids, texts []string) ([]string, []string) {
 
 // loadTruthTexts reads the WCXB development truth texts in name order.
 func loadTruthTexts(limit int) (ids, texts []string, err error) {
+	return loadWCXBTexts("truth", limit)
+}
+
+// loadWCXBTexts reads the texts of one WCXB folder ("truth", "pages") in
+// name order.
+func loadWCXBTexts(folder string, limit int) (ids, texts []string, err error) {
 	data, err := DataDir()
 	if err != nil {
 		return nil, nil, err
 	}
-	dir := filepath.Join(data, "wcxb-dev", "truth")
+	dir := filepath.Join(data, "wcxb-dev", folder)
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(names) == 0 {
-		return nil, nil, fmt.Errorf("%w: no truth texts in %s", ErrNoData, dir)
+		return nil, nil, fmt.Errorf("%w: no texts in %s", ErrNoData, dir)
 	}
 	sort.Strings(names)
 	if limit > 0 && len(names) > limit {
@@ -277,10 +288,11 @@ func (r *FootnoteResult) write(w io.Writer, verbose bool) {
 	show("false positives", r.FalseAlarm)
 }
 
-// writeTruthAlarms runs the rules on the untouched truth texts. The texts
-// are clean articles, but a few lost their own endnotes in the benchmark's
-// extraction, so every finding is listed for a reader to judge.
-func writeTruthAlarms(w io.Writer, ids, texts []string) {
+// writeAlarms runs the rules on untouched WCXB texts. The truth texts are
+// clean articles, but a few lost their own endnotes in the benchmark's
+// extraction, and pages carry whatever the site had; so every finding is
+// listed for a reader to judge.
+func writeAlarms(w io.Writer, title string, ids, texts []string) {
 	var flagged []string
 	for i, t := range texts {
 		for _, f := range CheckFootnotes(ids[i], t) {
@@ -291,8 +303,8 @@ func writeTruthAlarms(w io.Writer, ids, texts []string) {
 	for _, f := range flagged {
 		docs[strings.Fields(f)[0]] = true
 	}
-	fmt.Fprintf(w, "untouched truth texts: %d of %d documents flagged (%.4f), %d findings\n",
-		len(docs), len(texts), float64(len(docs))/float64(max(1, len(texts))), len(flagged))
+	fmt.Fprintf(w, "%s: %d of %d documents flagged (%.4f), %d findings\n",
+		title, len(docs), len(texts), float64(len(docs))/float64(max(1, len(texts))), len(flagged))
 	for _, f := range flagged {
 		fmt.Fprintf(w, "    %s\n", f)
 	}
