@@ -280,6 +280,9 @@ var navigationFamily = &phraseFamily{
 		"skip to navigation", "skip to footer", "back to top", "go to top", "top", "back",
 		"about", "about us", "contact", "contact us", "careers", "jobs", "shop", "store", "blog", "news", "events", "press", "you are here", "startseite", "accueil", "inicio",
 		"suche", "rechercher", "buscar", "kontakt", "nous contacter", "contacto", "über uns", "à propos", "sobre nosotros",
+		"table of contents", "contents", "on this page", "in this article", "in this post", "in this guide",
+		"jump to", "jump to section", "expand all", "collapse all", "quick links", "show all",
+		"inhaltsverzeichnis", "inhalt", "sommaire", "table des matières", "índice", "contenido",
 	},
 	Prefixes: []string{"you are here", "back to", "return to", "skip to"},
 	MaxWords: 8,
@@ -308,11 +311,57 @@ var paywallFamily = &phraseFamily{
 	MaxWords: 30,
 }
 
+var callToActionFamily = &phraseFamily{
+	What: "call-to-action button",
+	Exact: []string{
+		"learn more", "get started", "get started free", "get started today", "start now", "try it free",
+		"try for free", "try free", "start free trial", "book a demo", "request a demo", "get a demo",
+		"schedule a demo", "get in touch", "contact sales", "talk to sales", "request information",
+		"request a quote", "get a quote", "get a free quote", "buy now", "shop now", "order now", "buy on amazon",
+		"check price", "check price on amazon", "see price", "view price", "view deal", "see deal", "get deal",
+		"see details", "view details", "find out more", "discover more", "download now", "sign up now",
+		"apply now", "register today", "mehr erfahren", "jetzt kaufen", "en savoir plus", "acheter",
+		"más información", "comprar ahora", "saber más",
+	},
+	MaxWords: 6,
+	NoColon:  true,
+}
+
+var bylineFamily = &phraseFamily{
+	What: "author-box label",
+	Exact: []string{
+		"written by", "posted by", "author", "authors", "about the author", "about the authors",
+		"reviewed by", "fact checked by", "edited by", "medically reviewed by", "contributor", "contributors",
+		"meet the author", "more by this author", "view all posts", "view all articles", "see all articles",
+		"von", "par", "por", "autor", "auteur", "à propos de l'auteur", "sobre el autor", "über den autor",
+	},
+	Prefixes: []string{"written by", "posted by", "reviewed by", "fact checked by", "medically reviewed by",
+		"edited by", "more articles by", "more posts by", "view all posts by"},
+	MaxWords: 8,
+	NoColon:  true,
+}
+
+var formFamily = &phraseFamily{
+	What: "form or feedback widget",
+	Exact: []string{
+		"name", "first name", "last name", "full name", "phone", "phone number", "message", "your message",
+		"company", "company name", "required", "submit", "send", "send message", "email protected",
+		"this field is for validation purposes and should be left unchanged",
+		"oops something went wrong while submitting the form",
+		"thank you your submission has been received", "thank you for your submission",
+		"was this page helpful", "was this article helpful", "was this helpful", "yes no",
+		"thanks for your feedback", "give feedback", "rate this article",
+	},
+	Prefixes: []string{"this field is for validation purposes", "oops something went wrong while submitting",
+		"thank you your submission has been received", "fields marked with an asterisk"},
+	MaxWords: 14,
+}
+
 // allFamilies is every phrase family, for the structural rule's evidence.
 var allFamilies = []*phraseFamily{
 	shareFamily, authFamily, newsletterFamily, readingTimeFamily, relatedFamily, advertisingFamily,
 	cookieFamily, copyrightFamily, imageCreditFamily, socialFollowFamily, commentsFamily, printFamily,
-	tagsFamily, navigationFamily, paywallFamily,
+	tagsFamily, navigationFamily, paywallFamily, callToActionFamily, bylineFamily, formFamily,
 }
 
 func init() {
@@ -406,6 +455,21 @@ var (
 		Doc: `Navigation left in the text: "Home › News › World", "Skip to content", "Back to top", "Menu", "Contact us", "Startseite", "Accueil", "Inicio".`,
 		Bad: "Home > News > Europe", Good: "She went home to Lyon after the summit.",
 	}, navigationFamily)
+	CallToAction = newPhraseRule(&rules.Rule{
+		ID: "boilerplate/call-to-action", Summary: "a call-to-action button (\"Learn more\", \"Book a demo\")",
+		Doc: `Marketing buttons left as lines: "Learn more", "Get started", "Book a demo", "Buy now", "Check price", "Mehr erfahren", "En savoir plus", "Más información". Exact lines only.`,
+		Bad: "Book a demo", Good: "Learn more about the treaty in the annex.",
+	}, callToActionFamily)
+	BylineLabel = newPhraseRule(&rules.Rule{
+		ID: "boilerplate/byline-label", Summary: "an author-box label (\"Written by\", \"About the author\")",
+		Doc: `The labels of author boxes: "By" alone on a line, "Written by ...", "Reviewed by ...", "About the author", "View all posts". A byline inside a sentence ("By 2030, ...", "By Jane Doe, who ...") is article text.`,
+		Bad: "About the author", Good: "By Jane Doe, who covered the talks, the outcome was expected.",
+	}, bylineFamily)
+	FormWidget = newPhraseRule(&rules.Rule{
+		ID: "boilerplate/form-widget", Summary: "a form field or feedback widget (\"Was this page helpful?\")",
+		Doc: `Form labels and messages of contact, newsletter and feedback widgets: "Name", "Phone number", "Submit", "This field is for validation purposes ...", "Was this page helpful?", "[email protected]" (an address a site hid).`,
+		Bad: "Was this page helpful?", Good: "The form asked for a name and a phone number.",
+	}, formFamily)
 	Paywall = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/paywall", Summary: "a paywall prompt (\"Subscribe to continue reading\")",
 		Doc: `Paywall and metering prompts: "Subscribe to continue reading", "This article is for subscribers only", "You have reached your free article limit", "Weiterlesen", "Lire la suite", "Seguir leyendo".`,

@@ -35,6 +35,9 @@ type phraseFamily struct {
 	// shape tests, which keeps matching fast.
 	Starts   []string
 	Anywhere bool
+	// NoColon: a line ending in a colon introduces what follows ("Learn
+	// more:", "By:") and is not this furniture.
+	NoColon bool
 	// Hint, when set, is a cheap test the line must pass before Match's
 	// regular expression runs.
 	Hint func(norm string) bool
@@ -88,7 +91,7 @@ func (f *phraseFamily) match(norm, raw string) phraseMatch {
 
 // matchWords is match with the first word and word count known.
 func (f *phraseFamily) matchWords(norm, raw, first string, n int) phraseMatch {
-	if n == 0 || n > f.MaxWords && n > maxExactWords {
+	if n == 0 || n > f.MaxWords && n > maxExactWords || f.NoColon && strings.HasSuffix(raw, ":") {
 		return noMatch
 	}
 	if n <= maxExactWords {

@@ -26,6 +26,9 @@ func init() {
 		TagList,
 		Breadcrumbs,
 		Paywall,
+		CallToAction,
+		BylineLabel,
+		FormWidget,
 		Structure,
 		CorpusTemplate,
 	)
