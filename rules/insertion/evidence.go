@@ -191,7 +191,8 @@ func genre(doc *document.Document) string {
 		g.add(doc, b)
 	}
 	switch {
-	case g.speakers >= 4 || g.qPrefixes >= 2 || g.questions >= 3 && g.questions*4 >= g.prose:
+	case g.speakers >= 4 || g.qPrefixes >= 2 ||
+		g.questions >= 3 && g.questions*4 >= g.prose && g.firstPerson*5 >= g.prose*2:
 		return genreQA
 	case g.prose >= 4 && g.quotes*10 >= g.prose*4:
 		return genreQuotes
@@ -211,8 +212,10 @@ const (
 // genreCounts are the block shapes genre looks at.
 type genreCounts struct {
 	questions, qPrefixes, speakers, quotes, prose int
-	headings, numberedHeadings                    int
-	roundupTitle                                  bool
+	// firstPerson counts paragraphs in the first person: interview answers.
+	firstPerson                int
+	headings, numberedHeadings int
+	roundupTitle               bool
 }
 
 func (g *genreCounts) add(doc *document.Document, b document.Block) {
@@ -240,6 +243,9 @@ func (g *genreCounts) add(doc *document.Document, b document.Block) {
 		}
 		if speakerLabel(text) {
 			g.speakers++
+		}
+		if firstPersonRe(text) {
+			g.firstPerson++
 		}
 		if hasAnyPrefix(text, "\"", "\u201c", "\u00ab") {
 			g.quotes++
@@ -296,4 +302,14 @@ func speakerLabel(text []byte) bool {
 		}
 	}
 	return true
+}
+
+// firstPersonRe reports a paragraph that speaks in the first person.
+func firstPersonRe(text []byte) bool {
+	for _, w := range [][]byte{[]byte("I "), []byte("I'm "), []byte("I\u2019m "), []byte(" my "), []byte("My "), []byte(" we "), []byte("We ")} {
+		if bytes.HasPrefix(text, w) || bytes.Contains(text, append([]byte(" "), bytes.TrimLeft(w, " ")...)) {
+			return true
+		}
+	}
+	return false
 }

@@ -104,13 +104,16 @@ func TestExploreShared(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	arts, _ := eval.LoadInsertionArticles(dir, "tune")
+	arts, _ := eval.LoadInsertionArticles(dir, os.Getenv("INSERTION_HALF"))
 	for _, c := range eval.GenerateInsertionCases(arts, 1) {
 		if !strings.Contains(names, c.Name) || c.Kind == eval.InsertNone {
 			continue
 		}
 		doc := document.New(c.Name, []byte(c.Text), document.Meta{})
-		fmt.Println(c.Name, insertion.ExploreShared(doc, c.Paragraphs[0][0], c.Paragraphs[len(c.Paragraphs)-1][1]))
+		e := insertion.ExploreRange(doc, c.Paragraphs[0][0], c.Paragraphs[len(c.Paragraphs)-1][1])
+		m, s := insertion.ExploreMin(doc, 1)
+		fmt.Printf("%s exact cos %.3f mass %.0f excl %.2f base %.2f words %d | best %d-%d cos %.3f score %.2f\n", c.Name, e.Cos, e.Mass, e.Exclusive, e.Baseline, e.Words, m.From, m.To, m.Cos, s)
+		fmt.Println("   ", insertion.ExploreShared(doc, c.Paragraphs[0][0], c.Paragraphs[len(c.Paragraphs)-1][1]))
 	}
 }
 

@@ -32,6 +32,9 @@ func ExploreRange(doc *document.Document, first, last int) Measure {
 		return Measure{}
 	}
 	r := c.measure(i, j)
+	u := c.units
+	fmt.Printf("    exact units %d-%d valid %v subst %v %v paras %d prose %d words %d host %d thr %.3f\n", i, j, c.valid(defaultParams, i, j, c.firstParagraph()),
+		u[i].substantial, u[j].substantial, r.paras, r.proseWords, r.words, c.words[c.n]-r.words, defaultParams.threshold(r.mass, c.baseline()))
 	return Measure{Cos: r.cos, Mass: r.mass, Exclusive: r.exclusive, Words: r.words, Baseline: c.baseline(), From: first, To: last}
 }
 

@@ -48,6 +48,15 @@ func (p params) threshold(mass, baseline float64) float64 {
 	return min(p.maxCos, p.relCos*baseline) * mass / (mass + p.halfMass)
 }
 
+// smallBlockWords: below it, the bar rises in proportion to the words.
+// Two short paragraphs on a side subject (a bio, a personal aside) are
+// common in real articles; a glued-in piece is usually longer.
+const smallBlockWords = 150
+
+func smallBlockFactor(words int) float64 {
+	return min(1, float64(words)/smallBlockWords)
+}
+
 // candidate is a block that passed the thresholds, with its score: the
 // cosine as a fraction of the threshold (lower is more unrelated).
 type candidate struct {
@@ -59,7 +68,7 @@ type candidate struct {
 // valid reports whether units i..j may form a block at all.
 func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	u := c.units
-	if i <= firstPara || u[i].segment != u[j].segment || !u[i].substantial || !u[j].substantial {
+	if i <= firstPara || u[i].segment != u[j].segment || u[j].heading {
 		return false
 	}
 	words := c.words[j+1] - c.words[i]
@@ -67,7 +76,10 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	hostWords := c.words[c.n] - words
 	hostParas := c.paras[c.n] - paras
 	prose := c.proseWords[j+1] - c.proseWords[i]
+	// The article is the larger part: a block as long as the rest could as
+	// well be the article, and the rest the insertion.
 	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
+		words <= hostWords &&
 		float64(prose) >= minProseShare*float64(words)
 }
 
@@ -80,7 +92,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 	var top candidate
 	top.score = math.Inf(1)
 	for i := 0; i < c.n; i++ {
-		if i >= skipFrom && i <= skipTo || !c.units[i].substantial || i <= firstPara {
+		if i >= skipFrom && i <= skipTo || i <= firstPara || !c.canStart(doc, i) {
 			continue
 		}
 		var ev evidence
@@ -101,13 +113,26 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			}
 			e := ev
 			e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
-			thr := p.threshold(r.mass, base) * e.relax()
+			thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words)
 			if s := r.cos / thr; s < top.score {
 				top = candidate{run: r, score: s, threshold: thr, baseline: base, evidence: e}
 			}
 		}
 	}
 	return top, top.score < 1
+}
+
+// canStart reports whether a block may start at unit i: a paragraph, or a
+// short line such as the inserted piece's own title, but not a marker or
+// name line, which is evidence before the block rather than part of it.
+func (c *cohesion) canStart(doc *document.Document, i int) bool {
+	u := c.units[i]
+	if u.substantial || u.firstBlock != u.lastBlock {
+		return true
+	}
+	b := doc.Blocks[u.firstBlock]
+	line := doc.LineText(b.FirstLine)
+	return !isMarkerLine(line) && !isOrgLine(line)
 }
 
 // firstParagraph is the index of the first unit of running text: a block

@@ -90,7 +90,7 @@ func (c *cohesion) finding(doc *document.Document, cand candidate, kind string) 
 	sev := rules.Warning
 	var why []string
 	switch {
-	case kind != "" && c.partOfGenre(doc, kind, cand.i, cand.j):
+	case kind != "" && cand.leadFirst < 0 && c.partOfGenre(doc, kind, cand.i, cand.j):
 		sev = rules.Info
 		why = append(why, "reported as info: the document reads as a "+kind)
 	case shared >= 3:
@@ -174,22 +174,22 @@ func (c *cohesion) topTerms(i, j int, block bool) []string {
 }
 
 // partOfGenre reports whether the block is one of the parts that make the
-// document a Q&A, roundup or quote collection: an answer (a question inside
-// or just before it), a section under its own heading, or quotes. A block
-// glued into such a document without that shape is still a warning.
+// document a Q&A, roundup or quote collection: an answer (a question or a
+// speaker label just before or at its start), a section under its own
+// heading, or quotes. A block glued into such a document without that
+// shape, or after a marker line, is still a warning.
 func (c *cohesion) partOfGenre(doc *document.Document, kind string, i, j int) bool {
 	switch kind {
 	case genreQA:
-		for u := max(0, i-1); u <= j; u++ {
-			b := doc.Blocks[c.units[u].lastBlock]
-			if bytes.HasSuffix(bytes.TrimSpace(doc.Src[b.ContentStart:b.End]), []byte("?")) ||
-				speakerLabel(bytes.TrimSpace(doc.Src[b.ContentStart:b.End])) {
-				return true
-			}
+		if i == 0 {
+			return false
 		}
-		return false
+		prev := doc.Blocks[c.units[i-1].lastBlock]
+		first := doc.Blocks[c.units[i].firstBlock]
+		return bytes.HasSuffix(bytes.TrimSpace(doc.Src[prev.ContentStart:prev.End]), []byte("?")) ||
+			speakerLabel(bytes.TrimSpace(doc.Src[first.ContentStart:first.End]))
 	case genreRoundup:
-		before := i > 0 && c.units[i-1].heading
+		before := c.units[i].heading || i > 0 && c.units[i-1].heading
 		after := j+1 >= c.n || c.units[j+1].heading || c.units[j+1].segment != c.units[j].segment
 		return before && after
 	}
