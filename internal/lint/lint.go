@@ -224,11 +224,9 @@ func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, erro
 	stats := newStats()
 	var facts map[string]rules.Summary
 	if plan.corpus {
-		before := heapLive()
-		if facts, err = r.collect(plan); err != nil {
+		if facts, stats.CorpusBytes, err = r.collectMeasured(plan); err != nil {
 			return nil, err
 		}
-		stats.CorpusBytes = max(0, int64(heapLive())-int64(before))
 	}
 	rep := &report.Report{}
 	var readProblems []Problem
@@ -251,9 +249,7 @@ func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, erro
 	return &Result{Report: rep, Problems: append(problems, readProblems...), Stats: stats.Stats}, nil
 }
 
-// heapLive is the heap in use after a collection: what the corpus phase
-// keeps is the difference before and after it (two collections per run,
-// a few milliseconds).
+// heapLive is the heap in use after a collection (a few milliseconds).
 func heapLive() uint64 {
 	runtime.GC()
 	var ms runtime.MemStats
@@ -332,19 +328,36 @@ func (r *Runner) usedRules() []*rules.Rule {
 	return append(out, declared...)
 }
 
-// collect is the first pass of corpus rules: every document gives each
+// collect is collectMeasured without the measure.
+func (r *Runner) collect(p plan) (map[string]rules.Summary, error) {
+	facts, _, err := r.collectMeasured(p)
+	return facts, err
+}
+
+// collectMeasured is the first pass of corpus rules: every document gives each
 // corpus rule's compact summary, merged in input order so the result does
 // not depend on scheduling. Documents are dropped as soon as summarised.
-func (r *Runner) collect(p plan) (map[string]rules.Summary, error) {
+//
+// It also measures what the merged summaries hold per document: the heap
+// after the last document minus the heap after the first, over the
+// documents in between, so that tables a rule loads on first use (word
+// lists) are not counted as corpus state.
+func (r *Runner) collectMeasured(p plan) (map[string]rules.Summary, int64, error) {
 	// The progress line names the passes; whatever pipeline runs next
 	// (check or fix) is the second.
 	r.phase = "pass 1 of 2 (corpus)"
 	defer func() { r.phase = "pass 2 of 2" }()
 	facts := map[string]rules.Summary{}
 	var ignored []Problem // the second pass reports them
+	var docs int
+	var afterFirst uint64
 	err := r.pipeline(p, &ignored, func(j *job) error {
 		return j.collect()
 	}, func(j *job) error {
+		docs++
+		if docs == 2 {
+			afterFirst = heapLive()
+		}
 		for _, a := range j.rules {
 			s, ok := j.summaries[a.rule.ID]
 			if !ok {
@@ -358,7 +371,11 @@ func (r *Runner) collect(p plan) (map[string]rules.Summary, error) {
 		}
 		return nil
 	})
-	return facts, err
+	var perDoc int64
+	if docs > 2 && err == nil {
+		perDoc = max(0, int64(heapLive())-int64(afterFirst)) / int64(docs-2)
+	}
+	return facts, perDoc, err
 }
 
 // CheckDocument runs the given rules on one document and returns the

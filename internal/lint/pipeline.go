@@ -70,11 +70,12 @@ func (j *job) collect() error {
 var errStopped = errors.New("stopped")
 
 // Documents travel in batches of up to batchDocs documents or batchBytes
-// of text (a bigger document goes alone): a hand-off between goroutines
-// per small record cost a quarter of the pipeline's time in scheduling.
+// of text (a bigger document goes alone), so that small records do not
+// pay a hand-off between goroutines each, while the documents in flight
+// stay few.
 const (
-	batchDocs  = 64
-	batchBytes = 256 << 10
+	batchDocs  = 16
+	batchBytes = 64 << 10
 )
 
 // batch is a run of consecutive jobs, numbered in input order.
@@ -88,8 +89,8 @@ type batch struct {
 // workers running work, and emit, called from this goroutine in input
 // order. At most inFlight batches exist at once: the reader takes a token
 // per batch and the emitter gives it back, so memory is bounded by the
-// documents in flight (about 2 x workers x 256 KB, or the largest document
-// times the workers), whatever the corpus size. Problems (unreadable
+// documents in flight (about 2 x workers x 64 KB of text, or the largest
+// documents times the workers), whatever the corpus size. Problems (unreadable
 // files, malformed records) are appended in input order.
 func (r *Runner) pipeline(p plan, problems *[]Problem, work, emit func(*job) error) error {
 	walk := r.opts.Walk

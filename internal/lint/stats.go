@@ -18,8 +18,9 @@ type Stats struct {
 	// files); TextBytes the article text the rules saw.
 	Bytes, TextBytes int64
 	Findings         int
-	// CorpusBytes is the heap the corpus rules' merged summaries hold
-	// after the first pass (0 when no corpus rule ran).
+	// CorpusBytes is the heap the corpus rules' merged summaries hold per
+	// document after the first pass (0 when no corpus rule ran or the
+	// corpus has fewer than three documents).
 	CorpusBytes int64
 	ByFamily    map[string]int
 	ByRule      map[string]int
@@ -60,9 +61,9 @@ func (s *Stats) Write(w io.Writer) {
 	}
 	fmt.Fprintf(w, "hygiene: %d %s, %s of text in %s (%s/s)\n",
 		s.Documents, plural(s.Documents, "document"), progress.MB(s.TextBytes), s.Elapsed.Round(time.Millisecond), progress.MB(int64(rate)))
-	if s.CorpusBytes > 0 && s.Documents > 0 {
-		fmt.Fprintf(w, "hygiene: corpus phase kept %s (%d bytes per document)\n",
-			progress.MB(s.CorpusBytes), s.CorpusBytes/int64(s.Documents))
+	if s.CorpusBytes > 0 {
+		fmt.Fprintf(w, "hygiene: corpus phase state: %d bytes per document (%s in all)\n",
+			s.CorpusBytes, progress.MB(s.CorpusBytes*int64(s.Documents)))
 	}
 	if s.Findings == 0 {
 		fmt.Fprintln(w, "hygiene: no findings")
