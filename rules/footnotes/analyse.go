@@ -283,8 +283,9 @@ func (x *index) unused() []Problem {
 
 func (x *index) duplicates() []Problem {
 	var out []Problem
-	report := func(label string, dis []int) {
+	report := func(dis []int) {
 		first := x.notes.Defs[dis[0]]
+		label := first.Label()
 		firstLine, _ := x.doc.Position(first.Start)
 		for _, di := range dis[1:] {
 			d := x.notes.Defs[di]
@@ -305,12 +306,12 @@ func (x *index) duplicates() []Problem {
 	}
 	for _, num := range x.defOrder {
 		if dis := x.defsOf[num]; len(dis) > 1 {
-			report(itoa(num), dis)
+			report(dis)
 		}
 	}
-	for name, dis := range x.defsOfName {
+	for _, dis := range x.defsOfName {
 		if len(dis) > 1 {
-			report("^"+name, dis)
+			report(dis)
 		}
 	}
 	return out
