@@ -5,6 +5,7 @@
 package dates
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -91,11 +92,84 @@ func Find(src []byte, start, end int) []Match {
 	if start >= end {
 		return nil
 	}
-	text := src[start:end]
 	var out []Match
-	for _, loc := range dateRE.FindAllSubmatchIndex(text, -1) {
-		if loc[0] > 0 && isDigit(text[loc[0]-1]) {
+	for _, w := range digitWindows(src, start, end) {
+		if mayHoldDate(src[w[0]:w[1]]) {
+			out = appendMatches(out, src, w[0], w[1])
+		}
+	}
+	return out
+}
+
+var monthPrefixes = [][]byte{[]byte("Jan"), []byte("Feb"), []byte("Mar"), []byte("Apr"), []byte("May"), []byte("Jun"),
+	[]byte("Jul"), []byte("Aug"), []byte("Sep"), []byte("Oct"), []byte("Nov"), []byte("Dec")}
+
+// mayHoldDate is a cheap test before the date expression: a month name,
+// or digits joined by ".", "-" or "/".
+func mayHoldDate(w []byte) bool {
+	for i := 1; i+1 < len(w); i++ {
+		if (w[i] == '.' || w[i] == '-' || w[i] == '/') && isDigit(w[i-1]) && isDigit(w[i+1]) {
+			return true
+		}
+	}
+	for _, m := range monthPrefixes {
+		if bytes.Contains(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// digitWindows returns the stretches of src[start:end) around digits,
+// widened to white space: every date has a digit, and running the date
+// expression only there keeps Find fast on long prose.
+func digitWindows(src []byte, start, end int) [][2]int {
+	const before, after = 32, 24
+	var out [][2]int
+	for i := start; i < end; i++ {
+		if !isDigit(src[i]) {
 			continue
+		}
+		lo := max(start, i-before)
+		for lo > start && !isSpace(src[lo-1]) {
+			lo--
+		}
+		j := i
+		for j < end && isDigit(src[j]) {
+			j++
+		}
+		hi := min(end, j+after)
+		for hi < end && !isSpace(src[hi]) {
+			hi++
+		}
+		if n := len(out); n > 0 && lo <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], hi)
+		} else {
+			out = append(out, [2]int{lo, hi})
+		}
+		i = j
+	}
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+func appendMatches(out []Match, src []byte, start, end int) []Match {
+	text := src[start:end]
+	// Find the spans first, then the groups inside each: the group-tracking
+	// search over a whole window is many times slower.
+	for _, span := range dateRE.FindAllIndex(text, -1) {
+		if span[0] > 0 && isDigit(text[span[0]-1]) {
+			continue
+		}
+		loc := dateRE.FindSubmatchIndex(text[:span[1]][span[0]:])
+		if loc == nil {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += span[0]
+			}
 		}
 		m, ok := build(text, loc)
 		if !ok {

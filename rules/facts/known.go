@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -58,8 +59,14 @@ func runKnown(pass *rules.Pass) {
 	doc := pass.Doc
 	for _, s := range doc.Sentences() {
 		sentence := doc.Src[s.Start:s.End]
-		lower := strings.ToLower(string(sentence))
+		var lower string
 		for _, fact := range pack.Facts {
+			if len(fact.Item) > 1 && !bytes.Contains(sentence, []byte(strings.ToLower(fact.Item[1:]))) && !bytes.Contains(sentence, []byte(strings.ToUpper(fact.Item[1:]))) {
+				continue // cheap test before the expression
+			}
+			if lower == "" {
+				lower = strings.ToLower(string(sentence))
+			}
 			for _, loc := range itemRE(fact.Item).FindAllSubmatchIndex(sentence, -1) {
 				value := string(sentence[loc[2]:loc[3]])
 				if !aboutSubject(fact, lower[:loc[0]], lower[loc[1]:]) || value == fact.Value {

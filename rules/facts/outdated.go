@@ -64,9 +64,9 @@ func runOutdated(pass *rules.Pass) {
 	doc := pass.Doc
 	pack := knowledge.Active()
 	article, hasArticle := dates.Article(doc)
+	found := datesByBlock(doc)
 	for _, s := range doc.Sentences() {
-		b := doc.Blocks[s.Block]
-		day, ok := sentenceDate(doc, b, s, article, hasArticle)
+		day, ok := sentenceDate(doc, found[s.Block], s, article, hasArticle)
 		if !ok || day.After(pack.ValidAsOf) {
 			continue // no date, or after the pack's data: cannot verify
 		}
@@ -79,19 +79,31 @@ func runOutdated(pass *rules.Pass) {
 	}
 }
 
-// sentenceDate is the date a sentence speaks at: a citation's own date in
-// a note, a full date written in the sentence, or the article's date.
-func sentenceDate(doc *document.Document, b document.Block, s document.Sentence, article time.Time, hasArticle bool) (time.Time, bool) {
-	if b.Kind == document.Note {
-		ms := dates.Find(doc.Src, b.ContentStart, b.End)
-		for i := len(ms) - 1; i >= 0; i-- {
-			if ms[i].HasYear() {
-				return ms[i].Time(0), true
+// datesByBlock finds the dates of every prose block once.
+func datesByBlock(doc *document.Document) map[int][]dates.Match {
+	out := map[int][]dates.Match{}
+	for i, b := range doc.Blocks {
+		if b.IsProse() {
+			if ms := dates.Find(doc.Src, b.ContentStart, b.End); len(ms) > 0 {
+				out[i] = ms
 			}
 		}
 	}
-	for _, m := range dates.Find(doc.Src, s.Start, s.End) {
-		if m.HasYear() {
+	return out
+}
+
+// sentenceDate is the date a sentence speaks at: a citation's own date in
+// a note, a full date written in the sentence, or the article's date.
+func sentenceDate(doc *document.Document, blockDates []dates.Match, s document.Sentence, article time.Time, hasArticle bool) (time.Time, bool) {
+	if doc.Blocks[s.Block].Kind == document.Note {
+		for i := len(blockDates) - 1; i >= 0; i-- {
+			if blockDates[i].HasYear() {
+				return blockDates[i].Time(0), true
+			}
+		}
+	}
+	for _, m := range blockDates {
+		if m.HasYear() && m.Start >= s.Start && m.End <= s.End {
 			return m.Time(0), true
 		}
 	}
