@@ -21,7 +21,8 @@ var socialNetworks = []string{
 }
 
 var shareFamily = &phraseFamily{
-	What: "share prompt",
+	What:        "share prompt",
+	Unambiguous: true,
 	Exact: []string{
 		"share", "share this", "share it", "share this article", "share this post", "share the post",
 		"share this story", "share article", "share post", "share story", "share this page", "share now",
@@ -39,7 +40,8 @@ var shareFamily = &phraseFamily{
 }
 
 var authFamily = &phraseFamily{
-	What: "login prompt",
+	What:        "login prompt",
+	Unambiguous: true,
 	Exact: []string{
 		"login", "log in", "log in here", "signin", "sign in", "logout", "log out", "sign out", "register",
 		"sign up", "sign up free", "sign up for free", "login register", "log in register", "sign in register",
@@ -58,7 +60,8 @@ var authFamily = &phraseFamily{
 }
 
 var newsletterFamily = &phraseFamily{
-	What: "newsletter prompt",
+	What:        "newsletter prompt",
+	Unambiguous: true,
 	Exact: []string{
 		"subscribe", "subscribe now", "subscribe today", "subscribe here", "newsletter", "newsletters",
 		"our newsletter", "get the newsletter", "join our newsletter", "join our mailing list",
@@ -88,11 +91,12 @@ var readingTimeShape = regexp.MustCompile(`(^|\s)(# ?(min|mins|minute|minutes|mi
 	`^# (reading time|read time|min read|mins read)$`)
 
 var readingTimeFamily = &phraseFamily{
-	What:     "reading-time line",
-	Anywhere: true,
-	Hint:     containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura"),
-	Exact:    []string{"reading time", "read time", "lesezeit", "temps de lecture", "tiempo de lectura"},
-	MaxWords: 12,
+	What:        "reading-time line",
+	Unambiguous: true,
+	Anywhere:    true,
+	Hint:        containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura"),
+	Exact:       []string{"reading time", "read time", "lesezeit", "temps de lecture", "tiempo de lectura"},
+	MaxWords:    12,
 	Match: func(norm, raw string) bool {
 		return readingTimeShape.MatchString(norm)
 	},
@@ -222,7 +226,8 @@ var socialFollowFamily = &phraseFamily{
 var commentsShape = regexp.MustCompile(`^(# )?(comments?|replies|kommentare?|commentaires?|comentarios?)( #)?$|^(view|show|load|read|see|hide) (all )?(# )?comments?$`)
 
 var commentsFamily = &phraseFamily{
-	What: "comments widget",
+	What:        "comments widget",
+	Unambiguous: true,
 	Starts: []string{"#", "comment", "comments", "replies", "kommentar", "kommentare", "commentaire", "commentaires",
 		"comentario", "comentarios", "view", "show", "load", "read", "see", "hide"},
 	Exact: []string{
@@ -241,7 +246,8 @@ var commentsFamily = &phraseFamily{
 }
 
 var printFamily = &phraseFamily{
-	What: "print or e-mail link",
+	What:        "print or e-mail link",
+	Unambiguous: true,
 	Exact: []string{
 		"print", "print this", "print this page", "print article", "print this article", "printer friendly",
 		"printer friendly version", "print friendly", "email", "e mail", "email this", "email this article",
@@ -271,9 +277,10 @@ var tagsFamily = &phraseFamily{
 var breadcrumbShape = regexp.MustCompile(`^(home|start|startseite|accueil|inicio)\s*(›|»|>|/|\||→|::|-)\s*\S`)
 
 var navigationFamily = &phraseFamily{
-	What:   "navigation link",
-	Starts: []string{"home", "start", "startseite", "accueil", "inicio"},
-	Hint:   containsAny("home", "start", "accueil", "inicio"),
+	What:        "navigation link",
+	Unambiguous: true,
+	Starts:      []string{"home", "start", "startseite", "accueil", "inicio"},
+	Hint:        containsAny("home", "start", "accueil", "inicio"),
 	Exact: []string{
 		"home", "homepage", "home page", "menu", "main menu", "open menu", "close menu", "toggle navigation",
 		"navigation", "search", "search for", "close", "skip to content", "skip to main content",
@@ -292,7 +299,8 @@ var navigationFamily = &phraseFamily{
 }
 
 var paywallFamily = &phraseFamily{
-	What: "paywall prompt",
+	What:        "paywall prompt",
+	Unambiguous: true,
 	Exact: []string{
 		"subscribe to continue reading", "subscribe to read", "subscribe to read more", "continue reading",
 		"to continue reading", "already a subscriber", "already a subscriber log in", "become a member",
@@ -312,7 +320,8 @@ var paywallFamily = &phraseFamily{
 }
 
 var callToActionFamily = &phraseFamily{
-	What: "call-to-action button",
+	What:        "call-to-action button",
+	Unambiguous: true,
 	Exact: []string{
 		"learn more", "get started", "get started free", "get started today", "start now", "try it free",
 		"try for free", "try free", "start free trial", "book a demo", "request a demo", "get a demo",
@@ -328,7 +337,8 @@ var callToActionFamily = &phraseFamily{
 }
 
 var bylineFamily = &phraseFamily{
-	What: "author-box label",
+	What:        "author-box label",
+	Unambiguous: true,
 	Exact: []string{
 		"written by", "posted by", "author", "authors", "about the author", "about the authors",
 		"reviewed by", "fact checked by", "edited by", "medically reviewed by", "contributor", "contributors",

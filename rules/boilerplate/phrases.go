@@ -35,6 +35,9 @@ type phraseFamily struct {
 	// shape tests, which keeps matching fast.
 	Starts   []string
 	Anywhere bool
+	// Unambiguous families keep warning inside the body for single words
+	// and prefix matches: their words are rarely an article's own.
+	Unambiguous bool
 	// NoColon: a line ending in a colon introduces what follows ("Learn
 	// more:", "By:") and is not this furniture.
 	NoColon bool
@@ -161,8 +164,9 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 // phraseSeverity weighs a phrase match by where it stands: outside the
 // main body an exact match is certain and a prefix match likely; inside
 // the body, between real paragraphs, the same words are more often article
-// text ("Next", "Support" as headings), so each step is one lower, and a
-// single word is only a hint.
+// text ("More", "Privacy", "Keywords: ..." as the author's), so each step is
+// one lower and a single word is only a hint, except for families whose
+// words are rarely an article's own (share, print, image credit, ...).
 func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm, raw string) (rules.Severity, fixers.Safety, string) {
 	how := "line is only"
 	if m == likelyMatch {
@@ -177,7 +181,7 @@ func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm,
 		// "Also read:" inside the body introduces an inline link the
 		// author placed: an editorial cross-reference, only a hint.
 		return rules.Info, fixers.Unsafe, how
-	case m == certainMatch && wordCount(norm) > 1:
+	case m == certainMatch && wordCount(norm) > 1, fam.Unambiguous:
 		return rules.Warning, fixers.Unsafe, how
 	}
 	return rules.Info, fixers.Unsafe, how
