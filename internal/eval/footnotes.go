@@ -3,9 +3,9 @@ package eval
 // The footnotes suite scores the footnotes/ rules on articles generated from
 // the WCXB development truth texts (../shared/data/wcxb-dev/truth,
 // CC-BY-4.0, Murrough Foley 2026): each clean article gets correct
-// footnotes in one of five styles (a control, with editorial brackets, a
-// bracketed year and a Markdown link as traps), then one broken copy per
-// kind of damage. It reports precision and recall per rule, the false-alarm
+// footnotes in one of six styles (a control, with editorial brackets,
+// bracketed years, Markdown links, inline code and a numbered "Key
+// takeaways" list as traps), then one broken copy per kind of damage. It reports precision and recall per rule, the false-alarm
 // rate on the controls, and what the rules say about the untouched truth
 // texts.
 

@@ -214,7 +214,9 @@ func fnEditorial(rng *rand.Rand, text string) string {
 		case lower == "he" || lower == "she" || lower == "they" || lower == "it":
 			edits = append(edits, edit{tok.Start, tok.End, "[the minister]"})
 		default:
-			switch rng.IntN(4) {
+			switch rng.IntN(5) {
+			case 4:
+				edits = append(edits, edit{tok.End, tok.End, fmt.Sprintf(" (`items[%d]`)", 1+rng.IntN(3))})
 			case 0:
 				edits = append(edits, edit{tok.End, tok.End, " [sic]"})
 			case 1:
@@ -284,6 +286,10 @@ var fnHeadings = []string{"Notes", "## Notes", "**References**", "Notes:", "ENDN
 // when the text has too few citable sentences.
 func fnFootnote(rng *rand.Rand, base, style string) (fnSpec, bool) {
 	base = fnEditorial(rng, base)
+	if rng.IntN(3) == 0 {
+		// A numbered list that is not a list of notes.
+		base = "Key takeaways\n\n1. The first point.\n2. The second point.\n3. The third point.\n\n" + base
+	}
 	doc := document.New("base", []byte(base), document.Meta{})
 	spots := fnCitable(doc)
 	if len(spots) < 5 {
