@@ -41,29 +41,38 @@ const (
 
 var (
 	loadOnce sync.Once
-	levels   map[string]uint8
+	words    *wordTable
+	// frequent holds the everyday words (levels up to 35) again in a table
+	// small enough to stay in a core's cache (512 KB): most tokens of
+	// running text are found there.
+	frequent *wordTable
 )
+
+// frequentLevel is the highest level kept in the frequent table.
+const frequentLevel = 35
 
 func load() {
 	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
 	if err != nil {
 		panic("lexicon: embedded word list is corrupt: " + err.Error())
 	}
-	levels = make(map[string]uint8, 280000)
+	words = newWordTable(1 << 19)
+	frequent = newWordTable(1 << 17)
 	sc := bufio.NewScanner(zr)
 	level := uint8(0)
 	for sc.Scan() {
-		line := sc.Text()
+		line := sc.Bytes()
 		if len(line) > 1 && line[0] == '#' {
-			n, err := strconv.Atoi(line[1:])
+			n, err := strconv.Atoi(string(line[1:]))
 			if err != nil {
-				panic("lexicon: bad level line " + line)
+				panic("lexicon: bad level line " + string(line))
 			}
 			level = uint8(n)
 			continue
 		}
-		if _, dup := levels[line]; !dup {
-			levels[line] = level
+		words.add(line, level)
+		if level <= frequentLevel {
+			frequent.add(line, level)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -83,25 +92,82 @@ func Load() { loadOnce.Do(load) }
 func Level(word string) int {
 	loadOnce.Do(load)
 	word = trimPossessive(word)
-	if l, ok := levels[word]; ok {
-		return int(l)
+	if l := words.level([]byte(word)); l > 0 {
+		return l
 	}
 	if lower, changed := foldCapitalised(word); changed {
-		if l, ok := levels[lower]; ok {
-			return int(l)
-		}
+		return words.level([]byte(lower))
 	}
 	return 0
 }
 
-// LevelBytes is Level for a byte slice, without allocating for ASCII words
-// that are already lower case.
+// LevelBytes is Level for a byte slice. It does not allocate for ASCII
+// words (the common case in running text), which makes it the one to call
+// per token.
 func LevelBytes(word []byte) int {
 	loadOnce.Do(load)
-	if l, ok := levels[string(word)]; ok {
-		return int(l)
+	h := hashWord(word)
+	if l := frequent.levelOf(h); l > 0 {
+		return l
 	}
-	return Level(string(word))
+	if l := words.levelOf(h); l > 0 {
+		return l
+	}
+	var buf [64]byte
+	if len(word) > len(buf) || !asciiWord(word) {
+		return Level(string(word))
+	}
+	w := trimPossessiveBytes(word)
+	if len(w) != len(word) {
+		if l := words.level(w); l > 0 {
+			return l
+		}
+	}
+	if len(w) == 0 || w[0] < 'A' || w[0] > 'Z' || !uniformCase(w[1:]) {
+		return 0
+	}
+	n := copy(buf[:], w)
+	for i := range n {
+		if c := buf[i]; c >= 'A' && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	return words.level(buf[:n])
+}
+
+func asciiWord(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func trimPossessiveBytes(w []byte) []byte {
+	if len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's' {
+		return w[:len(w)-2]
+	}
+	return w
+}
+
+// uniformCase reports whether the ASCII letters of b are all lower case or
+// all upper case.
+func uniformCase(b []byte) bool {
+	upper, lower := false, false
+	for _, c := range b {
+		upper = upper || c >= 'A' && c <= 'Z'
+		lower = lower || c >= 'a' && c <= 'z'
+	}
+	return !(upper && lower)
+}
+
+// IsFrequent reports whether word, exactly as written, is an everyday
+// word (level 35 or below). It is the cheapest lookup: a small table that
+// stays in cache.
+func IsFrequent(word []byte) bool {
+	loadOnce.Do(load)
+	return frequent.level(word) > 0
 }
 
 // IsWord reports whether word is in the list at any embedded level.

@@ -1,6 +1,12 @@
 package lexicon
 
-import "testing"
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"strings"
+	"testing"
+)
 
 func TestLevels(t *testing.T) {
 	cases := []struct {
@@ -30,13 +36,30 @@ func TestLevels(t *testing.T) {
 }
 
 func TestNoMojibakeInList(t *testing.T) {
-	Load()
-	for w := range levels {
-		for _, r := range w {
-			if r == 'Ã' || r == 'Â' {
-				t.Fatalf("entry %q still carries Latin-1 damage", w)
-			}
+	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	n := 0
+	for sc.Scan() {
+		n++
+		if strings.ContainsAny(sc.Text(), "ÃÂ") {
+			t.Fatalf("entry %q still carries Latin-1 damage", sc.Text())
 		}
+	}
+	if n < 250000 {
+		t.Errorf("only %d lines in the embedded list", n)
+	}
+}
+
+func TestTableHoldsEveryLevel(t *testing.T) {
+	tb := newWordTable(8)
+	tb.add([]byte("alpha"), 10)
+	tb.add([]byte("beta"), 50)
+	tb.add([]byte("alpha"), 70) // the first level wins
+	if tb.level([]byte("alpha")) != 10 || tb.level([]byte("beta")) != 50 || tb.level([]byte("gamma")) != 0 {
+		t.Error("word table lookups")
 	}
 }
 

@@ -104,6 +104,16 @@ func allLowerASCII(b []byte) bool {
 	return len(b) > 0
 }
 
+// asciiLetters reports whether b is only the letters a-z and A-Z.
+func asciiLetters(b []byte) bool {
+	for _, c := range b {
+		if !isLowerASCII(c) && !isUpperASCII(c) {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
 // textBlocks calls fn for every block that is not code: fenced code holds
 // text the rules must leave alone.
 func textBlocks(doc *document.Document, fn func(b document.Block)) {
@@ -149,13 +159,21 @@ func looksLikeCode(line []byte) bool {
 	if len(t) == 0 {
 		return false
 	}
+	// One pass notes which marker characters occur; most prose lines
+	// hold none of them and need no substring search.
+	var seen [128]bool
+	for _, c := range t {
+		if c < 128 {
+			seen[c] = true
+		}
+	}
 	for _, m := range codeMarkers {
-		if bytes.Contains(t, []byte(m)) {
+		if seen[m[0]] && bytes.Contains(t, []byte(m)) {
 			return true
 		}
 	}
 	for _, s := range codeStarts {
-		if bytes.HasPrefix(t, []byte(s)) {
+		if t[0] == s[0] && bytes.HasPrefix(t, []byte(s)) {
 			return true
 		}
 	}

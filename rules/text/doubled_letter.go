@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -53,16 +54,14 @@ var doubledWords = map[string]bool{
 // A doubled-capital slip happens only at a sentence start.
 func collectDoubledCapitals(doc *document.Document, _ rules.Options) rules.Summary {
 	v := vocabulary{}
-	for _, s := range doc.Sentences() {
-		toks := doc.TokensIn(s.Start, s.End)
-		for k, t := range toks {
-			b := doc.Src[t.Start:t.End]
-			if k > 0 && doubledCapitalShape(b) && followsLowerOnLine(doc.Src, toks[k-1], t) {
-				e := v[string(b)]
-				e.count++
-				e.docs = 1
-				v[string(b)] = e
-			}
+	toks := doc.Tokens()
+	for k, t := range toks {
+		b := doc.Src[t.Start:t.End]
+		if k > 0 && doubledCapitalShape(b) && followsLowerOnLine(doc.Src, toks[k-1], t) {
+			e := v[string(b)]
+			e.count++
+			e.docs = 1
+			v[string(b)] = e
 		}
 	}
 	return v
@@ -70,9 +69,62 @@ func collectDoubledCapitals(doc *document.Document, _ rules.Options) rules.Summa
 
 // followsLowerOnLine reports whether t comes right after a lower-case word
 // on the same line ("said Aamir"): the position of a name, which a missed
-// sentence boundary ("U.S. Tthe", a line break) is not.
+// sentence boundary ("U.S. Tthe", a line break, a quotation) is not.
 func followsLowerOnLine(src []byte, prev, t document.Token) bool {
 	return isLowerASCII(src[prev.Start]) && !bytes.ContainsAny(src[prev.End:t.Start], "\n.!?:;\"“‘(")
+}
+
+// knowsName reports whether a doubled-capital token was seen inside a
+// sentence anywhere in the corpus.
+func (v vocabulary) knowsName(w string) bool { return v[w].count > 0 }
+
+func runDoubledLetter(pass *rules.Pass) {
+	doc := pass.Doc
+	vocab, _ := pass.Corpus.(vocabulary)
+	if vocab == nil {
+		vocab, _ = collectDoubledCapitals(doc, nil).(vocabulary)
+	}
+	toks := doc.Tokens()
+	for k, t := range toks {
+		if doubledCapitalShape(doc.Src[t.Start:t.End]) && opensText(doc, t) {
+			checkDoubledCapital(pass, vocab, toks[k:min(k+2, len(toks))])
+		}
+	}
+	checkDoubledWords(pass, toks)
+}
+
+// opensText reports whether token t opens a sentence, a line of prose or a
+// quotation: where a doubled capital is a slip rather than a name.
+func opensText(doc *document.Document, t document.Token) bool {
+	if opensQuote(doc.Src, t.Start) {
+		return true
+	}
+	bi := doc.BlockAt(t.Start)
+	if bi < 0 || !doc.Blocks[bi].IsProse() {
+		return false
+	}
+	line := doc.Lines[doc.LineAt(t.Start)]
+	if t.Start-max(line.Start, doc.Blocks[bi].ContentStart) <= 4 && onlyOpeners(doc.Src[max(line.Start, doc.Blocks[bi].ContentStart):t.Start]) {
+		return true
+	}
+	ss := doc.Sentences()
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > t.Start })
+	return i < len(ss) && ss[i].Start <= t.Start && t.Start-ss[i].Start <= 4 && onlyOpeners(doc.Src[ss[i].Start:t.Start])
+}
+
+// onlyOpeners reports whether b holds nothing but white space, quotes and
+// brackets: what may stand before the first word of a sentence.
+func onlyOpeners(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '"', '\'', '(', '[', '*', '_':
+		default:
+			if c < utf8.RuneSelf {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // opensQuote reports whether an opening quotation mark stands right
@@ -86,60 +138,19 @@ func opensQuote(src []byte, offset int) bool {
 	return offset-size == 0 || before == ' ' || before == '\n' || before == '('
 }
 
-// knowsName reports whether a doubled-capital token was seen inside a
-// sentence anywhere in the corpus.
-func (v vocabulary) knowsName(w string) bool { return v[w].count > 0 }
-
-func runDoubledLetter(pass *rules.Pass) {
-	doc := pass.Doc
-	vocab, _ := pass.Corpus.(vocabulary)
-	if vocab == nil {
-		vocab, _ = collectDoubledCapitals(doc, nil).(vocabulary)
-	}
-	checked := map[int]bool{}
-	for _, s := range doc.Sentences() {
-		toks := doc.TokensIn(s.Start, s.End)
-		if len(toks) > 0 {
-			checked[toks[0].Start] = true
-			checkDoubledCapital(pass, vocab, toks, s.Start)
-		}
-		checkDoubledWords(pass, toks)
-	}
-	// A quotation opens a sentence of its own: `with "Iit sure would`.
-	for _, t := range doc.Tokens() {
-		if !checked[t.Start] && opensQuote(doc.Src, t.Start) {
-			checked[t.Start] = true
-			checkDoubledCapital(pass, vocab, []document.Token{t}, t.Start)
-		}
-	}
-	// A line of prose also opens with a capital after a line that does not
-	// end a sentence (labels, list-like lines): check line starts too.
-	for _, b := range doc.Blocks {
-		if !b.IsProse() {
-			continue
-		}
-		for i := b.FirstLine; i <= b.LastLine; i++ {
-			start := max(doc.Lines[i].Start, b.ContentStart)
-			toks := doc.TokensIn(start, doc.Lines[i].End)
-			if len(toks) > 0 && !checked[toks[0].Start] {
-				checked[toks[0].Start] = true
-				checkDoubledCapital(pass, vocab, toks, start)
-			}
-		}
-	}
-}
-
 // doubledCapitalShape: an ASCII capital, the same letter in lower case,
 // then lower-case letters ("Ssee", "Tthe", "Aaron").
 func doubledCapitalShape(b []byte) bool {
 	return len(b) >= 3 && isUpperASCII(b[0]) && b[1] == b[0]+'a'-'A' && allLowerASCII(b[2:])
 }
 
-func checkDoubledCapital(pass *rules.Pass, vocab vocabulary, toks []document.Token, sentStart int) {
+// checkDoubledCapital judges toks[0], a doubled-capital token opening a
+// sentence; toks[1], when present, is the token after it.
+func checkDoubledCapital(pass *rules.Pass, vocab vocabulary, toks []document.Token) {
 	doc := pass.Doc
 	t := toks[0]
 	b := doc.Src[t.Start:t.End]
-	if !doubledCapitalShape(b) || t.Start-sentStart > 4 || vocab.knowsName(string(b)) {
+	if vocab.knowsName(string(b)) {
 		return
 	}
 	w := string(b)
@@ -169,16 +180,13 @@ func checkDoubledWords(pass *rules.Pass, toks []document.Token) {
 	for i := 1; i < len(toks); i++ {
 		a, b := toks[i-1], toks[i]
 		first, second := src[a.Start:a.End], src[b.Start:b.End]
-		if len(first) != len(second) || !onlySpaceBetween(src, a.End, b.Start) {
-			continue
-		}
-		lower, ok := lowerASCII(first)
-		if !ok || !doubledWords[lower] || string(second) != lower {
+		if len(first) != len(second) || !doubledWords[string(second)] || !bytes.EqualFold(first, second) {
 			continue // "The The" is a band; only "the the" and "The the" are slips
 		}
-		if first[0] != second[0] && !isUpperASCII(first[0]) || codeLike(src, a.Start, b.End) {
+		if !bytes.Equal(first[1:], second[1:]) || !onlySpaceBetween(src, a.End, b.Start) || codeLike(src, a.Start, b.End) {
 			continue
 		}
+		lower := string(second)
 		pass.Report(rules.Finding{
 			Start: a.Start, End: b.End,
 			Message: fmt.Sprintf("doubled word %q", lower),

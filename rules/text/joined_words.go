@@ -66,12 +66,15 @@ func collectVocabulary(doc *document.Document, _ rules.Options) rules.Summary {
 	v := vocabulary{}
 	for _, t := range doc.Tokens() {
 		b := doc.Src[t.Start:t.End]
-		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen {
+		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen || !maySplit(b) || !asciiLetters(b) {
 			continue
 		}
-		w, ok := lowerASCII(b)
-		if !ok || lexicon.LevelBytes(b) > 0 || lexicon.Level(w) > 0 {
+		if lexicon.LevelBytes(b) > 0 {
 			continue
+		}
+		w, _ := lowerASCII(b)
+		if w != string(b) && lexicon.LevelBytes([]byte(w)) > 0 {
+			continue // "McDonald" is not listed, but "mcdonald" may be
 		}
 		e := v[w]
 		e.count++
@@ -109,7 +112,16 @@ func runJoinedWords(pass *rules.Pass) {
 		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen || !allLowerASCII(b) {
 			continue
 		}
-		if lexicon.LevelBytes(b) > 0 || codeLike(doc.Src, t.Start, t.End) || elided(doc.Src, t) || inflectedWord(b) {
+		// The vocabulary holds every token of the corpus that the word
+		// list lacks: a token absent from it is a listed word. The small
+		// map answers faster than the word list.
+		if !maySplit(b) {
+			continue
+		}
+		if _, oov := vocab[string(b)]; !oov {
+			continue
+		}
+		if codeLike(doc.Src, t.Start, t.End) || elided(doc.Src, t) || inflectedWord(b) {
 			continue
 		}
 		w := string(b)
@@ -154,6 +166,46 @@ func inflectedWord(w []byte) bool {
 	}
 	return false
 }
+
+// maySplit is a cheap filter run before any word-list lookup: whether the
+// ASCII letters of b (any case) open like a leading function word or end
+// like a trailing one, judged by their first and last two letters. Every
+// plausible split passes it; most words do not.
+func maySplit(b []byte) bool {
+	if len(b) < 2 {
+		return false
+	}
+	return splitEdges.head[pairIndex(b[0], b[1])] || splitEdges.tail[pairIndex(b[len(b)-2], b[len(b)-1])]
+}
+
+// pairIndex numbers a pair of ASCII letters (any case) 0..26*26-1; other
+// bytes land on a slot no pair of letters uses.
+func pairIndex(a, b byte) int {
+	a, b = a|0x20-'a', b|0x20-'a'
+	if a >= 26 || b >= 26 {
+		return 26 * 26
+	}
+	return int(a)*26 + int(b)
+}
+
+// splitEdges marks the first two letters of the leading function words
+// (every pair opening with "a", for the article) and the last two of the
+// trailing ones.
+var splitEdges = func() (e struct{ head, tail [26*26 + 1]bool }) {
+	for w := range leadingFunctionWords {
+		if len(w) == 1 {
+			for c := byte('a'); c <= 'z'; c++ {
+				e.head[pairIndex(w[0], c)] = true
+			}
+			continue
+		}
+		e.head[pairIndex(w[0], w[1])] = true
+	}
+	for w := range trailingFunctionWords {
+		e.tail[pairIndex(w[len(w)-2], w[len(w)-1])] = true
+	}
+	return e
+}()
 
 type split struct{ left, right string }
 

@@ -59,24 +59,35 @@ var inlineTags = map[string]bool{
 // showing HTML, not debris.
 
 func runMarkup(pass *rules.Pass) {
-	doc := pass.Doc
-	m := markupScan{pass: pass, tagSeverity: rules.Warning}
-	if technicalDocument(doc) {
-		// An article about HTML shows tags as its subject.
-		m.tagSeverity = rules.Info
-	}
-	textBlocks(doc, func(b document.Block) {
+	m := &markupScan{pass: pass}
+	textBlocks(pass.Doc, func(b document.Block) {
 		m.scan(b)
 		checkStrayEmphasis(pass, b)
 	})
 }
 
 type markupScan struct {
-	pass        *rules.Pass
-	tagSeverity rules.Severity
+	pass *rules.Pass
+	// technical is 0 until a tag is found, then 1 for a document that
+	// shows code (an article about HTML shows tags as its subject) or 2.
+	technical int
 }
 
-func (m markupScan) scan(b document.Block) {
+// tagSeverity is warning, or info in a technical document.
+func (m *markupScan) tagSeverity() rules.Severity {
+	if m.technical == 0 {
+		m.technical = 2
+		if technicalDocument(m.pass.Doc) {
+			m.technical = 1
+		}
+	}
+	if m.technical == 1 {
+		return rules.Info
+	}
+	return rules.Warning
+}
+
+func (m *markupScan) scan(b document.Block) {
 	pass := m.pass
 	src := pass.Doc.Src
 	for i := b.Start; i < b.End; {
@@ -89,7 +100,7 @@ func (m markupScan) scan(b document.Block) {
 		switch src[i] {
 		case '<':
 			if end, name := parseTag(src, i, b.End); end > 0 && !inInlineCode(src, i) {
-				reportTag(pass, i, end, name, m.tagSeverity)
+				reportTag(pass, i, end, name, m.tagSeverity())
 				next = end
 			}
 		case '&':

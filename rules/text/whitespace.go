@@ -92,14 +92,18 @@ func reportInvisibleLine(pass *rules.Pass, line document.Line) {
 func scanLine(pass *rules.Pass, doc *document.Document, line document.Line) {
 	src := doc.Src
 	for i := line.Start; i < line.End; {
-		if src[i] < utf8.RuneSelf && src[i] != ' ' {
-			i++
+		if src[i] < utf8.RuneSelf {
+			i++ // ASCII, including plain spaces: a run with a no-break space is found at its no-break space
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:line.End])
 		switch {
-		case r == ' ' || r == '\u00a0':
-			i = spaceRun(pass, src, i, line.End)
+		case r == '\u00a0':
+			start := i
+			for start > line.Start && src[start-1] == ' ' {
+				start--
+			}
+			i = spaceRun(pass, src, start, line)
 			continue
 		case isZeroWidth(r):
 			end := zeroWidthRunEnd(src, i, line.End)
@@ -164,7 +168,8 @@ func needsZeroWidth(r rune) bool {
 
 // spaceRun looks at the run of spaces starting at i and reports it when it
 // mixes a no-break space with other spaces. It returns the end of the run.
-func spaceRun(pass *rules.Pass, src []byte, i, end int) int {
+func spaceRun(pass *rules.Pass, src []byte, i int, line document.Line) int {
+	end := line.End
 	start, nbsp, count := i, 0, 0
 	for i < end {
 		r, size := utf8.DecodeRune(src[i:end])
@@ -177,7 +182,7 @@ func spaceRun(pass *rules.Pass, src []byte, i, end int) int {
 		count++
 		i += size
 	}
-	atLineStart := start == pass.Doc.Lines[pass.Doc.LineAt(start)].Start
+	atLineStart := start == line.Start
 	if nbsp == 0 || atLineStart || i >= end || afterMojibakeLead(src, start) {
 		return i
 	}
