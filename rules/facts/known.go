@@ -69,7 +69,11 @@ func runKnown(pass *rules.Pass) {
 			}
 			for _, loc := range itemRE(fact.Item).FindAllSubmatchIndex(sentence, -1) {
 				value := string(sentence[loc[2]:loc[3]])
-				if !aboutSubject(fact, lower[:loc[0]], lower[loc[1]:]) || value == fact.Value {
+				// Lower-case each side on its own: lower-casing can change
+				// byte lengths, so offsets into sentence do not fit lower.
+				before := strings.ToLower(string(sentence[:loc[0]]))
+				after := strings.ToLower(string(sentence[loc[1]:]))
+				if !aboutSubject(fact, before, after) || value == fact.Value {
 					continue
 				}
 				if !wrongInContext(fact, value, lower) {

@@ -64,3 +64,9 @@ func TestAcronymCaseDocExamples(t *testing.T) {
 		t.Errorf("Good example flagged: %v", fs)
 	}
 }
+
+func TestAcronymCaseOddInput(t *testing.T) {
+	for _, in := range []string{"", "Uk\xff", "\xc3Uk", "Uk-", "'Uk'", "Uk\u2019s Nato-led", "İmf"} {
+		ruletest.Run(t, AcronymCase, in, nil)
+	}
+}

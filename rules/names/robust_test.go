@@ -1,0 +1,35 @@
+package names
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// Odd input never panics: invalid UTF-8, CRLF, NUL bytes, quotes left
+// open, a huge line, random mixes of names and marks.
+func TestOddInputDoesNotPanic(t *testing.T) {
+	inputs := []string{
+		"",
+		"\xef\xbb\xbfKeith Starmer\r\nMacrom\r\n",
+		"“Anna Kowalczyk \xff Anna Kowalzcyk \x00 “ \"",
+		strings.Repeat("Keir Stramer and Ursula von der Leyne ", 5000),
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"Keir", "Keith", "Starmer", "Stramer", " ", "\n\n", "“", "”", "von der", "Leyen", "\xc3", "'s", "Xi", "Jingping", "[1] ", "İ", "-"}
+	for i := 0; i < 300; i++ {
+		var b strings.Builder
+		for k := 0; k < 14; k++ {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, in := range inputs {
+		for _, r := range []*rules.Rule{MisspelledPerson, Variant} {
+			ruletest.RunCorpus(t, r, []ruletest.Doc{{Path: "x", Text: in}, {Path: "y", Text: in}}, nil)
+		}
+	}
+}
