@@ -577,3 +577,19 @@ func TestCRLFAndBOM(t *testing.T) {
 		t.Errorf("link definitions with CRLF: %v", got)
 	}
 }
+
+// TestDocExamples: every rule's Bad example gives a finding of that rule
+// and its Good example none.
+func TestDocExamples(t *testing.T) {
+	for _, r := range rules.All() {
+		if r.Family() != "footnotes" {
+			continue
+		}
+		if fs := ruletest.Run(t, r, r.Bad, nil); len(fs) == 0 {
+			t.Errorf("%s: Bad example gives no finding", r.ID)
+		}
+		if fs := ruletest.Run(t, r, r.Good, nil); len(fs) > 0 {
+			t.Errorf("%s: Good example gives %q", r.ID, fs[0].Message)
+		}
+	}
+}
