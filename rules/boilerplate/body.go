@@ -27,6 +27,9 @@ const (
 	// per edge, so a long review of many short sections keeps its parts.
 	bodyEdgeMaxGood = 3
 	bodyEdgeMaxDrop = 2
+	// endMarkerShare: the body ends before an end-of-article line when
+	// the good words after it are less than this share.
+	endMarkerShare = 0.3
 )
 
 // blockInfo is what the rules need to know about one block.
@@ -148,7 +151,54 @@ func newAnalysis(doc *document.Document) *analysis {
 		}
 	}
 	a.findBody()
+	a.cutAtEndMarker()
 	return a
+}
+
+// cutAtEndMarker ends the body before the first line of an end-of-article
+// family (related links, comments, tags, newsletter, share, author box)
+// after which the good blocks hold less than endMarkerShare of the body's
+// good words: teasers and author bios after "Related posts" read like
+// paragraphs but are not the article.
+func (a *analysis) cutAtEndMarker() {
+	if a.bodyFirst < 0 {
+		return
+	}
+	total := 0
+	for bi := a.bodyFirst; bi <= a.bodyLast; bi++ {
+		if a.blocks[bi].good {
+			total += a.blocks[bi].words
+		}
+	}
+	for _, c := range a.cands {
+		if c.block <= a.bodyFirst || c.block > a.bodyLast || !endMarker(c) {
+			continue
+		}
+		after, lastBefore := 0, -1
+		for bi := a.bodyFirst; bi <= a.bodyLast; bi++ {
+			switch {
+			case !a.blocks[bi].good:
+			case bi > c.block:
+				after += a.blocks[bi].words
+			case bi < c.block:
+				lastBefore = bi
+			}
+		}
+		if lastBefore >= 0 && float64(after) < endMarkerShare*float64(total) {
+			a.bodyLast = lastBefore
+			return
+		}
+	}
+}
+
+// endMarker reports a line of a family that closes articles.
+func endMarker(c candidate) bool {
+	for _, f := range allFamilies {
+		if f.EndMarker && c.matches[f.index] != noMatch {
+			return true
+		}
+	}
+	return false
 }
 
 func measureBlock(doc *document.Document, b document.Block) blockInfo {

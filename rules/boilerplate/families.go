@@ -22,6 +22,7 @@ var socialNetworks = []string{
 
 var shareFamily = &phraseFamily{
 	What:        "share prompt",
+	EndMarker:   true,
 	Unambiguous: true,
 	Exact: []string{
 		"share", "share this", "share it", "share this article", "share this post", "share the post",
@@ -61,6 +62,7 @@ var authFamily = &phraseFamily{
 
 var newsletterFamily = &phraseFamily{
 	What:        "newsletter prompt",
+	EndMarker:   true,
 	Unambiguous: true,
 	Exact: []string{
 		"subscribe", "subscribe now", "subscribe today", "subscribe here", "newsletter", "newsletters",
@@ -103,7 +105,8 @@ var readingTimeFamily = &phraseFamily{
 }
 
 var relatedFamily = &phraseFamily{
-	What: "related-links list",
+	What:      "related-links list",
+	EndMarker: true,
 	Exact: []string{
 		"related articles", "related posts", "related stories", "related content", "related reading",
 		"related news", "related topics", "related coverage", "related links", "read more", "read next",
@@ -209,7 +212,8 @@ var imageCreditFamily = &phraseFamily{
 func endsWithLongSentence(norm string) bool { return wordCount(norm) > 20 }
 
 var socialFollowFamily = &phraseFamily{
-	What: "social follow prompt",
+	What:      "social follow prompt",
+	EndMarker: true,
 	Exact: []string{
 		"follow us", "follow", "follow me", "connect with us", "find us on facebook", "like us on facebook",
 		"follow us on social media", "join the community",
@@ -227,6 +231,7 @@ var commentsShape = regexp.MustCompile(`^(# )?(comments?|replies|kommentare?|com
 
 var commentsFamily = &phraseFamily{
 	What:        "comments widget",
+	EndMarker:   true,
 	Unambiguous: true,
 	Starts: []string{"#", "comment", "comments", "replies", "kommentar", "kommentare", "commentaire", "commentaires",
 		"comentario", "comentarios", "view", "show", "load", "read", "see", "hide"},
@@ -263,7 +268,8 @@ var printFamily = &phraseFamily{
 var tagsShape = regexp.MustCompile(`^\s*(tags|tagged|tagged with|tagged as|topics|topic|filed under|categories|category|posted in|keywords|schlagwörter|schlagworte|themen|étiquettes|mots clés|mots-clés|etiquetas|temas)\s*:`)
 
 var tagsFamily = &phraseFamily{
-	What: "tag list",
+	What:      "tag list",
+	EndMarker: true,
 	Starts: []string{"tags", "tagged", "topics", "topic", "filed", "categories", "category", "posted", "keywords",
 		"schlagwörter", "schlagworte", "themen", "étiquettes", "mots", "etiquetas", "temas"},
 	Hint:     containsAny("tag", "topic", "filed", "categor", "posted", "keyword", "schlagw", "themen", "étiquettes", "mots", "etiquetas", "temas"),
@@ -338,6 +344,7 @@ var callToActionFamily = &phraseFamily{
 
 var bylineFamily = &phraseFamily{
 	What:        "author-box label",
+	EndMarker:   true,
 	Unambiguous: true,
 	Exact: []string{
 		"written by", "posted by", "author", "authors", "about the author", "about the authors",

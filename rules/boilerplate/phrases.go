@@ -38,6 +38,9 @@ type phraseFamily struct {
 	// Unambiguous families keep warning inside the body for single words
 	// and prefix matches: their words are rarely an article's own.
 	Unambiguous bool
+	// EndMarker families close articles (related links, comments, ...):
+	// the body ends before them when little text follows.
+	EndMarker bool
 	// NoColon: a line ending in a colon introduces what follows ("Learn
 	// more:", "By:") and is not this furniture.
 	NoColon bool
