@@ -9,7 +9,6 @@ package eval
 // it: cross-talk is a false alarm too.
 
 import (
-	"bytes"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -157,7 +156,7 @@ func proseWords(src []byte) []wordAt {
 
 func asciiLetters(b []byte) bool {
 	for _, c := range b {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
 			return false
 		}
 	}
@@ -674,5 +673,4 @@ func (res TextInjectedResult) write(w io.Writer, verbose bool, only string) {
 			}
 		}
 	}
-	_ = bytes.MinRead
 }

@@ -159,7 +159,7 @@ func uniformCase(b []byte) bool {
 		upper = upper || c >= 'A' && c <= 'Z'
 		lower = lower || c >= 'a' && c <= 'z'
 	}
-	return !(upper && lower)
+	return !upper || !lower
 }
 
 // IsFrequent reports whether word, exactly as written, is an everyday

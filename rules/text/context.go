@@ -41,8 +41,8 @@ func codeLike(src []byte, start, end int) bool {
 	if bytes.ContainsAny(f, "@/\\_=<>{}`|#~^$%") || bytes.Contains(f, []byte("www.")) {
 		return true
 	}
-	if innerDot(f) || mixedIdentifier(src[start:end]) {
-		return true
+	if innerDot(f) || mixedIdentifier(src[start:end]) || len(f) > 1 && f[0] == '-' && f[1] != ' ' {
+		return true // ... or a command-line flag ("-asan", "--verbose")
 	}
 	return inInlineCode(src, start)
 }

@@ -146,6 +146,7 @@ func scanControls(pass *rules.Pass, doc *document.Document, line document.Line) 
 			size = sameRuneRun(src, i, line.End, r)
 			reportControl(pass, i, size, fmt.Sprintf("C1 control character %U inside text", r), "")
 		case r == '\ufeff' && i > 0:
+			size = sameRuneRun(src, i, line.End, r)
 			reportControl(pass, i, size, "byte order mark (U+FEFF) inside the text", "")
 		case r == utf8.RuneError && size == 3:
 			pass.Report(rules.Finding{Start: i, End: i + size, Severity: rules.Warning,

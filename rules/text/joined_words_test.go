@@ -49,6 +49,7 @@ func TestJoinedWordsTraps(t *testing.T) {
 		"Run `ofinternational --help` in the folder /usr/share/ofinternational now.\n",
 		"The variable of_international and the file ofinternational.txt are code.\n",
 		"Call ofInternational() and covid19tracker from the library.\n",
+		"Build it with go build -asan or --ofinternational for leak detection.\n",
 		// Names are capitalised; a capitalised token is never split.
 		"Ofinternational Ltd and Atlanta are names in this text about the company.\n",
 		// Spoken forms with an elided letter.

@@ -295,7 +295,8 @@ func onlyEscapesOnLine(doc *document.Document, li int) bool {
 }
 
 // checkStrayEmphasis flags "**" markers that cannot open or close
-// emphasis: white space on both sides, or the only marker of its block.
+// emphasis: white space on both sides, or an opening marker that is the
+// only one of its block.
 // ("__" is left alone: it is far more often part of an identifier.)
 func checkStrayEmphasis(pass *rules.Pass, b document.Block) {
 	src := pass.Doc.Src
@@ -317,7 +318,11 @@ func checkStrayEmphasis(pass *rules.Pass, b document.Block) {
 	}
 	for _, at := range markers {
 		spaced := !visibleAt(src, at-1) && !visibleAt(src, at+2)
-		if spaced || len(markers) == 1 {
+		// A lone marker that opens ("**Note that ...") and is never
+		// closed is debris; one that closes a word ("(Miles)**",
+		// "here.**") is a footnote sign.
+		opens := !visibleAt(src, at-1) && visibleAt(src, at+2)
+		if spaced || len(markers) == 1 && opens {
 			reportStrayMarker(pass, at, spaced)
 		}
 	}

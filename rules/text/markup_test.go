@@ -42,7 +42,9 @@ func TestMarkupEscapedMarkdown(t *testing.T) {
 }
 
 func TestMarkupStrayEmphasis(t *testing.T) {
-	flagged(t, Markup, "Read more here.**\n\nNext paragraph.\n", 1)
+	flagged(t, Markup, "**Note that the plan was adopted.\n\nNext paragraph.\n", 1)
+	// A closing lone marker is a footnote sign: "(Miles)**".
+	quiet(t, Markup, "Range Approximation (Miles)** and more. Read more here.**\n")
 	text := "The plan ** was adopted.\n"
 	f := flagged(t, Markup, text, 1)[0]
 	if got := applyFix(t, text, f); got != "The plan was adopted.\n" {

@@ -17,9 +17,7 @@ func seedLines(t *testing.T, number string) map[string][]int {
 	out := map[string][]int{}
 	for _, r := range mine {
 		fs := ruletest.AtLeast(ruletest.Run(t, r, text, nil), rules.Warning)
-		for _, l := range ruletest.Lines(text, fs) {
-			out[r.ID] = append(out[r.ID], l)
-		}
+		out[r.ID] = append(out[r.ID], ruletest.Lines(text, fs)...)
 		sort.Ints(out[r.ID])
 	}
 	return out

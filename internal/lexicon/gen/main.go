@@ -80,8 +80,9 @@ func run(src, out string) error {
 		sort.Strings(words)
 		fmt.Fprintf(bw, "#%d\n", l)
 		for _, word := range words {
-			bw.WriteString(word)
-			bw.WriteByte('\n')
+			if _, err := bw.WriteString(word + "\n"); err != nil {
+				return err
+			}
 		}
 	}
 	if err := bw.Flush(); err != nil {
