@@ -386,6 +386,7 @@ func init() {
 		f.index = i
 		f.init()
 	}
+	indexCompoundPhrases()
 }
 
 // containsAny returns a hint that passes lines containing any of words.

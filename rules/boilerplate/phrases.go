@@ -205,3 +205,55 @@ func matchAll(norm, raw string) (best phraseMatch, each []phraseMatch) {
 	}
 	return best, each
 }
+
+// furniturePhrases maps every exact phrase of every family (up to
+// maxCompoundPhrase words) to its family's description, for compound
+// lines such as "Sign in Start free trial".
+var furniturePhrases = map[string]string{}
+
+const maxCompoundPhrase = 5
+
+func indexCompoundPhrases() {
+	for _, f := range allFamilies {
+		for p := range f.exact {
+			if n := wordCount(p); n <= maxCompoundPhrase && len(p) > 2 {
+				furniturePhrases[p] = f.What
+			}
+		}
+	}
+}
+
+// compound reports whether a normalised line is two or more furniture
+// phrases in a row and nothing else ("log in sign up free", "join now
+// upgrade donate"), and returns what they are.
+func compound(norm string) (bool, []string) {
+	words := strings.Fields(norm)
+	if len(words) < 3 || len(words) > 16 {
+		return false, nil
+	}
+	// best[i] is the fewest phrases covering words[:i], -1 when none.
+	best := make([]int, len(words)+1)
+	from := make([]int, len(words)+1)
+	for i := 1; i <= len(words); i++ {
+		best[i] = -1
+		for j := max(0, i-maxCompoundPhrase); j < i; j++ {
+			if best[j] < 0 && j > 0 {
+				continue
+			}
+			if _, ok := furniturePhrases[strings.Join(words[j:i], " ")]; ok && (best[i] < 0 || best[j]+1 < best[i]) {
+				best[i], from[i] = best[j]+1, j
+			}
+		}
+	}
+	if best[len(words)] < 2 {
+		return false, nil
+	}
+	var kinds []string
+	for i := len(words); i > 0; i = from[i] {
+		kind := furniturePhrases[strings.Join(words[from[i]:i], " ")]
+		if len(kinds) == 0 || kinds[len(kinds)-1] != kind {
+			kinds = append(kinds, kind)
+		}
+	}
+	return true, kinds
+}
