@@ -9,10 +9,11 @@ import "encoding/binary"
 // word's hash (bits the slot index does not use) and, in the low seven
 // bits, the level (10 ... 80, never 0, so 0 marks an empty slot).
 //
-// A word that is not in the list matches a slot's fingerprint with
-// probability about 2^-24 per lookup: the lexicon then calls a non-word a
-// word. Rules use the answer to stay quiet ("a word, leave it alone"), so
-// the rare error costs a missed finding, never a false one.
+// A word that is not in the list matches a fingerprint on its probe path
+// with probability about 2^-24 per lookup: the lexicon then calls a
+// non-word a word. Rules mostly use that answer to stay quiet ("a word,
+// leave it alone"); where it could start a finding, one lookup in sixteen
+// million is far below the list's own gaps.
 type wordTable struct {
 	slots []uint32
 	mask  uint64
