@@ -625,7 +625,30 @@ func OpenLines(f File, stdin io.Reader) (*LineReader, error) {
 		src = zr
 	}
 	lr.r = bufio.NewReaderSize(src, 256<<10)
+	if err := lr.checkContent(f.Path); err != nil {
+		lr.Close()
+		return nil, err
+	}
 	return lr, nil
+}
+
+// checkContent looks at the first bytes: a compressed stream under a plain
+// .jsonl name, or binary data, would otherwise give one "invalid JSON" per
+// line. Either is one clear error for the file.
+func (lr *LineReader) checkContent(path string) error {
+	head, err := lr.r.Peek(8192)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return fmt.Errorf("%s: %v", cmpOr(Compression(path), "reading"), err)
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		return errors.New("gzip-compressed data under a name without .gz: rename it *.jsonl.gz")
+	case bytes.HasPrefix(head, []byte{0x28, 0xb5, 0x2f, 0xfd}):
+		return errors.New("zstd-compressed data under a name without .zst: rename it *.jsonl.zst")
+	case bytes.IndexByte(head, 0) >= 0:
+		return ErrBinary
+	}
+	return nil
 }
 
 type closerFunc func() error

@@ -335,3 +335,32 @@ func TestEachReadsConcatenatedGzipMembers(t *testing.T) {
 		t.Errorf("%d units, problems %v", len(units), problems)
 	}
 }
+
+func TestEachNamesMisnamedCompressedAndBinaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	must(t, write(zw, `{"text":"a"}`+"\n"))
+	must(t, zw.Close())
+	must(t, os.WriteFile(filepath.Join(dir, "gz.jsonl"), gz.Bytes(), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "bin.jsonl"), []byte("{\"text\":\"a\"}\n\x00\x00\x00"), 0o644))
+	var lines strings.Builder
+	for range 25 {
+		lines.WriteString("not json\n")
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "junk.jsonl"), []byte(lines.String()), 0o644))
+	files, _ := Expand([]string{dir}, Options{})
+	units, problems := collectUnits(t, files, Options{})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.Error())
+	}
+	all := strings.Join(got, "\n")
+	if len(units) != 0 || len(problems) != 13 ||
+		!strings.Contains(all, "bin.jsonl: binary file") ||
+		!strings.Contains(all, "gz.jsonl: gzip-compressed data under a name without .gz") ||
+		!strings.Contains(all, "junk.jsonl: line 10: invalid JSON") ||
+		!strings.Contains(all, "junk.jsonl: 15 more malformed lines skipped (the first on line 11)") {
+		t.Errorf("%d units, problems:\n%s", len(units), all)
+	}
+}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"io"
 )
@@ -58,6 +59,7 @@ func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)
 	}
 	defer lr.Close()
 	var dates badDates
+	var bad badLines
 	var pending *Unit    // the last record read, not yet handed on
 	var skipped [][]byte // lines since it that are not records
 	var consumed int64
@@ -84,7 +86,7 @@ func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)
 		}
 		rec, err := recordOf(line, eol, n, opts.JSONL)
 		if err != nil {
-			problem(Problem{Path: f.Path, Err: err})
+			bad.note(f, err, problem)
 		}
 		if rec == nil {
 			skipped = append(skipped, append(line, eol...))
@@ -103,10 +105,41 @@ func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)
 	if err := emit(); err != nil {
 		return err
 	}
+	bad.finish(f, problem)
 	if p := dates.problem(f, opts.JSONL.DateField); p != nil {
 		problem(*p)
 	}
 	return nil
+}
+
+// maxLineProblems is how many malformed lines of one file are reported
+// one by one; the rest are counted in one message, so a file that is not
+// JSON Lines at all does not flood the terminal.
+const maxLineProblems = 10
+
+type badLines struct {
+	count     int
+	firstMore int // the line of the first one not reported
+}
+
+func (b *badLines) note(f File, err error, problem func(Problem)) {
+	b.count++
+	if b.count <= maxLineProblems {
+		problem(Problem{Path: f.Path, Err: err})
+		return
+	}
+	if b.firstMore == 0 {
+		var le *LineError
+		if errors.As(err, &le) {
+			b.firstMore = le.Line
+		}
+	}
+}
+
+func (b *badLines) finish(f File, problem func(Problem)) {
+	if more := b.count - maxLineProblems; more > 0 {
+		problem(Problem{Path: f.Path, Err: fmt.Errorf("%d more malformed lines skipped (the first on line %d)", more, b.firstMore)})
+	}
 }
 
 // recordOf parses a line; a blank line is no record and no error.
