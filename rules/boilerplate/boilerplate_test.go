@@ -80,6 +80,11 @@ func TestPhraseLinesFlagged(t *testing.T) {
 		{"paywall", "Subscribe to continue reading", "boilerplate/paywall", rules.Error},
 		{"paywall es", "Seguir leyendo", "boilerplate/paywall", rules.Error},
 		{"markdown and tags", "**<u>Share this article</u>**", "boilerplate/share-prompt", rules.Error},
+		{"call to action", "Book a demo", "boilerplate/call-to-action", rules.Error},
+		{"call to action fr", "En savoir plus", "boilerplate/call-to-action", rules.Error},
+		{"author box", "About the author", "boilerplate/byline-label", rules.Error},
+		{"written by", "Written by Jane Doe", "boilerplate/byline-label", rules.Warning},
+		{"feedback", "Was this page helpful?", "boilerplate/form-widget", rules.Error},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -122,6 +127,10 @@ func TestTrapsStayQuiet(t *testing.T) {
 		"The newsletter, founded in 1998, has 40,000 readers.",
 		"Print circulation fell by a third.",
 		"Source: Bureau of Labor Statistics",
+		"Learn more:",
+		"By:",
+		"Also read:",
+		"Learn more about the treaty in the annex.",
 	}
 	for _, trap := range traps {
 		text := body + "\n\n" + trap + "\n\n" + body + "\n"
@@ -298,5 +307,51 @@ func TestCorpusTemplate(t *testing.T) {
 		if len(fs) != 0 {
 			t.Errorf("doc %d of 3 flagged: %v", i, fs)
 		}
+	}
+}
+
+func TestMenuBeforeBody(t *testing.T) {
+	menu := "Home\n\nNews\n\nWorld\n\nSports\n\nCulture\n\n"
+	got := flagged(t, menu+body+"\n")
+	for _, ln := range []int{1, 3, 5, 7} {
+		if len(got[ln]) == 0 {
+			t.Errorf("menu line %d not flagged: %v", ln, got)
+		}
+	}
+	if len(got[9]) != 0 {
+		t.Errorf("the line right before the body may be the title: flagged %v", got[9])
+	}
+	// The same words after a sentence has begun are a list in the
+	// article, and a column of repeated cells is a table.
+	list := "The ministers named four topics for the talks.\n\nTrade\n\nEnergy\n\nDefence\n\nHealth\n\n"
+	if got := flagged(t, list+body+"\n"); len(got) > 0 {
+		t.Errorf("list after a sentence flagged: %v", got)
+	}
+	table := "Yes\n\nNo\n\nYes\n\nYes\n\nNo\n\n"
+	if got := flagged(t, table+body+"\n"); len(got) > 0 {
+		t.Errorf("table column flagged: %v", got)
+	}
+}
+
+func TestCompoundFurnitureLine(t *testing.T) {
+	got := flagged(t, body+"\n\nLog in Sign up free\n")
+	if len(got[7]) == 0 {
+		t.Errorf("compound furniture line not flagged: %v", got)
+	}
+	if ok, _ := compound("the login page was hacked"); ok {
+		t.Error("sentence taken for compound furniture")
+	}
+}
+
+func TestBodyEndsBeforeRelatedLinks(t *testing.T) {
+	teaser := "A teaser paragraph about another story that the site wants you to read next, with enough words to look real."
+	text := body + "\n\n" + body + "\n\nRelated articles\n\n" + teaser + "\n\nCeasefire talks stall\n"
+	doc := document.New("t", []byte(text), document.Meta{})
+	a := newAnalysis(doc)
+	if last := doc.Blocks[a.bodyLast].FirstLine + 1; last != 11 {
+		t.Errorf("body ends at line %d, want 11 (before \"Related articles\")", last)
+	}
+	if got := flagged(t, text); len(got[13]) == 0 || len(got[1]) > 0 {
+		t.Errorf("flagged %v: want the related box heading (13), nothing in the body", got)
 	}
 }
