@@ -154,3 +154,10 @@ func TestVariantTraps(t *testing.T) {
 		}
 	}
 }
+
+func TestVariantShortNamesNeedOneEdit(t *testing.T) {
+	text := "Santa Clara is north of Santa Clarita. Santa Clara again."
+	if fs := ruletest.Run(t, Variant, text, nil); len(fs) != 0 {
+		t.Errorf("two edits on a short name: want quiet, got %s", messages(fs))
+	}
+}

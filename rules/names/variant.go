@@ -141,6 +141,11 @@ func sameName(a, b fullName) bool {
 	}
 	switch {
 	case ga == gb:
+		// Two edits on a short surname are often another name (Clara,
+		// Clarita): allow them only on long ones.
+		if min(len([]rune(sa)), len([]rune(sb))) < 7 && knowledge.Distance(sa, sb) > 1 {
+			return false
+		}
 		return knowledge.Near(sa, sb)
 	case sa == sb:
 		return len([]rune(ga)) >= 4 && len([]rune(gb)) >= 4 && knowledge.Distance(ga, gb) == 1 && knowledge.Near(ga, gb)
