@@ -11,11 +11,16 @@ import (
 // sits in code, a URL, an e-mail address or another machine token that the
 // rules must never "fix".
 
+// maxField bounds how far field looks either way: a chunk longer than that
+// without a space is not prose, and the bound keeps a huge single-line
+// document linear.
+const maxField = 512
+
 // field returns the white-space-delimited chunk of src around [start, end),
-// bounded by the line.
+// bounded by the line and by maxField bytes on either side.
 func field(src []byte, start, end int) (int, int) {
 	fs := start
-	for fs > 0 {
+	for fs > 0 && start-fs < maxField {
 		c := src[fs-1]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			break
@@ -23,7 +28,7 @@ func field(src []byte, start, end int) (int, int) {
 		fs--
 	}
 	fe := end
-	for fe < len(src) {
+	for fe < len(src) && fe-end < maxField {
 		c := src[fe]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			break
@@ -38,7 +43,7 @@ func field(src []byte, start, end int) (int, int) {
 func codeLike(src []byte, start, end int) bool {
 	fs, fe := field(src, start, end)
 	f := src[fs:fe]
-	if bytes.ContainsAny(f, "@/\\_=<>{}`|#~^$%") || bytes.Contains(f, []byte("www.")) {
+	if len(f) >= maxField || bytes.ContainsAny(f, "@/\\_=<>{}`|#~^$%") || bytes.Contains(f, []byte("www.")) {
 		return true
 	}
 	if innerDot(f) || mixedIdentifier(src[start:end]) || len(f) > 1 && f[0] == '-' && f[1] != ' ' {
@@ -81,8 +86,11 @@ func mixedIdentifier(tok []byte) bool {
 }
 
 // inInlineCode reports whether offset lies between backticks on its line.
+// Inline code spans are short: only the last kilobyte before offset is
+// counted, which keeps a huge single-line document linear.
 func inInlineCode(src []byte, offset int) bool {
-	ls := bytes.LastIndexByte(src[:offset], '\n') + 1
+	from := max(0, offset-1024)
+	ls := from + bytes.LastIndexByte(src[from:offset], '\n') + 1
 	return bytes.Count(src[ls:offset], []byte("`"))%2 == 1
 }
 

@@ -186,7 +186,9 @@ func reportControl(pass *rules.Pass, at, size int, msg, replacement string) {
 // mojibake run ("â€\u009d"): text/mojibake reports those.
 func insideMojibake(src []byte, line document.Line, i int) bool {
 	inside := false
-	findMojibake(src, line.Start, line.End, func(m mojiRun) {
+	// A UTF-8 sequence read as Windows-1252 is at most four characters
+	// (eight bytes here): its lead lies within a few bytes before i.
+	findMojibake(src, max(line.Start, i-12), min(line.End, i+12), func(m mojiRun) {
 		inside = inside || m.Start <= i && i < m.End
 	})
 	return inside

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -77,4 +78,18 @@ func FuzzTextRules(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHugeLineStaysLinear runs every rule on a 2 MB document of one line
+// full of the things the rules look at; a rule that rescans the line per
+// finding would take minutes here.
+func TestHugeLineStaysLinear(t *testing.T) {
+	unit := "ofthe `code` <b>x</b> &amp; \\*\\* \u0090 â€™ cafe\u0301 a\u00a0 b ** "
+	var b strings.Builder
+	for b.Len() < 2<<20 {
+		b.WriteString(unit)
+	}
+	for _, r := range mine {
+		ruletest.Run(t, r, b.String(), nil)
+	}
 }
