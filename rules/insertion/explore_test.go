@@ -52,10 +52,10 @@ func TestExploreGrid(t *testing.T) {
 	for _, c := range cases {
 		docs = append(docs, document.New(c.Name, []byte(c.Text), document.Meta{}))
 	}
-	for _, maxCos := range []float64{0.08, 0.1, 0.12} {
+	for _, maxCos := range []float64{0.07, 0.08, 0.09, 0.1} {
 		for _, rel := range []float64{0.5, 0.7, 1.0} {
-			for _, half := range []float64{100, 200, 400} {
-				for _, ex := range []float64{0.05} {
+			for _, half := range []float64{200, 400, 600} {
+				for _, ex := range []float64{0.03, 0.05, 0.08} {
 					p := insertion.Params{MaxCos: maxCos, RelCos: rel, HalfMass: half, MinExcl: ex}
 					fp, neg, tp, pos, stp, spos := 0, 0, 0, 0, 0, 0
 					for i, c := range cases {

@@ -38,10 +38,10 @@ var defaultParams = params{
 	minParas:     2,
 	minWords:     60,
 	minHostWords: 100,
-	maxCos:       0.08,
-	relCos:       0.7,
+	maxCos:       0.10,
+	relCos:       0.5,
 	halfMass:     400,
-	minExclusive: 0.05,
+	minExclusive: 0.03,
 }
 
 func (p params) threshold(mass, baseline float64) float64 {
@@ -76,10 +76,10 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	hostWords := c.words[c.n] - words
 	hostParas := c.paras[c.n] - paras
 	prose := c.proseWords[j+1] - c.proseWords[i]
-	// The article is the larger part: a block as long as the rest could as
-	// well be the article, and the rest the insertion.
+	// The article is most of the document: a block much longer than the
+	// rest could as well be the article, and the rest the insertion.
 	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
-		words <= hostWords &&
+		2*words <= 3*hostWords &&
 		float64(prose) >= minProseShare*float64(words)
 }
 
