@@ -64,6 +64,8 @@ type candidate struct {
 	// the match per family (by phraseFamily.index).
 	match   phraseMatch
 	matches []phraseMatch
+	// compound: the line is only furniture phrases in a row.
+	compound bool
 }
 
 // inBody reports whether block bi lies within the main body.
@@ -141,6 +143,9 @@ func newAnalysis(doc *document.Document) *analysis {
 				continue
 			}
 			c.match, c.matches = matchAll(c.norm, c.raw)
+			if c.match == noMatch && !endsSentence([]byte(c.raw)) {
+				c.compound, _ = compound(c.norm)
+			}
 			if c.match != noMatch {
 				// "More on this topic: A and B." reads like a sentence
 				// but is furniture: it never anchors the body.
@@ -170,22 +175,28 @@ func (a *analysis) cutAtEndMarker() {
 			total += a.blocks[bi].words
 		}
 	}
+	// Walk the body once: upTo is the good words up to the current
+	// block, lastGood the last good block seen.
+	upTo, lastGood, bi := 0, -1, a.bodyFirst
 	for _, c := range a.cands {
-		if c.block <= a.bodyFirst || c.block > a.bodyLast || !endMarker(c) {
+		if c.block <= a.bodyFirst || c.block > a.bodyLast {
 			continue
 		}
-		after, lastBefore := 0, -1
-		for bi := a.bodyFirst; bi <= a.bodyLast; bi++ {
-			switch {
-			case !a.blocks[bi].good:
-			case bi > c.block:
-				after += a.blocks[bi].words
-			case bi < c.block:
-				lastBefore = bi
+		for ; bi < c.block; bi++ {
+			if a.blocks[bi].good {
+				upTo += a.blocks[bi].words
+				lastGood = bi
 			}
 		}
-		if lastBefore >= 0 && float64(after) < endMarkerShare*float64(total) {
-			a.bodyLast = lastBefore
+		if !endMarker(c) {
+			continue
+		}
+		after := total - upTo
+		if a.blocks[c.block].good {
+			after -= a.blocks[c.block].words
+		}
+		if lastGood >= 0 && float64(after) < endMarkerShare*float64(total) {
+			a.bodyLast = lastGood
 			return
 		}
 	}

@@ -247,9 +247,9 @@ func TestSeeds(t *testing.T) {
 	}
 }
 
-// benchText is about 1 MB of article text with furniture lines between
-// the paragraphs.
-func benchText() []byte {
+// furnitureText is about 1 MB of short paragraphs with a furniture line
+// and a heading after every three: a worst case, every line is judged.
+func furnitureText() []byte {
 	var sb strings.Builder
 	for i := 0; sb.Len() < 1<<20; i++ {
 		fmt.Fprintf(&sb, "%s\n\nShare this article\n\nSection %d\n\n", body, i)
@@ -257,31 +257,49 @@ func benchText() []byte {
 	return []byte(sb.String())
 }
 
-// BenchmarkFamily runs every per-document boilerplate rule on a fresh
-// document each time (the analysis cache does not carry over);
-// BenchmarkDocumentModel is the document model alone, the baseline on a
-// busy machine.
-func BenchmarkFamily(b *testing.B) {
-	src := benchText()
+// seedText is the five seed articles repeated to about 1 MB: real
+// ingested articles, each judged as one document.
+func seedText(b *testing.B) [][]byte {
+	var docs [][]byte
+	size := 0
+	for size < 1<<20 {
+		for _, n := range []string{"000", "001", "002", "003", "004"} {
+			_, text := ruletest.Seed(b, n)
+			docs = append(docs, []byte(text))
+			size += len(text)
+		}
+	}
+	return docs
+}
+
+func benchFamily(b *testing.B, docs [][]byte, model bool) {
+	size := 0
+	for _, d := range docs {
+		size += len(d)
+	}
 	rs := familyRules()
-	b.SetBytes(int64(len(src)))
+	b.SetBytes(int64(size))
 	for b.Loop() {
-		doc := document.New("bench.txt", src, document.Meta{})
-		doc.Tokens()
-		for _, r := range rs {
-			r.Run(rules.NewPass(r, doc, nil, nil, r.Severity, func(rules.Finding) {}))
+		for _, src := range docs {
+			doc := document.New("bench.txt", src, document.Meta{})
+			doc.Tokens()
+			if model {
+				continue
+			}
+			for _, r := range rs {
+				r.Run(rules.NewPass(r, doc, nil, nil, r.Severity, func(rules.Finding) {}))
+			}
 		}
 	}
 }
 
-func BenchmarkDocumentModel(b *testing.B) {
-	src := benchText()
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		doc := document.New("bench.txt", src, document.Meta{})
-		doc.Tokens()
-	}
-}
+// The Family benchmarks run every per-document boilerplate rule on fresh
+// documents (the analysis cache does not carry over); the Model ones build
+// the document model alone, the baseline to compare with on a busy machine.
+func BenchmarkFamilySeeds(b *testing.B)     { benchFamily(b, seedText(b), false) }
+func BenchmarkModelSeeds(b *testing.B)      { benchFamily(b, seedText(b), true) }
+func BenchmarkFamilyFurniture(b *testing.B) { benchFamily(b, [][]byte{furnitureText()}, false) }
+func BenchmarkModelFurniture(b *testing.B)  { benchFamily(b, [][]byte{furnitureText()}, true) }
 
 func TestCorpusTemplate(t *testing.T) {
 	var docs []ruletest.Doc

@@ -350,6 +350,7 @@ var bylineFamily = &phraseFamily{
 		"written by", "posted by", "author", "authors", "about the author", "about the authors",
 		"reviewed by", "fact checked by", "edited by", "medically reviewed by", "contributor", "contributors",
 		"meet the author", "more by this author", "view all posts", "view all articles", "see all articles",
+		//nolint:misspell // German, French and Spanish words.
 		"von", "par", "por", "autor", "auteur", "à propos de l'auteur", "sobre el autor", "über den autor",
 	},
 	Prefixes: []string{"written by", "posted by", "reviewed by", "fact checked by", "medically reviewed by",

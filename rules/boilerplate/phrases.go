@@ -89,13 +89,8 @@ func toSet(list []string) map[string]bool {
 	return m
 }
 
-// match judges one line given its normalised and raw (trimmed) forms.
-func (f *phraseFamily) match(norm, raw string) phraseMatch {
-	first, _, _ := strings.Cut(norm, " ")
-	return f.matchWords(norm, raw, first, wordCount(norm))
-}
-
-// matchWords is match with the first word and word count known.
+// matchWords judges one line given its normalised and raw (trimmed)
+// forms, its first word and its word count.
 func (f *phraseFamily) matchWords(norm, raw, first string, n int) phraseMatch {
 	if n == 0 || n > f.MaxWords && n > maxExactWords || f.NoColon && strings.HasSuffix(raw, ":") {
 		return noMatch
@@ -227,30 +222,42 @@ func indexCompoundPhrases() {
 // phrases in a row and nothing else ("log in sign up free", "join now
 // upgrade donate"), and returns what they are.
 func compound(norm string) (bool, []string) {
-	words := strings.Fields(norm)
-	if len(words) < 3 || len(words) > 16 {
+	n := wordCount(norm)
+	if n < 3 || n > 16 {
 		return false, nil
 	}
-	// best[i] is the fewest phrases covering words[:i], -1 when none.
-	best := make([]int, len(words)+1)
-	from := make([]int, len(words)+1)
-	for i := 1; i <= len(words); i++ {
+	// starts[k] and ends[k] are the byte offsets of word k in norm.
+	var startsBuf, endsBuf [16]int
+	starts, ends := startsBuf[:0], endsBuf[:0]
+	for i := 0; i < len(norm); {
+		j := strings.IndexByte(norm[i:], ' ')
+		if j < 0 {
+			j = len(norm) - i
+		}
+		starts, ends = append(starts, i), append(ends, i+j)
+		i += j + 1
+	}
+	phrase := func(j, i int) string { return norm[starts[j]:ends[i-1]] }
+	// best[i] is the fewest phrases covering words [0, i), -1 when none.
+	var bestBuf, fromBuf [17]int
+	best, from := bestBuf[:n+1], fromBuf[:n+1]
+	for i := 1; i <= n; i++ {
 		best[i] = -1
 		for j := max(0, i-maxCompoundPhrase); j < i; j++ {
-			if best[j] < 0 && j > 0 {
+			if j > 0 && best[j] < 0 {
 				continue
 			}
-			if _, ok := furniturePhrases[strings.Join(words[j:i], " ")]; ok && (best[i] < 0 || best[j]+1 < best[i]) {
+			if _, ok := furniturePhrases[phrase(j, i)]; ok && (best[i] < 0 || best[j]+1 < best[i]) {
 				best[i], from[i] = best[j]+1, j
 			}
 		}
 	}
-	if best[len(words)] < 2 {
+	if best[n] < 2 {
 		return false, nil
 	}
 	var kinds []string
-	for i := len(words); i > 0; i = from[i] {
-		kind := furniturePhrases[strings.Join(words[from[i]:i], " ")]
+	for i := n; i > 0; i = from[i] {
+		kind := furniturePhrases[phrase(from[i], i)]
 		if len(kinds) == 0 || kinds[len(kinds)-1] != kind {
 			kinds = append(kinds, kind)
 		}

@@ -116,7 +116,8 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 	if near && !a.inBody(c.block) {
 		sev, nearly = rules.Warning, ", next to proven furniture"
 	}
-	if ok, kinds := compound(c.norm); ok && !endsSentence([]byte(c.raw)) {
+	if c.compound {
+		_, kinds := compound(c.norm)
 		return rules.Warning, "line made only of furniture phrases (" + strings.Join(kinds, ", ") + "), " + pos
 	}
 	switch {
@@ -256,8 +257,7 @@ func (a *analysis) newContext() *context {
 	for ci, c := range a.cands {
 		// A bare web address proves nothing (reference lists are full of
 		// them); an e-mail address or phone number does.
-		isCompound, _ := compound(c.norm)
-		ctx.proven[ci] = c.match != noMatch || isCompound ||
+		ctx.proven[ci] = c.match != noMatch || c.compound ||
 			wordCount(c.norm) <= 12 && hasContact([]byte(c.raw)) && (!urlOnly(c.raw) || a.contactBlock(ci))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
