@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -127,6 +128,7 @@ func decodeWin1252(b []byte) string {
 // order marks and replacement characters on one line.
 func scanControls(pass *rules.Pass, doc *document.Document, line document.Line) {
 	src := doc.Src
+	var moji lineMojibake
 	for i := line.Start; i < line.End; {
 		c := src[i]
 		if c >= 0x20 && c < 0x7f || c == '\t' {
@@ -142,7 +144,7 @@ func scanControls(pass *rules.Pass, doc *document.Document, line document.Line) 
 		case r < 0x20 || r == 0x7f:
 			size = sameRuneRun(src, i, line.End, r)
 			reportControl(pass, i, size, fmt.Sprintf("control character %U inside text", r), "")
-		case r >= 0x80 && r <= 0x9f && !insideMojibake(src, line, i):
+		case r >= 0x80 && r <= 0x9f && !moji.covers(src, line, i):
 			size = sameRuneRun(src, i, line.End, r)
 			reportControl(pass, i, size, fmt.Sprintf("C1 control character %U inside text", r), "")
 		case r == '\ufeff' && i > 0:
@@ -182,14 +184,21 @@ func reportControl(pass *rules.Pass, at, size int, msg, replacement string) {
 	})
 }
 
-// insideMojibake reports whether the C1 control at i is a byte of a
-// mojibake run ("â€\u009d"): text/mojibake reports those.
-func insideMojibake(src []byte, line document.Line, i int) bool {
-	inside := false
-	// A UTF-8 sequence read as Windows-1252 is at most four characters
-	// (eight bytes here): its lead lies within a few bytes before i.
-	findMojibake(src, max(line.Start, i-12), min(line.End, i+12), func(m mojiRun) {
-		inside = inside || m.Start <= i && i < m.End
-	})
-	return inside
+// lineMojibake holds the mojibake runs of one line, found on first need
+// (once per line, so a line full of C1 bytes stays linear).
+type lineMojibake struct {
+	found bool
+	runs  []mojiRun
+}
+
+// covers reports whether the C1 control at i is a byte of a mojibake run
+// ("â€\u009d"): text/mojibake reports those.
+func (m *lineMojibake) covers(src []byte, line document.Line, i int) bool {
+	if !m.found {
+		m.found = true
+		findMojibake(src, line.Start, line.End, func(r mojiRun) { m.runs = append(m.runs, r) })
+	}
+	// The runs are in order and do not overlap.
+	k := sort.Search(len(m.runs), func(k int) bool { return m.runs[k].End > i })
+	return k < len(m.runs) && m.runs[k].Start <= i
 }
