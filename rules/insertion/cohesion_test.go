@@ -1,0 +1,129 @@
+package insertion
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// The O(1) prefix-sum measure must equal the cosine and exclusive mass
+// computed the slow way, from the block's and host's term vectors, for
+// every run of units.
+func TestMeasureMatchesBruteForce(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "insertion", "middle.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := document.New("m", src, document.Meta{})
+	c := analyse(doc, defaultIDF())
+	defer c.release()
+	if c.n < 6 {
+		t.Fatalf("want several units, got %d", c.n)
+	}
+	for i := 0; i < c.n; i++ {
+		for j := i; j < c.n; j++ {
+			got := c.measure(i, j)
+			cos, excl := c.bruteForce(i, j)
+			if math.Abs(got.cos-cos) > 1e-9 || math.Abs(got.exclusive-excl) > 1e-9 {
+				t.Fatalf("units %d-%d: prefix sums give cos %.6f excl %.6f, brute force %.6f %.6f",
+					i, j, got.cos, got.exclusive, cos, excl)
+			}
+		}
+	}
+}
+
+func (c *cohesion) bruteForce(i, j int) (cos, excl float64) {
+	block := make([]float64, len(c.termKeys))
+	host := make([]float64, len(c.termKeys))
+	for u := 0; u < c.n; u++ {
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			if u >= i && u <= j {
+				block[e.term] += e.tf
+			} else {
+				host[e.term] += e.tf
+			}
+		}
+	}
+	dot, b2, h2, mass, ex := 0.0, 0.0, 0.0, 0.0, 0.0
+	for t, w := range c.termWeight {
+		dot += block[t] * host[t] * w * w
+		b2 += block[t] * block[t] * w * w
+		h2 += host[t] * host[t] * w * w
+		mass += block[t] * w
+		if host[t] == 0 && c.termCount[t] >= 2 {
+			ex += block[t] * w
+		}
+	}
+	if b2 > 0 && h2 > 0 {
+		cos = dot / math.Sqrt(b2*h2)
+	}
+	if mass > 0 {
+		excl = ex / mass
+	}
+	return cos, excl
+}
+
+func TestTermKey(t *testing.T) {
+	for word, want := range map[string]string{
+		"Guarantees": "guarantee", "guaranteed": "guarantee", "refugees": "refugee",
+		"displaced": "displac", "displace": "displac", "Trump’s": "trump", "the": "", "of": "",
+		"2025": "", "UK": "", "policies": "policy", "running": "run", "stopped": "stop",
+		"string": "string", "Ukraine": "ukrain", "Ukrainian": "ukrainian", "Zürich": "zürich",
+	} {
+		if got := TermKey(word); got != want {
+			t.Errorf("TermKey(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+func TestMarkerAndNameLines(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Share the Post:": true, "Related": true, "**Read more**": true, "You may also like": true,
+		"More from our partners": true, "Related to this, the minister said the talks would go on.": false,
+		"Sharing economy": false, "Latest": true,
+	} {
+		if got := isMarkerLine([]byte(line)); got != want {
+			t.Errorf("isMarkerLine(%q) = %v", line, got)
+		}
+	}
+	for line, want := range map[string]bool{
+		"Wilson Center": true, "Council on Foreign Relations": true, "Refugees": false,
+		"The talks went on.": false, "Top 10 Tips": false, "Key Takeaways and many more words here too": false,
+	} {
+		if got := isOrgLine([]byte(line)); got != want {
+			t.Errorf("isOrgLine(%q) = %v", line, got)
+		}
+	}
+}
+
+func TestGenre(t *testing.T) {
+	qa := "Title\n\nWhat did you do first?\n\nI started in a small kitchen and my mother taught me.\n\n" +
+		"Why bread?\n\nI love it and we bake every day.\n\nWhat next?\n\nI will open a school, my own one.\n"
+	quotes := "Title\n\n\u201cA quote here,\u201d she said.\n\n\u201cAnother one,\u201d he said.\n\n" +
+		"\u201cA third,\u201d they said.\n\nA plain paragraph of text here.\n\n\u201cA fourth.\u201d\n"
+	roundup := "News in brief\n\nHarbour\n\nThe ferry terminal opened.\n\nSchools\n\nThree schools merge.\n\n" +
+		"Weather\n\nStorms hit the hills.\n\nSport\n\nThe team won.\n\nArts\n\nA new museum opens.\n\nTraffic\n\nRoads closed.\n"
+	article := "Title\n\nThe council met on Tuesday.\n\nIt approved the budget.\n\nWhat happens next? The mayor will sign it.\n"
+	for text, want := range map[string]string{qa: genreQA, quotes: genreQuotes, roundup: genreRoundup, article: ""} {
+		if got := genre(document.New("g", []byte(text), document.Meta{})); got != want {
+			t.Errorf("genre of %.30q = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestParseDF(t *testing.T) {
+	tab := parseDF([]byte("# comment\nN 99\ncommon 99\nrare 2\nbad line\n"))
+	if tab.weight("common") > 0.05 || tab.weight("rare") < 3 || tab.weight("unseen") <= tab.weight("rare") {
+		t.Errorf("weights: common %.3f rare %.3f unseen %.3f", tab.weight("common"), tab.weight("rare"), tab.weight("unseen"))
+	}
+	if len(defaultIDF().weights) < 1000 {
+		t.Errorf("embedded table has only %d terms", len(defaultIDF().weights))
+	}
+	if !strings.Contains(string(dfTable), "CC-BY-4.0") {
+		t.Error("embedded table lost its source and licence header")
+	}
+}
