@@ -92,13 +92,47 @@ func Find(src []byte, start, end int) []Match {
 	if start >= end {
 		return nil
 	}
+	return find(src, start, end, false)
+}
+
+// FindWeekdays is Find for dates written with a weekday only; it skips
+// the text around digits that names no weekday, which is most of it.
+func FindWeekdays(src []byte, start, end int) []Match {
+	var out []Match
+	for _, m := range find(src, start, end, true) {
+		if m.HasWeekday {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func find(src []byte, start, end int, weekdayOnly bool) []Match {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(src) {
+		end = len(src)
+	}
 	var out []Match
 	for _, w := range digitWindows(src, start, end) {
-		if mayHoldDate(src[w[0]:w[1]]) {
+		text := src[w[0]:w[1]]
+		if mayHoldDate(text) && (!weekdayOnly || namesWeekday(text)) {
 			out = appendMatches(out, src, w[0], w[1])
 		}
 	}
 	return out
+}
+
+var weekdayPrefixes = [][]byte{[]byte("Mon"), []byte("Tue"), []byte("Wed"), []byte("Thu"), []byte("Fri"), []byte("Sat"), []byte("Sun")}
+
+func namesWeekday(w []byte) bool {
+	for _, d := range weekdayPrefixes {
+		if bytes.Contains(w, d) {
+			return true
+		}
+	}
+	return false
 }
 
 var monthPrefixes = [][]byte{[]byte("Jan"), []byte("Feb"), []byte("Mar"), []byte("Apr"), []byte("May"), []byte("Jun"),

@@ -111,13 +111,16 @@ func Near(a, b string) bool {
 	if a == b || a == "" || b == "" {
 		return false
 	}
-	ra, rb := []rune(a), []rune(b)
-	if ra[0] != rb[0] {
-		return false
+	if a[0] != b[0] {
+		return false // the first byte differs, so the first letter does
 	}
+	ra, rb := []rune(a), []rune(b)
 	limit := 2
 	if min(len(ra), len(rb)) < 4 {
 		limit = 1
+	}
+	if len(ra)-len(rb) > limit || len(rb)-len(ra) > limit {
+		return false
 	}
 	return Distance(a, b) <= limit && JaroWinkler(a, b) >= 0.84
 }

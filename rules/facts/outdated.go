@@ -64,32 +64,29 @@ func runOutdated(pass *rules.Pass) {
 	doc := pass.Doc
 	pack := knowledge.Active()
 	article, hasArticle := dates.Article(doc)
-	found := datesByBlock(doc)
+	blockDates := map[int][]dates.Match{}
 	for _, s := range doc.Sentences() {
-		day, ok := sentenceDate(doc, found[s.Block], s, article, hasArticle)
-		if !ok || day.After(pack.ValidAsOf) {
-			continue // no date, or after the pack's data: cannot verify
+		// The date is found only for sentences that name an office holder
+		// with a title: most sentences do not, and dates cost most.
+		dateOf := func() (time.Time, bool) {
+			found, ok := blockDates[s.Block]
+			if !ok {
+				b := doc.Blocks[s.Block]
+				found = dates.Find(doc.Src, b.ContentStart, b.End)
+				blockDates[s.Block] = found
+			}
+			day, ok := sentenceDate(doc, found, s, article, hasArticle)
+			if !ok || day.After(pack.ValidAsOf) {
+				return time.Time{}, false // no date, or after the pack's data: cannot verify
+			}
+			return day, true
 		}
 		for _, t := range doc.TokensIn(s.Start, s.End) {
-			if t.Kind != document.Word {
-				continue
-			}
-			checkMention(pass, pack, s, t, day)
-		}
-	}
-}
-
-// datesByBlock finds the dates of every prose block once.
-func datesByBlock(doc *document.Document) map[int][]dates.Match {
-	out := map[int][]dates.Match{}
-	for i, b := range doc.Blocks {
-		if b.IsProse() {
-			if ms := dates.Find(doc.Src, b.ContentStart, b.End); len(ms) > 0 {
-				out[i] = ms
+			if t.Kind == document.Word {
+				checkMention(pass, pack, s, t, dateOf)
 			}
 		}
 	}
-	return out
 }
 
 // sentenceDate is the date a sentence speaks at: a citation's own date in
@@ -118,15 +115,20 @@ type mention struct {
 	start, end int    // title start, name end
 }
 
-func checkMention(pass *rules.Pass, pack *knowledge.Pack, s document.Sentence, t document.Token, day time.Time) {
+func checkMention(pass *rules.Pass, pack *knowledge.Pack, s document.Sentence, t document.Token, dateOf func() (time.Time, bool)) {
 	doc := pass.Doc
 	word, end := trimPossessive(doc.Text(t.Start, t.End), t.End)
-	if continuesName(doc, t.End, s.End) {
+	people := pack.PeopleByLastWord(word)
+	if len(people) == 0 || continuesName(doc, t.End, s.End) {
 		return // "Prime Minister Anthony Albanese": Anthony is not the surname
 	}
-	for _, p := range pack.PeopleByLastWord(word) {
+	for _, p := range people {
 		m, ok := findTitle(doc, pack, p, s, t.Start, end)
-		if !ok || quietBefore(doc, s.Start, m.start) || yearExcuses(doc, s, p, m.office, day) {
+		if !ok || quietBefore(doc, s.Start, m.start) {
+			continue
+		}
+		day, ok := dateOf()
+		if !ok || yearExcuses(doc, s, p, m.office, day) {
 			continue
 		}
 		judge(pass, pack, m, day)

@@ -32,10 +32,7 @@ func runWeekday(pass *rules.Pass) {
 		if !b.IsProse() {
 			continue
 		}
-		for _, m := range dates.Find(doc.Src, b.ContentStart, b.End) {
-			if !m.HasWeekday {
-				continue
-			}
+		for _, m := range dates.FindWeekdays(doc.Src, b.ContentStart, b.End) {
 			year, inferred := m.Year, false
 			if year == 0 {
 				if !hasArticle {

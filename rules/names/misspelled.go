@@ -210,6 +210,9 @@ func checkSurname(doc *document.Document, pack *knowledge.Pack, given document.T
 // document made in a full name, or a one-letter slip on the surname of a
 // person the document names correctly.
 func checkSurnameAlone(doc *document.Document, pack *knowledge.Pack, t document.Token, present map[*knowledge.Person]bool, wrong map[string]miss) (miss, bool) {
+	if len(present) == 0 && len(wrong) == 0 {
+		return miss{}, false
+	}
 	s, end := trimPossessive(doc, t)
 	if m, ok := wrong[s]; ok {
 		m.start, m.end = t.Start, end

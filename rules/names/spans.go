@@ -1,6 +1,7 @@
 package names
 
 import (
+	"bytes"
 	"github.com/dochygiene/hygiene/internal/lexicon"
 	"strings"
 	"unicode"
@@ -26,12 +27,15 @@ var particles = map[string]bool{"von": true, "der": true, "van": true, "de": tru
 // allowed inside. Words inside URLs and e-mail addresses are skipped.
 func nameSpans(doc *document.Document) []span {
 	var out []span
-	for bi, b := range doc.Blocks {
+	for _, b := range doc.Blocks {
 		if !b.IsProse() {
 			continue
 		}
 		toks := doc.TokensIn(b.ContentStart, b.End)
-		quotes := quoteMask(doc.Src, b.ContentStart, b.End)
+		var quotes []bool // nil: the block has no quotation marks
+		if bytes.ContainsAny(doc.Src[b.ContentStart:b.End], "\"\u201c\u201d\u00ab\u00bb\u201e") {
+			quotes = quoteMask(doc.Src, b.ContentStart, b.End)
+		}
 		note := b.Kind == document.Note
 		var cur []document.Token
 		flush := func() {
@@ -40,17 +44,16 @@ func nameSpans(doc *document.Document) []span {
 				cur = cur[:len(cur)-1]
 			}
 			if len(cur) > 0 {
-				q := note || quotes[cur[0].Start-b.ContentStart]
+				q := note || quotes != nil && quotes[cur[0].Start-b.ContentStart]
 				out = append(out, span{toks: cur, quoted: q})
 			}
 			cur = nil
 		}
 		for i, t := range toks {
-			_ = bi
-			word := t.Kind == document.Word && !inURL(doc.Src, t)
+			word := t.Kind == document.Word
 			capital := word && isCapital(doc.Src, t)
-			particle := word && len(cur) > 0 && particles[string(doc.Src[t.Start:t.End])]
-			if !capital && !particle {
+			particle := word && !capital && len(cur) > 0 && particles[string(doc.Src[t.Start:t.End])]
+			if (!capital && !particle) || inURL(doc.Src, t) {
 				flush()
 				continue
 			}
