@@ -61,12 +61,15 @@ func runUnrelatedBlock(pass *rules.Pass) {
 	p.minParas = max(1, pass.Options.Int("min-paragraphs", p.minParas))
 	c := analyse(doc, defaultIDF())
 	defer c.release()
-	kind := genre(doc)
+	kind, kindKnown := "", false
 	skipFrom, skipTo := -1, -1
 	for k := 0; k < maxFindings; k++ {
 		cand, ok := c.search(doc, p, skipFrom, skipTo)
 		if !ok {
 			return
+		}
+		if !kindKnown { // only documents with a finding need their genre
+			kind, kindKnown = genre(doc), true
 		}
 		pass.Report(c.finding(doc, cand, kind))
 		skipFrom, skipTo = cand.i, cand.j
