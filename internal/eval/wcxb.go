@@ -382,7 +382,8 @@ func (ls *LineScore) scoreLine(p *WCXBPage, ln int, ruleIDs []string) {
 
 // TruthAlarms runs rs on the clean truth texts and returns how many texts
 // got a finding at minSev or above, with a count per rule and samples.
-func TruthAlarms(pages []*WCXBPage, rs []*rules.Rule, minSev rules.Severity) (alarmed, total int, byRule map[string]int, samples []LineExample) {
+// With evidenceSplit, byRule also counts findings by rule and evidence.
+func TruthAlarms(pages []*WCXBPage, rs []*rules.Rule, minSev rules.Severity, evidenceSplit bool) (alarmed, total int, byRule map[string]int, samples []LineExample) {
 	var docs []*document.Document
 	for _, p := range pages {
 		if p.Truth != "" {
@@ -402,6 +403,9 @@ func TruthAlarms(pages []*WCXBPage, rs []*rules.Rule, minSev rules.Severity) (al
 			}
 			hit = true
 			byRule[f.Rule.ID]++
+			if evidenceSplit {
+				byRule[f.Rule.ID+": "+evidence(f.Message)]++
+			}
 		}
 		if hit {
 			alarmed++
@@ -472,7 +476,7 @@ func runWCXB(w io.Writer, args []string) error {
 			}
 		}
 	}
-	alarmed, total, byRule, samples := TruthAlarms(parts[*split], rs, sev)
+	alarmed, total, byRule, samples := TruthAlarms(parts[*split], rs, sev, *verbose)
 	fmt.Fprintf(w, "truth texts (%s): %d of %d (%.2f%%) with a %s/ finding at %s or above\n",
 		*split, alarmed, total, 100*float64(alarmed)/float64(max(total, 1)), *family, sev)
 	ids := sortedKeys(byRule)

@@ -68,13 +68,13 @@ func TestWCXBScoring(t *testing.T) {
 		t.Errorf("at info: TP %d, want 4", got)
 	}
 
-	alarmed, total, byRule, _ := TruthAlarms(pages, rs, rules.Warning)
+	alarmed, total, byRule, _ := TruthAlarms(pages, rs, rules.Warning, false)
 	// The truth holds the title and a "Login" line: two findings, one text.
 	if alarmed != 1 || total != 1 || byRule["boilerplate/test"] != 2 {
 		t.Errorf("truth alarms %d of %d (%v), want 1 of 1", alarmed, total, byRule)
 	}
 	quiet := lineRule("boilerplate/quiet", map[string]rules.Severity{"Login": rules.Info})
-	if alarmed, _, _, _ := TruthAlarms(pages, []*rules.Rule{quiet}, rules.Warning); alarmed != 0 {
+	if alarmed, _, _, _ := TruthAlarms(pages, []*rules.Rule{quiet}, rules.Warning, false); alarmed != 0 {
 		t.Errorf("info findings counted as truth alarms")
 	}
 }

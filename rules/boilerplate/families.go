@@ -283,10 +283,9 @@ var tagsFamily = &phraseFamily{
 var breadcrumbShape = regexp.MustCompile(`^(home|start|startseite|accueil|inicio)\s*(›|»|>|/|\||→|::|-)\s*\S`)
 
 var navigationFamily = &phraseFamily{
-	What:        "navigation link",
-	Unambiguous: true,
-	Starts:      []string{"home", "start", "startseite", "accueil", "inicio"},
-	Hint:        containsAny("home", "start", "accueil", "inicio"),
+	What:   "navigation link",
+	Starts: []string{"home", "start", "startseite", "accueil", "inicio"},
+	Hint:   containsAny("home", "start", "accueil", "inicio"),
 	Exact: []string{
 		"home", "homepage", "home page", "menu", "main menu", "open menu", "close menu", "toggle navigation",
 		"navigation", "search", "search for", "close", "skip to content", "skip to main content",
@@ -326,8 +325,8 @@ var paywallFamily = &phraseFamily{
 }
 
 var callToActionFamily = &phraseFamily{
-	What:        "call-to-action button",
-	Unambiguous: true,
+	What:     "call-to-action button",
+	BodyHint: true,
 	Exact: []string{
 		"learn more", "get started", "get started free", "get started today", "start now", "try it free",
 		"try for free", "try free", "start free trial", "book a demo", "request a demo", "get a demo",

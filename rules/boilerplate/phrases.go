@@ -38,6 +38,9 @@ type phraseFamily struct {
 	// Unambiguous families keep warning inside the body for single words
 	// and prefix matches: their words are rarely an article's own.
 	Unambiguous bool
+	// BodyHint families are only a hint (info) inside the body: authors
+	// put "Learn more" and "Get started" into their own text.
+	BodyHint bool
 	// EndMarker families close articles (related links, comments, ...):
 	// the body ends before them when little text follows.
 	EndMarker bool
@@ -175,6 +178,8 @@ func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm,
 		return rules.Error, fixers.Safe, how
 	case !a.inBody(bi):
 		return rules.Warning, fixers.Unsafe, how
+	case fam.BodyHint:
+		return rules.Info, fixers.Unsafe, how
 	case fam == relatedFamily && strings.HasSuffix(raw, ":"):
 		// "Also read:" inside the body introduces an inline link the
 		// author placed: an editorial cross-reference, only a hint.

@@ -241,9 +241,9 @@ type context struct {
 	// table column repeats "Yes", a menu does not).
 	navRun      []int
 	navDistinct []bool
-	// firstProse is the first candidate that reads as a sentence (eight
-	// words or more, ending a sentence): after it the article has begun,
-	// so a list there is not a menu.
+	// firstProse is the first candidate of titleMinWords words or more (a
+	// headline or a sentence): after it the article has begun, so a list
+	// there is not a menu.
 	firstProse int
 	// outside and nearCopy say, per normalised text, whether a copy stands
 	// after the body, and whether some copy stands near furniture.
@@ -273,7 +273,7 @@ func (a *analysis) newContext() *context {
 	ctx.countNavRuns()
 	ctx.firstProse = n
 	for ci, c := range a.cands {
-		if wordCount(c.norm) >= 8 && endsSentence([]byte(c.raw)) {
+		if wordCount(c.norm) >= titleMinWords {
 			ctx.firstProse = ci
 			break
 		}
