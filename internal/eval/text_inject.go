@@ -561,8 +561,11 @@ func injectNFD(rng *rand.Rand, src []byte) (int, int, string, [2]int, bool) {
 
 // TextInjectedResult is precision and recall per rule on injected damage.
 type TextInjectedResult struct {
-	Cases  int
-	ByRule map[string]*Score
+	Cases int
+	// ByRule scores findings at any severity; FoundAtWarning counts, per
+	// rule, the damages found by a finding at warning or above.
+	ByRule         map[string]*Score
+	FoundAtWarning map[string]int
 	ByKind map[string]*Score
 	Misses []string
 	Alarms []string
@@ -579,7 +582,7 @@ func TextInjected(names []string, texts [][]byte, rs []*rules.Rule) TextInjected
 	}
 	before := RunRules(rs, clean)
 	after := RunRules(rs, damaged)
-	res := TextInjectedResult{ByRule: map[string]*Score{}, ByKind: map[string]*Score{}}
+	res := TextInjectedResult{ByRule: map[string]*Score{}, ByKind: map[string]*Score{}, FoundAtWarning: map[string]int{}}
 	for _, r := range rs {
 		res.ByRule[r.ID] = &Score{}
 	}
@@ -600,12 +603,15 @@ func (res *TextInjectedResult) scoreCase(c *TextCase, doc *document.Document, be
 		if res.ByKind[kind] == nil {
 			res.ByKind[kind] = &Score{}
 		}
-		found := false
+		found, warned := false, false
 		for _, f := range after {
 			if f.Rule.ID == d.Rule && overlaps(f.Start, f.End, d.Start, d.End) {
 				found = true
-				break
+				warned = warned || f.Severity >= rules.Warning
 			}
+		}
+		if warned {
+			res.FoundAtWarning[d.Rule]++
 		}
 		if found {
 			res.ByRule[d.Rule].TP++
@@ -650,8 +656,14 @@ func (res TextInjectedResult) write(w io.Writer, verbose bool, only string) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	fmt.Fprintln(w, "  (findings at any severity; the last column is recall counting warning+ findings only)")
 	for _, id := range ids {
-		fmt.Fprintf(w, "  %-24s %s\n", id, res.ByRule[id])
+		s := res.ByRule[id]
+		atWarn := 1.0
+		if s.TP+s.FN > 0 {
+			atWarn = float64(res.FoundAtWarning[id]) / float64(s.TP+s.FN)
+		}
+		fmt.Fprintf(w, "  %-24s %s  R(warning+) %.3f\n", id, s, atWarn)
 	}
 	kinds := make([]string, 0, len(res.ByKind))
 	for k := range res.ByKind {

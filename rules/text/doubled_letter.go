@@ -41,11 +41,12 @@ Fix (safe): drop the extra letter or the repeated word.`,
 
 // doubledWords are never repeated in grammatical text. Prepositions that
 // can end a clause ("in", "on", "for", "with", "to": "what it stood for
-// for decades") are left out.
+// for decades") and forms of "to be" that a pseudo-cleft repeats ("what it
+// is is a start") are left out.
 var doubledWords = map[string]bool{
 	"the": true, "a": true, "an": true, "and": true, "of": true, "or": true, "but": true,
 	"from": true, "into": true, "than": true, "their": true, "its": true, "our": true,
-	"is": true, "are": true, "was": true, "were": true, "be": true, "will": true,
+	"be": true, "will": true,
 }
 
 // collectDoubledCapitals counts tokens shaped like a doubled capital

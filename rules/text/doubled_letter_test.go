@@ -57,6 +57,7 @@ func TestDoubledWords(t *testing.T) {
 func TestDoubledWordsTraps(t *testing.T) {
 	quiet(t, DoubledLetter,
 		"He had had enough. She said that that was fine.\n",
+		"What it is is a start. What it was was a mistake.\n",
 		"What it stood for for decades is gone. Who they believed in in their youth.\n",
 		"The The played Walla Walla. Bora Bora is far. Sirhan Sirhan was tried.\n",
 		"It was the\n\nthe start of a new paragraph.\n",

@@ -24,8 +24,10 @@ partner ("** Note").
 
 Only real HTML element names are tags ("<3" and "<tracey@example.com>" are
 not); only entities HTML defines are decoded ("AT&T;" is not one). Code
-blocks, inline code and URLs stay quiet. Matched emphasis ("**Marc Perrin**")
-is Markdown, not debris.
+blocks, inline code and URLs stay quiet; in a document that shows code
+(a fenced block or three code-like lines), tags and entities are its
+subject and are reported as info. Matched emphasis ("**Marc Perrin**") is
+Markdown, and a closing lone "**" ("(Miles)**") is a footnote sign.
 
 Fixes (safe): inline tags are removed, block tags become a space or a line
 break where they separated words; entities are decoded ("&nbsp;" becomes a
@@ -73,7 +75,8 @@ type markupScan struct {
 	technical int
 }
 
-// tagSeverity is warning, or info in a technical document.
+// tagSeverity is warning, or info in a technical document, for tags and
+// entities alike: an article about HTML shows both as its subject.
 func (m *markupScan) tagSeverity() rules.Severity {
 	if m.technical == 0 {
 		m.technical = 2
@@ -105,7 +108,7 @@ func (m *markupScan) scan(b document.Block) {
 			}
 		case '&':
 			if end, text := parseEntity(src, i, b.End); end > 0 && !inURL(src, i, end) && !inInlineCode(src, i) {
-				reportEntity(pass, i, end, text)
+				reportEntity(pass, i, end, text, m.tagSeverity())
 				next = end
 			}
 		case '\\':
@@ -235,10 +238,10 @@ func inURL(src []byte, start, end int) bool {
 	return bytes.Contains(f, []byte("://")) || bytes.Contains(f, []byte("www.")) || bytes.ContainsAny(f, "/=?")
 }
 
-func reportEntity(pass *rules.Pass, start, end int, text string) {
+func reportEntity(pass *rules.Pass, start, end int, text string, sev rules.Severity) {
 	ref := pass.Doc.Src[start:end]
 	pass.Report(rules.Finding{
-		Start: start, End: end,
+		Start: start, End: end, Severity: sev,
 		Message: fmt.Sprintf("HTML entity %s left in the text (%q)", ref, text),
 		Fix: &fixers.Fix{Message: fmt.Sprintf("decode %s", ref), Safety: fixers.Safe,
 			Edits: []fixers.Edit{fixers.Replace(start, end, text)}},
