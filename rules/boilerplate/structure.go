@@ -56,7 +56,8 @@ const (
 	shortMaxWords = 10
 	navRunMin     = 3
 	// A menu: navLongRun or more short lines in a row, the judged one of
-	// at most navMaxWords words.
+	// at most navMaxWords words, in a header that holds at least one line
+	// of proven furniture.
 	navLongRun  = 4
 	navMaxWords = 3
 	// navMinDistinct is the share of different lines a menu run has.
@@ -152,7 +153,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		if a.nextIsBody(ci) || words >= titleMinWords {
 			return rules.Info, "short line before the first body paragraph (may be the title)"
 		}
-		if sev == rules.Info && words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse && ctx.navDistinct[ci] &&
+		if sev == rules.Info && words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse && ctx.navDistinct[ci] && ctx.runProven[ctx.run[ci]] > 0 &&
 			!strings.HasSuffix(c.raw, ":") {
 			return rules.Warning, "long run of very short lines " + pos + " (a menu)"
 		}
