@@ -566,9 +566,9 @@ type TextInjectedResult struct {
 	// rule, the damages found by a finding at warning or above.
 	ByRule         map[string]*Score
 	FoundAtWarning map[string]int
-	ByKind map[string]*Score
-	Misses []string
-	Alarms []string
+	ByKind         map[string]*Score
+	Misses         []string
+	Alarms         []string
 }
 
 // TextInjected generates the damaged copies and scores the rules on them.
