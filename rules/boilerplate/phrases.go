@@ -158,7 +158,7 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 		}
 		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.raw)
 		reportLines(pass, c.line, c.line, sev, safety, fam.What+" line",
-			how+" "+fam.What+" phrases, "+a.position(c.block))
+			how+" ("+fam.What+"), "+a.position(c.block))
 	}
 }
 
@@ -169,9 +169,9 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 // one lower and a single word is only a hint, except for families whose
 // words are rarely an article's own (share, print, image credit, ...).
 func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm, raw string) (rules.Severity, fixers.Safety, string) {
-	how := "line is only"
+	how := "whole line is a furniture phrase"
 	if m == likelyMatch {
-		how = "short line matches"
+		how = "short line starts like furniture"
 	}
 	switch {
 	case !a.inBody(bi) && m == certainMatch:
