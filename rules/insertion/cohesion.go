@@ -40,7 +40,10 @@ type unit struct {
 	paragraph   bool
 	substantial bool
 	heading     bool
-	noteRefs    int
+	// title is a heading or a short numbered item standing as a section
+	// title ("2. REDUCE").
+	title    bool
+	noteRefs int
 	// paras and proseWords count the substantial paragraphs and their
 	// words (more than one in a grouped unit).
 	paras, proseWords int
@@ -152,6 +155,7 @@ func buildUnits(doc *document.Document, out []unit) []unit {
 			paragraph:   b.Kind != document.Heading,
 			substantial: substantial,
 			heading:     b.Kind == document.Heading,
+			title:       b.Kind == document.Heading || numberedTitle(b, words),
 			noteRefs:    countNoteRefs(doc.Src[b.Start:b.End]),
 		})
 	}
@@ -175,6 +179,7 @@ func groupUnits(raw []unit) []unit {
 			g.paragraph = g.paragraph || raw[j].paragraph
 			g.substantial = g.substantial || raw[j].substantial
 			g.heading = raw[j].heading
+			g.title = raw[j].title
 			g.noteRefs += raw[j].noteRefs
 			g.paras += raw[j].paras
 			g.proseWords += raw[j].proseWords
@@ -183,6 +188,12 @@ func groupUnits(raw []unit) []unit {
 		i = j
 	}
 	return out
+}
+
+// numberedTitle is a list item such as "2. REDUCE": a numbered marker and
+// a few words.
+func numberedTitle(b document.Block, words int) bool {
+	return b.Kind == document.ListItem && words <= 8 && len(b.Marker) > 1 && b.Marker[0] >= '0' && b.Marker[0] <= '9'
 }
 
 func countWords(doc *document.Document, b document.Block) int {

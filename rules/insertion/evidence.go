@@ -233,6 +233,10 @@ func (g *genreCounts) add(doc *document.Document, b document.Block) {
 			g.questions++
 		}
 		g.roundupTitle = g.roundupTitle || isRoundupTitle(text)
+	case document.ListItem:
+		if numberedTitle(b, len(strings.Fields(string(text)))) {
+			g.numberedHeadings++
+		}
 	case document.Paragraph, document.Quote:
 		g.prose++
 		if bytes.HasSuffix(text, []byte("?")) {

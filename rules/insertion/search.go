@@ -76,10 +76,12 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	hostWords := c.words[c.n] - words
 	hostParas := c.paras[c.n] - paras
 	prose := c.proseWords[j+1] - c.proseWords[i]
-	// The article is most of the document: a block much longer than the
-	// rest could as well be the article, and the rest the insertion.
+	// The article is most of the document's prose: a block much longer than
+	// the running text around it could as well be the article, and the rest
+	// the insertion or page furniture (menus and link lists are no article).
+	hostProse := c.proseWords[c.n] - prose
 	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
-		2*words <= 3*hostWords &&
+		2*words <= 3*hostProse &&
 		float64(prose) >= minProseShare*float64(words)
 }
 

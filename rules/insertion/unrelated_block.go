@@ -192,8 +192,8 @@ func (c *cohesion) partOfGenre(doc *document.Document, kind string, i, j int) bo
 		return bytes.HasSuffix(bytes.TrimSpace(doc.Src[prev.ContentStart:prev.End]), []byte("?")) ||
 			speakerLabel(bytes.TrimSpace(doc.Src[first.ContentStart:first.End]))
 	case genreRoundup:
-		before := c.units[i].heading || i > 0 && c.units[i-1].heading
-		after := j+1 >= c.n || c.units[j+1].heading || c.units[j+1].segment != c.units[j].segment
+		before := c.units[i].title || i > 0 && c.units[i-1].title
+		after := j+1 >= c.n || c.units[j+1].title || c.units[j+1].segment != c.units[j].segment
 		return before && after
 	}
 	return true
