@@ -193,10 +193,11 @@ var copyrightFamily = &phraseFamily{
 	},
 }
 
-var imageCreditShape = regexp.MustCompile(`^(photo|photos|photograph|image|images|picture|pic|illustration|credit|credits|image credit|photo credit|photo credits|foto|fotos|bild|bildquelle|crédit photo|crédits photo|crédit|imagen)\s*(by|courtesy|:|©)|^(photo|image|foto|imagen|illustration)s?\s*©`)
+var imageCreditShape = regexp.MustCompile(`^(photo|photos|photograph|image|images|picture|pic|illustration|credit|credits|image credit|photo credit|photo credits|foto|fotos|bild|bildquelle|crédit photo|crédits photo|crédit|imagen)\s*(by|courtesy|:|©)\s*\S|^(photo|image|foto|imagen|illustration)s?\s*©`)
 
 var imageCreditFamily = &phraseFamily{
-	What: "image credit",
+	What:        "image credit",
+	Unambiguous: true,
 	Starts: []string{"photo", "photos", "photograph", "image", "images", "picture", "pic", "illustration", "credit",
 		"credits", "foto", "fotos", "bild", "bildquelle", "crédit", "crédits", "imagen", "©"},
 	Hint:     containsAny("photo", "image", "pic", "illustration", "credit", "foto", "bild", "crédit", "imagen"),
