@@ -164,6 +164,8 @@ func writeInsertionTable(w io.Writer, cases []InsertionCase, outcomes []insertio
 		{"  in the middle", func(c InsertionCase) bool { return big(c) && c.Kind == InsertOtherMid }},
 		{"  with a marker line", func(c InsertionCase) bool { return big(c) && c.Marker }},
 		{"  without a marker line", func(c InsertionCase) bool { return big(c) && !c.Marker }},
+		{"  topic similarity < 0.01", func(c InsertionCase) bool { return big(c) && c.Similarity < 0.01 }},
+		{"  topic similarity 0.01-0.03", func(c InsertionCase) bool { return big(c) && c.Similarity >= 0.01 }},
 		{"other topic, <150 words", func(c InsertionCase) bool { return other(c) && c.Words < 150 }},
 		{"same topic (any size)", func(c InsertionCase) bool { return c.Kind == InsertSameTopic }},
 	}

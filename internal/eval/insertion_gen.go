@@ -42,6 +42,9 @@ type InsertionCase struct {
 	// empty for untouched articles; Words counts their words.
 	Paragraphs [][2]int
 	Words      int
+	// Similarity is the generator's topic similarity of the donor article
+	// to the host (0 for untouched articles).
+	Similarity float64
 }
 
 // InsertionArticle is one clean article split into paragraphs.
@@ -234,11 +237,15 @@ func GenerateInsertionCases(arts []*InsertionArticle, seed int64) []InsertionCas
 		out = append(out, InsertionCase{Name: host.id, Kind: InsertNone, Text: string(host.src)})
 		for _, kind := range []InsertionKind{InsertOtherEnd, InsertOtherMid} {
 			if donor := pickOther(arts, hi, sim, rng); donor != nil {
-				out = append(out, insertCase(host, donor, kind, rng))
+				c := insertCase(host, donor, kind, rng)
+				c.Similarity = sim.of(host, donor)
+				out = append(out, c)
 			}
 		}
 		if donor := pickSame(arts, hi, sim); donor != nil {
-			out = append(out, insertCase(host, donor, InsertSameTopic, rng))
+			c := insertCase(host, donor, InsertSameTopic, rng)
+			c.Similarity = sim.of(host, donor)
+			out = append(out, c)
 		}
 	}
 	return out
