@@ -85,6 +85,8 @@ func TestPhraseLinesFlagged(t *testing.T) {
 		{"author box", "About the author", "boilerplate/byline-label", rules.Error},
 		{"written by", "Written by Jane Doe", "boilerplate/byline-label", rules.Warning},
 		{"feedback", "Was this page helpful?", "boilerplate/form-widget", rules.Error},
+		{"price box", "$32 $29 at Amazon", "boilerplate/shopping-widget", rules.Warning},
+		{"buy button", "Buy on Amazon", "boilerplate/shopping-widget", rules.Error},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -131,6 +133,8 @@ func TestTrapsStayQuiet(t *testing.T) {
 		"By:",
 		"Also read:",
 		"Learn more about the treaty in the annex.",
+		"The kettle sells for $29 at Amazon.",
+		"Photo Credit:",
 	}
 	for _, trap := range traps {
 		text := body + "\n\n" + trap + "\n\n" + body + "\n"

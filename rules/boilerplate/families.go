@@ -375,11 +375,25 @@ var formFamily = &phraseFamily{
 	MaxWords: 14,
 }
 
+var shoppingShape = regexp.MustCompile(`^((\$|€|£)\s?[\d.,]+\s+)+(at|from|on)\s+\S|^(buy|shop|see|view|check price|see price|get it|buy it|see it|buy now)( it| now)? (at|on)\s+\S`)
+
+var shoppingFamily = &phraseFamily{
+	What:        "shopping widget",
+	Unambiguous: true,
+	Isolated:    true,
+	Exact:       []string{"buy on amazon", "check price on amazon", "see price on amazon", "view on amazon", "shop now on amazon"},
+	Starts:      []string{"#", "buy", "shop", "see", "view", "check", "get"},
+	MaxWords:    10,
+	Match: func(norm, raw string) bool {
+		return !endsSentence([]byte(raw)) && shoppingShape.MatchString(strings.ToLower(raw))
+	},
+}
+
 // allFamilies is every phrase family, for the structural rule's evidence.
 var allFamilies = []*phraseFamily{
 	shareFamily, authFamily, newsletterFamily, readingTimeFamily, relatedFamily, advertisingFamily,
 	cookieFamily, copyrightFamily, imageCreditFamily, socialFollowFamily, commentsFamily, printFamily,
-	tagsFamily, navigationFamily, paywallFamily, callToActionFamily, bylineFamily, formFamily,
+	tagsFamily, navigationFamily, paywallFamily, callToActionFamily, bylineFamily, formFamily, shoppingFamily,
 }
 
 func init() {
@@ -489,6 +503,11 @@ var (
 		Doc: `Form labels and messages of contact, newsletter and feedback widgets: "Name", "Phone number", "Submit", "This field is for validation purposes ...", "Was this page helpful?", "[email protected]" (an address a site hid).`,
 		Bad: "Was this page helpful?", Good: "The form asked for a name and a phone number.",
 	}, formFamily)
+	ShoppingWidget = newPhraseRule(&rules.Rule{
+		ID: "boilerplate/shopping-widget", Summary: "a shopping-box line (\"$29 at Amazon\", \"Buy on Amazon\")",
+		Doc: `Affiliate and price boxes of product reviews: "$32 $29 at Amazon", "$1,599.00 from Lowe's", "Buy now at Amazon", "See it at Best Buy", "View on Example.com". A line ending a sentence ("It costs $29 at Amazon.") is article text.`,
+		Bad: "$32 $29 at Amazon", Good: "The kettle sells for $29 at Amazon.",
+	}, shoppingFamily)
 	Paywall = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/paywall", Summary: "a paywall prompt (\"Subscribe to continue reading\")",
 		Doc: `Paywall and metering prompts: "Subscribe to continue reading", "This article is for subscribers only", "You have reached your free article limit", "Weiterlesen", "Lire la suite", "Seguir leyendo".`,

@@ -41,6 +41,9 @@ type phraseFamily struct {
 	// BodyHint families are only a hint (info) inside the body: authors
 	// put "Learn more" and "Get started" into their own text.
 	BodyHint bool
+	// Isolated families stand among article content (price boxes in a
+	// review): their lines prove nothing about the lines around them.
+	Isolated bool
 	// EndMarker families close articles (related links, comments, ...):
 	// the body ends before them when little text follows.
 	EndMarker bool

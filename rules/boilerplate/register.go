@@ -29,6 +29,7 @@ func init() {
 		CallToAction,
 		BylineLabel,
 		FormWidget,
+		ShoppingWidget,
 		Structure,
 		CorpusTemplate,
 	)

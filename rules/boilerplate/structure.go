@@ -258,7 +258,7 @@ func (a *analysis) newContext() *context {
 	for ci, c := range a.cands {
 		// A bare web address proves nothing (reference lists are full of
 		// them); an e-mail address or phone number does.
-		ctx.proven[ci] = c.match != noMatch || c.compound ||
+		ctx.proven[ci] = provesNeighbours(c) || c.compound ||
 			wordCount(c.norm) <= 12 && hasContact([]byte(c.raw)) && (!urlOnly(c.raw) || a.contactBlock(ci))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
@@ -360,6 +360,17 @@ func (ctx *context) contactFollows(ci int) bool {
 	a := ctx.a
 	for k := ci + 1; k < len(a.cands) && k <= ci+nearRadius+1 && ctx.run[k] == ctx.run[ci]; k++ {
 		if hasContact([]byte(a.cands[k].raw)) && !urlOnly(a.cands[k].raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// provesNeighbours reports a phrase match that counts as proven furniture
+// for the lines around it.
+func provesNeighbours(c candidate) bool {
+	for _, f := range allFamilies {
+		if c.matches[f.index] != noMatch && !f.Isolated {
 			return true
 		}
 	}
