@@ -43,7 +43,8 @@ func runInsertion(w io.Writer, args []string) error {
 	fl := flag.NewFlagSet("insertion", flag.ContinueOnError)
 	fl.SetOutput(w)
 	seed := fl.Int64("seed", 1, "generator seed")
-	show := fl.Int("show", 0, "print up to N misses and false alarms of the report half")
+	show := fl.Int("show", 0, "print up to N misses and false alarms")
+	showHalf := fl.String("errors", "report", "which half -show prints errors for: report or tune")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func runInsertion(w io.Writer, args []string) error {
 			map[string]string{"report": " [reported numbers: DF table and thresholds come from the tune half]",
 				"tune": " [in-sample: DF table built and thresholds set here]"}[half])
 		writeInsertionTable(w, cases, outcomes)
-		if half == "report" && *show > 0 {
+		if half == *showHalf && *show > 0 {
 			writeInsertionErrors(w, cases, outcomes, *show)
 		}
 	}

@@ -47,6 +47,10 @@ the blank lines around them. Options: min-words (60), min-paragraphs (2).`,
 	Run:       runUnrelatedBlock,
 }
 
+// roundupMaxBaseline: a roundup of unrelated items has paragraphs that
+// share little with the rest (a median paragraph-to-rest cosine below it).
+const roundupMaxBaseline = 0.2
+
 // maxFindings bounds the blocks reported per document: a second insertion
 // is possible (middle and end), more means the document is not an article.
 const maxFindings = 2
@@ -70,6 +74,11 @@ func runUnrelatedBlock(pass *rules.Pass) {
 		}
 		if !kindKnown { // only documents with a finding need their genre
 			kind, kindKnown = genre(doc), true
+			if kind == genreRoundup && c.baseline() >= roundupMaxBaseline {
+				// A listicle on one subject: its items share words, so a
+				// block that shares none was not one of them.
+				kind = ""
+			}
 		}
 		pass.Report(c.finding(doc, cand, kind))
 		skipFrom, skipTo = cand.i, cand.j
@@ -96,7 +105,7 @@ func (c *cohesion) finding(doc *document.Document, cand candidate, kind string) 
 	case kind != "" && cand.leadFirst < 0 && c.partOfGenre(doc, kind, cand.i, cand.j):
 		sev = rules.Info
 		why = append(why, "reported as info: the document reads as a "+kind)
-	case shared >= 3:
+	case shared >= 3 && shared*3 >= len(blockNames):
 		sev = rules.Info
 		why = append(why, fmt.Sprintf("reported as info: it shares %d names with the article", shared))
 	}
