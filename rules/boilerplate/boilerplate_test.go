@@ -87,6 +87,7 @@ func TestPhraseLinesFlagged(t *testing.T) {
 		{"feedback", "Was this page helpful?", "boilerplate/form-widget", rules.Error},
 		{"price box", "$32 $29 at Amazon", "boilerplate/shopping-widget", rules.Warning},
 		{"buy button", "Buy on Amazon", "boilerplate/shopping-widget", rules.Error},
+		{"dateline is a hint", "Updated August 14, 2025", "boilerplate/dateline-label", rules.Info},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -134,6 +135,7 @@ func TestTrapsStayQuiet(t *testing.T) {
 		"Also read:",
 		"Learn more about the treaty in the annex.",
 		"The kettle sells for $29 at Amazon.",
+		"Updated figures were published on Monday.",
 		"Photo Credit:",
 	}
 	for _, trap := range traps {

@@ -342,6 +342,19 @@ var callToActionFamily = &phraseFamily{
 	NoColon:  true,
 }
 
+var datelineShape = regexp.MustCompile(`^(last |originally )?(updated|published|posted|modified|reviewed|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado)( on| at| am| le| el)?\b\s*:?\s*(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|$)`)
+
+var datelineFamily = &phraseFamily{
+	What:     "dateline label",
+	Weak:     true,
+	MaxWords: 14,
+	Starts: []string{"last", "originally", "updated", "published", "posted", "modified", "reviewed", "aktualisiert",
+		"veröffentlicht", "mis", "publié", "actualizado", "publicado"},
+	Match: func(norm, raw string) bool {
+		return !endsSentence([]byte(raw)) && datelineShape.MatchString(strings.ToLower(raw))
+	},
+}
+
 var bylineFamily = &phraseFamily{
 	What:        "author-box label",
 	EndMarker:   true,
@@ -394,6 +407,7 @@ var allFamilies = []*phraseFamily{
 	shareFamily, authFamily, newsletterFamily, readingTimeFamily, relatedFamily, advertisingFamily,
 	cookieFamily, copyrightFamily, imageCreditFamily, socialFollowFamily, commentsFamily, printFamily,
 	tagsFamily, navigationFamily, paywallFamily, callToActionFamily, bylineFamily, formFamily, shoppingFamily,
+	datelineFamily,
 }
 
 func init() {
@@ -503,6 +517,11 @@ var (
 		Doc: `Form labels and messages of contact, newsletter and feedback widgets: "Name", "Phone number", "Submit", "This field is for validation purposes ...", "Was this page helpful?", "[email protected]" (an address a site hid).`,
 		Bad: "Was this page helpful?", Good: "The form asked for a name and a phone number.",
 	}, formFamily)
+	DatelineLabel = newPhraseRule(&rules.Rule{
+		ID: "boilerplate/dateline-label", Summary: "a publication-date label (\"Updated August 14, 2025\"), a hint",
+		Doc: `Date labels of the page: "Updated August 14, 2025", "Published Jun 4, 2025", "Posted on November 6th", "Last updated on ...", "Veröffentlicht am ...", "Mis à jour le ...". They are metadata many clean ingests keep, so the rule only reports a hint (info); the structure rule counts them as furniture next to other furniture. A sentence ("Updated figures were published on Monday.") is article text.`,
+		Bad: "Updated August 14, 2025", Good: "Updated figures were published on Monday.",
+	}, datelineFamily)
 	ShoppingWidget = newPhraseRule(&rules.Rule{
 		ID: "boilerplate/shopping-widget", Summary: "a shopping-box line (\"$29 at Amazon\", \"Buy on Amazon\")",
 		Doc: `Affiliate and price boxes of product reviews: "$32 $29 at Amazon", "$1,599.00 from Lowe's", "Buy now at Amazon", "See it at Best Buy", "View on Example.com". A line ending a sentence ("It costs $29 at Amazon.") is article text.`,

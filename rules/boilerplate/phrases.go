@@ -41,6 +41,9 @@ type phraseFamily struct {
 	// BodyHint families are only a hint (info) inside the body: authors
 	// put "Learn more" and "Get started" into their own text.
 	BodyHint bool
+	// Weak families are hints: reported as info, but proof of furniture
+	// for the lines around them.
+	Weak bool
 	// Isolated families stand among article content (price boxes in a
 	// review): their lines prove nothing about the lines around them.
 	Isolated bool
@@ -148,6 +151,9 @@ func allIn(norm string, set map[string]bool) bool {
 func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
 	r.Severity = rules.Error
 	r.FixSafety = fixers.Safe
+	if fam.Weak {
+		r.Severity, r.FixSafety = rules.Info, fixers.Unsafe
+	}
 	r.Run = func(pass *rules.Pass) { runPhraseFamily(pass, fam) }
 	return r
 }
@@ -177,6 +183,8 @@ func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm,
 		how = "short line starts like furniture"
 	}
 	switch {
+	case fam.Weak:
+		return rules.Info, fixers.Unsafe, how
 	case !a.inBody(bi) && m == certainMatch:
 		return rules.Error, fixers.Safe, how
 	case !a.inBody(bi):

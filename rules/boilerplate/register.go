@@ -30,6 +30,7 @@ func init() {
 		BylineLabel,
 		FormWidget,
 		ShoppingWidget,
+		DatelineLabel,
 		Structure,
 		CorpusTemplate,
 	)
