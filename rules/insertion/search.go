@@ -93,6 +93,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 	base := c.baseline()
 	var top candidate
 	top.score = math.Inf(1)
+	topKey := math.Inf(-1)
 	for i := 0; i < c.n; i++ {
 		if i >= skipFrom && i <= skipTo || i <= firstPara || !c.canStart(doc, i) {
 			continue
@@ -116,13 +117,28 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			e := ev
 			e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
 			thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words)
-			if s := r.cos / thr; s < top.score {
+			s := r.cos / thr
+			if k := preference(s, r.mass); k > topKey {
 				top = candidate{run: r, score: s, threshold: thr, baseline: base, evidence: e}
+				topKey = k
 			}
 		}
 	}
 	return top, top.score < 1
 }
+
+// preference orders candidates. Among blocks that pass, a sub-block of an
+// insertion scores about as well as the whole (both share nothing with
+// the article), so the margin is weighted by the block's mass to prefer the
+// whole; blocks that fail order by score alone, below every passing one.
+func preference(score, mass float64) float64 {
+	if score >= 1 {
+		return -score
+	}
+	return (1 - score) * math.Pow(mass, preferMassExp)
+}
+
+var preferMassExp = 0.5
 
 // canStart reports whether a block may start at unit i: a paragraph, or a
 // short line such as the inserted piece's own title, but not a marker or
