@@ -391,12 +391,12 @@ var formFamily = &phraseFamily{
 var shoppingShape = regexp.MustCompile(`^((\$|€|£)\s?[\d.,]+\s+)+(at|from|on)\s+\S|^(buy|shop|see|view|check price|see price|get it|buy it|see it|buy now)( it| now)? (at|on)\s+\S`)
 
 var shoppingFamily = &phraseFamily{
-	What:        "shopping widget",
-	Unambiguous: true,
-	Isolated:    true,
-	Exact:       []string{"buy on amazon", "check price on amazon", "see price on amazon", "view on amazon", "shop now on amazon"},
-	Starts:      []string{"#", "buy", "shop", "see", "view", "check", "get"},
-	MaxWords:    10,
+	What:     "shopping widget",
+	Weak:     true,
+	Isolated: true,
+	Exact:    []string{"buy on amazon", "check price on amazon", "see price on amazon", "view on amazon", "shop now on amazon"},
+	Starts:   []string{"#", "buy", "shop", "see", "view", "check", "get"},
+	MaxWords: 10,
 	Match: func(norm, raw string) bool {
 		return !endsSentence([]byte(raw)) && shoppingShape.MatchString(strings.ToLower(raw))
 	},
