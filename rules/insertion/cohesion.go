@@ -1,6 +1,7 @@
 package insertion
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"sync"
@@ -155,7 +156,7 @@ func buildUnits(doc *document.Document, out []unit) []unit {
 			paragraph:   b.Kind != document.Heading,
 			substantial: substantial,
 			heading:     b.Kind == document.Heading,
-			title:       b.Kind == document.Heading || numberedTitle(b, words),
+			title:       b.Kind == document.Heading || numberedTitle(doc, b, words),
 			noteRefs:    countNoteRefs(doc.Src[b.Start:b.End]),
 		})
 	}
@@ -190,10 +191,19 @@ func groupUnits(raw []unit) []unit {
 	return out
 }
 
-// numberedTitle is a list item such as "2. REDUCE": a numbered marker and
-// a few words.
-func numberedTitle(b document.Block, words int) bool {
-	return b.Kind == document.ListItem && words <= 8 && len(b.Marker) > 1 && b.Marker[0] >= '0' && b.Marker[0] <= '9'
+// numberedTitle is a short numbered line standing as a section title: a
+// list item such as "2. REDUCE" or a line such as "#38 Trim the fat."
+func numberedTitle(doc *document.Document, b document.Block, words int) bool {
+	if words > 8 || b.FirstLine != b.LastLine {
+		return false
+	}
+	switch b.Kind {
+	case document.ListItem:
+		return len(b.Marker) > 1 && b.Marker[0] >= '0' && b.Marker[0] <= '9'
+	case document.Paragraph, document.Heading:
+		return startsNumbered(bytes.TrimSpace(doc.Src[b.ContentStart:b.End]))
+	}
+	return false
 }
 
 func countWords(doc *document.Document, b document.Block) int {

@@ -234,10 +234,14 @@ func (g *genreCounts) add(doc *document.Document, b document.Block) {
 		}
 		g.roundupTitle = g.roundupTitle || isRoundupTitle(text)
 	case document.ListItem:
-		if numberedTitle(b, len(strings.Fields(string(text)))) {
+		if numberedTitle(doc, b, len(strings.Fields(string(text)))) {
 			g.numberedHeadings++
 		}
 	case document.Paragraph, document.Quote:
+		if numberedTitle(doc, b, len(strings.Fields(string(text)))) {
+			g.numberedHeadings++
+			return
+		}
 		g.prose++
 		if bytes.HasSuffix(text, []byte("?")) {
 			g.questions++
@@ -271,7 +275,16 @@ func isRoundupTitle(text []byte) bool {
 	return false
 }
 
+// startsNumbered matches "3.", "3)", "3:" and "#38 " at the start of a
+// section title.
 func startsNumbered(text []byte) bool {
+	if len(text) > 1 && text[0] == '#' && text[1] >= '0' && text[1] <= '9' {
+		j := 1
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		return j < len(text) && text[j] == ' '
+	}
 	i := 0
 	for i < len(text) && i < 3 && text[i] >= '0' && text[i] <= '9' {
 		i++

@@ -81,7 +81,7 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	// the insertion or page furniture (menus and link lists are no article).
 	hostProse := c.proseWords[c.n] - prose
 	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
-		2*words <= 3*hostProse &&
+		2*words <= 3*max(hostProse, hostWords/2) &&
 		float64(prose) >= minProseShare*float64(words)
 }
 
