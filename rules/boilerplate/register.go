@@ -9,29 +9,32 @@ package boilerplate
 
 import "github.com/dochygiene/hygiene/rules"
 
+// all is every rule of the family, in the order they are listed.
+var all = []*rules.Rule{
+	SharePrompt,
+	LoginPrompt,
+	NewsletterPrompt,
+	ReadingTime,
+	RelatedLinks,
+	Advertising,
+	CookieNotice,
+	Copyright,
+	ImageCredit,
+	SocialFollow,
+	CommentsWidget,
+	PrintEmail,
+	TagList,
+	Breadcrumbs,
+	Paywall,
+	CallToAction,
+	BylineLabel,
+	FormWidget,
+	ShoppingWidget,
+	DatelineLabel,
+	Structure,
+	CorpusTemplate,
+}
+
 func init() {
-	rules.Register(
-		SharePrompt,
-		LoginPrompt,
-		NewsletterPrompt,
-		ReadingTime,
-		RelatedLinks,
-		Advertising,
-		CookieNotice,
-		Copyright,
-		ImageCredit,
-		SocialFollow,
-		CommentsWidget,
-		PrintEmail,
-		TagList,
-		Breadcrumbs,
-		Paywall,
-		CallToAction,
-		BylineLabel,
-		FormWidget,
-		ShoppingWidget,
-		DatelineLabel,
-		Structure,
-		CorpusTemplate,
-	)
+	rules.Register(all...)
 }

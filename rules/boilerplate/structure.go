@@ -35,15 +35,7 @@ on text alone). Evidence, as the message says:
 
 Lines that a phrase rule (share-prompt, login-prompt, ...) matches are left
 to that rule. The fix removes the line with its blank separator; it is
-unsafe: structure is a guess.
-
-Measured (go run ./cmd/hygiene-eval wcxb, whole boilerplate family, warning+,
-report split of the WCXB dev pages): residue view P 0.931 R 0.204; whole
-page P 0.984 R 0.258; clean truth texts with any finding 1.64% (tune 1.89%).
-Targets (P 0.95, R 0.80, 1%) are NOT met. Remaining errors: the body found
-is too narrow on listicles, spec sheets and tables (their short content
-lines then count as "after the body"); furniture inside the body (product
-boxes, captions, widgets) is not found; repeated headings per product.`,
+unsafe: structure is a guess.`,
 	Bad:       "...the last paragraph of the article.\n\nMore from our site\n\nJane Doe\nSenior Editor\njane@example.com",
 	Good:      "## Key Takeaways\n\n1. The coalition met in Paris.",
 	Severity:  rules.Warning,
