@@ -22,23 +22,33 @@ article of a listing, a partner's essay, a sidebar feature. No phrase list
 finds that; lexical cohesion does.
 
 For every run of at least two paragraphs and 60 words (never starting at
-the first paragraph, never spanning an endnote list), the rule compares the
-run's content words with the rest of the document: a TF-IDF cosine over
-stop-listed, lightly stemmed words, weighted by an embedded
-document-frequency table built from CC-BY-4.0 article text. The run is
-reported when the cosine is far below both a fixed ceiling and the
-document's own paragraph-to-paragraph cohesion, with a stricter bar for
-small runs, and when part of its weight sits on words it repeats and the
-article never uses.
+the first paragraph, never spanning an endnote list, mostly prose, and no
+longer than one and a half times the article's own prose) the rule
+compares the run's content words with the rest of the document: a TF-IDF
+cosine over stop-listed, lightly stemmed words, weighted by an embedded
+document-frequency table built from CC-BY-4.0 article text (WCXB). Every
+run is scored in constant time from prefix sums. A run is reported when
+its cosine is below
+
+    min(0.10, 0.5 x the document's median paragraph-to-rest cosine)
+      x mass / (mass + 400)        (mass: the run's IDF-weighted words)
+      x words / 150 for runs under 150 words
+
+and at least 3% of its weight sits on words it repeats and the article
+never uses. Small runs thus need stronger evidence, and a document whose
+paragraphs share little (a digest) needs a lower cosine still.
 
 A marker line before the run ("Related", "Share this:"), a short
 organisation name line, or footnote markers in the article but none in the
-run make the bar a little easier to pass; they never flag a run on their
-own. Q&A interviews, roundups and quote collections, whose parts are
-unrelated by design, are reported at most as info.
+run raise the threshold by a bounded factor; they never flag a run on their own.
+A Q&A answer, a roundup section or a quote collection, and a run sharing a
+third of its names with the article, are reported as info only. At most
+two runs are reported per document.
 
-The unsafe fix removes the run with its marker and organisation lines and
-the blank lines around them. Options: min-words (60), min-paragraphs (2).`,
+The message gives the lines, the cosine, threshold and score, and the top
+terms of the run and of the article. The unsafe fix removes the run with
+its marker and organisation lines and the blank lines around them.
+Options: min-words (60), min-paragraphs (2).`,
 	Bad: "...the coalition agreed on security guarantees for Ukraine.\n\nRelated\n\n" +
 		"Sourdough needs a lively starter. Feed the starter flour and water...\n\nProof the dough overnight...",
 	Good:      "...the coalition agreed on security guarantees for Ukraine.\n\nMoscow rejected any foreign troops in Ukraine...",
