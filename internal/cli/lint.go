@@ -123,6 +123,9 @@ func runLint(e *env, lf *lintFlags, args []string) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
+	if lf.streamable() {
+		return runLintStream(e, lf, runner, args, color, fail)
+	}
 	res, err := runner.Lint(args)
 	if err != nil {
 		return withCode(ExitError, err)

@@ -210,9 +210,20 @@ func (r *Runner) Lint(args []string) (*Result, error) {
 
 // Stream lints the named paths and calls each (when not nil) with every
 // document in input order, from one goroutine, and drops the document
-// afterwards. The findings are kept in Result.Report as well: every output
-// format writes one whole report (the JSON format is a single object).
+// afterwards. The findings are kept in Result.Report as well, for the
+// output formats that write one whole report.
 func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, error) {
+	return r.stream(args, each, true)
+}
+
+// Each is Stream for a caller that writes the findings as they come:
+// Result.Report counts the documents but keeps no finding, so memory does
+// not grow with the findings either.
+func (r *Runner) Each(args []string, each func(*Checked) error) (*Result, error) {
+	return r.stream(args, each, false)
+}
+
+func (r *Runner) stream(args []string, each func(*Checked) error, keepItems bool) (*Result, error) {
 	start := time.Now()
 	files, problems := corpus.Expand(args, r.opts.Walk)
 	stdin, err := r.readStdin(files)
@@ -234,7 +245,9 @@ func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, erro
 		return j.check(facts)
 	}, func(j *job) error {
 		rep.Documents++
-		rep.Items = append(rep.Items, j.items...)
+		if keepItems {
+			rep.Items = append(rep.Items, j.items...)
+		}
 		stats.add(j)
 		if each == nil {
 			return nil

@@ -51,12 +51,15 @@ func setColor(c *color.Color, on bool) {
 }
 
 // Summary is the one-line summary of a run.
-func Summary(r *Report) string {
-	c := r.Counts()
-	n := len(r.Items)
+func Summary(r *Report) string { return SummaryOf(r.Counts(), r.Documents) }
+
+// SummaryOf is the summary line from counts per severity, for a writer
+// that streams findings and keeps only their counts.
+func SummaryOf(c map[rules.Severity]int, documents int) string {
+	n := c[rules.Error] + c[rules.Warning] + c[rules.Info]
 	return fmt.Sprintf("%d %s (%d error, %d warning, %d info) in %d %s",
 		n, plural(n, "finding"), c[rules.Error], c[rules.Warning], c[rules.Info],
-		r.Documents, plural(r.Documents, "document"))
+		documents, plural(documents, "document"))
 }
 
 func plural(n int, word string) string {

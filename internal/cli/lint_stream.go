@@ -1,0 +1,207 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/dochygiene/hygiene/internal/lint"
+	"github.com/dochygiene/hygiene/internal/report"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// Bulk runs find hundreds of thousands of findings (a whole-page ingest
+// gives one per furniture line): holding them all for the writer took
+// about 2 GB for 100 MB of pages. The text and JSON formats are therefore
+// written as each document finishes, and the findings are not kept. The
+// output is byte for byte what report.WriteText and report.WriteJSON
+// write for the whole report; the JSON object names the number of
+// documents before the findings, so its findings wait in a temporary file
+// until the run ends. Other formats, and the baseline flags, take the
+// whole report (runLint).
+
+// streamable reports whether lint can write its output as it goes.
+func (lf *lintFlags) streamable() bool {
+	g := lf.gate
+	if g.Baseline != "" || g.WriteBaseline != "" || g.NewFromRev != "" {
+		return false
+	}
+	return lf.format == "text" || lf.format == "json"
+}
+
+// runLintStream is runLint for the streamable formats.
+func runLintStream(e *env, lf *lintFlags, runner *lint.Runner, args []string, color bool, fail rules.Severity) error {
+	opts := report.Options{Color: color, Quiet: lf.quiet, Version: Version}
+	var out streamWriter
+	if lf.format == "json" {
+		js, err := newJSONStream(e.stdout)
+		if err != nil {
+			return withCode(ExitError, err)
+		}
+		defer js.discard()
+		out = js
+	} else {
+		out = &textStream{w: bufio.NewWriterSize(e.stdout, 64<<10), opts: opts}
+	}
+	counts := map[rules.Severity]int{}
+	res, err := runner.Each(args, func(c *lint.Checked) error {
+		for i := range c.Items {
+			counts[c.Items[i].Severity]++
+		}
+		if err := out.document(c.Items); err != nil {
+			return fmt.Errorf("writing output: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	failed := printProblems(e, res.Problems, lf.quiet)
+	if err := out.finish(res.Report.Documents, counts); err != nil {
+		return withCode(ExitError, fmt.Errorf("writing output: %v", err))
+	}
+	lf.bulk.printStats(e, lf.quiet, res.Stats)
+	switch {
+	case failed:
+		return withCode(ExitError, nil)
+	case fail != 0 && atLeast(counts, fail):
+		return withCode(ExitFindings, nil)
+	}
+	return nil
+}
+
+func atLeast(counts map[rules.Severity]int, level rules.Severity) bool {
+	for sev, n := range counts {
+		if sev >= level && n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// streamWriter writes one document's findings at a time.
+type streamWriter interface {
+	document(items []report.Item) error
+	finish(documents int, counts map[rules.Severity]int) error
+}
+
+// textStream writes report.WriteText's lines per document and its summary
+// line at the end.
+type textStream struct {
+	w    *bufio.Writer
+	opts report.Options
+}
+
+func (s *textStream) document(items []report.Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	lines := s.opts
+	lines.Quiet = true // the summary comes once, at the end
+	return report.WriteText(s.w, &report.Report{Items: items}, lines)
+}
+
+func (s *textStream) finish(documents int, counts map[rules.Severity]int) error {
+	if !s.opts.Quiet {
+		fmt.Fprintln(s.w, report.SummaryOf(counts, documents))
+	}
+	return s.w.Flush()
+}
+
+// jsonStream keeps each document's findings, as report.WriteJSON renders
+// them, in a temporary file, and writes the object at the end.
+type jsonStream struct {
+	w     io.Writer
+	spill *os.File
+	buf   *bufio.Writer
+	any   bool
+	// closing is what follows the last finding: the array's closing
+	// indentation, as report.WriteJSON writes it.
+	closing string
+}
+
+func newJSONStream(w io.Writer) (*jsonStream, error) {
+	f, err := os.CreateTemp("", "hygiene-findings-*.json")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file for the JSON findings: %v", err)
+	}
+	return &jsonStream{w: w, spill: f, buf: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+// jsonFrame splits report.WriteJSON's output for a report into the part
+// up to the findings array's opening bracket, the findings, and the rest
+// from the closing bracket's indentation on.
+func jsonFrame(r *report.Report) (head, body, tail []byte, err error) {
+	var b bytes.Buffer
+	if err := report.WriteJSON(&b, r, report.Options{}); err != nil {
+		return nil, nil, nil, err
+	}
+	out := b.Bytes()
+	const key = `"findings": [`
+	i := bytes.Index(out, []byte(key))
+	j := bytes.LastIndexByte(out, ']')
+	if i < 0 || j < i+len(key) {
+		return nil, nil, nil, errors.New("unexpected JSON layout from the json format")
+	}
+	head, inner, tail := out[:i+len(key)], out[i+len(key):j], out[j:]
+	if len(bytes.TrimSpace(inner)) == 0 {
+		return head, nil, tail, nil
+	}
+	// inner is "\n" + findings + "\n" + indentation.
+	last := bytes.LastIndexByte(inner, '\n')
+	return head, inner[1:last], append(bytes.Clone(inner[last:]), tail...), nil
+}
+
+func (s *jsonStream) document(items []report.Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	_, body, tail, err := jsonFrame(&report.Report{Items: items})
+	if err != nil {
+		return err
+	}
+	if s.any {
+		if _, err := s.buf.WriteString(",\n"); err != nil {
+			return err
+		}
+	}
+	s.any = true
+	s.closing = string(tail)
+	_, err = s.buf.Write(body)
+	return err
+}
+
+func (s *jsonStream) finish(documents int, _ map[rules.Severity]int) error {
+	head, _, emptyTail, err := jsonFrame(&report.Report{Documents: documents})
+	if err != nil {
+		return err
+	}
+	if !s.any {
+		_, err := s.w.Write(append(head, emptyTail...))
+		return err
+	}
+	if err := s.buf.Flush(); err != nil {
+		return err
+	}
+	if _, err := s.spill.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	// bufio.Writer keeps its first error: checking Flush covers the writes.
+	out := bufio.NewWriterSize(s.w, 256<<10)
+	_, _ = out.Write(head)
+	_, _ = out.WriteString("\n")
+	if _, err := io.Copy(out, s.spill); err != nil {
+		return err
+	}
+	_, _ = out.WriteString(s.closing)
+	return out.Flush()
+}
+
+// discard removes the temporary file.
+func (s *jsonStream) discard() {
+	_ = s.spill.Close()
+	_ = os.Remove(s.spill.Name())
+}
