@@ -60,10 +60,10 @@ type analysis struct {
 type candidate struct {
 	line, block int
 	raw, norm   string
-	// match is the strongest phrase-family match of the line, matches
-	// the match per family (by phraseFamily.index).
+	// match is the strongest phrase-family match of the line; matches
+	// holds the match per family (see familyMatches).
 	match   phraseMatch
-	matches []phraseMatch
+	matches familyMatches
 	// compound: the line is only furniture phrases in a row.
 	compound bool
 }
@@ -205,7 +205,7 @@ func (a *analysis) cutAtEndMarker() {
 // endMarker reports a line of a family that closes articles.
 func endMarker(c candidate) bool {
 	for _, f := range allFamilies {
-		if f.EndMarker && c.matches[f.index] != noMatch {
+		if f.EndMarker && c.matches.get(f.index) != noMatch {
 			return true
 		}
 	}
@@ -217,21 +217,30 @@ func measureBlock(doc *document.Document, b document.Block) blockInfo {
 	if b.Kind == document.Code || b.Kind == document.Table || b.Kind == document.Separator {
 		return info
 	}
-	for _, t := range doc.TokensIn(b.ContentStart, b.End) {
-		if t.Kind != document.Word {
-			continue
-		}
-		info.words++
-		if isStopWord(doc.Src[t.Start:t.End]) {
-			info.stops++
+	toks := doc.TokensIn(b.ContentStart, b.End)
+	for _, t := range toks {
+		if t.Kind == document.Word {
+			info.words++
 		}
 	}
 	switch b.Kind {
 	case document.Paragraph, document.ListItem, document.Quote:
-		info.good = info.words >= goodMinWords &&
-			float64(info.stops) >= goodMinStopRate*float64(info.words) &&
-			endsSentence(doc.Src[b.ContentStart:b.End])
+	default:
+		return info
 	}
+	if info.words < goodMinWords || !endsSentence(doc.Src[b.ContentStart:b.End]) {
+		return info
+	}
+	// Count stop words only until the block has enough of them.
+	need := int(goodMinStopRate*float64(info.words) + 0.999)
+	for _, t := range toks {
+		if t.Kind == document.Word && isStopWord(doc.Src[t.Start:t.End]) {
+			if info.stops++; info.stops >= need {
+				break
+			}
+		}
+	}
+	info.good = info.stops >= need
 	return info
 }
 
@@ -281,17 +290,21 @@ func (a *analysis) findBody() {
 // isStopWord reports whether w (as written) is a function word of English,
 // German, French or Spanish. The first letter may be upper case.
 func isStopWord(w []byte) bool {
-	if len(w) == 0 || len(w) > 12 {
+	if len(w) == 0 || len(w) > maxStopWord {
 		return false
 	}
 	if w[0] >= 'A' && w[0] <= 'Z' {
-		var buf [12]byte
+		var buf [maxStopWord]byte
 		n := copy(buf[:], w)
 		buf[0] += 'a' - 'A'
 		return stopWords[string(buf[:n])]
 	}
 	return stopWords[string(w)]
 }
+
+// maxStopWord is longer than any stop word in bytes ("bibliografía" is
+// not one; "between", "através" would fit).
+const maxStopWord = 8
 
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -305,6 +318,9 @@ sich es er sie wir ihr auch als wie bei aus nach noch wird werden hat haben dass
 le la les un une des du de et ou mais est sont été dans sur pour par avec pas ce cette qui que il
 elle ils nous vous au aux se sa son ses leur plus
 el los las unos unas del y o pero es son fue en con por para no este esta que lo le se su sus al más como`)) {
+		if len(w) > maxStopWord {
+			panic("boilerplate: stop word longer than maxStopWord: " + string(w))
+		}
 		m[string(w)] = true
 	}
 	return m

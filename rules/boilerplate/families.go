@@ -411,6 +411,9 @@ var allFamilies = []*phraseFamily{
 }
 
 func init() {
+	if len(allFamilies) > 32 {
+		panic("boilerplate: more phrase families than familyMatches holds")
+	}
 	for i, f := range allFamilies {
 		f.index = i
 		f.init()

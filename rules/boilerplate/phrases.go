@@ -161,7 +161,7 @@ func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
 func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 	a := analyse(pass.Doc)
 	for _, c := range a.cands {
-		m := c.matches[fam.index]
+		m := c.matches.get(fam.index)
 		if m == noMatch {
 			continue
 		}
@@ -201,18 +201,41 @@ func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm,
 	return rules.Info, fixers.Unsafe, how
 }
 
+// familyMatches holds one phraseMatch per family in two bit sets, so a
+// line's matches cost no allocation.
+type familyMatches struct{ likely, certain uint32 }
+
+func (m familyMatches) get(i int) phraseMatch {
+	switch {
+	case m.certain&(1<<i) != 0:
+		return certainMatch
+	case m.likely&(1<<i) != 0:
+		return likelyMatch
+	}
+	return noMatch
+}
+
 // matchAll matches a line against every family once; the analysis keeps
 // the result for all rules.
-func matchAll(norm, raw string) (best phraseMatch, each []phraseMatch) {
-	each = make([]phraseMatch, len(allFamilies))
+func matchAll(norm, raw string) (best phraseMatch, each familyMatches) {
 	n := wordCount(norm)
 	if n > maxFamilyWords {
 		return noMatch, each
 	}
 	first, _, _ := strings.Cut(norm, " ")
 	for i, f := range allFamilies {
-		each[i] = f.matchWords(norm, raw, first, n)
-		best = max(best, each[i])
+		switch m := f.matchWords(norm, raw, first, n); m {
+		case certainMatch:
+			each.certain |= 1 << i
+		case likelyMatch:
+			each.likely |= 1 << i
+		}
+	}
+	switch {
+	case each.certain != 0:
+		best = certainMatch
+	case each.likely != 0:
+		best = likelyMatch
 	}
 	return best, each
 }

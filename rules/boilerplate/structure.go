@@ -362,7 +362,7 @@ func (ctx *context) contactFollows(ci int) bool {
 // for the lines around it.
 func provesNeighbours(c candidate) bool {
 	for _, f := range allFamilies {
-		if c.matches[f.index] != noMatch && !f.Isolated {
+		if c.matches.get(f.index) != noMatch && !f.Isolated {
 			return true
 		}
 	}
