@@ -15,7 +15,7 @@ import (
 // of JSON Lines records, and the closing statistics.
 type bulkFlags struct {
 	textField, idField, sourceField, dateField string
-	stats                                      bool
+	stats, perDocument                         bool
 }
 
 func (b *bulkFlags) register(f *pflag.FlagSet) {
@@ -23,6 +23,7 @@ func (b *bulkFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&b.idField, "id-field", "id", "JSON Lines: the field naming the record (default id, else the line number)")
 	f.StringVar(&b.sourceField, "source-field", "", "JSON Lines: the field naming the record's source, for corpus rules (default: the file's directory)")
 	f.StringVar(&b.dateField, "date-field", "", "JSON Lines: the field holding the article date (YYYY-MM-DD...), overriding --date")
+	f.BoolVar(&b.perDocument, "per-document", false, "skip the corpus rules: one pass over the input, memory flat whatever the corpus size")
 	f.BoolVar(&b.stats, "stats", false, "lint: print the closing statistics on stderr even when it is not a terminal")
 }
 
@@ -33,6 +34,7 @@ func (b *bulkFlags) apply(e *env, quiet bool, opts *lint.Options) {
 	opts.Walk.JSONL.IDField = b.idField
 	opts.Walk.JSONL.SourceField = b.sourceField
 	opts.Walk.JSONL.DateField = b.dateField
+	opts.PerDocument = b.perDocument
 	if !quiet && isTerminal(e.stderr) {
 		opts.Progress = e.stderr
 	}

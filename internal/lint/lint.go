@@ -44,6 +44,9 @@ type Options struct {
 	// Progress, when set, receives a live progress line (documents, MB,
 	// rate, ETA); the caller sets it only for a terminal.
 	Progress io.Writer
+	// PerDocument leaves out the corpus rules: the input is read once and
+	// memory holds only the documents in flight, whatever the corpus size.
+	PerDocument bool
 }
 
 // Problem is a path that was skipped or failed, or a malformed JSON Lines
@@ -150,7 +153,7 @@ func (r *Runner) RulesFor(path string) ([]active, error) {
 	candidates := append(rules.All(), cfg.Declared()...)
 	out := make([]active, 0, len(candidates))
 	for _, rule := range candidates {
-		if !r.selected(rule, set.Enabled(rule)) {
+		if !r.selected(rule, set.Enabled(rule)) || r.opts.PerDocument && rule.IsCorpus() {
 			continue
 		}
 		out = append(out, active{rule: rule, severity: set.Severity(rule), options: set.Options(rule)})

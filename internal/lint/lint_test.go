@@ -173,6 +173,16 @@ func TestCorpusPhaseSeesEveryDocumentIncludingStdin(t *testing.T) {
 	}
 }
 
+func TestPerDocumentSkipsCorpusRules(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "Subscribe now\nDIRT\n")
+	write(t, dir, "b.txt", "Subscribe now\n")
+	res := lintAll(t, Options{Only: []string{repeatRule.ID, dirtRule.ID}, PerDocument: true}, dir)
+	if len(res.Report.Items) != 1 || res.Report.Items[0].Rule != dirtRule || len(res.Report.Rules) != 1 {
+		t.Errorf("items %v, rules %v", res.Report.Items, res.Report.Rules)
+	}
+}
+
 func TestRunKeepsDocsAndLintDoesNot(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.txt", "DIRT")
