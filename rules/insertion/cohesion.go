@@ -27,7 +27,7 @@ const maxUnits = 160
 
 // minParagraphWords is the size of a paragraph that counts towards a
 // block's paragraphs.
-const minParagraphWords = 20
+const minParagraphWords = 15
 
 // unit is one block, or a group of neighbouring blocks in a very long
 // document.
