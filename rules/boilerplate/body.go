@@ -204,6 +204,9 @@ func (a *analysis) cutAtEndMarker() {
 
 // endMarker reports a line of a family that closes articles.
 func endMarker(c candidate) bool {
+	if c.match == noMatch {
+		return false
+	}
 	for _, f := range allFamilies {
 		if f.EndMarker && c.matches.get(f.index) != noMatch {
 			return true

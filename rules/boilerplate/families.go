@@ -402,6 +402,10 @@ var shoppingFamily = &phraseFamily{
 	},
 }
 
+// provingFamilies has the bits of the families whose matches prove the
+// lines around them furniture (all but Isolated ones).
+var provingFamilies uint32
+
 // allFamilies is every phrase family, for the structural rule's evidence.
 var allFamilies = []*phraseFamily{
 	shareFamily, authFamily, newsletterFamily, readingTimeFamily, relatedFamily, advertisingFamily,
@@ -417,6 +421,9 @@ func init() {
 	for i, f := range allFamilies {
 		f.index = i
 		f.init()
+		if !f.Isolated {
+			provingFamilies |= 1 << i
+		}
 	}
 	indexCompoundPhrases()
 }

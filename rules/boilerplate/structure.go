@@ -361,10 +361,5 @@ func (ctx *context) contactFollows(ci int) bool {
 // provesNeighbours reports a phrase match that counts as proven furniture
 // for the lines around it.
 func provesNeighbours(c candidate) bool {
-	for _, f := range allFamilies {
-		if c.matches.get(f.index) != noMatch && !f.Isolated {
-			return true
-		}
-	}
-	return false
+	return (c.matches.likely|c.matches.certain)&provingFamilies != 0
 }
