@@ -379,3 +379,29 @@ func TestBodyEndsBeforeRelatedLinks(t *testing.T) {
 		t.Errorf("flagged %v: want the related box heading (13), nothing in the body", got)
 	}
 }
+
+func TestCorpusTemplateSingleDocument(t *testing.T) {
+	// One document: its summary is never merged, and nothing recurs.
+	out := ruletest.RunCorpus(t, CorpusTemplate, []ruletest.Doc{{Path: "a.txt", Text: body + "\n\nLogin\n"}}, nil)
+	if len(out[0]) != 0 {
+		t.Errorf("single document flagged: %v", out[0])
+	}
+	// Merging is order-free: a merged total folded into a single summary.
+	docs := make([]*document.Document, 6)
+	for i := range docs {
+		docs[i] = document.New("d.txt", []byte(body+"\n\nSign up for the daily briefing\n"), document.Meta{Source: "s"})
+	}
+	total := CorpusTemplate.Collect(docs[0], nil)
+	for _, d := range docs[1:5] {
+		total = CorpusTemplate.Merge(total, CorpusTemplate.Collect(d, nil))
+	}
+	total = CorpusTemplate.Merge(CorpusTemplate.Collect(docs[5], nil), total)
+	var got []rules.Finding
+	CorpusTemplate.Run(rules.NewPass(CorpusTemplate, docs[0], nil, total, rules.Warning, func(f rules.Finding) { got = append(got, f) }))
+	// The identical body paragraphs recur too, but inside the body they
+	// are only hints.
+	got = ruletest.AtLeast(got, rules.Warning)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "6 of 6 documents") {
+		t.Errorf("want the briefing line in 6 of 6 documents, got %+v", got)
+	}
+}

@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -16,11 +17,12 @@ var CorpusTemplate = &rules.Rule{
 	Summary: "a line that recurs across many documents of the same source (a site template)",
 	Doc: `Collect phase: every short standalone line (at most 600 bytes, outside
 code, tables and endnotes) is normalised (lower case, digits as "#",
-punctuation dropped) and hashed to 64 bits; a document keeps one fingerprint
-per distinct line, keyed by its source (doc.Meta.Source: the first directory
-level under a directory argument, or a record field). Memory: 8 bytes per
-distinct short line per document plus a count per fingerprint and source;
-never the text.
+punctuation dropped) and hashed to 64 bits; a document's summary is its
+sorted distinct fingerprints and its source (doc.Meta.Source: the first
+directory level under a directory argument, or a record field). Memory:
+8 bytes per distinct short line per document (a 100-line page: under
+1 KB), and after merging one fingerprint and counter per distinct line
+per source; never the text.
 
 Run phase: a line whose fingerprint occurs in at least min-docs documents
 (option, default 5) and in at least min-share of the source's documents
@@ -39,10 +41,16 @@ The fix (unsafe) removes the line with its blank separator.`,
 }
 
 // templateFacts is the corpus summary: per source, how many documents and
-// how many documents hold each line fingerprint.
+// how many documents hold each line fingerprint. A single document's
+// summary keeps only its sorted fingerprints (8 bytes per distinct short
+// line); merging folds them into per-source counts.
 type templateFacts struct {
 	docs  map[string]int
 	lines map[string]map[uint64]int
+
+	// For one document, before any merge:
+	source string
+	single []uint64
 }
 
 // legitRepeats are headings many clean articles of one source share.
@@ -63,19 +71,45 @@ func fingerprint(norm string) uint64 {
 
 func collectTemplates(doc *document.Document, _ rules.Options) rules.Summary {
 	a := analyse(doc)
-	seen := map[uint64]int{}
+	fps := make([]uint64, 0, len(a.cands))
 	for _, c := range a.cands {
 		if !legitRepeats[c.norm] {
-			seen[fingerprint(c.norm)] = 1
+			fps = append(fps, fingerprint(c.norm))
 		}
 	}
-	src := doc.Meta.Source
-	return &templateFacts{docs: map[string]int{src: 1}, lines: map[string]map[uint64]int{src: seen}}
+	slices.Sort(fps)
+	return &templateFacts{source: doc.Meta.Source, single: slices.Compact(fps)}
 }
 
-// mergeTemplates folds b into a (a is owned by the merge chain).
+// counted turns a single document's summary into counts.
+func (t *templateFacts) counted() *templateFacts {
+	if t.docs != nil {
+		return t
+	}
+	m := make(map[uint64]int, len(t.single))
+	for _, fp := range t.single {
+		m[fp] = 1
+	}
+	return &templateFacts{docs: map[string]int{t.source: 1}, lines: map[string]map[uint64]int{t.source: m}}
+}
+
+// mergeTemplates folds y into x; x may be reused (summaries are merged
+// into a running total and never read again).
 func mergeTemplates(x, y rules.Summary) rules.Summary {
-	a, b := x.(*templateFacts), y.(*templateFacts)
+	a := x.(*templateFacts).counted()
+	b := y.(*templateFacts)
+	if b.docs == nil {
+		a.docs[b.source]++
+		m := a.lines[b.source]
+		if m == nil {
+			m = map[uint64]int{}
+			a.lines[b.source] = m
+		}
+		for _, fp := range b.single {
+			m[fp]++
+		}
+		return a
+	}
 	for src, n := range b.docs {
 		a.docs[src] += n
 		m := a.lines[src]
@@ -91,10 +125,11 @@ func mergeTemplates(x, y rules.Summary) rules.Summary {
 }
 
 func runTemplates(pass *rules.Pass) {
-	facts, ok := pass.Corpus.(*templateFacts)
-	if !ok {
+	f, ok := pass.Corpus.(*templateFacts)
+	if !ok || f == nil {
 		return
 	}
+	facts := f.counted()
 	src := pass.Doc.Meta.Source
 	total := facts.docs[src]
 	minDocs := pass.Options.Int("min-docs", 5)
