@@ -405,3 +405,40 @@ func TestCorpusTemplateSingleDocument(t *testing.T) {
 		t.Errorf("want the briefing line in 6 of 6 documents, got %+v", got)
 	}
 }
+
+// The analysis cache is shared by the runner's workers.
+func TestConcurrentDocuments(t *testing.T) {
+	texts := []string{body + "\n\nShare the Post:\n", "Home\n\nNews\n\nWorld\n\nSports\n\n" + body, body + "\n\nLogin\n"}
+	want := make([]int, len(texts))
+	for i, text := range texts {
+		want[i] = len(flagged(t, text))
+	}
+	done := make(chan error)
+	for w := 0; w < 8; w++ {
+		go func() {
+			for k := 0; k < 60; k++ {
+				i := k % len(texts)
+				doc := document.New("t", []byte(texts[i]), document.Meta{})
+				lines := map[int]bool{}
+				for _, r := range familyRules() {
+					r.Run(rules.NewPass(r, doc, nil, nil, r.Severity, func(f rules.Finding) {
+						if f.Severity >= rules.Warning {
+							ln, _ := doc.Position(f.Start)
+							lines[ln] = true
+						}
+					}))
+				}
+				if len(lines) != want[i] {
+					done <- fmt.Errorf("text %d: %d lines flagged, want %d", i, len(lines), want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for w := 0; w < 8; w++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
