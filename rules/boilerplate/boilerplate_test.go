@@ -136,6 +136,7 @@ func TestTrapsStayQuiet(t *testing.T) {
 		"Learn more about the treaty in the annex.",
 		"The kettle sells for $29 at Amazon.",
 		"Updated figures were published on Monday.",
+		"This post may contain affiliate links, see our disclosure policy.",
 		"Photo Credit:",
 	}
 	for _, trap := range traps {
@@ -440,5 +441,12 @@ func TestConcurrentDocuments(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+func TestAdvertisementMarkerInsideBody(t *testing.T) {
+	got := flagged(t, body+"\n\nAdvertisement\n\n"+body+"\n")
+	if len(got[7]) == 0 {
+		t.Errorf("ad slot marker inside the body not flagged: %v", got)
 	}
 }

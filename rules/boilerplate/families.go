@@ -132,7 +132,8 @@ var relatedFamily = &phraseFamily{
 }
 
 var advertisingFamily = &phraseFamily{
-	What: "advertising or sponsor line",
+	What:             "advertising or sponsor line",
+	UnambiguousWords: true,
 	Exact: []string{
 		"advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",
 		"sponsored post", "sponsored links", "paid content", "paid post", "promoted", "promoted content",

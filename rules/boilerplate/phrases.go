@@ -38,6 +38,10 @@ type phraseFamily struct {
 	// Unambiguous families keep warning inside the body for single words
 	// and prefix matches: their words are rarely an article's own.
 	Unambiguous bool
+	// UnambiguousWords: only the family's exact phrases keep warning
+	// inside the body ("Advertisement" does, "This post may contain
+	// affiliate links ..." is the author's disclosure).
+	UnambiguousWords bool
 	// BodyHint families are only a hint (info) inside the body: authors
 	// put "Learn more" and "Get started" into their own text.
 	BodyHint bool
@@ -195,7 +199,7 @@ func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm,
 		// "Also read:" inside the body introduces an inline link the
 		// author placed: an editorial cross-reference, only a hint.
 		return rules.Info, fixers.Unsafe, how
-	case m == certainMatch && wordCount(norm) > 1, fam.Unambiguous:
+	case m == certainMatch && (wordCount(norm) > 1 || fam.UnambiguousWords), fam.Unambiguous:
 		return rules.Warning, fixers.Unsafe, how
 	}
 	return rules.Info, fixers.Unsafe, how
