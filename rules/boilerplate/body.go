@@ -30,6 +30,8 @@ const (
 	// endMarkerShare: the body ends before an end-of-article line when
 	// the good words after it are less than this share.
 	endMarkerShare = 0.3
+	// nearGoodMinWords: a sentence this long next to the body extends it.
+	nearGoodMinWords = 7
 )
 
 // blockInfo is what the rules need to know about one block.
@@ -47,6 +49,8 @@ type analysis struct {
 	// bodyFirst and bodyLast are block indexes of the main body's first
 	// and last good block, -1 when the document has no real paragraph.
 	bodyFirst, bodyLast int
+	// matched marks blocks with a phrase-matched line.
+	matched []bool
 	// lineBlock maps a line to its block index, -1 for blank lines.
 	lineBlock []int
 	// cands are the lines phrase and structure rules judge: standalone
@@ -116,7 +120,7 @@ func analyse(doc *document.Document) *analysis {
 }
 
 func newAnalysis(doc *document.Document) *analysis {
-	a := &analysis{doc: doc, blocks: make([]blockInfo, len(doc.Blocks)), bodyFirst: -1, bodyLast: -1}
+	a := &analysis{doc: doc, blocks: make([]blockInfo, len(doc.Blocks)), matched: make([]bool, len(doc.Blocks)), bodyFirst: -1, bodyLast: -1}
 	a.lineBlock = make([]int, len(doc.Lines))
 	for i := range a.lineBlock {
 		a.lineBlock[i] = -1
@@ -150,6 +154,7 @@ func newAnalysis(doc *document.Document) *analysis {
 				// "More on this topic: A and B." reads like a sentence
 				// but is furniture: it never anchors the body.
 				a.blocks[bi].good = false
+				a.matched[bi] = true
 			}
 			a.cands = append(a.cands, c)
 			a.normCount[c.norm]++
@@ -157,7 +162,48 @@ func newAnalysis(doc *document.Document) *analysis {
 	}
 	a.findBody()
 	a.cutAtEndMarker()
+	a.extendBody()
 	return a
+}
+
+// extendBody grows the body over near-good blocks right before its start
+// and after its end (jusText's "near-good" class): short real sentences,
+// a standfirst or a closing line, are article text.
+func (a *analysis) extendBody() {
+	if a.bodyFirst < 0 {
+		return
+	}
+	for a.bodyFirst > 0 && a.nearGood(a.bodyFirst-1) {
+		a.bodyFirst--
+	}
+	for a.bodyLast+1 < len(a.blocks) && a.nearGood(a.bodyLast+1) {
+		a.bodyLast++
+	}
+}
+
+// nearGood reports a block that reads as a sentence: enough words, a
+// sentence end, function words, and no phrase match.
+func (a *analysis) nearGood(bi int) bool {
+	info := a.blocks[bi]
+	b := a.doc.Blocks[bi]
+	switch b.Kind {
+	case document.Paragraph, document.ListItem, document.Quote:
+	default:
+		return false
+	}
+	if info.good {
+		return true
+	}
+	if info.words < nearGoodMinWords || !endsSentence(a.doc.Src[b.ContentStart:b.End]) || a.matched[bi] {
+		return false
+	}
+	stops := 0
+	for _, t := range a.doc.TokensIn(b.ContentStart, b.End) {
+		if t.Kind == document.Word && isStopWord(a.doc.Src[t.Start:t.End]) {
+			stops++
+		}
+	}
+	return float64(stops) >= goodMinStopRate*float64(info.words)
 }
 
 // cutAtEndMarker ends the body before the first line of an end-of-article
