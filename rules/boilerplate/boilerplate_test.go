@@ -450,3 +450,23 @@ func TestAdvertisementMarkerInsideBody(t *testing.T) {
 		t.Errorf("ad slot marker inside the body not flagged: %v", got)
 	}
 }
+
+// Every rule's documented Bad example is flagged and its Good example is
+// not (the corpus rule's examples describe a corpus and are skipped).
+func TestDocExamples(t *testing.T) {
+	for _, r := range all {
+		if r.IsCorpus() {
+			continue
+		}
+		if r.Bad == "" || r.Good == "" {
+			t.Errorf("%s: missing Bad or Good example", r.ID)
+			continue
+		}
+		if fs := ruletest.Run(t, r, r.Bad, nil); len(fs) == 0 {
+			t.Errorf("%s: Bad example %q not flagged", r.ID, r.Bad)
+		}
+		if fs := ruletest.Run(t, r, r.Good, nil); len(fs) > 0 {
+			t.Errorf("%s: Good example %q flagged: %s", r.ID, r.Good, fs[0].Message)
+		}
+	}
+}

@@ -105,8 +105,9 @@ var readingTimeFamily = &phraseFamily{
 }
 
 var relatedFamily = &phraseFamily{
-	What:      "related-links list",
-	EndMarker: true,
+	What:            "related-links list",
+	PrefixSeparator: true,
+	EndMarker:       true,
 	Exact: []string{
 		"related articles", "related posts", "related stories", "related content", "related reading",
 		"related news", "related topics", "related coverage", "related links", "read more", "read next",

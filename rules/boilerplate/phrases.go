@@ -29,6 +29,11 @@ type phraseFamily struct {
 	// What names the furniture in messages: "share prompt".
 	What string
 
+	// PrefixSeparator: a prefix match needs a separator (":", "|", "»",
+	// a dash) right after the prefix, unless the line is short and no
+	// sentence: "More on this topic: A and B." is a widget, "More on this
+	// topic will follow next week, the minister said." is not.
+	PrefixSeparator bool
 	// Starts lists the first words with which Match can fire; Anywhere
 	// says it can fire whatever the first word is. Prefixes add their own
 	// first words. Lines that start otherwise skip the family's prefix and
@@ -124,7 +129,8 @@ func (f *phraseFamily) matchWords(norm, raw, first string, n int) phraseMatch {
 		return noMatch
 	}
 	for _, p := range f.Prefixes {
-		if strings.HasPrefix(norm, p) && (len(norm) == len(p) || norm[len(p)] == ' ') {
+		if strings.HasPrefix(norm, p) && (len(norm) == len(p) || norm[len(p)] == ' ') &&
+			(!f.PrefixSeparator || separatedAfter(raw, len(p)) || n <= 8 && !endsSentence([]byte(raw))) {
 			return likelyMatch
 		}
 	}
@@ -306,4 +312,11 @@ func compound(norm string) (bool, []string) {
 		}
 	}
 	return true, kinds
+}
+
+// separatedAfter reports a separator in raw right after about n bytes of
+// prefix (the normalised prefix is about as long as the raw one).
+func separatedAfter(raw string, n int) bool {
+	end := min(len(raw), n+6)
+	return strings.ContainsAny(raw[min(n, end):end], ":|»›–—-")
 }

@@ -36,7 +36,7 @@ on text alone). Evidence, as the message says:
 Lines that a phrase rule (share-prompt, login-prompt, ...) matches are left
 to that rule. The fix removes the line with its blank separator; it is
 unsafe: structure is a guess.`,
-	Bad:       "...the last paragraph of the article.\n\nMore from our site\n\nJane Doe\nSenior Editor\njane@example.com",
+	Bad:       "The ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.\n\nTo arrange an interview please contact:\n\nJane Doe\nSenior Editor\njane@example.com\n+44 20 7946 0000",
 	Good:      "## Key Takeaways\n\n1. The coalition met in Paris.",
 	Severity:  rules.Warning,
 	FixSafety: fixers.Unsafe,
