@@ -465,8 +465,8 @@ var (
 		Bad: "3 min read", Good: "It takes 3 minutes to read the report.",
 	}, readingTimeFamily)
 	RelatedLinks = newPhraseRule(&rules.Rule{
-		ID: "boilerplate/related-links", Summary: "a related-links heading or line (\"Read more: ...\", \"More on this topic: ...\")",
-		Doc: `Related-content widgets: "Related articles", "Read more: ...", "More on this topic: ...", "You may also like", "Lesen Sie auch", "À lire aussi", "Lee también". Exact headings are certain; lines opening with such a phrase (up to 30 words) are likely.`,
+		ID: "boilerplate/related-links", Summary: "a related-links heading or line (\"Related articles\", \"More on this topic: ...\")",
+		Doc: `Related-content widgets: "Related articles", "Read more", "More on this topic: ...", "You may also like", "Lesen Sie auch", "À lire aussi", "Lee también". Exact headings are certain; lines opening with such a phrase and a separator (up to 30 words) are likely. Inline "Read more: <link>" lines are left alone: authors place them in their own text.`,
 		Bad: "More on this topic: Talks in Geneva and Ceasefire plans.", Good: "More on this topic will follow next week, the minister said, once the talks have ended.",
 	}, relatedFamily)
 	Advertising = newPhraseRule(&rules.Rule{
@@ -535,7 +535,7 @@ var (
 		Bad: "Updated August 14, 2025", Good: "Updated figures were published on Monday.",
 	}, datelineFamily)
 	ShoppingWidget = newPhraseRule(&rules.Rule{
-		ID: "boilerplate/shopping-widget", Summary: "a shopping-box line (\"$29 at Amazon\", \"Buy on Amazon\")",
+		ID: "boilerplate/shopping-widget", Summary: "a shopping-box line (\"$29 at Amazon\", \"Buy on Amazon\"), a hint",
 		Doc: `Affiliate and price boxes of product reviews: "$32 $29 at Amazon", "$1,599.00 from Lowe's", "Buy now at Amazon", "See it at Best Buy", "View on Example.com". A line ending a sentence ("It costs $29 at Amazon.") is article text.`,
 		Bad: "$32 $29 at Amazon", Good: "The kettle sells for $29 at Amazon.",
 	}, shoppingFamily)

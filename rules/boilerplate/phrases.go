@@ -164,6 +164,7 @@ func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
 	if fam.Weak {
 		r.Severity, r.FixSafety = rules.Info, fixers.Unsafe
 	}
+	r.Doc += "\n\n" + phraseSeverityDoc(fam)
 	r.Run = func(pass *rules.Pass) { runPhraseFamily(pass, fam) }
 	return r
 }
@@ -319,4 +320,22 @@ func compound(norm string) (bool, []string) {
 func separatedAfter(raw string, n int) bool {
 	end := min(len(raw), n+6)
 	return strings.ContainsAny(raw[min(n, end):end], ":|»›–—-")
+}
+
+// phraseSeverityDoc explains a family's severities in its rule's doc.
+func phraseSeverityDoc(fam *phraseFamily) string {
+	if fam.Weak {
+		return "Severity: info wherever the line stands; the structure rule counts it as furniture evidence for the lines around it. The fix (unsafe) removes the line with its blank separator."
+	}
+	inside := "inside the article's main body an exact multi-word line is a warning, a single word or a prefix match only info"
+	switch {
+	case fam.Unambiguous:
+		inside = "inside the article's main body every match stays a warning (these words are rarely an article's own)"
+	case fam.BodyHint:
+		inside = "inside the article's main body every match is only info (authors use these words in their own text)"
+	case fam.UnambiguousWords:
+		inside = "inside the article's main body an exact line is a warning, a prefix match only info"
+	}
+	return "Severity: an exact line outside the article's main body (before its first or after its last real paragraph) is an error with a safe fix; a prefix match there is a warning with an unsafe fix; " +
+		inside + ". The fix removes the line with the blank line that separated it, so paragraphs never merge."
 }
