@@ -88,6 +88,11 @@ var newsletterFamily = &phraseFamily{
 	MaxWords: 40,
 }
 
+// readingTimeWhole is a line that is only a reading time.
+var readingTimeWhole = regexp.MustCompile(`^(# ?(min|mins|minute|minutes|minuten|minutos) (read|reading|reading time|to read|de lecture|de lectura|lesezeit|lesedauer))$|` +
+	`^(estimated )?(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura) (about )?# ?(min|mins|minute|minutes|minuten|minutos)( read)?$|` +
+	`^# (reading time|read time|min read|mins read)$`)
+
 var readingTimeShape = regexp.MustCompile(`(^|\s)(# ?(min|mins|minute|minutes|minuten|minutos) (read|reading|reading time|to read|de lecture|de lectura|lesezeit|lesedauer))$|` +
 	`^(estimated )?(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura) (about )?# ?(min|mins|minute|minutes|minuten|minutos)( read)?$|` +
 	`^# (reading time|read time|min read|mins read)$`)
@@ -99,6 +104,7 @@ var readingTimeFamily = &phraseFamily{
 	Hint:        containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura"),
 	Exact:       []string{"reading time", "read time", "lesezeit", "temps de lecture", "tiempo de lectura"},
 	MaxWords:    12,
+	Whole:       readingTimeWhole.MatchString,
 	Match: func(norm, raw string) bool {
 		return readingTimeShape.MatchString(norm)
 	},

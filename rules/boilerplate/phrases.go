@@ -26,6 +26,9 @@ type phraseFamily struct {
 	// Match is an extra test on the normalised line and the raw trimmed
 	// line, for shapes a list cannot hold ("© 2024 ...", "4 min read").
 	Match func(norm, raw string) bool
+	// Whole, when set, recognises whole-line shapes as certain as an
+	// exact phrase ("3 min read", "12 comments").
+	Whole func(norm string) bool
 	// What names the furniture in messages: "share prompt".
 	What string
 
@@ -134,6 +137,9 @@ func (f *phraseFamily) matchWords(norm, raw, first string, n int) phraseMatch {
 			return likelyMatch
 		}
 	}
+	if f.Whole != nil && (f.Hint == nil || f.Hint(norm)) && f.Whole(norm) {
+		return certainMatch
+	}
 	if f.Match != nil && (f.Hint == nil || f.Hint(norm)) && f.Match(norm, raw) {
 		return likelyMatch
 	}
@@ -171,12 +177,15 @@ func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
 
 func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 	a := analyse(pass.Doc)
-	for _, c := range a.cands {
+	for ci, c := range a.cands {
 		m := c.matches.get(fam.index)
 		if m == noMatch {
 			continue
 		}
 		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.raw)
+		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
+			sev, how = rules.Info, how+", standing alone"
+		}
 		reportLines(pass, c.line, c.line, sev, safety, fam.What+" line",
 			how+" ("+fam.What+"), "+a.position(c.block))
 	}
@@ -336,6 +345,21 @@ func phraseSeverityDoc(fam *phraseFamily) string {
 	case fam.UnambiguousWords:
 		inside = "inside the article's main body an exact line is a warning, a prefix match only info"
 	}
-	return "Severity: an exact line outside the article's main body (before its first or after its last real paragraph) is an error with a safe fix; a prefix match there is a warning with an unsafe fix; " +
+	return "Severity: an exact line outside the article's main body (before its first or after its last real paragraph) is an error with a safe fix; a prefix match there is a warning with an unsafe fix, or only info when no other furniture stands within three lines (furniture comes in clusters, a clean article's look-alike stands alone); " +
 		inside + ". The fix removes the line with the blank line that separated it, so paragraphs never merge."
+}
+
+// hasProvenNeighbour reports another phrase-matched line within three
+// candidate lines of ci with no good block between: furniture comes in
+// clusters, a clean article's lone look-alike does not.
+func (a *analysis) hasProvenNeighbour(ci int) bool {
+	for k := max(0, ci-3); k < len(a.cands) && k <= ci+3; k++ {
+		if k == ci || a.cands[k].match == noMatch {
+			continue
+		}
+		if !a.goodBetween(min(k, ci), max(k, ci)) {
+			return true
+		}
+	}
+	return false
 }
