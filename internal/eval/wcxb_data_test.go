@@ -11,7 +11,7 @@ import (
 // TestWCXBBoilerplateFloor guards the boilerplate family's measured
 // quality on the real WCXB dev pages (skipped without ../shared/data): a
 // change that makes it cry wolf fails here before it ships. The floors
-// sit a little under the measured numbers (residue P 0.972, R 0.305).
+// sit a little under the measured numbers (residue P 0.972, R 0.301).
 func TestWCXBBoilerplateFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the WCXB dev pages")
