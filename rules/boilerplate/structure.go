@@ -63,6 +63,9 @@ const (
 	runMinShare   = 0.2
 )
 
+// maxHeading is longer than any legitimate closing heading, in bytes.
+const maxHeading = 40
+
 // legitTailHeadings end real articles and introduce notes or sources.
 var legitTailHeadings = map[string]bool{
 	"notes": true, "note": true, "references": true, "sources": true, "source": true, "footnotes": true,
@@ -145,13 +148,21 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		if a.nextIsBody(ci) || words >= titleMinWords {
 			return rules.Info, "short line before the first body paragraph (may be the title)"
 		}
-		if sev == rules.Info && words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse && ctx.navDistinct[ci] && ctx.runProven[ctx.run[ci]] > 0 &&
-			!strings.HasSuffix(c.raw, ":") {
+		if sev == rules.Info && ctx.menu(ci, words) {
 			return rules.Warning, "long run of very short lines " + pos + " (a menu)"
 		}
 		return sev, "run of short lines " + pos + " (navigation)" + nearly
 	}
 	return 0, ""
+}
+
+// menu reports a very short line in a long run of distinct short lines
+// before any headline-length line, in a header that holds proven
+// furniture, and not introducing anything (no colon).
+func (ctx *context) menu(ci, words int) bool {
+	c := ctx.a.cands[ci]
+	return words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse &&
+		ctx.navDistinct[ci] && ctx.runProven[ctx.run[ci]] > 0 && !strings.HasSuffix(c.raw, ":")
 }
 
 // goodBetween reports a good block between candidates k < l.
@@ -175,8 +186,7 @@ func (a *analysis) nextIsBody(ci int) bool {
 func (a *analysis) inNotesZone(bi int) bool {
 	doc := a.doc
 	b := doc.Blocks[bi]
-	text := strings.TrimRight(normalise(doc.Src[b.ContentStart:b.End]), " ")
-	if legitTailHeadings[text] {
+	if b.End-b.ContentStart <= maxHeading && legitTailHeadings[normalise(doc.Src[b.ContentStart:b.End])] {
 		return true
 	}
 	for k := bi + 1; k < len(doc.Blocks) && k <= bi+2; k++ {
