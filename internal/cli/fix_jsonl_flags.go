@@ -38,6 +38,7 @@ func (b *bulkFlags) apply(e *env, quiet bool, opts *lint.Options) {
 	if !quiet && isTerminal(e.stderr) {
 		opts.Progress = e.stderr
 	}
+	opts.MeasureCorpus = b.stats || opts.Progress != nil
 }
 
 // printStats writes the closing statistics on stderr: always with --stats;

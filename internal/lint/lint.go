@@ -47,6 +47,9 @@ type Options struct {
 	// PerDocument leaves out the corpus rules: the input is read once and
 	// memory holds only the documents in flight, whatever the corpus size.
 	PerDocument bool
+	// MeasureCorpus fills Stats.CorpusBytes; it costs two forced garbage
+	// collections, a few milliseconds a pre-commit hook need not pay.
+	MeasureCorpus bool
 }
 
 // Problem is a path that was skipped or failed, or a malformed JSON Lines
@@ -238,7 +241,7 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems bool
 	stats := newStats()
 	var facts map[string]rules.Summary
 	if plan.corpus {
-		if facts, stats.CorpusBytes, err = r.collectMeasured(plan); err != nil {
+		if facts, stats.CorpusBytes, err = r.collectMeasured(plan, r.opts.MeasureCorpus); err != nil {
 			return nil, err
 		}
 	}
@@ -346,7 +349,7 @@ func (r *Runner) usedRules() []*rules.Rule {
 
 // collect is collectMeasured without the measure.
 func (r *Runner) collect(p plan) (map[string]rules.Summary, error) {
-	facts, _, err := r.collectMeasured(p)
+	facts, _, err := r.collectMeasured(p, false)
 	return facts, err
 }
 
@@ -358,13 +361,16 @@ func (r *Runner) collect(p plan) (map[string]rules.Summary, error) {
 // heap after the pass minus before it, over the documents. Each corpus
 // rule first collects a small sample text, so that tables a rule loads on
 // first use (word lists) are loaded before and not counted as state.
-func (r *Runner) collectMeasured(p plan) (map[string]rules.Summary, int64, error) {
+func (r *Runner) collectMeasured(p plan, measure bool) (map[string]rules.Summary, int64, error) {
 	// The progress line names the passes; whatever pipeline runs next
 	// (check or fix) is the second.
 	r.phase = "pass 1 of 2 (corpus)"
 	defer func() { r.phase = "pass 2 of 2" }()
-	warmUp(p)
-	before := heapLive()
+	var before uint64
+	if measure {
+		warmUp(p)
+		before = heapLive()
+	}
 	facts := map[string]rules.Summary{}
 	var ignored []Problem // the second pass reports them
 	var docs int
@@ -386,7 +392,7 @@ func (r *Runner) collectMeasured(p plan) (map[string]rules.Summary, int64, error
 		return nil
 	})
 	var perDoc int64
-	if docs > 0 && err == nil {
+	if measure && docs > 0 && err == nil {
 		perDoc = max(0, int64(heapLive())-int64(before)) / int64(docs)
 	}
 	return facts, perDoc, err

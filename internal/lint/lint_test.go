@@ -314,3 +314,22 @@ func TestProgressLineOnlyWhenAsked(t *testing.T) {
 		t.Errorf("progress output %q", got)
 	}
 }
+
+func TestCorpusStateMeasuredPerDocument(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 300 {
+		var b strings.Builder
+		for k := range 5 {
+			fmt.Fprintf(&b, "line %d of document %d with some words\n", k, i)
+		}
+		write(t, dir, fmt.Sprintf("d%03d.txt", i), b.String())
+	}
+	for _, measure := range []bool{false, true} {
+		res := lintAll(t, Options{Only: []string{repeatRule.ID}, MeasureCorpus: measure}, dir)
+		got := res.Stats.CorpusBytes
+		t.Logf("measure %v: %d bytes per document", measure, got)
+		if measure && (got < 100 || got > 5000) || !measure && got != 0 {
+			t.Errorf("measure %v: corpus state %d bytes per document, want 5 map entries' worth", measure, got)
+		}
+	}
+}
