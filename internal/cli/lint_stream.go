@@ -32,7 +32,9 @@ func (lf *lintFlags) streamable() bool {
 	return lf.format == "text" || lf.format == "json"
 }
 
-// runLintStream is runLint for the streamable formats.
+// runLintStream is runLint for the streamable formats. Each document's
+// findings are formatted on the worker that found them (lint.Options
+// Render) and written here in input order.
 func runLintStream(e *env, lf *lintFlags, runner *lint.Runner, args []string, color bool, fail rules.Severity) error {
 	opts := report.Options{Color: color, Quiet: lf.quiet, Version: Version}
 	var out streamWriter
@@ -46,12 +48,13 @@ func runLintStream(e *env, lf *lintFlags, runner *lint.Runner, args []string, co
 	} else {
 		out = &textStream{w: bufio.NewWriterSize(e.stdout, 64<<10), opts: opts}
 	}
+	runner.SetRender(out.render)
 	counts := map[rules.Severity]int{}
 	res, err := runner.Each(args, func(c *lint.Checked) error {
 		for i := range c.Items {
 			counts[c.Items[i].Severity]++
 		}
-		if err := out.document(c.Items); err != nil {
+		if err := out.write(c.Rendered); err != nil {
 			return fmt.Errorf("writing output: %v", err)
 		}
 		return nil
@@ -82,9 +85,11 @@ func atLeast(counts map[rules.Severity]int, level rules.Severity) bool {
 	return false
 }
 
-// streamWriter writes one document's findings at a time.
+// streamWriter formats one document's findings (render, on any goroutine)
+// and writes the formatted documents in order (write), then the end.
 type streamWriter interface {
-	document(items []report.Item) error
+	render(items []report.Item) ([]byte, error)
+	write(rendered []byte) error
 	finish(documents int, counts map[rules.Severity]int) error
 }
 
@@ -95,13 +100,20 @@ type textStream struct {
 	opts report.Options
 }
 
-func (s *textStream) document(items []report.Item) error {
+func (s *textStream) render(items []report.Item) ([]byte, error) {
 	if len(items) == 0 {
-		return nil
+		return nil, nil
 	}
 	lines := s.opts
 	lines.Quiet = true // the summary comes once, at the end
-	return report.WriteText(s.w, &report.Report{Items: items}, lines)
+	var b bytes.Buffer
+	err := report.WriteText(&b, &report.Report{Items: items}, lines)
+	return b.Bytes(), err
+}
+
+func (s *textStream) write(rendered []byte) error {
+	_, err := s.w.Write(rendered)
+	return err
 }
 
 func (s *textStream) finish(documents int, counts map[rules.Severity]int) error {
@@ -118,9 +130,6 @@ type jsonStream struct {
 	spill *os.File
 	buf   *bufio.Writer
 	any   bool
-	// closing is what follows the last finding: the array's closing
-	// indentation, as report.WriteJSON writes it.
-	closing string
 }
 
 func newJSONStream(w io.Writer) (*jsonStream, error) {
@@ -155,13 +164,17 @@ func jsonFrame(r *report.Report) (head, body, tail []byte, err error) {
 	return head, inner[1:last], append(bytes.Clone(inner[last:]), tail...), nil
 }
 
-func (s *jsonStream) document(items []report.Item) error {
+func (s *jsonStream) render(items []report.Item) ([]byte, error) {
 	if len(items) == 0 {
-		return nil
+		return nil, nil
 	}
-	_, body, tail, err := jsonFrame(&report.Report{Items: items})
-	if err != nil {
-		return err
+	_, body, _, err := jsonFrame(&report.Report{Items: items})
+	return body, err
+}
+
+func (s *jsonStream) write(rendered []byte) error {
+	if len(rendered) == 0 {
+		return nil
 	}
 	if s.any {
 		if _, err := s.buf.WriteString(",\n"); err != nil {
@@ -169,8 +182,7 @@ func (s *jsonStream) document(items []report.Item) error {
 		}
 	}
 	s.any = true
-	s.closing = string(tail)
-	_, err = s.buf.Write(body)
+	_, err := s.buf.Write(rendered)
 	return err
 }
 
@@ -181,6 +193,12 @@ func (s *jsonStream) finish(documents int, _ map[rules.Severity]int) error {
 	}
 	if !s.any {
 		_, err := s.w.Write(append(head, emptyTail...))
+		return err
+	}
+	// What follows the last finding: the array's closing indentation, as
+	// report.WriteJSON writes it for a report with findings.
+	_, _, closing, err := jsonFrame(&report.Report{Items: []report.Item{{Rule: &rules.Rule{ID: "text/x"}}}})
+	if err != nil {
 		return err
 	}
 	if err := s.buf.Flush(); err != nil {
@@ -196,7 +214,7 @@ func (s *jsonStream) finish(documents int, _ map[rules.Severity]int) error {
 	if _, err := io.Copy(out, s.spill); err != nil {
 		return err
 	}
-	_, _ = out.WriteString(s.closing)
+	_, _ = out.Write(closing)
 	return out.Flush()
 }
 
