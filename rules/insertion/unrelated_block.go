@@ -75,23 +75,34 @@ func runUnrelatedBlock(pass *rules.Pass) {
 	p.minParas = max(1, pass.Options.Int("min-paragraphs", p.minParas))
 	c := analyse(doc, defaultIDF())
 	defer c.release()
-	kind, kindKnown := "", false
+	var found []candidate
 	skipFrom, skipTo := -1, -1
-	for k := 0; k < maxFindings; k++ {
+	for len(found) < maxFindings {
 		cand, ok := c.search(doc, p, skipFrom, skipTo)
 		if !ok {
-			return
+			break
 		}
-		if !kindKnown { // only documents with a finding need their genre
-			kind, kindKnown = genre(doc), true
-			if kind == genreRoundup && c.baseline() >= roundupMaxBaseline {
-				// A listicle on one subject: its items share words, so a
-				// block that shares none was not one of them.
-				kind = ""
-			}
-		}
-		pass.Report(c.finding(doc, cand, kind))
+		found = append(found, cand)
 		skipFrom, skipTo = cand.i, cand.j
+	}
+	if len(found) == 0 {
+		return
+	}
+	// The genre is judged without the blocks found: they are not the
+	// document's own, and would hide a Q&A's shape.
+	var spans [][2]int
+	for _, cand := range found {
+		span := c.blockSpan(doc, cand.i, cand.j)
+		spans = append(spans, [2]int{span.Start, span.End})
+	}
+	kind := genre(doc, spans...)
+	if kind == genreRoundup && c.baseline() >= roundupMaxBaseline {
+		// A listicle on one subject: its items share words, so a block
+		// that shares none was not one of them.
+		kind = ""
+	}
+	for _, cand := range found {
+		pass.Report(c.finding(doc, cand, kind))
 	}
 }
 
@@ -120,8 +131,9 @@ func (c *cohesion) finding(doc *document.Document, cand candidate, kind string) 
 		why = append(why, fmt.Sprintf("reported as info: it shares %d names with the article", shared))
 	}
 	msg := fmt.Sprintf("lines %d-%d (%d paragraphs, %d words) look unrelated to the rest of the article: "+
-		"cosine %.3f with it (threshold %.3f, score %.2f); block terms: %s; article terms: %s",
-		span.FirstLine+1, span.LastLine+1, cand.paras, cand.words, cand.cos, cand.threshold, cand.score,
+		"cosine %.3f with it, %.3f with the paragraphs around it (evidence %+.2f over the threshold); "+
+		"block terms: %s; article terms: %s",
+		span.FirstLine+1, span.LastLine+1, cand.paras, cand.words, cand.cos, cand.near, cand.z,
 		strings.Join(c.topTerms(cand.i, cand.j, true), ", "), strings.Join(c.topTerms(cand.i, cand.j, false), ", "))
 	msg += supportText(cand.evidence, shared, len(blockNames))
 	if len(why) > 0 {
@@ -208,8 +220,10 @@ func (c *cohesion) partOfGenre(doc *document.Document, kind string, i, j int) bo
 		}
 		prev := doc.Blocks[c.units[i-1].lastBlock]
 		first := doc.Blocks[c.units[i].firstBlock]
+		firstText := bytes.TrimSpace(doc.Src[first.ContentStart:first.End])
 		return bytes.HasSuffix(bytes.TrimSpace(doc.Src[prev.ContentStart:prev.End]), []byte("?")) ||
-			speakerLabel(bytes.TrimSpace(doc.Src[first.ContentStart:first.End]))
+			first.Kind == document.Heading && bytes.HasSuffix(firstText, []byte("?")) ||
+			speakerLabel(firstText)
 	case genreRoundup:
 		before := c.units[i].title || i > 0 && c.units[i-1].title
 		after := j+1 >= c.n || c.units[j+1].title || c.units[j+1].segment != c.units[j].segment
