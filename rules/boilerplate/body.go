@@ -58,6 +58,16 @@ type analysis struct {
 	cands []candidate
 	// normCount counts the candidates' normalised texts, for repeats.
 	normCount map[string]int
+
+	// The structure rule's verdicts and context, computed once on first
+	// use (structure.go) and read by the line model too.
+	structOnce sync.Once
+	verdicts   []structureVerdict
+	ctx        *context
+	// The line model's scores, computed once on first use (linemodel.go).
+	modelOnce sync.Once
+	scores    []float32
+	furniture int
 }
 
 // candidate is one line worth judging.

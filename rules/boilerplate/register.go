@@ -2,9 +2,11 @@
 // bars, login prompts, reading times, newsletter and cookie notices, ...)
 // left in an ingested article.
 //
-// Three kinds of evidence: phrase families (families.go, one rule each),
-// the structure of the page around the article's main body (structure.go)
-// and lines that recur across many documents of one source (template.go).
+// Four kinds of evidence: phrase families (families.go, one rule each),
+// the structure of the page around the article's main body (structure.go),
+// a line classifier trained on labelled pages over features of both
+// (linemodel.go, linefeatures.go, trained by internal/train) and lines that
+// recur across many documents of one source (template.go).
 package boilerplate
 
 import "github.com/dochygiene/hygiene/rules"
@@ -32,6 +34,7 @@ var all = []*rules.Rule{
 	ShoppingWidget,
 	DatelineLabel,
 	Structure,
+	LineModel,
 	CorpusTemplate,
 }
 

@@ -78,23 +78,37 @@ var legitTailHeadings = map[string]bool{
 
 func runStructure(pass *rules.Pass) {
 	a := analyse(pass.Doc)
-	if a.bodyFirst < 0 {
-		return
+	for ci, e := range a.structure() {
+		if e.sev != 0 {
+			reportLines(pass, a.cands[ci].line, a.cands[ci].line, e.sev, fixers.Unsafe, "furniture line", e.why)
+		}
 	}
-	ctx := a.newContext()
-	for ci, c := range a.cands {
-		if a.blocks[c.block].good || a.inNotesZone(c.block) {
-			continue
+}
+
+// structureVerdict is the structure rule's judgement of one candidate.
+type structureVerdict struct {
+	sev rules.Severity
+	why string
+}
+
+// structure judges every candidate once per document (the line model
+// reads the verdicts as evidence); the zero verdict means no finding.
+func (a *analysis) structure() []structureVerdict {
+	a.structOnce.Do(func() {
+		a.verdicts = make([]structureVerdict, len(a.cands))
+		a.ctx = a.newContext()
+		if a.bodyFirst < 0 {
+			return
 		}
-		if c.match != noMatch {
-			continue
+		for ci, c := range a.cands {
+			if a.blocks[c.block].good || a.inNotesZone(c.block) || c.match != noMatch {
+				continue
+			}
+			sev, why := a.structureEvidence(ci, c, a.ctx)
+			a.verdicts[ci] = structureVerdict{sev, why}
 		}
-		sev, why := a.structureEvidence(ci, c, ctx)
-		if sev == 0 {
-			continue
-		}
-		reportLines(pass, c.line, c.line, sev, fixers.Unsafe, "furniture line", why)
-	}
+	})
+	return a.verdicts
 }
 
 // structureEvidence weighs the evidence for one candidate line and says

@@ -1,0 +1,476 @@
+// Command train fits the boilerplate/line-model classifier on the tune
+// half of the WCXB dev pages and writes rules/boilerplate/linemodel.txt:
+//
+//	go run ./rules/boilerplate/internal/train [-out rules/boilerplate/linemodel.txt]
+//
+// Only tune-half pages (eval.WCXBTune) and their truth texts are read, so
+// the report half stays held out. Rows are the lines the model judges
+// (boilerplate.LineFeatures) in the residue and whole-page views, labelled
+// 1 for boilerplate and 0 for content and title (mixed and notext left
+// out), plus every judged line of the tune half's clean truth texts as 0.
+// The thresholds come from 4-fold cross-validation by page inside the tune
+// half: out-of-fold scores are combined with the other boilerplate rules'
+// findings, as the family reports them. Training is deterministic.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/eval"
+	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/boilerplate"
+)
+
+// Row kinds: which view a row comes from.
+const (
+	residue = iota
+	wholePage
+	truth
+	nkinds
+)
+
+// sample is one judged line.
+type sample struct {
+	x     []float32
+	y     float64
+	words []string
+	page  int // index into pages, the fold unit
+	kind  int
+	doc   int // document index within its kind, for truth alarms
+}
+
+// docRef is one training document: a view of a tune page or a truth text,
+// with the label of every document line the model may judge (absent: not
+// scored, or already flagged by another rule).
+type docRef struct {
+	doc    *document.Document
+	kind   int
+	page   int
+	index  int
+	labels map[int]float64
+}
+
+// baseline is what the other boilerplate rules already flag in one view:
+// line counts by label, and for truth texts which documents are alarmed.
+type baseline struct {
+	tp, fp, positives int
+	alarmed           map[int]bool
+	docs              int
+}
+
+const folds = 4
+
+var defaultParams = params{trees: 200, depth: 4, rate: 0.1, lambda: 1, minHess: 2, posRatio: 1}
+
+func main() {
+	out := flag.String("out", "rules/boilerplate/linemodel.txt", "weights file to write")
+	flag.IntVar(&defaultParams.trees, "trees", defaultParams.trees, "boosting rounds")
+	flag.IntVar(&defaultParams.depth, "depth", defaultParams.depth, "tree depth")
+	targetP := flag.Float64("precision", 0.96, "family precision at warning and above to reach (cross-validated)")
+	maxAlarm := flag.Float64("truth-alarms", 0.008, "largest share of clean truth texts with a warning")
+	flag.Parse()
+	if err := run(*out, *targetP, *maxAlarm); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out string, targetP, maxAlarm float64) error {
+	dir, err := eval.WCXBDir()
+	if err != nil {
+		return fmt.Errorf("WCXB dev data: %w", err)
+	}
+	all, err := eval.LoadWCXB(dir)
+	if err != nil {
+		return err
+	}
+	var pages []*eval.WCXBPage
+	for _, p := range all {
+		if eval.WCXBTune(p.ID) {
+			pages = append(pages, p)
+		}
+	}
+	refs, base := collect(pages)
+	plain := rowsFor(refs, boilerplate.Lexicon{})
+	fmt.Printf("%d tune pages, %d judged lines (%d furniture)\n", len(pages), len(plain), countPos(plain))
+	var rows []sample
+	var oof []float64
+	for k := 0; k < folds; k++ {
+		inTrain := func(r sample) bool { return fold(pages[r.page].ID) != k }
+		lex := learnLexicon(plain, pages, inTrain)
+		rows = rowsFor(refs, lex)
+		if oof == nil {
+			oof = make([]float64, len(rows))
+		}
+		var train []int
+		for i, r := range rows {
+			if inTrain(r) {
+				train = append(train, i)
+			}
+		}
+		m, _ := fitRows(rows, train)
+		test := 0
+		for i, r := range rows {
+			if !inTrain(r) {
+				oof[i] = m.predict(r.x)
+				test++
+			}
+		}
+		fmt.Printf("fold %d: %d words in the lexicon, %d train, %d test rows\n", k, len(lex), len(train), test)
+	}
+	th := chooseThresholds(rows, oof, base, targetP, maxAlarm)
+	lex := learnLexicon(plain, pages, func(sample) bool { return true })
+	rows = rowsFor(refs, lex)
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	final, _ := fitRows(rows, idx)
+	return write(out, final, lex, th)
+}
+
+func fitRows(rows []sample, idx []int) (*ensemble, *binner) {
+	x := make([][]float32, len(rows))
+	y := make([]float64, len(rows))
+	for i, r := range rows {
+		x[i], y[i] = r.x, r.y
+	}
+	bn := newBinner(x, len(boilerplate.LineFeatureNames()))
+	return fit(defaultParams, bn, bn.binned(x), x, y, idx), bn
+}
+
+// Lexicon filters: a word must occur on enough lines and on enough sites
+// to be learned, so no site's own strings get in.
+const (
+	lexMinLines   = 30
+	lexMinDomains = 12
+	lexMinWeight  = 0.4
+	lexClip       = 4
+)
+
+// learnLexicon learns each word's furniture log-odds from the rows that
+// keep says are training rows (each word counted once per line).
+func learnLexicon(rows []sample, pages []*eval.WCXBPage, keep func(sample) bool) boilerplate.Lexicon {
+	type count struct {
+		furniture, article int
+		domains            map[string]bool
+	}
+	counts := map[string]*count{}
+	totF, totA := 0, 0
+	for _, r := range rows {
+		if !keep(r) {
+			continue
+		}
+		if r.y > 0 {
+			totF++
+		} else {
+			totA++
+		}
+		seen := map[string]bool{}
+		for _, w := range r.words {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			c := counts[w]
+			if c == nil {
+				c = &count{domains: map[string]bool{}}
+				counts[w] = c
+			}
+			if r.y > 0 {
+				c.furniture++
+			} else {
+				c.article++
+			}
+			c.domains[pages[r.page].Domain] = true
+		}
+	}
+	lex := boilerplate.Lexicon{}
+	for w, c := range counts {
+		if c.furniture+c.article < lexMinLines || len(c.domains) < lexMinDomains {
+			continue
+		}
+		v := math.Log(float64(c.furniture+1)/float64(totF+2)) - math.Log(float64(c.article+1)/float64(totA+2))
+		v = math.Max(-lexClip, math.Min(lexClip, v))
+		if math.Abs(v) >= lexMinWeight {
+			lex[w] = float32(v)
+		}
+	}
+	return lex
+}
+
+func countPos(rows []sample) int {
+	n := 0
+	for _, r := range rows {
+		if r.y > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// fold assigns a page to a cross-validation fold by a salted hash of its
+// id (independent of the tune/report split's hash).
+func fold(id string) int {
+	h := fnv.New64a()
+	h.Write([]byte("fold:" + id))
+	return int((h.Sum64() >> 40) % folds)
+}
+
+// otherRules is the boilerplate family without the line model.
+func otherRules() []*rules.Rule {
+	var rs []*rules.Rule
+	for _, r := range eval.FamilyRules("boilerplate/") {
+		if r.ID != boilerplate.LineModel.ID {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// collect builds the documents of both views and the truth texts with
+// their labels, and what the other rules flag there.
+func collect(pages []*eval.WCXBPage) ([]docRef, [nkinds]*baseline) {
+	var refs []docRef
+	var base [nkinds]*baseline
+	rs := otherRules()
+	for _, v := range []eval.WCXBView{eval.ResidueView, eval.PageView} {
+		kind := residue
+		if v == eval.PageView {
+			kind = wholePage
+		}
+		b := &baseline{}
+		base[kind] = b
+		docs := make([]*document.Document, len(pages))
+		maps := make([][]int, len(pages))
+		for i, p := range pages {
+			docs[i], maps[i] = p.Document(v)
+		}
+		found := eval.RunRules(rs, docs)
+		for i, p := range pages {
+			flagged := flaggedLines(docs[i], found[i])
+			from, to := p.Range(v)
+			ref := docRef{doc: docs[i], kind: kind, page: i, index: i, labels: map[int]float64{}}
+			for ln := from; ln < to; ln++ {
+				var y float64
+				switch p.Labels[ln] {
+				case eval.LabelBoilerplate:
+					b.positives++
+					y = 1
+				case eval.LabelContent, eval.LabelTitle:
+				default:
+					continue
+				}
+				if flagged[ln-from] {
+					if y > 0 {
+						b.tp++
+					} else {
+						b.fp++
+					}
+					continue
+				}
+				ref.labels[2*(ln-from)] = y
+			}
+			refs = append(refs, ref)
+		}
+	}
+	b := &baseline{alarmed: map[int]bool{}}
+	base[truth] = b
+	var docs []*document.Document
+	var owner []int
+	for i, p := range pages {
+		if p.Truth != "" {
+			docs = append(docs, document.New(p.ID+".truth.txt", []byte(p.Truth), document.Meta{Source: p.Domain}))
+			owner = append(owner, i)
+		}
+	}
+	b.docs = len(docs)
+	for d, fs := range eval.RunRules(rs, docs) {
+		for _, f := range fs {
+			if f.Severity >= rules.Warning {
+				b.alarmed[d] = true
+			}
+		}
+		refs = append(refs, docRef{doc: docs[d], kind: truth, page: owner[d], index: d})
+	}
+	return refs, base
+}
+
+// rowsFor computes the judged lines' features with lexicon lex.
+func rowsFor(refs []docRef, lex boilerplate.Lexicon) []sample {
+	var rows []sample
+	for _, ref := range refs {
+		lines, x, words := boilerplate.LineFeaturesLex(ref.doc, lex)
+		for j, l := range lines {
+			y, ok := ref.labels[l]
+			if ref.kind == truth {
+				y, ok = 0, true
+			}
+			if ok {
+				rows = append(rows, sample{x: x[j], y: y, words: words[j], page: ref.page, kind: ref.kind, doc: ref.index})
+			}
+		}
+	}
+	return rows
+}
+
+// flaggedLines marks the page lines of a view document (index from the
+// view's first line) that a finding at warning or above covers. The view
+// joins page lines with blank lines, so document line 2k is view line k.
+func flaggedLines(doc *document.Document, fs []rules.Finding) []bool {
+	out := make([]bool, (len(doc.Lines)+2)/2)
+	for _, f := range fs {
+		if f.Severity < rules.Warning {
+			continue
+		}
+		first, last := doc.LineAt(f.Start), doc.LineAt(max(f.Start, f.End-1))
+		for l := first; l <= last; l++ {
+			if l%2 == 0 && l/2 < len(out) {
+				out[l/2] = true
+			}
+		}
+	}
+	return out
+}
+
+// thresholds are the operating points written into the weights file:
+// a line needs gate furniture lines elsewhere in its document to be
+// reported above info.
+type thresholds struct {
+	info, warning, error float64
+	gate                 int
+}
+
+// chooseThresholds picks, from the out-of-fold scores, for every gate the
+// lowest warning threshold at which the family's precision (other rules'
+// findings plus the model's lines) reaches targetP in both views and the
+// truth texts with a warning stay under maxAlarm, and keeps the gate with
+// the best residue recall; error needs 0.99 precision of the model's own
+// lines, info 0.8.
+func chooseThresholds(rows []sample, oof []float64, base [nkinds]*baseline, targetP, maxAlarm float64) thresholds {
+	gateFeature := -1
+	for i, n := range boilerplate.LineFeatureNames() {
+		if n == "doc_furniture" {
+			gateFeature = i
+		}
+	}
+	type option struct {
+		th            thresholds
+		recall, alarm float64
+	}
+	var opts []option
+	bestRecall := 0.0
+	for _, gate := range []int{0, 1, 2, 3, 5, 8} {
+		th, recall, alarm := thresholdsAt(rows, oof, base, targetP, maxAlarm, gate, gateFeature)
+		fmt.Printf("gate %d: info %.3f warning %.3f error %.3f, residue recall %.3f, truth alarms at 0.5 %.2f%%\n", gate, th.info, th.warning, th.error, recall, 100*alarm)
+		opts = append(opts, option{th, recall, alarm})
+		bestRecall = max(bestRecall, recall)
+	}
+	// Among the gates within gateSlack of the best recall, keep the one
+	// whose truth alarms stay lowest far below the threshold: a margin
+	// for pages unlike the tune half's.
+	const gateSlack = 0.02
+	var best *option
+	for i, o := range opts {
+		if o.recall >= bestRecall-gateSlack && (best == nil || o.alarm < best.alarm) {
+			best = &opts[i]
+		}
+	}
+	fmt.Printf("chosen: gate %d, info %.3f warning %.3f error %.3f\n", best.th.gate, best.th.info, best.th.warning, best.th.error)
+	return best.th
+}
+
+func thresholdsAt(rows []sample, oof []float64, base [nkinds]*baseline, targetP, maxAlarm float64, gate, gateFeature int) (th thresholds, recall, alarmAtHalf float64) {
+	th = thresholds{info: 1, warning: 1, error: 1, gate: gate}
+	for t := 0.30; t < 0.995; t += 0.005 {
+		var tp, fp [nkinds]int
+		alarmed := map[int]bool{}
+		for d := range base[truth].alarmed {
+			alarmed[d] = true
+		}
+		for i, r := range rows {
+			if oof[i] < t || r.x[gateFeature] < float32(gate) {
+				continue
+			}
+			switch {
+			case r.kind == truth:
+				alarmed[r.doc] = true
+			case r.y > 0:
+				tp[r.kind]++
+			default:
+				fp[r.kind]++
+			}
+		}
+		pr := func(k int) (float64, float64) {
+			b := base[k]
+			T, F := float64(b.tp+tp[k]), float64(b.fp+fp[k])
+			return T / (T + F), T / float64(b.positives)
+		}
+		rp, rr := pr(residue)
+		wp, wr := pr(wholePage)
+		own := float64(tp[residue]) / float64(max(1, tp[residue]+fp[residue]))
+		alarm := float64(len(alarmed)) / float64(base[truth].docs)
+		if int(t*1000+0.5)%50 == 0 {
+			fmt.Printf("  %.3f  residue P %.3f R %.3f  whole page P %.3f R %.3f  model lines P %.3f  truth alarms %.2f%%\n", t, rp, rr, wp, wr, own, 100*alarm)
+		}
+		if int(t*1000+0.5) == 500 {
+			alarmAtHalf = alarm
+		}
+		if th.warning == 1 && rp >= targetP && wp >= targetP && alarm <= maxAlarm {
+			th.warning, recall = t, rr
+		}
+		if th.info == 1 && own >= 0.8 {
+			th.info = t
+		}
+		if th.error == 1 && own >= 0.99 && t >= th.warning {
+			th.error = t
+		}
+	}
+	th.info = min(th.info, th.warning)
+	return th, recall, alarmAtHalf
+}
+
+// write stores the model in the format boilerplate.parseModel reads.
+func write(path string, e *ensemble, lex boilerplate.Lexicon, th thresholds) error {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	fmt.Fprintln(w, "# boilerplate/line-model weights: gradient-boosted trees over the line features.")
+	fmt.Fprintln(w, "# Generated by go run ./rules/boilerplate/internal/train on the WCXB dev pages' tune half")
+	fmt.Fprintln(w, "# (CC-BY-4.0, Murrough Foley 2026). Do not edit by hand.")
+	fmt.Fprintf(w, "features %s\n", strings.Join(boilerplate.LineFeatureNames(), " "))
+	fmt.Fprintf(w, "thresholds %s %s %s\n", num(th.info), num(th.warning), num(th.error))
+	fmt.Fprintf(w, "gate %d\n", th.gate)
+	words := make([]string, 0, len(lex))
+	for word := range lex {
+		words = append(words, word)
+	}
+	sort.Strings(words)
+	for _, word := range words {
+		fmt.Fprintf(w, "lex %s %s\n", word, num(float64(lex[word])))
+	}
+	fmt.Fprintf(w, "base %s\n", num(e.base))
+	for _, t := range e.trees {
+		fmt.Fprintf(w, "tree %d\n", len(t))
+		for _, n := range t {
+			fmt.Fprintf(w, "%d %s %d %d %s\n", n.feature, num(float64(n.threshold)), n.left, n.right, num(n.value))
+		}
+	}
+	w.Flush()
+	if err := os.WriteFile(path+".tmp", []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
+}
+
+func num(v float64) string { return strconv.FormatFloat(float32ish(v), 'g', -1, 32) }
+
+func float32ish(v float64) float64 { return float64(float32(v)) }

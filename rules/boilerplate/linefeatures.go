@@ -1,0 +1,365 @@
+package boilerplate
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// The line model's features: numbers computed from the shared analysis
+// (the body found, the phrase families' matches, the structure rule's
+// verdicts) for every candidate line, plus the same shape numbers of the
+// two candidate lines before and after it. Trees split on thresholds, so
+// no feature needs scaling. The order is a contract with the weights file:
+// the trainer writes featureNames into it and loading checks them.
+
+// lineShape is what the model measures of one line by itself.
+type lineShape struct {
+	words, stops, title, caps, letters, digits, punct, seps, wordBytes int
+	sentence, colon, question, lower, bullet                           bool
+}
+
+// noNeighbour fills the neighbour features of a line at a document edge.
+const noNeighbour = -1
+
+// neighbourOffsets are the candidates around a line whose shape the model
+// reads (the context window).
+var neighbourOffsets = [...]int{-2, -1, 1, 2}
+
+// ownFeatureNames and neighbourFeatureNames name the features in order.
+var ownFeatureNames = []string{
+	"words", "bytes", "stop_rate", "ends_sentence", "ends_colon", "ends_question", "title_ratio", "caps_ratio",
+	"digit_ratio", "punct_ratio", "separators", "mean_word_bytes", "starts_lower", "starts_bullet",
+	"email", "web_address", "phone", "phrase_match", "proving_match", "weak_match", "end_marker", "compound",
+	"structure_severity", "position", "blocks_before_body", "blocks_after_body", "rel_line", "rel_in_body",
+	"good_words_after_share", "block_kind", "heading_level", "good_block", "blocks_since_good", "blocks_to_good",
+	"repeats", "nav_run", "nav_distinct", "run_proven", "run_len", "near_furniture", "before_first_prose",
+	"proven_within5", "short_within5", "good_within5", "body_share", "candidates",
+	"lex_mean", "lex_max", "lex_min", "lex_known", "doc_furniture",
+}
+
+var neighbourFeatureNames = []string{
+	"words", "ends_sentence", "stop_rate", "phrase_match", "good_block", "title_ratio", "structure_severity",
+	"lex_mean",
+}
+
+// featureNames is every feature of a line, own ones first.
+var featureNames = func() []string {
+	out := append([]string(nil), ownFeatureNames...)
+	for _, k := range neighbourOffsets {
+		for _, n := range neighbourFeatureNames {
+			out = append(out, n+"@"+itoa(k))
+		}
+	}
+	return out
+}()
+
+func itoa(k int) string {
+	if k < 0 {
+		return "-" + string(rune('0'-k))
+	}
+	return "+" + string(rune('0'+k))
+}
+
+// LineFeatureNames returns the names of the line model's features in
+// order (for the trainer and its documentation).
+func LineFeatureNames() []string { return append([]string(nil), featureNames...) }
+
+// LineFeatures returns the lines of doc the line model judges (0-based
+// line indexes) and their feature vectors, the same the rule computes.
+// The trainer in internal/train uses it.
+func LineFeatures(doc *document.Document) (lines []int, x [][]float32) {
+	lines, x, _ = LineFeaturesLex(doc, model.lex)
+	return lines, x
+}
+
+// Lexicon maps a normalised word ("#" for a number) to its furniture
+// log-odds: positive for words that furniture lines use more than
+// article lines. The trainer learns it from the tune half, keeping only
+// words seen on many sites, so no site's own strings get in.
+type Lexicon map[string]float32
+
+// LineFeaturesLex is LineFeatures with the lexicon lex instead of the
+// embedded one, and also returns each judged line's normalised words (the
+// trainer learns a lexicon per cross-validation fold).
+func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]float32, words [][]string) {
+	a := analyse(doc)
+	all := a.features(lex)
+	for ci, c := range a.cands {
+		if a.modelJudges(ci) {
+			lines = append(lines, c.line)
+			x = append(x, all[ci])
+			words = append(words, strings.Fields(c.norm))
+		}
+	}
+	return lines, x, words
+}
+
+// modelJudges reports whether the line model judges candidate ci: lines
+// that a phrase rule matches or the structure rule flags at warning or
+// above are those rules' to report, endnote headings are never furniture.
+func (a *analysis) modelJudges(ci int) bool {
+	c := a.cands[ci]
+	return c.match == noMatch && a.structure()[ci].sev < rules.Warning && !a.inNotesZone(c.block)
+}
+
+// features computes every candidate's feature vector.
+func (a *analysis) features(lex Lexicon) [][]float32 {
+	n := len(a.cands)
+	lexes := make([]lexStats, n)
+	for ci, c := range a.cands {
+		lexes[ci] = lexScore(c.norm, lex)
+	}
+	verdicts := a.structure()
+	ctx := a.ctx
+	shapes := make([]lineShape, n)
+	for ci, c := range a.cands {
+		shapes[ci] = a.measureLine(c)
+	}
+	goodAfter, sinceGood, toGood := a.goodProfile()
+	totalGood, totalWords := 0, 0
+	for _, b := range a.blocks {
+		totalWords += b.words
+		if b.good {
+			totalGood += b.words
+		}
+	}
+	bodyShare := float32(totalGood) / float32(max(totalWords, 1))
+	furniture := float32(a.furnitureLines())
+	out := make([][]float32, n)
+	flat := make([]float32, n*len(featureNames))
+	for ci, c := range a.cands {
+		f := flat[ci*len(featureNames) : ci*len(featureNames) : (ci+1)*len(featureNames)]
+		s := shapes[ci]
+		b := a.doc.Blocks[c.block]
+		f = append(f,
+			float32(s.words), float32(len(c.raw)), ratio(s.stops, s.words), flag(s.sentence), flag(s.colon), flag(s.question),
+			ratio(s.title, s.words), ratio(s.caps, s.words), ratio(s.digits, s.letters+s.digits), ratio(s.punct, len(c.raw)),
+			float32(s.seps), ratio(s.wordBytes, s.words), flag(s.lower), flag(s.bullet),
+			flag(bytes.IndexByte([]byte(c.raw), '@') > 0 && hasContact([]byte(c.raw))), flag(hasWebAddress(c.raw)), flag(phoneLike([]byte(c.raw))),
+			float32(c.match), flag(provesNeighbours(c)), flag(c.matches.weakOnly()), flag(endMarker(c)), flag(c.compound),
+			float32(verdicts[ci].sev), a.positionCode(c.block), float32(max(0, a.bodyFirst-c.block)), float32(max(0, c.block-a.bodyLast)),
+			float32(c.line)/float32(max(1, len(a.doc.Lines))), a.relInBody(c.block),
+			ratio(goodAfter[c.block], totalGood), float32(b.Kind), float32(b.Level), flag(a.blocks[c.block].good),
+			float32(sinceGood[c.block]), float32(toGood[c.block]),
+			float32(a.normCount[c.norm]), float32(ctx.navRun[ci]), flag(ctx.navDistinct[ci]),
+			float32(ctx.runProven[ctx.run[ci]]), float32(ctx.runLen[ctx.run[ci]]), flag(ctx.near(ci)), flag(ci < ctx.firstProse),
+		)
+		proven, short, good := 0, 0, 0
+		for k := max(0, ci-5); k < n && k <= ci+5; k++ {
+			if k == ci {
+				continue
+			}
+			if ctx.proven[k] {
+				proven++
+			}
+			if shortLine([]byte(a.cands[k].raw), shapes[k].words, shortMaxWords) {
+				short++
+			}
+			if a.blocks[a.cands[k].block].good {
+				good++
+			}
+		}
+		l := lexes[ci]
+		f = append(f, float32(proven), float32(short), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture)
+		for _, off := range neighbourOffsets {
+			k := ci + off
+			if k < 0 || k >= n {
+				for range neighbourFeatureNames {
+					f = append(f, noNeighbour)
+				}
+				continue
+			}
+			ns := shapes[k]
+			f = append(f, float32(ns.words), flag(ns.sentence), ratio(ns.stops, ns.words), float32(a.cands[k].match),
+				flag(a.blocks[a.cands[k].block].good), ratio(ns.title, ns.words), float32(verdicts[k].sev), lexes[k].mean)
+		}
+		out[ci] = f
+	}
+	return out
+}
+
+// goodProfile returns per block the good words in later blocks, the
+// blocks since the last good block and the blocks to the next one
+// (capped at 50: far is far).
+func (a *analysis) goodProfile() (goodAfter, sinceGood, toGood []int) {
+	nb := len(a.blocks)
+	goodAfter, sinceGood, toGood = make([]int, nb), make([]int, nb), make([]int, nb)
+	const far = 50
+	acc, dist := 0, far
+	for bi := nb - 1; bi >= 0; bi-- {
+		goodAfter[bi] = acc
+		toGood[bi] = dist
+		if a.blocks[bi].good {
+			acc += a.blocks[bi].words
+			dist = 0
+		}
+		dist = min(far, dist+1)
+	}
+	dist = far
+	for bi := range a.blocks {
+		sinceGood[bi] = dist
+		if a.blocks[bi].good {
+			dist = 0
+		}
+		dist = min(far, dist+1)
+	}
+	return goodAfter, sinceGood, toGood
+}
+
+// measureLine counts the words, function words and character classes of
+// a candidate line from the shared tokens.
+func (a *analysis) measureLine(c candidate) lineShape {
+	var s lineShape
+	l := a.doc.Lines[c.line]
+	for _, t := range a.doc.TokensIn(l.Start, l.End) {
+		if t.Kind != document.Word {
+			continue
+		}
+		w := a.doc.Src[t.Start:t.End]
+		s.words++
+		s.wordBytes += len(w)
+		if isStopWord(w) {
+			s.stops++
+		}
+		r, _ := utf8.DecodeRune(w)
+		if unicode.IsUpper(r) {
+			s.title++
+			if len(w) > 1 && bytes.Equal(bytes.ToUpper(w), w) {
+				s.caps++
+			}
+		}
+	}
+	for _, r := range c.raw {
+		switch {
+		case unicode.IsLetter(r):
+			s.letters++
+		case unicode.IsDigit(r):
+			s.digits++
+		case r == '|' || r == '·' || r == '•' || r == '»' || r == '›' || r == '/' || r == '>':
+			s.seps++
+			s.punct++
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			s.punct++
+		}
+	}
+	raw := []byte(c.raw)
+	s.sentence = endsSentence(raw)
+	s.colon = bytes.HasSuffix(raw, []byte(":"))
+	s.question = bytes.HasSuffix(bytes.TrimRight(raw, " \"'\u201d)"), []byte("?"))
+	first, _ := utf8.DecodeRune(raw)
+	s.lower = unicode.IsLower(first)
+	s.bullet = first == '-' || first == '*' || first == '•' || first == '#' || unicode.IsDigit(first)
+	return s
+}
+
+// positionCode is the line's place relative to the body: -1 before, 0
+// inside, 1 after, 2 in a document without body paragraphs.
+func (a *analysis) positionCode(bi int) float32 {
+	switch {
+	case a.bodyFirst < 0:
+		return 2
+	case bi < a.bodyFirst:
+		return -1
+	case bi > a.bodyLast:
+		return 1
+	}
+	return 0
+}
+
+// relInBody is how far into the body a block lies (0 to 1), -1 outside.
+func (a *analysis) relInBody(bi int) float32 {
+	if !a.inBody(bi) {
+		return -1
+	}
+	return float32(bi-a.bodyFirst) / float32(a.bodyLast-a.bodyFirst+1)
+}
+
+// weakOnly reports matches only of families that are hints.
+func (m familyMatches) weakOnly() bool {
+	all := m.likely | m.certain
+	return all != 0 && all&provingFamilies == 0 || all&(1<<datelineFamily.index) != 0
+}
+
+// hasWebAddress reports a URL or bare domain-like "www." address.
+func hasWebAddress(raw string) bool {
+	b := []byte(raw)
+	return bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("http://")) || bytes.Contains(b, []byte("https://"))
+}
+
+func ratio(a, b int) float32 {
+	if b <= 0 {
+		return 0
+	}
+	return float32(a) / float32(b)
+}
+
+func flag(b bool) float32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// lexStats sums up a line's words in the lexicon.
+type lexStats struct{ mean, max, min, known float32 }
+
+func lexScore(norm string, lex Lexicon) lexStats {
+	var s lexStats
+	n, known := 0, 0
+	sum := float32(0)
+	for len(norm) > 0 {
+		w := norm
+		if i := strings.IndexByte(norm, ' '); i >= 0 {
+			w, norm = norm[:i], norm[i+1:]
+		} else {
+			norm = ""
+		}
+		n++
+		v, ok := lex[w]
+		if !ok {
+			continue
+		}
+		if known == 0 || v > s.max {
+			s.max = v
+		}
+		if known == 0 || v < s.min {
+			s.min = v
+		}
+		known++
+		sum += v
+	}
+	if n > 0 {
+		s.mean = sum / float32(n)
+		s.known = float32(known) / float32(n)
+	}
+	return s
+}
+
+// furnitureLines counts the lines other rules already show to be
+// furniture: a strong phrase match or a structure warning. A clean
+// article has none; furniture comes in clusters.
+func (a *analysis) furnitureLines() int {
+	n := 0
+	for ci, c := range a.cands {
+		if (c.matches.likely|c.matches.certain)&strongFamilies != 0 || a.structure()[ci].sev >= rules.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// strongFamilies are the families whose matches are more than hints.
+var strongFamilies = func() uint32 {
+	var bits uint32
+	for i, f := range allFamilies {
+		if !f.Weak && !f.Isolated && !f.BodyHint {
+			bits |= 1 << i
+		}
+	}
+	return bits
+}()
