@@ -282,3 +282,24 @@ func TestRulesExplainVersion(t *testing.T) {
 		t.Errorf("version: %d %q", r.code, r.stdout)
 	}
 }
+
+func TestConfigIncludeExcludeApplyToDirectoryWalks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "keep/a.txt", "Text.\n\nLogin\n")
+	write(t, dir, "drafts/b.txt", "Text.\n\nLogin\n")
+	write(t, dir, "notes.rst", "Text.\n\nLogin\n")
+	write(t, dir, ".hygiene.yaml", "exclude: [\"drafts/**\"]\ninclude: [\"*.txt\", \"*.rst\"]\n")
+	var out jsonOut
+	r := run(t, "", "lint", "--format", "json", dir)
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v: %s %s", err, r.stdout, r.stderr)
+	}
+	if out.Documents != 2 {
+		t.Errorf("documents = %d, want 2 (keep/a.txt and notes.rst; drafts excluded by the config)", out.Documents)
+	}
+	for _, f := range out.Findings {
+		if strings.Contains(f.Path, "drafts") {
+			t.Errorf("excluded file linted: %s", f.Path)
+		}
+	}
+}

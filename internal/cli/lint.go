@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dochygiene/hygiene/internal/baseline"
+	"github.com/dochygiene/hygiene/internal/config"
 	"github.com/dochygiene/hygiene/internal/corpus"
 	"github.com/dochygiene/hygiene/internal/knowledge"
 	"github.com/dochygiene/hygiene/internal/lint"
@@ -47,7 +48,7 @@ func (s *selectFlags) register(cmd *cobra.Command) {
 func (s *selectFlags) options(e *env) (lint.Options, error) {
 	opts := lint.Options{
 		Jobs: s.jobs, Enable: s.enable, Disable: s.disable, Only: s.only, ConfigPath: s.config,
-		Walk: corpus.Options{Include: s.include, Exclude: s.exclude, Stdin: e.stdin},
+		Walk: corpus.Options{Include: s.include, Exclude: s.exclude, Stdin: e.stdin, DirPatterns: s.configPatterns},
 	}
 	if s.jobs < 0 {
 		return opts, usageError("-j %d: want a positive number of workers", s.jobs)
@@ -64,6 +65,24 @@ func (s *selectFlags) options(e *env) (lint.Options, error) {
 	}
 	s.bulk.apply(e, s.quiet, &opts)
 	return opts, nil
+}
+
+// configPatterns gives a directory walk the include and exclude globs of
+// the config that governs the directory: --config, or the nearest
+// .hygiene.yaml at or above it.
+func (s *selectFlags) configPatterns(dir string) (include, exclude []string, err error) {
+	path := s.config
+	if path == "" {
+		path = config.Find(dir)
+	}
+	if path == "" {
+		return nil, nil, nil
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.File.Include, c.File.Exclude, nil
 }
 
 type lintFlags struct {

@@ -28,6 +28,11 @@ type Options struct {
 	Stdin io.Reader
 	// JSONL names the fields of JSON Lines records.
 	JSONL JSONLOptions
+	// DirPatterns, when set, returns the include and exclude globs that a
+	// config file gives for a directory argument. Config globs add to the
+	// command line's excludes; its includes apply when the command line
+	// gives none.
+	DirPatterns func(dir string) (include, exclude []string, err error)
 }
 
 // File is one input file found by a walk.
@@ -90,7 +95,19 @@ func Expand(args []string, opts Options) ([]File, []Problem) {
 			files = append(files, File{Path: arg, Source: filepath.Base(filepath.Dir(arg))})
 			continue
 		}
-		found, probs := walkDir(arg, include, opts.Exclude)
+		inc, exc := include, opts.Exclude
+		if opts.DirPatterns != nil {
+			ci, ce, err := opts.DirPatterns(arg)
+			if err != nil {
+				problems = append(problems, Problem{Path: arg, Err: err})
+				continue
+			}
+			if len(opts.Include) == 0 && len(ci) > 0 {
+				inc = ci
+			}
+			exc = append(append([]string{}, exc...), ce...)
+		}
+		found, probs := walkDir(arg, inc, exc)
 		files = append(files, found...)
 		problems = append(problems, probs...)
 	}
