@@ -287,11 +287,14 @@ func seedText(b *testing.B) [][]byte {
 }
 
 func benchFamily(b *testing.B, docs [][]byte, model bool) {
+	benchRules(b, docs, model, familyRules())
+}
+
+func benchRules(b *testing.B, docs [][]byte, model bool, rs []*rules.Rule) {
 	size := 0
 	for _, d := range docs {
 		size += len(d)
 	}
-	rs := familyRules()
 	b.SetBytes(int64(size))
 	for b.Loop() {
 		for _, src := range docs {
@@ -314,6 +317,26 @@ func BenchmarkFamilySeeds(b *testing.B)     { benchFamily(b, seedText(b), false)
 func BenchmarkModelSeeds(b *testing.B)      { benchFamily(b, seedText(b), true) }
 func BenchmarkFamilyFurniture(b *testing.B) { benchFamily(b, [][]byte{furnitureText()}, false) }
 func BenchmarkModelFurniture(b *testing.B)  { benchFamily(b, [][]byte{furnitureText()}, true) }
+
+// withoutLineModel is the family without the classifier: the pair of
+// benchmarks shows what the line model costs.
+func withoutLineModel() []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range familyRules() {
+		if r != LineModel {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func BenchmarkFamilySeedsWithoutLineModel(b *testing.B) {
+	benchRules(b, seedText(b), false, withoutLineModel())
+}
+
+func BenchmarkFamilyFurnitureWithoutLineModel(b *testing.B) {
+	benchRules(b, [][]byte{furnitureText()}, false, withoutLineModel())
+}
 
 func TestCorpusTemplate(t *testing.T) {
 	var docs []ruletest.Doc

@@ -88,9 +88,9 @@ type Lexicon map[string]float32
 // trainer learns a lexicon per cross-validation fold).
 func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]float32, words [][]string) {
 	a := analyse(doc)
-	all := a.features(lex)
+	all := a.features(lex, a.modelJudges)
 	for ci, c := range a.cands {
-		if a.modelJudges(ci) {
+		if all[ci] != nil {
 			lines = append(lines, c.line)
 			x = append(x, all[ci])
 			words = append(words, strings.Fields(c.norm))
@@ -107,8 +107,9 @@ func (a *analysis) modelJudges(ci int) bool {
 	return c.match == noMatch && a.structure()[ci].sev < rules.Warning && !a.inNotesZone(c.block)
 }
 
-// features computes every candidate's feature vector.
-func (a *analysis) features(lex Lexicon) [][]float32 {
+// features computes the feature vectors of the candidates want accepts
+// (nil for the others).
+func (a *analysis) features(lex Lexicon, want func(ci int) bool) [][]float32 {
 	n := len(a.cands)
 	lexes := make([]lexStats, n)
 	for ci, c := range a.cands {
@@ -117,8 +118,10 @@ func (a *analysis) features(lex Lexicon) [][]float32 {
 	verdicts := a.structure()
 	ctx := a.ctx
 	shapes := make([]lineShape, n)
+	short := make([]bool, n)
 	for ci, c := range a.cands {
 		shapes[ci] = a.measureLine(c)
+		short[ci] = shapes[ci].words <= shortMaxWords && !shapes[ci].sentence
 	}
 	goodAfter, sinceGood, toGood := a.goodProfile()
 	totalGood, totalWords := 0, 0
@@ -133,6 +136,9 @@ func (a *analysis) features(lex Lexicon) [][]float32 {
 	out := make([][]float32, n)
 	flat := make([]float32, n*len(featureNames))
 	for ci, c := range a.cands {
+		if !want(ci) {
+			continue
+		}
 		f := flat[ci*len(featureNames) : ci*len(featureNames) : (ci+1)*len(featureNames)]
 		s := shapes[ci]
 		b := a.doc.Blocks[c.block]
@@ -149,7 +155,7 @@ func (a *analysis) features(lex Lexicon) [][]float32 {
 			float32(a.normCount[c.norm]), float32(ctx.navRun[ci]), flag(ctx.navDistinct[ci]),
 			float32(ctx.runProven[ctx.run[ci]]), float32(ctx.runLen[ctx.run[ci]]), flag(ctx.near(ci)), flag(ci < ctx.firstProse),
 		)
-		proven, short, good := 0, 0, 0
+		proven, shorts, good := 0, 0, 0
 		for k := max(0, ci-5); k < n && k <= ci+5; k++ {
 			if k == ci {
 				continue
@@ -157,15 +163,15 @@ func (a *analysis) features(lex Lexicon) [][]float32 {
 			if ctx.proven[k] {
 				proven++
 			}
-			if shortLine([]byte(a.cands[k].raw), shapes[k].words, shortMaxWords) {
-				short++
+			if short[k] {
+				shorts++
 			}
 			if a.blocks[a.cands[k].block].good {
 				good++
 			}
 		}
 		l := lexes[ci]
-		f = append(f, float32(proven), float32(short), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture)
+		f = append(f, float32(proven), float32(shorts), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture)
 		for _, off := range neighbourOffsets {
 			k := ci + off
 			if k < 0 || k >= n {

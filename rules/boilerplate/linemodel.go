@@ -82,15 +82,24 @@ func runLineModel(pass *rules.Pass) {
 func (a *analysis) modelScores() []float32 {
 	a.modelOnce.Do(func() {
 		a.furniture = a.furnitureLines()
-		x := a.features(model.lex)
+		x := a.features(model.lex, a.scoredByRule)
 		a.scores = make([]float32, len(x))
 		for ci, f := range x {
-			if a.modelJudges(ci) {
+			if f != nil {
 				a.scores[ci] = model.predict(f)
 			}
 		}
 	})
 	return a.scores
+}
+
+// scoredByRule reports whether the rule scores candidate ci: a line the
+// model judges, but not a real paragraph inside the body (the classifier
+// never reaches a warning there, and they are most lines of an article,
+// so skipping them keeps the rule cheap).
+func (a *analysis) scoredByRule(ci int) bool {
+	c := a.cands[ci]
+	return a.modelJudges(ci) && !(a.blocks[c.block].good && a.inBody(c.block))
 }
 
 // modelEvidence names the facts about a line that users can check: where
