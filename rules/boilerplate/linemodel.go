@@ -132,10 +132,8 @@ func (a *analysis) modelEvidence(ci int) string {
 // treeNode is one node of a regression tree: an inner node sends x to
 // left when x[feature] <= threshold; a leaf (feature < 0) adds value.
 type treeNode struct {
-	feature     int
-	threshold   float32
-	left, right int
-	value       float32
+	threshold, value     float32
+	feature, left, right int16
 }
 
 // lineModel is a boosted tree ensemble with its operating thresholds.
@@ -159,9 +157,9 @@ func (m *lineModel) predict(x []float32) float32 {
 		i := 0
 		for t[i].feature >= 0 {
 			if x[t[i].feature] <= t[i].threshold {
-				i = t[i].left
+				i = int(t[i].left)
 			} else {
-				i = t[i].right
+				i = int(t[i].right)
 			}
 		}
 		sum += t[i].value
@@ -284,7 +282,8 @@ func (m *lineModel) check() error {
 			if nd.feature < 0 {
 				continue
 			}
-			if nd.feature >= len(featureNames) || nd.left <= i || nd.right <= i || nd.left >= len(t) || nd.right >= len(t) {
+			l, r := int(nd.left), int(nd.right)
+			if int(nd.feature) >= len(featureNames) || l <= i || r <= i || l >= len(t) || r >= len(t) {
 				return fmt.Errorf("tree %d node %d out of range", ti, i)
 			}
 		}
@@ -305,7 +304,10 @@ func parseNode(f []string) (treeNode, error) {
 			return treeNode{}, err
 		}
 	}
-	return treeNode{feature: feat, threshold: v[0], left: left, right: right, value: v[1]}, nil
+	if feat < -1 || feat > math.MaxInt16 || left < 0 || left > math.MaxInt16 || right < 0 || right > math.MaxInt16 {
+		return treeNode{}, fmt.Errorf("node fields out of range")
+	}
+	return treeNode{feature: int16(feat), threshold: v[0], left: int16(left), right: int16(right), value: v[1]}, nil
 }
 
 func floats(f []string, n int) ([]float32, error) {
