@@ -5,29 +5,39 @@
 //
 // Levels follow SCOWL: 10 holds the most common words, 80 rare and
 // technical ones; 35-50 is an everyday dictionary. Words above level 80 are
-// not embedded. The list is loaded lazily on first use (about 270,000
-// entries, a few tens of milliseconds).
+// not embedded.
 //
-// Regenerate words.txt.gz with:
+// The list (words.txt.gz, about 270,000 words, kept for reading and
+// auditing) is not what the binary embeds: the generator turns it into two
+// ready-made hash tables (words.tbl, frequent.tbl; see package wordtable), so a
+// process starts with nothing to decompress or build, and a single-article
+// run touches only the few pages its lookups land on.
+//
+// Regenerate the list and the tables with:
 //
 //	go run ./internal/lexicon/gen -src ../shared/data/scowl/scowl-levels.tsv -out internal/lexicon/words.txt.gz
+//
+// or the tables alone from the committed list (no SCOWL data needed):
+//
+//	go run ./internal/lexicon/gen -src "" -out internal/lexicon/words.txt.gz
 package lexicon
 
 //go:generate go run ./gen -src ../../../shared/data/scowl/scowl-levels.tsv -out words.txt.gz
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"strconv"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/lexicon/internal/wordtable"
 )
 
-//go:embed words.txt.gz
-var wordsGz []byte
+var (
+	//go:embed words.tbl
+	wordsTable string
+	//go:embed frequent.tbl
+	frequentTable string
+)
 
 // Levels used by callers.
 const (
@@ -40,49 +50,40 @@ const (
 )
 
 var (
-	loadOnce sync.Once
-	words    *wordTable
+	// words holds every embedded word.
+	words = mustTable(wordsTable)
 	// frequent holds the everyday words (levels up to 35) again in a table
 	// small enough to stay in a core's cache (512 KB): most tokens of
 	// running text are found there.
-	frequent *wordTable
+	frequent = mustTable(frequentTable)
 )
 
-// frequentLevel is the highest level kept in the frequent table.
-const frequentLevel = 35
-
-func load() {
-	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
-	if err != nil {
-		panic("lexicon: embedded word list is corrupt: " + err.Error())
+func mustTable(slots string) wordtable.Table {
+	t, ok := wordtable.Of(slots)
+	if !ok {
+		panic("lexicon: an embedded word table has a bad size; regenerate it (see the package doc)")
 	}
-	words = newWordTable(1 << 19)
-	frequent = newWordTable(1 << 17)
-	sc := bufio.NewScanner(zr)
-	level := uint8(0)
-	for sc.Scan() {
-		line := sc.Bytes()
-		if len(line) > 1 && line[0] == '#' {
-			n, err := strconv.Atoi(string(line[1:]))
-			if err != nil {
-				panic("lexicon: bad level line " + string(line))
-			}
-			level = uint8(n)
-			continue
-		}
-		words.add(line, level)
-		if level <= frequentLevel {
-			frequent.add(line, level)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		panic("lexicon: reading embedded word list: " + err.Error())
-	}
+	return t
 }
 
-// Load loads the list now rather than on first use (benchmarks and servers
-// that want the cost up front).
-func Load() { loadOnce.Do(load) }
+// pageSize is the step at which Load touches the tables.
+const pageSize = 4096
+
+// Load touches every page of the tables now rather than on first lookup
+// (benchmarks and servers that want the cost, well under a millisecond, up
+// front). Lookups never need it.
+func Load() {
+	var sum byte
+	for _, t := range []string{wordsTable, frequentTable} {
+		for i := 0; i < len(t); i += pageSize {
+			sum += t[i]
+		}
+	}
+	touched = sum
+}
+
+// touched keeps Load's reads from being optimised away.
+var touched byte
 
 // Level returns the SCOWL level of word (10 common ... 80 rare), or 0 when
 // it is not in the list. The word is looked up as written, then, when it is
@@ -90,13 +91,12 @@ func Load() { loadOnce.Do(load) }
 // is found but "aaron" is not. A trailing possessive "'s" or "’s" is
 // ignored.
 func Level(word string) int {
-	loadOnce.Do(load)
 	word = trimPossessive(word)
-	if l := words.level([]byte(word)); l > 0 {
+	if l := words.Level([]byte(word)); l > 0 {
 		return l
 	}
 	if lower, changed := foldCapitalised(word); changed {
-		return words.level([]byte(lower))
+		return words.Level([]byte(lower))
 	}
 	return 0
 }
@@ -105,12 +105,11 @@ func Level(word string) int {
 // words (the common case in running text), which makes it the one to call
 // per token.
 func LevelBytes(word []byte) int {
-	loadOnce.Do(load)
-	h := hashWord(word)
-	if l := frequent.levelOf(h); l > 0 {
+	h := wordtable.Hash(word)
+	if l := frequent.LevelOf(h); l > 0 {
 		return l
 	}
-	if l := words.levelOf(h); l > 0 {
+	if l := words.LevelOf(h); l > 0 {
 		return l
 	}
 	var buf [64]byte
@@ -119,7 +118,7 @@ func LevelBytes(word []byte) int {
 	}
 	w := trimPossessiveBytes(word)
 	if len(w) != len(word) {
-		if l := words.level(w); l > 0 {
+		if l := words.Level(w); l > 0 {
 			return l
 		}
 	}
@@ -132,7 +131,7 @@ func LevelBytes(word []byte) int {
 			buf[i] = c + 'a' - 'A'
 		}
 	}
-	return words.level(buf[:n])
+	return words.Level(buf[:n])
 }
 
 func asciiWord(b []byte) bool {
@@ -166,8 +165,7 @@ func uniformCase(b []byte) bool {
 // word (level 35 or below). It is the cheapest lookup: a small table that
 // stays in cache.
 func IsFrequent(word []byte) bool {
-	loadOnce.Do(load)
-	return frequent.level(word) > 0
+	return frequent.Level(word) > 0
 }
 
 // IsWord reports whether word is in the list at any embedded level.

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/lexicon/internal/wordtable"
 )
 
 func TestLevels(t *testing.T) {
@@ -36,7 +39,11 @@ func TestLevels(t *testing.T) {
 }
 
 func TestNoMojibakeInList(t *testing.T) {
-	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
+	list, err := os.ReadFile("words.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(list))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,13 +60,119 @@ func TestNoMojibakeInList(t *testing.T) {
 	}
 }
 
+// TestEmbeddedTablesMatchList rebuilds the tables from the committed word
+// list: the embedded bytes must be exactly what the generator writes, so
+// the list stays the one to read and audit.
+func TestEmbeddedTablesMatchList(t *testing.T) {
+	list, err := os.ReadFile("words.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, freq, err := wordtable.Build(bytes.NewReader(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(all) != wordsTable || string(freq) != frequentTable {
+		t.Fatal("embedded tables differ from words.txt.gz: go run ./internal/lexicon/gen -src \"\" -out internal/lexicon/words.txt.gz")
+	}
+}
+
+// TestEveryListedWordIsFound looks every word of the list up through the
+// public API at its own level (the first, most common, level when a word
+// is listed twice).
+func TestEveryListedWordIsFound(t *testing.T) {
+	list, err := os.ReadFile("words.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	level, seen, n := 0, map[string]bool{}, 0
+	for sc.Scan() {
+		w := sc.Text()
+		if strings.HasPrefix(w, "#") && len(w) > 1 {
+			level = 0
+			for _, c := range w[1:] {
+				level = level*10 + int(c-'0')
+			}
+			continue
+		}
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		n++
+		if got := LevelBytes([]byte(w)); got != level {
+			t.Fatalf("LevelBytes(%q) = %d, want %d", w, got, level)
+		}
+		if got := Level(w); got != level {
+			t.Fatalf("Level(%q) = %d, want %d", w, got, level)
+		}
+		if got := IsFrequent([]byte(w)); got != (level <= wordtable.FrequentLevel) {
+			t.Fatalf("IsFrequent(%q) = %v at level %d", w, got, level)
+		}
+	}
+	if n < 250000 {
+		t.Errorf("only %d words checked", n)
+	}
+}
+
 func TestTableHoldsEveryLevel(t *testing.T) {
-	tb := newWordTable(8)
-	tb.add([]byte("alpha"), 10)
-	tb.add([]byte("beta"), 50)
-	tb.add([]byte("alpha"), 70) // the first level wins
-	if tb.level([]byte("alpha")) != 10 || tb.level([]byte("beta")) != 50 || tb.level([]byte("gamma")) != 0 {
+	b := wordtable.NewBuilder(8)
+	for _, e := range []struct {
+		w string
+		l uint8
+	}{{"alpha", 10}, {"beta", 50}, {"alpha", 70}} { // the first level wins
+		if err := b.Add([]byte(e.w), e.l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tb, ok := wordtable.Of(string(b.Bytes()))
+	if !ok {
+		t.Fatal("built table rejected")
+	}
+	if tb.Level([]byte("alpha")) != 10 || tb.Level([]byte("beta")) != 50 || tb.Level([]byte("gamma")) != 0 {
 		t.Error("word table lookups")
+	}
+	if _, ok := wordtable.Of("abc"); ok {
+		t.Error("a table of 3 bytes is accepted")
+	}
+}
+
+func TestBuilderRefusesAFullTable(t *testing.T) {
+	b := wordtable.NewBuilder(4)
+	var err error
+	for _, w := range []string{"a", "b", "c", "d", "e"} {
+		if err = b.Add([]byte(w), 10); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		t.Error("a table with no empty slot left was built: lookups of absent words would never stop")
+	}
+}
+
+func TestBuildRejectsMalformedList(t *testing.T) {
+	for name, text := range map[string]string{
+		"word before level": "alpha\n#10\nbeta\n",
+		"bad level":         "#ten\nalpha\n",
+		"level too high":    "#200\nalpha\n",
+		"not gzip":          "",
+	} {
+		var buf bytes.Buffer
+		if name == "not gzip" {
+			buf.WriteString("plain text")
+		} else {
+			zw := gzip.NewWriter(&buf)
+			zw.Write([]byte(text))
+			zw.Close()
+		}
+		if _, _, err := wordtable.Build(&buf); err == nil {
+			t.Errorf("%s: no error", name)
+		}
 	}
 }
 

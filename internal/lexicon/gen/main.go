@@ -1,9 +1,12 @@
-// Command gen builds words.txt.gz, the embedded word list of package
-// lexicon, from the SCOWL levels file (word TAB level):
+// Command gen builds words.txt.gz, the word list of package lexicon, from
+// the SCOWL levels file (word TAB level), and from the list the two hash
+// tables the package embeds (words.tbl, frequent.tbl, beside the list):
 //
 //	go run ./internal/lexicon/gen -src ../shared/data/scowl/scowl-levels.tsv -out internal/lexicon/words.txt.gz
 //
-// The output is gzip'd text: a "#LEVEL" line opens each level, then the
+// With -src "" only the tables are rebuilt, from the list already there.
+//
+// The list is gzip'd text: a "#LEVEL" line opens each level, then the
 // words of that level sorted, one a line. Possessives ("word's") are left
 // out because lexicon strips the suffix when it looks a word up, and words
 // above maxLevel are too rare to help (they hold many archaic spellings
@@ -13,14 +16,18 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/lexicon/internal/wordtable"
 )
 
 const maxLevel = 80
@@ -29,10 +36,42 @@ func main() {
 	src := flag.String("src", "../../../shared/data/scowl/scowl-levels.tsv", "SCOWL levels file")
 	out := flag.String("out", "words.txt.gz", "output file")
 	flag.Parse()
-	if err := run(*src, *out); err != nil {
+	if *src != "" {
+		if err := run(*src, *out); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+	}
+	if err := writeTables(*out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
+}
+
+// writeTables builds the embedded tables from the list at listPath and
+// writes them beside it.
+func writeTables(listPath string) error {
+	list, err := os.ReadFile(listPath)
+	if err != nil {
+		return err
+	}
+	all, frequent, err := wordtable.Build(bytes.NewReader(list))
+	if err != nil {
+		return fmt.Errorf("%s: %w", listPath, err)
+	}
+	dir := filepath.Dir(listPath)
+	if err := writeAtomic(filepath.Join(dir, "words.tbl"), all); err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(dir, "frequent.tbl"), frequent)
+}
+
+func writeAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 func run(src, out string) error {
