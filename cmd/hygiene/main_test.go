@@ -216,7 +216,7 @@ func TestBadInputNeverPanics(t *testing.T) {
 }
 
 func TestStdin(t *testing.T) {
-	r := run(t, "Text.\n\nSign in\n", "lint", "-")
+	r := run(t, "Text.\n\nSign in\n", "lint", "--only", "boilerplate/login-prompt", "-")
 	if r.code != 1 || !strings.HasPrefix(r.stdout, "-:3:1: error boilerplate/login-prompt") {
 		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
 	}
