@@ -167,8 +167,9 @@ func TestBuildRejectsMalformedList(t *testing.T) {
 			buf.WriteString("plain text")
 		} else {
 			zw := gzip.NewWriter(&buf)
-			zw.Write([]byte(text))
-			zw.Close()
+			if _, err := zw.Write([]byte(text)); err != nil || zw.Close() != nil {
+				t.Fatal("gzip")
+			}
 		}
 		if _, _, err := wordtable.Build(&buf); err == nil {
 			t.Errorf("%s: no error", name)
