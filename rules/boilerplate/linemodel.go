@@ -51,8 +51,9 @@ Lines that a phrase rule matches or that the structure rule flags at
 warning or above are left to those rules; endnote headings are never
 flagged. The severity follows the score (error, warning, info at the
 thresholds in the weights file); the message gives the score and the
-evidence around the line. The fix removes the line with its blank
-separator; it is unsafe: a classifier is a guess.`,
+evidence around the line. Warnings carry a fix that removes the line with
+its blank separator; it is unsafe: a classifier is a guess. Info findings
+are hints without a fix.`,
 	Bad:       "The ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.\n\nMore from our network\n\nTen cities to visit in autumn\n\nWhy the euro fell again\n\nThe quiet rise of night trains",
 	Good:      "## What happens next?\n\nThe ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.",
 	Severity:  rules.Warning,
@@ -81,6 +82,13 @@ func runLineModel(pass *rules.Pass) {
 			sev = rules.Info
 		}
 		msg := fmt.Sprintf("line classifier scores furniture %.2f (%s)", scores[ci], a.modelEvidence(ci))
+		if sev == rules.Info {
+			// A hint carries no fix: fix --unsafe must not drop a
+			// heading on a score this weak.
+			start, _ := lineSpan(pass.Doc, c.line)
+			pass.Report(rules.Finding{Start: start, End: pass.Doc.Lines[c.line].End, Severity: sev, Message: msg})
+			continue
+		}
 		reportLines(pass, c.line, c.line, sev, fixers.Unsafe, "furniture line", msg)
 	}
 }
