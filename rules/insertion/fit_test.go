@@ -26,12 +26,16 @@ import (
 //     first model scores highest, as hard negatives;
 //   - an L2-penalised logistic regression fitted by Newton's method.
 //
-// It prints the weights in Go syntax and, for a range of decision
-// thresholds, the false alarms on untouched articles and the recall on
-// other-topic insertions of 150 words or more (the rule's own search,
-// genre handling left out).
+// The DF table was built from the same texts, so they are scored with a
+// leave-one-out table (each count less the text itself). The tool prints
+// the weights in Go syntax (paste them into features.go) and, for a grid
+// of decision thresholds, the false alarms on untouched articles and the
+// recall on other-topic insertions of 150 words or more (the rule's own
+// search, genre handling left out); the rule's threshold is the lowest with
+// no false alarm. Last, a two-fold cross-validation of the whole procedure
+// inside the tune half says what to expect on unseen articles.
 //
-//	INSERTION_FIT=1 go test ./rules/insertion -run FitWeights -v
+//	INSERTION_FIT=1 go test -count=1 ./rules/insertion -run FitWeights -v -timeout 10m
 func TestFitWeights(t *testing.T) {
 	if os.Getenv("INSERTION_FIT") == "" {
 		t.Skip("fitting aid: set INSERTION_FIT=1")
@@ -45,11 +49,9 @@ func TestFitWeights(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The DF table was built from these texts: score them as if it had not.
-	loo := os.Getenv("INSERTION_FIT_IN_SAMPLE") == ""
-	insertion.UseLeaveOneOut(loo)
+	insertion.UseLeaveOneOut(true)
 	defer insertion.UseLeaveOneOut(false)
-	fmt.Printf("leave-one-out DF: %v\n", loo)
-	cases := eval.GenerateInsertionCases(arts, 1)
+	cases := eval.GenerateInsertionCases(arts, fitSeed)
 	docs := make([]*document.Document, len(cases))
 	cands := make([][]insertion.Candidate, len(cases))
 	for i, c := range cases {
@@ -79,12 +81,25 @@ func TestFitWeights(t *testing.T) {
 		folds[k] = append(folds[k], i)
 	}
 	for k := range folds {
-		insertion.SetWeights(f.fit(folds[k], false))
+		wk := f.fit(folds[k], false)
+		insertion.SetWeights(wk)
 		t := f.pick(folds[k], false)
 		fp, neg, rec := f.score(folds[1-k], t)
 		fpIn, negIn, recIn := f.score(folds[k], t)
-		fmt.Printf("fold %d: threshold %.3f  in-fold FP %d/%d recall %.3f  held-out FP %d/%d recall %.3f\n",
-			k, t, fpIn, negIn, recIn, fp, neg, rec)
+		// Separation on the held-out fold: recall at the lowest threshold
+		// with no false alarm there (an oracle threshold, to compare
+		// feature sets, not to set the rule's).
+		top := math.Inf(-1)
+		for _, i := range folds[1-k] {
+			if f.cases[i].Kind == eval.InsertNone {
+				for _, cd := range f.cands[i] {
+					top = math.Max(top, dot(wk, cd.F))
+				}
+			}
+		}
+		_, _, recOracle := f.score(folds[1-k], top+1e-9)
+		fmt.Printf("fold %d: threshold %.3f  in-fold FP %d/%d recall %.3f  held-out FP %d/%d recall %.3f  (held-out recall at 0 FP %.3f)\n",
+			k, t, fpIn, negIn, recIn, fp, neg, rec, recOracle)
 	}
 }
 
@@ -180,8 +195,14 @@ func (f fitter) score(idx []int, th float64) (fp, neg int, recall float64) {
 	return fp, neg, float64(tp) / float64(max(1, npos))
 }
 
-// The fitting settings.
+// The fitting settings. Variants tried, with the same cross-validation
+// (held-out recall at no false alarm, folds 0 and 1; 0.944 and 0.964 with
+// these): L2 0.1 (0.937, 0.964), L2 10 (0.944, 0.916), 3 hard negatives
+// (0.952, 0.960), 30 (0.941, 0.956); the article's own paragraphs in
+// documents with an insertion as further negatives, and the positives of
+// generator seeds 1-3: no change beyond noise.
 const (
+	fitSeed       = 1
 	fitNegWeight  = 3.0 // total weight of one untouched article's candidates (round 1)
 	fitHard       = 10  // hard negatives per untouched article (round 2)
 	fitHardWeight = 0.3 // weight of each hard negative

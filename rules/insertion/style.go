@@ -1,6 +1,7 @@
 package insertion
 
 import (
+	"bytes"
 	"math"
 
 	"github.com/dochygiene/hygiene/internal/document"
@@ -101,27 +102,23 @@ func personOf(w []byte) int {
 	return 0
 }
 
-// typography counts quote and dash styles in src.
+// typography counts quote and dash styles in src (bytes.Count is
+// vectorised; one byte loop here cost a tenth of the rule's time).
 func typography(src []byte, cnt *[nStyle]float64) {
-	for i := 0; i < len(src); i++ {
-		switch b := src[i]; b {
-		case '\'', '"':
-			cnt[sStraight]++
-		case '-':
-			if i > 0 && i+1 < len(src) && src[i-1] == ' ' && src[i+1] == ' ' {
-				cnt[sHyphenDash]++
-			}
-		case 0xE2: // U+2013..U+201D are E2 80 93..9D
-			if i+2 < len(src) && src[i+1] == 0x80 {
-				switch src[i+2] {
-				case 0x93, 0x94:
-					cnt[sLongDash]++
-				case 0x98, 0x99, 0x9C, 0x9D:
-					cnt[sCurly]++
-				}
-			}
+	count := func(pats ...string) float64 {
+		n := 0
+		for _, p := range pats {
+			n += bytes.Count(src, []byte(p))
 		}
+		return float64(n)
 	}
+	cnt[sStraight] = count("'", `"`)
+	cnt[sHyphenDash] = count(" - ")
+	if bytes.IndexByte(src, 0xE2) < 0 { // no U+2000-U+2FFF at all
+		return
+	}
+	cnt[sLongDash] = count("\u2013", "\u2014")
+	cnt[sCurly] = count("\u2018", "\u2019", "\u201c", "\u201d")
 }
 
 // styleOf sums the counts of units a..b.
