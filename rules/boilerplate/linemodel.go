@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/rules"
@@ -64,10 +65,13 @@ are hints without a fix.`,
 //go:embed linemodel.txt
 var lineModelText string
 
-// model is the embedded classifier, parsed once at start-up.
-var model = mustParseModel(lineModelText)
+// embeddedModel parses the embedded classifier once, on first use (the
+// trainer runs with weights that may not match the features being
+// changed; TestLineModelLoads keeps the committed pair consistent).
+var embeddedModel = sync.OnceValue(func() *lineModel { return mustParseModel(lineModelText) })
 
 func runLineModel(pass *rules.Pass) {
+	model := embeddedModel()
 	a := analyse(pass.Doc)
 	scores := a.modelScores()
 	for ci, c := range a.cands {
@@ -97,6 +101,7 @@ func runLineModel(pass *rules.Pass) {
 // candidate, computed once per document.
 func (a *analysis) modelScores() []float32 {
 	a.modelOnce.Do(func() {
+		model := embeddedModel()
 		a.furniture = a.furnitureLines()
 		x := a.features(model.lex, a.scoredByRule)
 		a.scores = make([]float32, len(x))
