@@ -73,7 +73,7 @@ func LineFeatureNames() []string { return append([]string(nil), featureNames...)
 // line indexes) and their feature vectors, the same the rule computes.
 // The trainer in internal/train uses it.
 func LineFeatures(doc *document.Document) (lines []int, x [][]float32) {
-	lines, x, _ = LineFeaturesLex(doc, model.lex)
+	lines, x, _ = LineFeaturesLex(doc, embeddedModel().lex)
 	return lines, x
 }
 
