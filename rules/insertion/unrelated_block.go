@@ -21,33 +21,41 @@ var UnrelatedBlock = &rules.Rule{
 article of a listing, a partner's essay, a sidebar feature. No phrase list
 finds that; lexical cohesion does.
 
-For every run of at least two paragraphs and 60 words (never starting at
-the first paragraph, never spanning an endnote list, mostly prose, and no
-longer than one and a half times the article's own prose) the rule
-compares the run's content words with the rest of the document: a TF-IDF
-cosine over stop-listed, lightly stemmed words, weighted by an embedded
-document-frequency table built from CC-BY-4.0 article text (WCXB). Every
-run is scored in constant time from prefix sums. A run is reported when
-its cosine is below
+Candidates are runs of at least two paragraphs and 60 words, never starting
+at the first paragraph, never spanning an endnote list, mostly prose, no
+longer than three times the article's own prose, and with at least 3% of
+their weight on words they repeat and the article never uses. Each is
+scored in constant time from prefix sums: a logistic evidence score
+combines
+  - the TF-IDF cosine of the run with the rest of the document (stop-listed,
+    lightly stemmed words; document frequencies embedded from CC-BY-4.0
+    WCXB article text) and the document's median paragraph-to-rest cosine;
+  - the run's cosine with the paragraphs just around it, and of those
+    before with those after (an insertion is a valley with both sides alike);
+  - the cohesion of the run's two halves, its IDF mass and size (short runs
+    need more evidence), and whether it ends the document;
+  - style gaps between run and article: words per sentence, first- and
+    second-person pronoun rates, curly against straight quotes, dashes;
+  - a marker line before it ("Related", "Share this:"), a short
+    organisation name line, notes cited in the article but not in the run:
+    bounded support, never a trigger on its own.
+Weights and threshold were fitted on the tune half of the WCXB truth texts
+only (rules/insertion/fit_test.go).
 
-    min(0.10, 0.5 x the document's median paragraph-to-rest cosine)
-      x mass / (mass + 400)        (mass: the run's IDF-weighted words)
-      x words / 150 for runs under 150 words
+A Q&A answer, a roundup section or a quote collection (the genre judged
+without the runs found), and a run sharing a third of its names with the
+article, are reported as info only. At most two runs per document.
 
-and at least 3% of its weight sits on words it repeats and the article
-never uses. Small runs thus need stronger evidence, and a document whose
-paragraphs share little (a digest) needs a lower cosine still.
+Measured (go run ./cmd/hygiene-eval insertion, held-out half, seeds 1-3):
+untouched articles warned 1.44%; other-topic insertions of 150 words or
+more found 94.6-95.2% (end 95-96%, middle 93-95%, 96-97% after a marker
+line, 92-93% without); under 150 words 77-83%; same-topic 3-5%. It misses
+near-topic insertions and short asides, and warns on real off-topic
+passages of articles (promotions, notices, personal asides).
 
-A marker line before the run ("Related", "Share this:"), a short
-organisation name line, or footnote markers in the article but none in the
-run raise the threshold by a bounded factor; they never flag a run on their own.
-A Q&A answer, a roundup section or a quote collection, and a run sharing a
-third of its names with the article, are reported as info only. At most
-two runs are reported per document.
-
-The message gives the lines, the cosine, threshold and score, and the top
-terms of the run and of the article. The unsafe fix removes the run with
-its marker and organisation lines and the blank lines around them.
+The message gives the lines, the cosines, the evidence over the threshold
+and the top terms of the run and of the article. The unsafe fix removes the
+run with its marker and organisation lines and the blank lines around them.
 Options: min-words (60), min-paragraphs (2).`,
 	Bad: "...the coalition agreed on security guarantees for Ukraine.\n\nRelated\n\n" +
 		"Sourdough needs a lively starter. Feed the starter flour and water...\n\nProof the dough overnight...",
