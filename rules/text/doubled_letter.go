@@ -180,8 +180,11 @@ func checkDoubledWords(pass *rules.Pass, toks []document.Token) {
 	src := pass.Doc.Src
 	for i := 1; i < len(toks); i++ {
 		a, b := toks[i-1], toks[i]
+		if a.End-a.Start != b.End-b.Start || src[a.Start]|0x20 != src[b.Start]|0x20 {
+			continue // most neighbours differ in length or first letter: no map lookup
+		}
 		first, second := src[a.Start:a.End], src[b.Start:b.End]
-		if len(first) != len(second) || !doubledWords[string(second)] || !bytes.EqualFold(first, second) {
+		if !doubledWords[string(second)] || !bytes.EqualFold(first, second) {
 			continue // "The The" is a band; only "the the" and "The the" are slips
 		}
 		if !bytes.Equal(first[1:], second[1:]) || !onlySpaceBetween(src, a.End, b.Start) || codeLike(src, a.Start, b.End) {

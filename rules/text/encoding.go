@@ -65,17 +65,6 @@ func runEncoding(pass *rules.Pass) {
 	}
 }
 
-// hasSuspectByte is the fast path: a line of printable ASCII and plain
-// tabs and newlines holds nothing for this rule.
-func hasSuspectByte(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x7f || c < 0x20 && c != '\t' && c != '\n' {
-			return true
-		}
-	}
-	return false
-}
-
 func lineHasInvalid(b []byte) bool { return !utf8.Valid(b) }
 
 // reportInvalidLine reports the invalid bytes of one line as one finding
@@ -132,7 +121,7 @@ func scanControls(pass *rules.Pass, doc *document.Document, line document.Line) 
 	for i := line.Start; i < line.End; {
 		c := src[i]
 		if c >= 0x20 && c < 0x7f || c == '\t' {
-			i++
+			i += firstSuspect(src[i:line.End]) // a line holds no newline
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:line.End])

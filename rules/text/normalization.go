@@ -39,10 +39,15 @@ func runNormalization(pass *rules.Pass) {
 	doc := pass.Doc
 	textBlocks(doc, func(b document.Block) {
 		src := doc.Src[b.Start:b.End]
-		if asciiOnly(src) {
-			return
-		}
 		for off := 0; off < len(src); {
+			// ASCII is NFC and every ASCII character starts a segment
+			// that nothing before it composes with: the scan may start
+			// at the last one before the next non-ASCII byte.
+			p := off + firstNonASCII(src[off:])
+			if p == len(src) {
+				return
+			}
+			off = max(off, p-1)
 			n := norm.NFC.QuickSpan(src[off:])
 			if off+n >= len(src) {
 				return
@@ -57,15 +62,6 @@ func runNormalization(pass *rules.Pass) {
 			off = segEnd
 		}
 	})
-}
-
-func asciiOnly(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // checkSegment reports one normalisation segment whose NFC form differs.

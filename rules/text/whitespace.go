@@ -93,7 +93,9 @@ func scanLine(pass *rules.Pass, doc *document.Document, line document.Line) {
 	src := doc.Src
 	for i := line.Start; i < line.End; {
 		if src[i] < utf8.RuneSelf {
-			i++ // ASCII, including plain spaces: a run with a no-break space is found at its no-break space
+			// ASCII, including plain spaces: a run with a no-break space
+			// is found at its no-break space.
+			i += firstNonASCII(src[i:line.End])
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:line.End])
