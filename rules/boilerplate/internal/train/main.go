@@ -43,6 +43,7 @@ type sample struct {
 	x     []float32
 	y     float64
 	words []string
+	text  string
 	page  int // index into pages, the fold unit
 	kind  int
 	doc   int // document index within its kind, for truth alarms
@@ -69,6 +70,23 @@ type baseline struct {
 
 const folds = 4
 
+var show *int
+
+// showErrors prints residue-view article lines the out-of-fold model
+// scores at warning or above: what the classifier still gets wrong.
+func showErrors(rows []sample, oof []float64, pages []*eval.WCXBPage, th thresholds, n int) {
+	shown := 0
+	for i, r := range rows {
+		if shown >= n {
+			return
+		}
+		if r.kind == residue && r.y == 0 && oof[i] >= th.warning {
+			fmt.Printf("  false alarm %.3f %s %.100q\n", oof[i], pages[r.page].ID, r.text)
+			shown++
+		}
+	}
+}
+
 var defaultParams = params{trees: 200, depth: 4, rate: 0.1, lambda: 1, minHess: 2, posRatio: 1}
 
 func main() {
@@ -77,14 +95,15 @@ func main() {
 	flag.IntVar(&defaultParams.depth, "depth", defaultParams.depth, "tree depth")
 	targetP := flag.Float64("precision", 0.96, "family precision at warning and above to reach (cross-validated)")
 	maxAlarm := flag.Float64("truth-alarms", 0.008, "largest share of clean truth texts with a warning")
+	show = flag.Int("show", 0, "print this many out-of-fold false alarms at warning (tune half only)")
 	flag.Parse()
-	if err := run(*out, *targetP, *maxAlarm); err != nil {
+	if err := run(*out, *targetP, *maxAlarm, *show); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, targetP, maxAlarm float64) error {
+func run(out string, targetP, maxAlarm float64, showN int) error {
 	dir, err := eval.WCXBDir()
 	if err != nil {
 		return fmt.Errorf("WCXB dev data: %w", err)
@@ -128,6 +147,7 @@ func run(out string, targetP, maxAlarm float64) error {
 		fmt.Printf("fold %d: %d words in the lexicon, %d train, %d test rows\n", k, len(lex), len(train), test)
 	}
 	th := chooseThresholds(rows, oof, base, targetP, maxAlarm)
+	showErrors(rows, oof, pages, th, showN)
 	lex := learnLexicon(plain, pages, func(sample) bool { return true })
 	rows = rowsFor(refs, lex)
 	idx := make([]int, len(rows))
@@ -316,7 +336,7 @@ func rowsFor(refs []docRef, lex boilerplate.Lexicon) []sample {
 				y, ok = 0, true
 			}
 			if ok {
-				rows = append(rows, sample{x: x[j], y: y, words: words[j], page: ref.page, kind: ref.kind, doc: ref.index})
+				rows = append(rows, sample{x: x[j], y: y, words: words[j], text: string(ref.doc.LineText(l)), page: ref.page, kind: ref.kind, doc: ref.index})
 			}
 		}
 	}
