@@ -7,9 +7,8 @@ package eval
 //
 // The truth texts are split in two halves by a hash of their name
 // (InsertionTuneHalf). The rule's document-frequency table was built from
-// the tune half only, and its logistic weights and decision threshold were
-// fitted there (rules/insertion/fit_test.go); the report half is what the
-// suite reports first. Both halves are printed so the in-sample
+// the tune half only and its thresholds were set there; the report half is
+// what the suite reports first. Both halves are printed so the in-sample
 // advantage (if any) is visible.
 
 import (
@@ -65,8 +64,8 @@ func runInsertion(w io.Writer, args []string) error {
 			outcomes[i] = judgeInsertion(c)
 		}
 		fmt.Fprintf(w, "\n%s half: %d articles, %d cases (seed %d)%s\n", half, len(arts), len(cases), *seed,
-			map[string]string{"report": " [reported numbers: DF table, weights and threshold come from the tune half]",
-				"tune": " [in-sample: DF table built, weights and threshold fitted here]"}[half])
+			map[string]string{"report": " [reported numbers: DF table and thresholds come from the tune half]",
+				"tune": " [in-sample: DF table built and thresholds set here]"}[half])
 		writeInsertionTable(w, cases, outcomes)
 		if half == *showHalf && *show > 0 {
 			writeInsertionErrors(w, cases, outcomes, *show)

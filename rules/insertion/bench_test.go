@@ -32,8 +32,7 @@ func benchmarkTexts(b *testing.B) []string {
 }
 
 // BenchmarkUnrelatedBlock measures the rule alone: the document model is
-// built before the timer (every rule shares it), tokens and sentences
-// included.
+// built before the timer (every rule shares it), tokens included.
 func BenchmarkUnrelatedBlock(b *testing.B) {
 	texts := benchmarkTexts(b)
 	docs := make([]*document.Document, len(texts))
@@ -41,7 +40,6 @@ func BenchmarkUnrelatedBlock(b *testing.B) {
 	for i, t := range texts {
 		docs[i] = document.New("bench.txt", []byte(t), document.Meta{})
 		docs[i].Tokens()
-		docs[i].Sentences()
 		size += len(t)
 	}
 	r := insertion.UnrelatedBlock

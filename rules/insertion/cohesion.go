@@ -76,8 +76,6 @@ type cohesion struct {
 	// unitTerms lists (term, count) per unit: entries[entryStart[u]:entryStart[u+1]].
 	entries    []entry
 	entryStart []int
-	// style holds prefix sums of style counts per unit (style.go).
-	style [nStyle][]float64
 	// Scratch kept between documents (the cohesion value is pooled).
 	surface, ids     map[string]int32
 	counter, touched []int32
@@ -111,7 +109,6 @@ func analyse(doc *document.Document, idf *idfTable) *cohesion {
 	c.n = len(c.units)
 	c.countTerms(doc, idf)
 	c.buildPrefixes()
-	c.styleCounts(doc)
 	return c
 }
 
@@ -166,42 +163,7 @@ func buildUnits(doc *document.Document, out []unit) []unit {
 	if len(raw) <= maxUnits {
 		return raw
 	}
-	if raw = mergeMinorRuns(raw); len(raw) <= maxUnits {
-		return raw
-	}
 	return groupUnits(raw)
-}
-
-// mergeMinorRuns merges each run of neighbouring units that are not
-// substantial paragraphs (list items, captions, headings, short lines) into
-// one unit. Long documents are mostly long because of such runs; merging
-// them first keeps every paragraph its own unit, so a glued-in block still
-// starts and ends where its paragraphs do.
-func mergeMinorRuns(raw []unit) []unit {
-	out := raw[:0:0]
-	for i := 0; i < len(raw); i++ {
-		if k := len(out) - 1; k >= 0 && !raw[i].substantial && !out[k].substantial &&
-			out[k].segment == raw[i].segment && raw[i].firstBlock == out[k].lastBlock+1 {
-			out[k] = joinUnits(out[k], raw[i])
-			continue
-		}
-		out = append(out, raw[i])
-	}
-	return out
-}
-
-// joinUnits is the unit made of g followed by its neighbour u.
-func joinUnits(g, u unit) unit {
-	g.lastBlock = u.lastBlock
-	g.words += u.words
-	g.paragraph = g.paragraph || u.paragraph
-	g.substantial = g.substantial || u.substantial
-	g.heading = u.heading
-	g.title = u.title
-	g.noteRefs += u.noteRefs
-	g.paras += u.paras
-	g.proseWords += u.proseWords
-	return g
 }
 
 // groupUnits merges neighbours of the same segment so that at most
@@ -213,7 +175,15 @@ func groupUnits(raw []unit) []unit {
 		g := raw[i]
 		j := i + 1
 		for ; j < len(raw) && j-i < size && raw[j].segment == g.segment; j++ {
-			g = joinUnits(g, raw[j])
+			g.lastBlock = raw[j].lastBlock
+			g.words += raw[j].words
+			g.paragraph = g.paragraph || raw[j].paragraph
+			g.substantial = g.substantial || raw[j].substantial
+			g.heading = raw[j].heading
+			g.title = raw[j].title
+			g.noteRefs += raw[j].noteRefs
+			g.paras += raw[j].paras
+			g.proseWords += raw[j].proseWords
 		}
 		out = append(out, g)
 		i = j

@@ -38,14 +38,7 @@ func defaultIDF() *idfTable {
 // parseDF reads "N <texts>" and then "term count" lines; "#" lines are
 // comments. idf = ln((N+1)/(df+0.5)): a term in every text weighs almost
 // nothing, a term seen once about ln(N).
-func parseDF(b []byte) *idfTable { return parseDFShifted(b, 0) }
-
-// parseDFShifted reads the table as if shift texts holding every term had
-// been left out of the sample: the fitting tool scores the sample's own
-// texts with it, so that their words do not look commoner than they would
-// in a text the table never saw (terms left in fewer than two texts are
-// dropped, as the generator drops them).
-func parseDFShifted(b []byte, shift int) *idfTable {
+func parseDF(b []byte) *idfTable {
 	t := &idfTable{weights: map[string]float64{}}
 	n := 0.0
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -63,10 +56,7 @@ func parseDFShifted(b []byte, shift int) *idfTable {
 			continue
 		}
 		if string(line[:sp]) == "N" && n == 0 {
-			n = float64(c - shift)
-			continue
-		}
-		if c -= shift; c < 2 {
+			n = float64(c)
 			continue
 		}
 		t.weights[string(line[:sp])] = math.Log((n + 1) / (float64(c) + 0.5))

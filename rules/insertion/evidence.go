@@ -10,8 +10,8 @@ import (
 )
 
 // Supporting evidence makes a block more likely to be inserted, but never
-// flags one on its own: it adds a bounded weight to the logistic score
-// (features.go) and is named in the message.
+// flags one on its own: it relaxes the cohesion threshold by a bounded
+// factor and is named in the message.
 
 // evidence is what the lines around a candidate block say.
 type evidence struct {
@@ -23,6 +23,21 @@ type evidence struct {
 	leadFirst int
 	// footnotes: the host cites [n] notes and the block none.
 	footnotes bool
+}
+
+// relax is the factor applied to the threshold.
+func (e evidence) relax() float64 {
+	f := 1.0
+	if e.marker != "" {
+		f += 0.5
+	}
+	if e.org != "" {
+		f += 0.25
+	}
+	if e.footnotes {
+		f += 0.25
+	}
+	return f
 }
 
 // markerPhrases are page furniture that announces a neighbouring piece:
@@ -170,18 +185,9 @@ func opensSentence(src []byte, start, off int) bool {
 // genre names a document kind whose sections are unrelated by design: a
 // Q&A interview, a roundup of items, a collection of quotes. Findings in
 // them are reported at most as info.
-//
-// The blocks from..to (byte offsets, pairs) are left out: a glued-in block
-// is not part of the document's genre and would blur it.
-func genre(doc *document.Document, skip ...[2]int) string {
+func genre(doc *document.Document) string {
 	var g genreCounts
-blocks:
 	for _, b := range doc.Blocks {
-		for _, s := range skip {
-			if b.Start >= s[0] && b.End <= s[1] {
-				continue blocks
-			}
-		}
 		g.add(doc, b)
 	}
 	switch {

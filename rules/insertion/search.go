@@ -6,27 +6,29 @@ import (
 	"github.com/dochygiene/hygiene/internal/document"
 )
 
-// params are the limits of the search.
+// params are the thresholds of the search. The defaults were set on the
+// tune half of the WCXB truth texts (see internal/eval/insertion.go).
 type params struct {
 	// A candidate block holds at least minParas paragraphs and minWords
 	// words; the host keeps at least minHostWords words and 2 paragraphs.
 	minParas     int
 	minWords     int
 	minHostWords int
+	// The block is unrelated when its cosine with the host is below
+	//
+	//	threshold = min(maxCos, relCos * baseline) * mass / (mass + halfMass)
+	//
+	// baseline is the document's median paragraph-to-rest cosine (a
+	// roundup of unrelated items has a low one), and the mass factor asks
+	// small blocks, whose sparse vectors share little with anything, for a
+	// lower cosine.
+	maxCos   float64
+	relCos   float64
+	halfMass float64
 	// minExclusive is the part of the block's IDF mass that must sit on
 	// terms repeated inside the block and absent from the host.
 	minExclusive float64
-	// minLogit is the decision threshold on the logistic evidence
-	// (features.go), set on the tune half.
-	minLogit float64
 }
-
-// maxBlockShare bounds a block's words by the article's prose words: a
-// block much longer than the running text around it could as well be the
-// article, and the rest the insertion. With 1.5, seven of the 33 inserted
-// blocks missed on the tune half were longer (long essays glued after short
-// articles); 3 keeps them, at no false alarm there.
-const maxBlockShare = 3.0
 
 // minProseShare is the part of a block's words that must sit in
 // substantial paragraphs: a glued-in article is prose, not a list.
@@ -36,22 +38,30 @@ var defaultParams = params{
 	minParas:     2,
 	minWords:     60,
 	minHostWords: 100,
+	maxCos:       0.10,
+	relCos:       0.5,
+	halfMass:     400,
 	minExclusive: 0.03,
-	minLogit:     defaultMinLogit,
 }
 
-// smallBlockWords: below it, a block needs more evidence (feature fSmall).
+func (p params) threshold(mass, baseline float64) float64 {
+	return min(p.maxCos, p.relCos*baseline) * mass / (mass + p.halfMass)
+}
+
+// smallBlockWords: below it, the bar rises in proportion to the words.
 // Two short paragraphs on a side subject (a bio, a personal aside) are
 // common in real articles; a glued-in piece is usually longer.
 const smallBlockWords = 150
+
+func smallBlockFactor(words int) float64 {
+	return min(1, float64(words)/smallBlockWords)
+}
 
 // candidate is a block that passed the thresholds, with its score: the
 // cosine as a fraction of the threshold (lower is more unrelated).
 type candidate struct {
 	run
-	// z is the logistic evidence minus the decision threshold (positive:
-	// reported); near the cosine with the paragraphs around the block.
-	z, near, baseline float64
+	score, threshold, baseline float64
 	evidence
 }
 
@@ -71,7 +81,7 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	// the insertion or page furniture (menus and link lists are no article).
 	hostProse := c.proseWords[c.n] - prose
 	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
-		float64(words) <= maxBlockShare*float64(max(hostProse, hostWords/2)) &&
+		2*words <= 3*max(hostProse, hostWords/2) &&
 		float64(prose) >= minProseShare*float64(words)
 }
 
@@ -82,7 +92,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 	firstPara := c.firstParagraph()
 	base := c.baseline()
 	var top candidate
-	top.z = math.Inf(-1)
+	top.score = math.Inf(1)
 	topKey := math.Inf(-1)
 	for i := 0; i < c.n; i++ {
 		if i >= skipFrom && i <= skipTo || i <= firstPara || !c.canStart(doc, i) {
@@ -106,27 +116,26 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			}
 			e := ev
 			e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
-			f := c.featuresOf(r, base, e)
-			z := scoreWeights.logit(&f) - p.minLogit
-			if k := preference(z, r.mass); k > topKey {
-				top = candidate{run: r, z: z, near: math.Exp(f[fCosNear]) - cosFloor, baseline: base, evidence: e}
+			thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words)
+			s := r.cos / thr
+			if k := preference(s, r.mass); k > topKey {
+				top = candidate{run: r, score: s, threshold: thr, baseline: base, evidence: e}
 				topKey = k
 			}
 		}
 	}
-	return top, top.z > 0
+	return top, top.score < 1
 }
 
 // preference orders candidates. Among blocks that pass, a sub-block of an
 // insertion scores about as well as the whole (both share nothing with
 // the article), so the margin is weighted by the block's mass to prefer the
-// whole; blocks that fail order by their evidence alone, below every
-// passing one.
-func preference(z, mass float64) float64 {
-	if z <= 0 {
-		return z
+// whole; blocks that fail order by score alone, below every passing one.
+func preference(score, mass float64) float64 {
+	if score >= 1 {
+		return -score
 	}
-	return z * math.Pow(mass, preferMassExp)
+	return (1 - score) * math.Pow(mass, preferMassExp)
 }
 
 var preferMassExp = 0.5
