@@ -4,29 +4,67 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
+	"unicode/utf8"
+
 	"golang.org/x/text/unicode/norm"
 )
 
 // Fold returns the comparison key of a name: lower case, accents removed,
 // curly apostrophes straightened ("Sébastien" and "Sebastien" agree).
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	return foldUnicode(s)
+}
+
+// foldUnicode is Fold for text with non-ASCII letters: decompose, drop the
+// combining marks, recompose. It calls the normalisers directly rather
+// than through a transform chain, which allocates kilobytes of buffers
+// per call.
+func foldUnicode(s string) string {
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
 		}
 	}
-	if !ascii {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if out, _, err := transform.String(t, s); err == nil {
-			s = out
-		}
+	s = b.String()
+	if !isASCII(s) {
+		s = norm.NFC.String(s)
 		s = strings.ReplaceAll(s, "\u2019", "'")
 	}
 	return strings.ToLower(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// AppendFold appends Fold(w) to dst. An ASCII word is lower-cased in
+// place without allocating (callers pass a stack buffer and look the
+// result up as map[string(key)], which does not allocate either); other
+// words go through Fold.
+func AppendFold(dst, w []byte) []byte {
+	for _, c := range w {
+		if c >= utf8.RuneSelf {
+			return append(dst, Fold(string(w))...)
+		}
+	}
+	for _, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // Distance is the Damerau-Levenshtein distance (optimal string alignment)

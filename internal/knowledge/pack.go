@@ -222,6 +222,14 @@ func (p *Pack) PeopleBySurname(s string) []*Person { return p.bySurname[Fold(s)]
 // von der Leyen, "Jinping" Xi Jinping.
 func (p *Pack) PeopleByLastWord(w string) []*Person { return p.byLastWord[Fold(w)] }
 
+// PeopleBySurnameKey is PeopleBySurname for a key already folded (see
+// AppendFold); it does not allocate.
+func (p *Pack) PeopleBySurnameKey(key []byte) []*Person { return p.bySurname[string(key)] }
+
+// PeopleByLastWordKey is PeopleByLastWord for a key already folded (see
+// AppendFold); it does not allocate.
+func (p *Pack) PeopleByLastWordKey(key []byte) []*Person { return p.byLastWord[string(key)] }
+
 // OfficesOf returns the offices the person held at some time.
 func (p *Pack) OfficesOf(person *Person) []*Office { return p.officesOf[person] }
 
@@ -230,6 +238,10 @@ func (p *Pack) PersonNamed(name string) *Person { return p.byName[Fold(name)] }
 
 // Initialism returns the entry whose capital form is form (case-insensitive).
 func (p *Pack) Initialism(form string) *Initialism { return p.initialisms[strings.ToUpper(form)] }
+
+// InitialismKey is Initialism for a form already in capitals; it does not
+// allocate.
+func (p *Pack) InitialismKey(upper []byte) *Initialism { return p.initialisms[string(upper)] }
 
 // index builds the lookup maps after loading.
 func (p *Pack) index() {

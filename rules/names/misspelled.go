@@ -3,7 +3,6 @@ package names
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -48,11 +47,14 @@ type miss struct {
 func runMisspelled(pass *rules.Pass) {
 	pack := knowledge.Active()
 	doc := pass.Doc
-	spans := nameSpans(doc)
+	idx := indexOf(pack)
 	present := map[*knowledge.Person]bool{}
 	wrongSurnames := map[string]miss{}
 	var found []miss
-	for _, sp := range spans {
+	for _, sp := range nameSpans(doc, 2) {
+		if !idx.mayNameKnownPerson(doc.Src, sp.toks) {
+			continue
+		}
 		if m, ok := checkSpan(doc, pack, sp, present); ok {
 			found = append(found, m)
 			if m.right == m.person.Surname {
@@ -66,8 +68,12 @@ func runMisspelled(pass *rules.Pass) {
 		report(pass, m)
 	}
 	// Surnames on their own ("Later Macrom said"): the last word of a run
-	// that no full-name check claimed.
-	for _, sp := range spans {
+	// that no full-name check claimed. They are judged only against the
+	// people the document names or misspells.
+	if len(present) == 0 && len(wrongSurnames) == 0 {
+		return
+	}
+	for _, sp := range nameSpans(doc, 1) {
 		last := sp.toks[len(sp.toks)-1]
 		if reported[last.Start] || len(sp.toks) > 1 && reported[sp.toks[len(sp.toks)-2].Start] {
 			continue
@@ -210,16 +216,20 @@ func checkSurname(doc *document.Document, pack *knowledge.Pack, given document.T
 // document made in a full name, or a one-letter slip on the surname of a
 // person the document names correctly.
 func checkSurnameAlone(doc *document.Document, pack *knowledge.Pack, t document.Token, present map[*knowledge.Person]bool, wrong map[string]miss) (miss, bool) {
-	if len(present) == 0 && len(wrong) == 0 {
-		return miss{}, false
-	}
-	s, end := trimPossessive(doc, t)
-	if m, ok := wrong[s]; ok {
+	end := possessiveEnd(doc.Src, t)
+	w := doc.Src[t.Start:end]
+	if m, ok := wrong[string(w)]; ok {
 		m.start, m.end = t.Start, end
 		return m, true
 	}
+	// Cheap tests first: most runs are short words or share no first
+	// letter with the surnames in the document.
+	if len(present) == 0 || len(w) < 5 && isASCII(string(w)) || !looksLikeName(string(w)) {
+		return miss{}, false
+	}
+	s := string(w)
 	fs := knowledge.Fold(s)
-	if len([]rune(fs)) < 5 || !looksLikeName(s) || len(pack.PeopleBySurname(s)) > 0 || isWord(s, lexicon.Rare) {
+	if !sharesFirstByte(indexOf(pack), fs, present) || len([]rune(fs)) < 5 || len(pack.PeopleBySurname(s)) > 0 || isWord(s, lexicon.Rare) {
 		return miss{}, false
 	}
 	for p := range present {
@@ -231,27 +241,36 @@ func checkSurnameAlone(doc *document.Document, pack *knowledge.Pack, t document.
 	return miss{}, false
 }
 
-var (
-	givenMu    sync.Mutex
-	givenIndex = map[*knowledge.Pack]map[string][]*knowledge.Person{}
-)
-
-// byGiven indexes a pack's people by folded first given name, once per
-// pack.
-func byGiven(pack *knowledge.Pack) map[string][]*knowledge.Person {
-	givenMu.Lock()
-	defer givenMu.Unlock()
-	if idx, ok := givenIndex[pack]; ok {
-		return idx
-	}
-	idx := map[string][]*knowledge.Person{}
-	for _, p := range pack.People {
-		for _, g := range append([]string{p.FirstGiven()}, p.GivenVariants...) {
-			if g != "" {
-				idx[knowledge.Fold(g)] = append(idx[knowledge.Fold(g)], p)
-			}
+// sharesFirstByte reports whether a present person's folded surname starts
+// like fs: knowledge.Near needs the same first letter.
+func sharesFirstByte(idx *packIndex, fs string, present map[*knowledge.Person]bool) bool {
+	for p := range present {
+		if ps := idx.surnameKey[p]; ps != "" && fs != "" && ps[0] == fs[0] {
+			return true
 		}
 	}
-	givenIndex[pack] = idx
-	return idx
+	return false
+}
+
+// mayNameKnownPerson reports whether checkSpan can find anything in the
+// run: its last word (without a possessive) ends a known surname, or a
+// word that checkSpan reads as a given name is a known one, or the word
+// before the last is a family-first surname. Most runs ("United States",
+// "New York") are none of these and are settled with a few lookups that
+// do not allocate.
+func (idx *packIndex) mayNameKnownPerson(src []byte, toks []document.Token) bool {
+	var buf [64]byte
+	n := len(toks)
+	last := toks[n-1]
+	if idx.surnameLast[string(foldKey(buf[:], src[last.Start:possessiveEnd(src, last)]))] {
+		return true
+	}
+	// checkSpan reads toks[n-k-1] as the given name for k = 1..3.
+	for j := n - 2; j >= max(0, n-4); j-- {
+		key := foldKey(buf[:], src[toks[j].Start:toks[j].End])
+		if len(idx.byGiven[string(key)]) > 0 || j == n-2 && idx.familyFirst[string(key)] {
+			return true
+		}
+	}
+	return false
 }

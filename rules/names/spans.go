@@ -1,81 +1,150 @@
 package names
 
 import (
-	"bytes"
-	"github.com/dochygiene/hygiene/internal/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/knowledge"
+	"github.com/dochygiene/hygiene/internal/lexicon"
 )
 
 // span is a run of capitalised words that may be a person's name:
 // "French President Emmanuel Macron", "Ursula von der Leyen".
 type span struct {
-	toks []document.Token
-	// quoted is true inside quotation marks or a note (a cited work's
-	// title may spell a name its own way).
-	quoted bool
+	// toks is a slice of the document's tokens: read only.
+	toks  []document.Token
+	block int
 }
-
-// particles may stand lower-case inside a name.
-var particles = map[string]bool{"von": true, "der": true, "van": true, "de": true, "den": true, "da": true, "di": true, "du": true, "le": true, "la": true, "bin": true, "al": true}
 
 // nameSpans returns the runs of capitalised word tokens in prose blocks
 // that are separated only by single spaces, with lower-case particles
-// allowed inside. Words inside URLs and e-mail addresses are skipped.
-func nameSpans(doc *document.Document) []span {
+// allowed inside, and at least minWords words long. Words inside URLs and
+// e-mail addresses are skipped. It looks at every token of the document,
+// so it works on bytes, settles a lower-case word on its first byte and
+// allocates only the result.
+func nameSpans(doc *document.Document, minWords int) []span {
 	var out []span
-	for _, b := range doc.Blocks {
+	src := doc.Src
+	all := doc.Tokens()
+	next := 0 // blocks and tokens are both in text order
+	for bi, b := range doc.Blocks {
 		if !b.IsProse() {
 			continue
 		}
-		toks := doc.TokensIn(b.ContentStart, b.End)
-		var quotes []bool // nil: the block has no quotation marks
-		if bytes.ContainsAny(doc.Src[b.ContentStart:b.End], "\"\u201c\u201d\u00ab\u00bb\u201e") {
-			quotes = quoteMask(doc.Src, b.ContentStart, b.End)
+		// The tokens inside [ContentStart, End), as doc.TokensIn finds
+		// them, without a search per block.
+		for next < len(all) && all[next].Start < b.ContentStart {
+			next++
 		}
-		note := b.Kind == document.Note
-		var cur []document.Token
-		flush := func() {
-			// Trailing particles are not part of the name.
-			for len(cur) > 0 && !isCapital(doc.Src, cur[len(cur)-1]) {
-				cur = cur[:len(cur)-1]
-			}
-			if len(cur) > 0 {
-				q := note || quotes != nil && quotes[cur[0].Start-b.ContentStart]
-				out = append(out, span{toks: cur, quoted: q})
-			}
-			cur = nil
+		lo := next
+		for next < len(all) && all[next].End <= b.End {
+			next++
 		}
+		toks := all[lo:next]
+		first := -1 // where the current run starts in toks, -1 for none
 		for i, t := range toks {
-			word := t.Kind == document.Word
-			capital := word && isCapital(doc.Src, t)
-			particle := word && !capital && len(cur) > 0 && particles[string(doc.Src[t.Start:t.End])]
-			if (!capital && !particle) || inURL(doc.Src, t) {
-				flush()
+			if c := src[t.Start]; first < 0 && c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
+				continue // no run to end, and no capital to start one
+			}
+			capital, particle := false, false
+			if t.Kind == document.Word {
+				capital = isCapital(src, t)
+				particle = !capital && first >= 0 && isParticle(src[t.Start:t.End])
+			}
+			if (!capital && !particle) || inURL(src, t) {
+				out = appendSpan(out, src, toks, first, i, bi, minWords)
+				first = -1
 				continue
 			}
-			if len(cur) > 0 && !singleSpace(doc.Src, toks[i-1].End, t.Start) {
-				flush()
+			if first >= 0 && !singleSpace(src, toks[i-1].End, t.Start) {
+				out = appendSpan(out, src, toks, first, i, bi, minWords)
+				first = -1
 			}
-			cur = append(cur, t)
+			if first < 0 {
+				first = i
+			}
 		}
-		flush()
+		out = appendSpan(out, src, toks, first, len(toks), bi, minWords)
 	}
 	return out
 }
 
+// appendSpan adds the run toks[first:end] without its trailing particles
+// (they are not part of the name) when it has minWords words or more.
+func appendSpan(out []span, src []byte, toks []document.Token, first, end, block, minWords int) []span {
+	if first < 0 || end-first < minWords {
+		return out
+	}
+	for end > first && !isCapital(src, toks[end-1]) {
+		end--
+	}
+	if end-first >= max(minWords, 1) {
+		out = append(out, span{toks: toks[first:end:end], block: block})
+	}
+	return out
+}
+
+// isParticle reports whether a lower-case word may stand inside a name:
+// "von", "der", "van", "de", "bin", "al".
+func isParticle(w []byte) bool {
+	switch string(w) {
+	case "von", "der", "van", "de", "den", "da", "di", "du", "le", "la", "bin", "al":
+		return true
+	}
+	return false
+}
+
+// quoted reports whether the span stands inside quotation marks or a note
+// (a cited work's title may spell a name its own way).
+func quoted(doc *document.Document, sp span) bool {
+	b := doc.Blocks[sp.block]
+	return b.Kind == document.Note || insideQuotes(doc.Src, b.ContentStart, b.End, sp.toks[0].Start)
+}
+
+// insideQuotes reports whether offset pos of src[start:end) lies between
+// opening and closing quotation marks (curly or straight double quotes),
+// reading the block from its start.
+func insideQuotes(src []byte, start, end, pos int) bool {
+	in := false
+	for i := start; i < end && i <= pos; {
+		if c := src[i]; c < utf8.RuneSelf {
+			if c == '"' {
+				in = !in
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:end])
+		switch r {
+		case '\u201c', '\u00ab', '\u201e':
+			in = true
+		case '\u201d', '\u00bb':
+			in = false
+		}
+		i += size
+	}
+	return in
+}
+
 func isCapital(src []byte, t document.Token) bool {
+	if c := src[t.Start]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
 	r, _ := utf8.DecodeRune(src[t.Start:t.End])
 	return unicode.IsUpper(r)
 }
 
 // singleSpace reports whether src[a:b] is one space (ASCII or no-break).
 func singleSpace(src []byte, a, b int) bool {
-	s := string(src[a:b])
-	return s == " " || s == "\u00a0"
+	switch b - a {
+	case 1:
+		return src[a] == ' '
+	case 2:
+		return src[a] == 0xc2 && src[a+1] == 0xa0
+	}
+	return false
 }
 
 // inURL reports whether the token sits in a URL, domain or e-mail address.
@@ -88,7 +157,7 @@ func inURL(src []byte, t document.Token) bool {
 	for j < len(src) && src[j] != ' ' && src[j] != '\n' && src[j] != '\r' && src[j] != '\t' && j-t.End < 200 {
 		j++
 	}
-	chunk := string(src[i:j])
+	chunk := src[i:j]
 	for k := 0; k+1 < len(chunk); k++ {
 		c := chunk[k]
 		if c == '@' || c == '/' && chunk[k+1] == '/' || c == '.' && isLetterByte(chunk[k+1]) && k > 0 && isLetterByte(chunk[k-1]) {
@@ -100,42 +169,25 @@ func inURL(src []byte, t document.Token) bool {
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// quoteMask marks the bytes of src[start:end) that lie between opening and
-// closing quotation marks (curly or straight double quotes).
-func quoteMask(src []byte, start, end int) []bool {
-	mask := make([]bool, end-start+1)
-	in := false
-	for i := start; i < end; {
-		r, size := utf8.DecodeRune(src[i:end])
-		switch r {
-		case '\u201c', '\u00ab', '\u201e':
-			in = true
-		case '\u201d', '\u00bb':
-			in = false
-		case '"':
-			in = !in
-		}
-		for k := 0; k < size; k++ {
-			mask[i-start+k] = in
-		}
-		i += size
-	}
-	return mask
-}
-
 func text(doc *document.Document, t document.Token) string { return string(doc.Src[t.Start:t.End]) }
 
 // trimPossessive drops a trailing "'s" or "’s" from a name token's text
 // and returns the new end offset.
 func trimPossessive(doc *document.Document, t document.Token) (string, int) {
-	s := text(doc, t)
+	end := possessiveEnd(doc.Src, t)
+	return string(doc.Src[t.Start:end]), end
+}
+
+// possessiveEnd is where the token ends without a trailing "'s" or "’s".
+func possessiveEnd(src []byte, t document.Token) int {
+	w := src[t.Start:t.End]
 	switch {
-	case len(s) > 2 && s[len(s)-2:] == "'s":
-		return s[:len(s)-2], t.End - 2
-	case len(s) > 4 && s[len(s)-4:] == "\u2019s":
-		return s[:len(s)-4], t.End - 4
+	case len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's':
+		return t.End - 2
+	case len(w) > 4 && string(w[len(w)-4:]) == "\u2019s":
+		return t.End - 4
 	}
-	return s, t.End
+	return t.End
 }
 
 // looksLikeName reports whether a word is written like a name: letters
@@ -160,9 +212,15 @@ func looksLikeName(w string) bool {
 		}
 		prev = r
 	}
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' }) {
-		if utf8.RuneCountInString(part) < 2 {
-			return false // "Workfit-T": a model letter, not a name part
+	// Every part between hyphens has two letters at least: "Workfit-T" is
+	// a model letter, not a name part.
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i == len(w) || w[i] == '-' {
+			if i > start && utf8.RuneCountInString(w[start:i]) < 2 {
+				return false
+			}
+			start = i + 1
 		}
 	}
 	return prev != 0
@@ -173,7 +231,34 @@ func hasMacPrefix(s string) bool { return s == "Mc" || s == "Mac" }
 // isWord reports whether a capitalised name part is also an ordinary word
 // (its lower-case form in the dictionary at maxLevel or below): "Foreign",
 // "Ministry". Capitalised dictionary entries ("Anna", "Kelly") are names
-// and do not count.
+// and do not count. ASCII words are lower-cased on the stack.
 func isWord(w string, maxLevel int) bool {
-	return lexicon.IsWordAt(strings.ToLower(w), maxLevel)
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return lexicon.IsWordAt(strings.ToLower(w), maxLevel)
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return lexicon.IsWordAt(string(buf[:len(w)]), maxLevel)
 }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// runeCount counts the runes of a token's text (its bytes when ASCII).
+func runeCount(b []byte) int { return utf8.RuneCount(b) }
+
+// foldKey folds a token's text into buf for a map lookup: no allocation
+// for ASCII words.
+func foldKey(buf []byte, w []byte) []byte { return knowledge.AppendFold(buf[:0], w) }

@@ -51,6 +51,13 @@ type variantSummary struct {
 type fullName struct {
 	given, surname string
 	start, end     int
+	// foldedGiven and foldedSurname are the comparison keys.
+	foldedGiven, foldedSurname string
+}
+
+func newFullName(given, surname string, start, end int) fullName {
+	return fullName{given: given, surname: surname, start: start, end: end,
+		foldedGiven: knowledge.Fold(given), foldedSurname: knowledge.Fold(surname)}
 }
 
 func (f fullName) key() string { return f.given + " " + f.surname }
@@ -60,20 +67,25 @@ func (f fullName) key() string { return f.given + " " + f.surname }
 // not known to the pack.
 func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 	var out []fullName
-	for _, sp := range nameSpans(doc) {
-		if sp.quoted || len(sp.toks) < 2 {
-			continue
-		}
+	src := doc.Src
+	for _, sp := range nameSpans(doc, 2) {
 		n := len(sp.toks)
-		g := text(doc, sp.toks[n-2])
-		s, end := trimPossessive(doc, sp.toks[n-1])
-		if len([]rune(g)) < 3 || len([]rune(s)) < 4 || !looksLikeName(g) || !looksLikeName(s) || isWord(g, lexicon.Common) || isWord(s, lexicon.Rare) {
+		// The tests run cheapest first: lengths and letter cases on the
+		// bytes, then the dictionary, then the pack, then the quotes.
+		gt, st := sp.toks[n-2], sp.toks[n-1]
+		end := possessiveEnd(src, st)
+		if runeCount(src[gt.Start:gt.End]) < 3 || runeCount(src[st.Start:end]) < 4 {
 			continue
 		}
-		if len(pack.PeopleBySurname(s)) > 0 || nearKnownPerson(pack, g, s) {
+		gb, sb := src[gt.Start:gt.End], src[st.Start:end]
+		if !looksLikeName(string(gb)) || !looksLikeName(string(sb)) || isWord(string(gb), lexicon.Common) || isWord(string(sb), lexicon.Rare) {
 			continue
 		}
-		out = append(out, fullName{given: g, surname: s, start: sp.toks[n-2].Start, end: end})
+		g, s := string(gb), string(sb)
+		if len(pack.PeopleBySurname(s)) > 0 || nearKnownPerson(pack, g, s) || quoted(doc, sp) {
+			continue
+		}
+		out = append(out, newFullName(g, s, gt.Start, end))
 	}
 	return out
 }
@@ -86,16 +98,19 @@ func collectVariant(doc *document.Document, _ rules.Options) rules.Summary {
 	return s
 }
 
+// mergeVariant folds the smaller summary into the larger and returns it:
+// summaries are merged into a running total and never read again, and
+// copying the total at every document would make the corpus phase
+// quadratic.
 func mergeVariant(a, b rules.Summary) rules.Summary {
 	x, y := a.(*variantSummary), b.(*variantSummary)
-	out := &variantSummary{Docs: make(map[string]int, len(x.Docs)+len(y.Docs))}
-	for k, n := range x.Docs {
-		out.Docs[k] += n
+	if len(x.Docs) < len(y.Docs) {
+		x, y = y, x
 	}
 	for k, n := range y.Docs {
-		out.Docs[k] += n
+		x.Docs[k] += n
 	}
-	return out
+	return x
 }
 
 // index groups the corpus names by folded given name and by folded
@@ -128,8 +143,11 @@ func splitKey(k string) (string, string) {
 // sameName reports whether two spellings look like one name written two
 // ways, and not two people or two accepted transliterations.
 func sameName(a, b fullName) bool {
-	ga, gb := knowledge.Fold(a.given), knowledge.Fold(b.given)
-	sa, sb := knowledge.Fold(a.surname), knowledge.Fold(b.surname)
+	ga, gb := a.foldedGiven, b.foldedGiven
+	sa, sb := a.foldedSurname, b.foldedSurname
+	if ga != gb && sa != sb {
+		return false // one part may be misspelt, not both: most pairs end here
+	}
 	if ga == gb && sa == sb {
 		return false // accents or case only
 	}
@@ -215,7 +233,7 @@ func againstCorpus(f fullName, s *variantSummary, minDocs int) (string, int, boo
 	candidates := append(append([]string{}, s.byGiven[knowledge.Fold(f.given)]...), s.bySur[knowledge.Fold(f.surname)]...)
 	for _, k := range candidates {
 		g, sur := splitKey(k)
-		if s.Docs[k] >= minDocs && sameName(f, fullName{given: g, surname: sur}) {
+		if s.Docs[k] >= minDocs && sameName(f, newFullName(g, sur, 0, 0)) {
 			return k, s.Docs[k], true
 		}
 	}
