@@ -19,14 +19,16 @@ var LineModel = &rules.Rule{
 	ID:      "boilerplate/line-model",
 	Summary: "a line that a classifier trained on labelled pages scores as page furniture",
 	Doc: `Scores every standalone line with a small gradient-boosted tree ensemble
-(depth-3 trees) over per-line features of the shared analysis: the line's
+(200 trees of depth 4) over per-line features of the shared analysis: the line's
 length, share of function words, sentence end, colon, question mark,
 title-case, capitals, digits, punctuation and separators, e-mail, web
 address or phone number, the phrase families' matches, the structure
 rule's verdict, its position relative to the article's main body (before,
 inside, after, how far, how much body text follows), block kind, repeats,
-the run of short lines it stands in and the furniture near it, and the
-same shape numbers of the two lines before and after it.
+the run of short lines it stands in, the furniture near it and in the
+whole document, the furniture log-odds of its words (a learned lexicon),
+and the same shape numbers of the two lines before and after it. Real
+paragraphs inside the body are not scored (never a warning there).
 
 The trees were fitted only on the tune half of the WCXB dev pages
 (residue and whole-page views, content and title lines as negatives,
@@ -120,7 +122,8 @@ func (a *analysis) modelScores() []float32 {
 // so skipping them keeps the rule cheap).
 func (a *analysis) scoredByRule(ci int) bool {
 	c := a.cands[ci]
-	return a.modelJudges(ci) && !(a.blocks[c.block].good && a.inBody(c.block))
+	inBodyParagraph := a.blocks[c.block].good && a.inBody(c.block)
+	return a.modelJudges(ci) && !inBodyParagraph
 }
 
 // modelEvidence names the facts about a line that users can check: where
