@@ -48,7 +48,7 @@ func firstSuspect(b []byte) int {
 		// Borrows and carries between bytes start only at such a byte,
 		// so a clean word is never flagged; a flagged word (often only a
 		// tab or the newline) is looked at byte by byte.
-		if (w-0x2020202020202020|w+lows|w)&highs != 0 {
+		if ((w-0x2020202020202020)|(w+lows)|w)&highs != 0 {
 			if k := firstSuspectByte(b[i : i+8]); k < 8 {
 				return i + k
 			}

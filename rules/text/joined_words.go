@@ -169,24 +169,110 @@ func inflectedWord(w []byte) bool {
 // whether b (ASCII letters, any case) opens with a leading function word
 // and at least two more letters, or ends with a trailing function word
 // after at least three. Those are the only shapes plausibleSplits can
-// split, so the filter loses nothing; about one word in ten passes it.
-// Two table lookups on the first and last two letters turn most words
-// away before any comparison.
+// split, so the filter loses nothing; about one word in seven passes it.
+//
+// It runs on most tokens of the corpus, so it is two table lookups on the
+// first and the last three letters; only the few function words longer
+// than three letters need a comparison. A token with other bytes at its
+// ends is not a candidate (callers drop such tokens anyway).
 func joinCandidate(b []byte) bool {
-	if len(b) < 2 {
+	if len(b) < 3 {
 		return false
 	}
-	head, tail := pairIndex(b[0], b[1]), pairIndex(b[len(b)-2], b[len(b)-1])
-	if !splitEdges.anyHead[head] && !splitEdges.anyTail[tail] {
-		return false
+	head := splitEdges.head[tripleIndex(b[0], b[1], b[2])]
+	if len(b) >= int(head.need) || head.long != nil && anyPrefixFold(b, head.long, 2) {
+		return true
 	}
-	for _, w := range splitEdges.head[head] {
-		if len(b) >= len(w)+2 && hasPrefixFold(b, w) {
+	n := len(b)
+	tail := splitEdges.tail[tripleIndex(b[n-1], b[n-2], b[n-3])]
+	return len(b) >= int(tail.need) || tail.long != nil && anySuffixFold(b, tail.long, 3)
+}
+
+// edge is what the three letters at one end of a token tell: the token
+// length that the shortest function word they spell out needs (0xff for
+// none), and the longer function words that open with them.
+type edge struct {
+	need uint8
+	long []string
+}
+
+// splitEdges indexes the leading function words by their first three
+// letters and the trailing ones by their last three, read backwards.
+var splitEdges = func() (e struct{ head, tail [27 * 27 * 27]edge }) {
+	for k := range e.head {
+		e.head[k].need, e.tail[k].need = 0xff, 0xff
+	}
+	for _, w := range sortedKeys(leadingFunctionWords) {
+		addEdge(&e.head, w, w, 2)
+	}
+	for _, w := range sortedKeys(trailingFunctionWords) {
+		addEdge(&e.tail, reverse(w), w, 3)
+	}
+	return e
+}()
+
+// addEdge files w under the triples that key spells out (key is w, or w
+// backwards for a trailing word); rest is the letters the other half of a
+// split needs.
+func addEdge(t *[27 * 27 * 27]edge, key, w string, rest int) {
+	if len(key) > 3 {
+		k := tripleIndex(key[0], key[1], key[2])
+		t[k].long = append(t[k].long, w)
+		return
+	}
+	// A word of one to three letters fits every triple it opens.
+	for a := range 26 {
+		for b := range 26 {
+			triple := key + string(rune('a'+a)) + string(rune('a'+b))
+			k := tripleIndex(triple[0], triple[1], triple[2])
+			t[k].need = min(t[k].need, uint8(len(w)+rest))
+		}
+	}
+}
+
+func reverse(w string) string {
+	b := []byte(w)
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}
+
+// tripleIndex numbers three ASCII letters (any case) 0..26*27*27-1; a
+// triple with another byte lands on a slot no triple of letters uses. It
+// is table loads and no branch.
+func tripleIndex(a, b, c byte) int {
+	return (int(letterIndex[a])*27+int(letterIndex[b]))*27 + int(letterIndex[c])
+}
+
+// letterIndex maps the ASCII letters (any case) to 0..25 and every other
+// byte to 26.
+var letterIndex = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 26
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c-'a', c-'a'
+	}
+	return t
+}()
+
+// anyPrefixFold reports whether b opens with one of words followed by at
+// least rest more bytes, in any case.
+func anyPrefixFold(b []byte, words []string, rest int) bool {
+	for _, w := range words {
+		if len(b) >= len(w)+rest && hasPrefixFold(b, w) {
 			return true
 		}
 	}
-	for _, w := range splitEdges.tail[tail] {
-		if len(b) >= len(w)+3 && hasPrefixFold(b[len(b)-len(w):], w) {
+	return false
+}
+
+// anySuffixFold reports whether b ends with one of words after at least
+// rest bytes, in any case.
+func anySuffixFold(b []byte, words []string, rest int) bool {
+	for _, w := range words {
+		if len(b) >= len(w)+rest && hasPrefixFold(b[len(b)-len(w):], w) {
 			return true
 		}
 	}
@@ -204,43 +290,6 @@ func hasPrefixFold(b []byte, w string) bool {
 	}
 	return true
 }
-
-// pairIndex numbers a pair of ASCII letters (any case) 0..26*26-1; other
-// bytes land on a slot no pair of letters uses.
-func pairIndex(a, b byte) int {
-	a, b = a|0x20-'a', b|0x20-'a'
-	if a >= 26 || b >= 26 {
-		return 26 * 26
-	}
-	return int(a)*26 + int(b)
-}
-
-// splitEdges lists the leading function words by their first two letters
-// (the article "a" under every pair opening with "a") and the trailing
-// ones by their last two, so joinCandidate compares a token with the few
-// words that can fit it; anyHead and anyTail mark the pairs with a list.
-var splitEdges = func() (e struct {
-	head, tail       [26*26 + 1][]string
-	anyHead, anyTail [26*26 + 1]bool
-}) {
-	for _, w := range sortedKeys(leadingFunctionWords) {
-		if len(w) == 1 {
-			for c := byte('a'); c <= 'z'; c++ {
-				e.head[pairIndex(w[0], c)] = append(e.head[pairIndex(w[0], c)], w)
-			}
-			continue
-		}
-		e.head[pairIndex(w[0], w[1])] = append(e.head[pairIndex(w[0], w[1])], w)
-	}
-	for _, w := range sortedKeys(trailingFunctionWords) {
-		k := pairIndex(w[len(w)-2], w[len(w)-1])
-		e.tail[k] = append(e.tail[k], w)
-	}
-	for k := range e.head {
-		e.anyHead[k], e.anyTail[k] = len(e.head[k]) > 0, len(e.tail[k]) > 0
-	}
-	return e
-}()
 
 func sortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))

@@ -1,0 +1,156 @@
+package text
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// The fast paths (eight-bytes-at-a-time scans, table-driven filters) must
+// answer exactly what the plain loops they replace answer. These tests
+// compare them on random bytes biased towards the edge cases: control
+// characters, tabs, DEL, bytes above 0x7f, and every alignment.
+
+func randomBytes(r *rand.Rand, n int) []byte {
+	alphabet := []byte("ab Z\t\n\r\x00\x1f\x7f\x80\xc3\xa9\xe2\x80\x99 .<&\\")
+	b := make([]byte, n)
+	for i := range b {
+		if r.IntN(4) == 0 {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		} else {
+			b[i] = byte(' ' + r.IntN(95)) // printable ASCII
+		}
+	}
+	return b
+}
+
+func TestFirstNonASCIIMatchesLoop(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := randomBytes(r, r.IntN(40))
+		want := len(b)
+		for i, c := range b {
+			if c >= 0x80 {
+				want = i
+				break
+			}
+		}
+		if got := firstNonASCII(b); got != want {
+			t.Fatalf("firstNonASCII(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
+
+func TestFirstSuspectMatchesLoop(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := randomBytes(r, r.IntN(40))
+		want := len(b)
+		for i, c := range b {
+			if c >= 0x7f || c < 0x20 && c != '\t' && c != '\n' {
+				want = i
+				break
+			}
+		}
+		if got := firstSuspect(b); got != want {
+			t.Fatalf("firstSuspect(%q) = %d, want %d", b, got, want)
+		}
+		if hasSuspectByte(b) != (want < len(b)) {
+			t.Fatalf("hasSuspectByte(%q)", b)
+		}
+	}
+	// Every byte value in every position of a word.
+	for c := range 256 {
+		for pos := range 9 {
+			b := []byte("abcdefghi")
+			b[pos] = byte(c)
+			want := len(b)
+			if c >= 0x7f || c < 0x20 && c != '\t' && c != '\n' {
+				want = pos
+			}
+			if got := firstSuspect(b); got != want {
+				t.Fatalf("byte %#x at %d: firstSuspect = %d, want %d", c, pos, got, want)
+			}
+		}
+	}
+}
+
+func TestMarkupFinderMatchesIndexAny(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		src := randomBytes(r, r.IntN(60))
+		f := newMarkupFinder()
+		for i := 0; i < len(src); {
+			want := bytes.IndexAny(src[i:], "<&\\")
+			if want >= 0 {
+				want += i
+			}
+			got := f.next(src, i)
+			if got != want {
+				t.Fatalf("next(%q, %d) = %d, want %d", src, i, got, want)
+			}
+			if got < 0 {
+				break
+			}
+			i = got + 1 + r.IntN(3) // the scan skips past what it parsed
+		}
+	}
+}
+
+// joinCandidateReference is the definition joinCandidate implements: a
+// leading function word with two letters after it, or a trailing one with
+// three before it.
+func joinCandidateReference(b []byte) bool {
+	lower := strings.ToLower(string(b))
+	for w := range leadingFunctionWords {
+		if len(lower) >= len(w)+2 && strings.HasPrefix(lower, w) {
+			return true
+		}
+	}
+	for w := range trailingFunctionWords {
+		if len(lower) >= len(w)+3 && strings.HasSuffix(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestJoinCandidateMatchesDefinition(t *testing.T) {
+	var words []string
+	for w := range leadingFunctionWords {
+		words = append(words, w)
+	}
+	for w := range trailingFunctionWords {
+		words = append(words, w)
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	letters := "abcdefghijklmnopqrstuvwxyzTHEOFA"
+	check := func(s string) {
+		if got, want := joinCandidate([]byte(s)), joinCandidateReference([]byte(s)); got != want {
+			t.Fatalf("joinCandidate(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for range 100000 {
+		// A function word glued to random letters on either side, in
+		// random case, or random letters alone.
+		var sb strings.Builder
+		for range r.IntN(4) {
+			sb.WriteByte(letters[r.IntN(len(letters))])
+		}
+		if r.IntN(3) > 0 {
+			w := words[r.IntN(len(words))]
+			if r.IntN(2) == 0 {
+				w = strings.ToUpper(w)
+			}
+			sb.WriteString(w)
+		}
+		for range r.IntN(4) {
+			sb.WriteByte(letters[r.IntN(len(letters))])
+		}
+		check(sb.String())
+	}
+	for _, s := range []string{"", "a", "ab", "abc", "ofa", "ofab", "then", "thenx", "xxand", "xand", "ISTHE", "Tthe", "inthe", "forthe"} {
+		check(s)
+	}
+}
