@@ -172,3 +172,22 @@ func BenchmarkTextRule(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTextModel builds the document model (lines, blocks, tokens,
+// sentences) without running a rule: the floor under
+// BenchmarkTextFamilyWithModel, and the part of a text-only lint run that
+// the rules do not control.
+func BenchmarkTextModel(b *testing.B) {
+	texts := benchTexts(b)
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	measure(b, size, func() {
+		for _, t := range texts {
+			d := document.New("t.txt", t, document.Meta{})
+			d.Tokens()
+			d.Sentences()
+		}
+	})
+}
