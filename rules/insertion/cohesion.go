@@ -76,9 +76,13 @@ type cohesion struct {
 	// unitTerms lists (term, count) per unit: entries[entryStart[u]:entryStart[u+1]].
 	entries    []entry
 	entryStart []int
-	// Scratch kept between documents (the cohesion value is pooled).
-	surface, ids     map[string]int32
+	// Scratch kept between documents (the cohesion value is pooled): the
+	// vocabulary of words seen so far and the per-unit counters.
+	vocab            vocabulary
 	counter, touched []int32
+	// lineFlags memoises per unit what isMarkerLine and isOrgLine say
+	// of its first line (see unitLine).
+	lineFlags []uint8
 }
 
 type entry struct {
@@ -107,6 +111,7 @@ func analyse(doc *document.Document, idf *idfTable) *cohesion {
 	c.reset()
 	c.units = buildUnits(doc, c.units[:0])
 	c.n = len(c.units)
+	c.lineFlags = resizeFlags(c.lineFlags, c.n)
 	c.countTerms(doc, idf)
 	c.buildPrefixes()
 	return c
@@ -216,15 +221,13 @@ func countWords(doc *document.Document, b document.Block) int {
 	return n
 }
 
-// countTerms maps every word token to a term id and records per-unit
-// counts. Each distinct surface form is normalised once per document.
+// countTerms fills the term tables and each unit's (term, count) entries.
+// Term IDs are local to the document, in order of first occurrence; the
+// vocabulary maps each surface form to its key and weight once for many
+// documents, so a word is stemmed once per worker, not once per document.
 func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
-	if c.surface == nil {
-		c.surface, c.ids = make(map[string]int32, 1024), make(map[string]int32, 1024)
-	}
-	clear(c.surface)
-	clear(c.ids)
-	surface, ids := c.surface, c.ids
+	v := &c.vocab
+	v.prepare(idf)
 	counter, touched := c.counter[:0], c.touched[:0]
 	defer func() { c.counter, c.touched = counter, touched }()
 	for _, u := range c.units {
@@ -232,16 +235,20 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 		from, to := doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End
 		touched = touched[:0]
 		for _, t := range doc.TokensIn(from, to) {
-			if t.Kind != document.Word {
+			// A word of fewer than three bytes has fewer than three
+			// letters: never a term (TermKey), so no lookup.
+			if t.Kind != document.Word || t.End-t.Start < 3 {
 				continue
 			}
-			id, ok := surface[string(doc.Src[t.Start:t.End])]
-			if !ok {
-				id = c.termID(ids, string(doc.Src[t.Start:t.End]), idf)
-				surface[string(doc.Src[t.Start:t.End])] = id
+			vid := v.lookup(doc.Src[t.Start:t.End])
+			if vid < 0 {
+				continue
 			}
+			id := v.local[vid] - 1
 			if id < 0 {
-				continue
+				id = c.addTerm(v.keys[vid], v.weights[vid])
+				v.local[vid] = id + 1
+				v.used = append(v.used, vid)
 			}
 			for int(id) >= len(counter) {
 				counter = append(counter, 0)
@@ -260,24 +267,75 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 		}
 	}
 	c.entryStart = append(c.entryStart, len(c.entries))
+	v.done()
 }
 
-func (c *cohesion) termID(ids map[string]int32, word string, idf *idfTable) int32 {
-	key := TermKey(word)
-	if key == "" {
-		return -1
-	}
-	if id, ok := ids[key]; ok {
-		return id
-	}
+// addTerm gives the document a new term and returns its ID.
+func (c *cohesion) addTerm(key string, weight float64) int32 {
 	id := int32(len(c.termKeys))
-	ids[key] = id
 	c.termKeys = append(c.termKeys, key)
 	c.termCount = append(c.termCount, 0)
 	c.termTF = append(c.termTF, 0)
-	c.termWeight = append(c.termWeight, idf.weight(key))
+	c.termWeight = append(c.termWeight, weight)
 	return id
 }
+
+// vocabulary caches TermKey and the IDF weight of every surface form a
+// worker has seen, under vocabulary IDs; local maps a vocabulary ID to
+// the current document's term ID + 1 (0: not in the document yet).
+type vocabulary struct {
+	idf     *idfTable
+	surface map[string]int32 // surface form -> vocabulary ID, -1 for no term
+	ids     map[string]int32 // term key -> vocabulary ID
+	keys    []string
+	weights []float64
+	local   []int32
+	used    []int32 // vocabulary IDs with local set, to reset
+}
+
+// maxVocabulary bounds the surface forms cached per worker (a few MB);
+// past it the cache starts afresh before the next document.
+const maxVocabulary = 1 << 16
+
+// prepare readies the vocabulary for a document weighted by idf.
+func (v *vocabulary) prepare(idf *idfTable) {
+	v.done() // in case the last document's rule panicked
+	if v.surface == nil || v.idf != idf || len(v.surface) > maxVocabulary {
+		v.idf = idf
+		v.surface, v.ids = make(map[string]int32, 1024), make(map[string]int32, 1024)
+		v.keys, v.weights, v.local, v.used = v.keys[:0], v.weights[:0], v.local[:0], v.used[:0]
+	}
+}
+
+// lookup returns the vocabulary ID of a surface form, -1 when it is no
+// term (a stop word, a number, too short).
+func (v *vocabulary) lookup(word []byte) int32 {
+	if vid, ok := v.surface[string(word)]; ok {
+		return vid
+	}
+	vid := int32(-1)
+	if key := TermKey(string(word)); key != "" {
+		var ok bool
+		if vid, ok = v.ids[key]; !ok {
+			vid = int32(len(v.keys))
+			v.ids[key] = vid
+			v.keys = append(v.keys, key)
+			v.weights = append(v.weights, v.idf.weight(key))
+			v.local = append(v.local, 0)
+		}
+	}
+	v.surface[string(word)] = vid
+	return vid
+}
+
+// done forgets the document's term IDs.
+func (v *vocabulary) done() {
+	for _, vid := range v.used {
+		v.local[vid] = 0
+	}
+	v.used = v.used[:0]
+}
+
 
 func (c *cohesion) buildPrefixes() {
 	n := c.n
@@ -321,8 +379,10 @@ func (c *cohesion) buildGram() {
 	for _, p := range postings {
 		for _, a := range p {
 			wa := c.termWeight[a.term]
+			waa := wa * wa * a.tf // the same rounding as wa * wa * a.tf * b.tf
+			row := g[(a.unit+1)*stride:]
 			for _, b := range p {
-				g[(a.unit+1)*stride+b.unit+1] += wa * wa * a.tf * b.tf
+				row[b.unit+1] += waa * b.tf
 			}
 		}
 	}
@@ -393,8 +453,11 @@ func (c *cohesion) buildExclusive() {
 		}
 	}
 	// F[i][j] = E[i][j] + F[i+1][j] + F[i][j-1] - F[i+1][j-1]
+	// Only j >= i is ever read, and every cell below the diagonal stays
+	// zero (a term's first unit is never after its last), so the sums
+	// skip them.
 	for i := n - 1; i >= 0; i-- {
-		for j := 0; j < n; j++ {
+		for j := i; j < n; j++ {
 			v := x[i*n+j]
 			if i+1 < n {
 				v += x[(i+1)*n+j]
@@ -446,6 +509,15 @@ func (c *cohesion) measure(i, j int) run {
 func resizeInts(s []int, n int) []int {
 	if cap(s) < n {
 		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeFlags(s []uint8, n int) []uint8 {
+	if cap(s) < n {
+		return make([]uint8, n)
 	}
 	s = s[:n]
 	clear(s)

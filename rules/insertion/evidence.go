@@ -59,7 +59,7 @@ func isMarkerLine(line []byte) bool {
 		return false
 	}
 	for _, p := range markerPhrases {
-		if s == p || strings.HasPrefix(s, p+" ") && strings.Count(s, " ") <= 4 {
+		if s == p || len(s) > len(p) && s[len(p)] == ' ' && strings.HasPrefix(s, p) && strings.Count(s, " ") <= 4 {
 			return true
 		}
 	}
@@ -115,9 +115,9 @@ func (c *cohesion) leadLines(doc *document.Document, i int) evidence {
 		}
 		line := doc.LineText(b.FirstLine)
 		switch {
-		case e.marker == "" && isMarkerLine(line):
+		case e.marker == "" && c.markerLine(doc, k):
 			e.marker = string(bytes.TrimSpace(line))
-		case e.org == "" && e.marker == "" && isOrgLine(line):
+		case e.org == "" && e.marker == "" && c.orgLine(doc, k):
 			e.org = string(bytes.TrimSpace(line))
 		default:
 			return e
@@ -125,6 +125,42 @@ func (c *cohesion) leadLines(doc *document.Document, i int) evidence {
 		e.leadFirst = b.FirstLine
 	}
 	return e
+}
+
+// Bits of cohesion.lineFlags: whether a unit's first line was judged,
+// and what isMarkerLine and isOrgLine said (the search asks for the same
+// lines again and again).
+const (
+	markerKnown uint8 = 1 << iota
+	markerYes
+	orgKnown
+	orgYes
+)
+
+// markerLine is isMarkerLine of unit k's first line, computed once.
+func (c *cohesion) markerLine(doc *document.Document, k int) bool {
+	f := c.lineFlags[k]
+	if f&markerKnown == 0 {
+		f |= markerKnown
+		if isMarkerLine(doc.LineText(doc.Blocks[c.units[k].firstBlock].FirstLine)) {
+			f |= markerYes
+		}
+		c.lineFlags[k] = f
+	}
+	return f&markerYes != 0
+}
+
+// orgLine is isOrgLine of unit k's first line, computed once.
+func (c *cohesion) orgLine(doc *document.Document, k int) bool {
+	f := c.lineFlags[k]
+	if f&orgKnown == 0 {
+		f |= orgKnown
+		if isOrgLine(doc.LineText(doc.Blocks[c.units[k].firstBlock].FirstLine)) {
+			f |= orgYes
+		}
+		c.lineFlags[k] = f
+	}
+	return f&orgYes != 0
 }
 
 // countNoteRefs counts "[12]"-style note references in src.

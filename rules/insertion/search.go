@@ -148,9 +148,7 @@ func (c *cohesion) canStart(doc *document.Document, i int) bool {
 	if u.substantial || u.firstBlock != u.lastBlock {
 		return true
 	}
-	b := doc.Blocks[u.firstBlock]
-	line := doc.LineText(b.FirstLine)
-	return !isMarkerLine(line) && !isOrgLine(line)
+	return !c.markerLine(doc, i) && !c.orgLine(doc, i)
 }
 
 // firstParagraph is the index of the first unit of running text: a block
