@@ -336,7 +336,6 @@ func (v *vocabulary) done() {
 	v.used = v.used[:0]
 }
 
-
 func (c *cohesion) buildPrefixes() {
 	n := c.n
 	c.words = resizeInts(c.words, n+1)
