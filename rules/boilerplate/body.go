@@ -142,6 +142,33 @@ func newAnalysis(doc *document.Document) *analysis {
 		a.blocks[bi] = measureBlock(doc, b)
 	}
 	a.normCount = map[string]int{}
+	eachCandidateLine(doc, func(i, bi int, raw, norm []byte) {
+		c := candidate{line: i, block: bi, raw: string(raw), norm: string(norm)}
+		c.match, c.matches = matchAll(c.norm, c.raw)
+		if c.match == noMatch && !endsSentence(raw) {
+			c.compound, _ = compound(c.norm)
+		}
+		if c.match != noMatch {
+			// "More on this topic: A and B." reads like a sentence
+			// but is furniture: it never anchors the body.
+			a.blocks[bi].good = false
+			a.matched[bi] = true
+		}
+		a.cands = append(a.cands, c)
+		a.normCount[c.norm]++
+	})
+	a.findBody()
+	a.cutAtEndMarker()
+	a.extendBody()
+	return a
+}
+
+// eachCandidateLine calls fn for every line phrase and structure rules
+// judge, in order: standalone short lines of checked blocks whose
+// normalised text is not empty. raw is the trimmed line and norm its
+// normalised form; both are only valid during the call.
+func eachCandidateLine(doc *document.Document, fn func(line, block int, raw, norm []byte)) {
+	var buf [maxPhraseLine]byte
 	for bi, b := range doc.Blocks {
 		if !checkedBlock(b) {
 			continue
@@ -151,29 +178,14 @@ func newAnalysis(doc *document.Document) *analysis {
 			if l.End-l.Start > maxPhraseLine || !standaloneLine(doc, b, i) {
 				continue
 			}
-			raw := string(bytes.TrimSpace(doc.Src[l.Start:l.End]))
-			c := candidate{line: i, block: bi, raw: raw, norm: normalise([]byte(raw))}
-			if c.norm == "" {
+			raw := bytes.TrimSpace(doc.Src[l.Start:l.End])
+			norm := appendNormal(buf[:0], raw)
+			if len(norm) == 0 {
 				continue
 			}
-			c.match, c.matches = matchAll(c.norm, c.raw)
-			if c.match == noMatch && !endsSentence([]byte(c.raw)) {
-				c.compound, _ = compound(c.norm)
-			}
-			if c.match != noMatch {
-				// "More on this topic: A and B." reads like a sentence
-				// but is furniture: it never anchors the body.
-				a.blocks[bi].good = false
-				a.matched[bi] = true
-			}
-			a.cands = append(a.cands, c)
-			a.normCount[c.norm]++
+			fn(i, bi, raw, norm)
 		}
 	}
-	a.findBody()
-	a.cutAtEndMarker()
-	a.extendBody()
-	return a
 }
 
 // extendBody grows the body over near-good blocks right before its start

@@ -168,6 +168,8 @@ type lineModel struct {
 	// reported at that severity.
 	info, warning, error float32
 	lex                  Lexicon
+	// flat is the trees in the layout predict walks fastest.
+	flat *flatForest
 	// gate is how many furniture lines (strong phrase matches, structure
 	// warnings) a document needs before the model reports above info:
 	// furniture comes in clusters, a clean article has none.
@@ -176,6 +178,9 @@ type lineModel struct {
 
 // predict returns the furniture probability of one feature vector.
 func (m *lineModel) predict(x []float32) float32 {
+	if m.flat != nil {
+		return m.flat.predict(m.base, x)
+	}
 	sum := m.base
 	for _, t := range m.trees {
 		i := 0
@@ -189,6 +194,123 @@ func (m *lineModel) predict(x []float32) float32 {
 		sum += t[i].value
 	}
 	return float32(1 / (1 + math.Exp(-float64(sum))))
+}
+
+// flatForest is the ensemble with every tree made complete to one depth
+// and laid out as a heap (the children of inner node i are 2i+1 and
+// 2i+2, then the leaves), so a line walks each tree with no pointer
+// chasing and no hard-to-predict branches. A leaf above the full depth
+// is pushed down under splits whose two sides are the same leaf, so
+// every line ends on the value the original tree gives it.
+type flatForest struct {
+	depth, inner int        // inner nodes per tree: 2^depth - 1
+	split        []flatNode // inner nodes, tree after tree
+	leaf         []float32  // 2^depth per tree
+	trees        int
+}
+
+// flatNode is an inner node: left when x[feature] <= threshold.
+type flatNode struct {
+	feature   int32
+	threshold float32
+}
+
+// maxFlatDepth bounds the trees flattened (2^depth leaves each).
+const maxFlatDepth = 8
+
+// flatten returns the flat form of trees, nil when one is too deep.
+func flatten(trees [][]treeNode) *flatForest {
+	depth := 0
+	for _, t := range trees {
+		depth = max(depth, treeDepth(t, 0))
+	}
+	if depth > maxFlatDepth {
+		return nil
+	}
+	inner := 1<<depth - 1
+	f := &flatForest{depth: depth, inner: inner, trees: len(trees),
+		split: make([]flatNode, 0, len(trees)*inner),
+		leaf:  make([]float32, 0, len(trees)*(inner+1)),
+	}
+	for _, t := range trees {
+		split := make([]flatNode, inner)
+		leaves := make([]float32, inner+1)
+		var fill func(node, slot, level int)
+		fill = func(node, slot, level int) {
+			if level == depth {
+				leaves[slot-inner] = t[node].value
+				return
+			}
+			nd := t[node]
+			left, right := int(nd.left), int(nd.right)
+			if nd.feature < 0 {
+				// A dummy split: both sides hold this leaf.
+				left, right = node, node
+			} else {
+				split[slot] = flatNode{int32(nd.feature), nd.threshold}
+			}
+			fill(left, 2*slot+1, level+1)
+			fill(right, 2*slot+2, level+1)
+		}
+		fill(0, 0, 0)
+		f.split = append(f.split, split...)
+		f.leaf = append(f.leaf, leaves...)
+	}
+	return f
+}
+
+// treeDepth is the number of splits on the longest path below node.
+func treeDepth(t []treeNode, node int) int {
+	if t[node].feature < 0 {
+		return 0
+	}
+	return 1 + max(treeDepth(t, int(t[node].left)), treeDepth(t, int(t[node].right)))
+}
+
+// predict sums the trees in their order (the same float32 sum as the
+// node walk) and returns the probability. Four trees are walked at once:
+// their paths are independent, so the processor overlaps them.
+func (f *flatForest) predict(base float32, x []float32) float32 {
+	sum := base
+	inner, leaves := f.inner, f.inner+1
+	t := 0
+	for ; t+4 <= f.trees; t += 4 {
+		s0 := f.split[t*inner : (t+1)*inner]
+		s1 := f.split[(t+1)*inner : (t+2)*inner]
+		s2 := f.split[(t+2)*inner : (t+3)*inner]
+		s3 := f.split[(t+3)*inner : (t+4)*inner]
+		i0, i1, i2, i3 := 0, 0, 0, 0
+		for range f.depth {
+			i0, i1, i2, i3 = descend(s0, i0, x), descend(s1, i1, x), descend(s2, i2, x), descend(s3, i3, x)
+		}
+		l := t * leaves
+		sum += f.leaf[l+i0-inner]
+		sum += f.leaf[l+leaves+i1-inner]
+		sum += f.leaf[l+2*leaves+i2-inner]
+		sum += f.leaf[l+3*leaves+i3-inner]
+	}
+	for ; t < f.trees; t++ {
+		s0 := f.split[t*inner : (t+1)*inner]
+		i := 0
+		for range f.depth {
+			i = descend(s0, i, x)
+		}
+		sum += f.leaf[t*leaves+i-inner]
+	}
+	return float32(1 / (1 + math.Exp(-float64(sum))))
+}
+
+// descend returns the child of inner node i that x goes to: left when
+// x <= threshold, as in the node walk (NaN goes right).
+// The step is computed without a branch (the compiler emits a
+// conditional move): which side a line goes is unpredictable.
+func descend(split []flatNode, i int, x []float32) int {
+	n := split[i]
+	right := 0
+	if !(x[n.feature] <= n.threshold) {
+		right = 1
+	}
+	return 2*i + 1 + right
 }
 
 func (m *lineModel) severity(p float32) rules.Severity {
@@ -295,7 +417,11 @@ func parseModel(text string) (*lineModel, error) {
 	if len(m.trees) == 0 {
 		return nil, fmt.Errorf("no trees")
 	}
-	return m, m.check()
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	m.flat = flatten(m.trees)
+	return m, nil
 }
 
 // check makes sure every node index and feature is in range, so predict

@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -63,20 +62,39 @@ var legitRepeats = map[string]bool{
 	"anmerkungen": true, "quellen": true, "résumé": true, "conclusión": true, "introducción": true,
 }
 
+// fingerprint is the 64-bit FNV-1a hash of a normalised line.
 func fingerprint(norm string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(norm))
-	return h.Sum64()
+	h := uint64(fnvOffset)
+	for i := 0; i < len(norm); i++ {
+		h = (h ^ uint64(norm[i])) * fnvPrime
+	}
+	return h
 }
 
-func collectTemplates(doc *document.Document, _ rules.Options) rules.Summary {
-	a := analyse(doc)
-	fps := make([]uint64, 0, len(a.cands))
-	for _, c := range a.cands {
-		if !legitRepeats[c.norm] {
-			fps = append(fps, fingerprint(c.norm))
-		}
+// fingerprintBytes is fingerprint of a line still in a buffer.
+func fingerprintBytes(norm []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range norm {
+		h = (h ^ uint64(c)) * fnvPrime
 	}
+	return h
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// collectTemplates hashes the candidate lines without the rest of the
+// shared analysis: the corpus pass builds its own document, so nothing
+// computed here would be reused by the rules.
+func collectTemplates(doc *document.Document, _ rules.Options) rules.Summary {
+	var fps []uint64
+	eachCandidateLine(doc, func(_, _ int, _, norm []byte) {
+		if !legitRepeats[string(norm)] {
+			fps = append(fps, fingerprintBytes(norm))
+		}
+	})
 	slices.Sort(fps)
 	return &templateFacts{source: doc.Meta.Source, single: slices.Compact(fps)}
 }

@@ -20,50 +20,46 @@ const maxPhraseLine = 600
 // punctuation other than ' & @ © made a space, white space collapsed. So
 // "**3 MIN. READ**" and "3 min read" both become "# min read".
 func normalise(line []byte) string {
-	var b strings.Builder
-	b.Grow(len(line))
+	return string(appendNormal(make([]byte, 0, len(line)), line))
+}
+
+// appendNormal appends the normalised form of line to dst (see
+// normalise), so hot paths can reuse one buffer.
+func appendNormal(dst, line []byte) []byte {
+	start := len(dst)
 	space, digits := true, false
-	emit := func(r rune) {
-		switch {
-		case r == ' ':
+	for i := 0; i < len(line); {
+		c := line[i]
+		// ASCII fast path: most text is plain ASCII.
+		switch asciiClass[c] {
+		case asciiKeep:
+			dst = append(dst, asciiLower[c])
+			space, digits = false, false
+			i++
+			continue
+		case asciiDigit:
+			if !digits {
+				dst = append(dst, '#')
+				space, digits = false, true
+			}
+			i++
+			continue
+		case asciiSpace:
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 			}
 			space, digits = true, false
-			return
-		case r < utf8.RuneSelf:
-			b.WriteByte(byte(r))
-		default:
-			b.WriteRune(r)
-		}
-		space = false
-	}
-	for i := 0; i < len(line); {
-		if c := line[i]; c < utf8.RuneSelf && c != '<' {
-			// ASCII fast path: most furniture is plain ASCII.
 			i++
-			switch {
-			case c >= '0' && c <= '9':
-				if !digits {
-					emit('#')
-					digits = true
-				}
-				continue
-			case c >= 'a' && c <= 'z' || c == '\'' || c == '&' || c == '@':
-				emit(rune(c))
-			case c >= 'A' && c <= 'Z':
-				emit(rune(c + 'a' - 'A'))
-			default:
-				emit(' ')
-			}
-			digits = false
 			continue
 		}
 		r, size := utf8.DecodeRune(line[i:])
 		if r == '<' {
 			if end := bytes.IndexByte(line[i:], '>'); end > 0 && end < 40 && isTag(line[i+1:i+end]) {
 				i += end + 1
-				emit(' ')
+				if !space {
+					dst = append(dst, ' ')
+				}
+				space, digits = true, false
 				continue
 			}
 		}
@@ -71,21 +67,57 @@ func normalise(line []byte) string {
 		switch {
 		case unicode.IsDigit(r):
 			if !digits {
-				emit('#')
-				digits = true
+				dst = append(dst, '#')
+				space, digits = false, true
 			}
 			continue
 		case unicode.IsLetter(r) || r == '\'' || r == '&' || r == '@' || r == '©':
-			emit(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			space = false
 		case r == '\u2019':
-			emit('\'')
+			dst = append(dst, '\'')
+			space = false
 		default:
-			emit(' ')
+			if !space {
+				dst = append(dst, ' ')
+			}
+			space = true
 		}
 		digits = false
 	}
-	return strings.TrimSpace(b.String())
+	trimmed := bytes.TrimSpace(dst[start:])
+	return dst[:start+copy(dst[start:], trimmed)]
 }
+
+// Classes of bytes for appendNormal's fast path: ASCII letters and ' & @
+// are kept (lower-cased), digits become "#", other ASCII is a space; '<'
+// (a possible tag) and non-ASCII bytes take the slow path.
+const (
+	asciiSlow = iota
+	asciiKeep
+	asciiDigit
+	asciiSpace
+)
+
+var asciiClass, asciiLower = func() (class, lower [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		lower[c] = byte(c)
+		switch {
+		case c == '<':
+			class[c] = asciiSlow
+		case c >= '0' && c <= '9':
+			class[c] = asciiDigit
+		case c >= 'a' && c <= 'z' || c == '\'' || c == '&' || c == '@':
+			class[c] = asciiKeep
+		case c >= 'A' && c <= 'Z':
+			class[c] = asciiKeep
+			lower[c] = byte(c) + 'a' - 'A'
+		default:
+			class[c] = asciiSpace
+		}
+	}
+	return class, lower
+}()
 
 // isTag reports whether s (between < and >) looks like an HTML tag name
 // with optional attributes: "u", "/u", "br/", "a href=...".

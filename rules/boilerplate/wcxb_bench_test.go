@@ -1,0 +1,73 @@
+package boilerplate
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/eval"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// The WCXB benchmarks run the whole family the way `hygiene lint` does on
+// the 736 development texts (about 10 MB of clean truth texts, 14 MB of
+// whole pages) when ../shared is present: every document's corpus-template
+// summary is collected on one document object and the rules run on
+// another (the runner builds the document twice, once per pass), so the
+// shared analysis is computed as often as in a real run. The document
+// model is built before the timer.
+//
+//	go test ./rules/boilerplate -run XXX -bench WCXB -benchtime 2x -cpuprofile /tmp/b.prof
+func BenchmarkWCXBTruth(b *testing.B) { benchWCXB(b, "truth") }
+func BenchmarkWCXBPages(b *testing.B) { benchWCXB(b, "pages") }
+
+func benchWCXB(b *testing.B, sub string) {
+	dir, err := eval.DataDir()
+	if err != nil {
+		b.Skip("no WCXB data (../shared/data) here")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "wcxb-dev", sub, "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no WCXB " + sub)
+	}
+	sort.Strings(paths)
+	var collectDocs, runDocs []*document.Document
+	size := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(src)
+		for _, docs := range []*[]*document.Document{&collectDocs, &runDocs} {
+			d := document.New(p, src, document.Meta{Source: "wcxb"})
+			d.Tokens()
+			*docs = append(*docs, d)
+		}
+	}
+	rs := append(familyRules(), CorpusTemplate)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		var facts rules.Summary
+		for _, d := range collectDocs {
+			s := CorpusTemplate.Collect(d, nil)
+			if facts == nil {
+				facts = s
+			} else {
+				facts = CorpusTemplate.Merge(facts, s)
+			}
+		}
+		for _, d := range runDocs {
+			for _, r := range rs {
+				r.Run(rules.NewPass(r, d, nil, facts, r.Severity, func(rules.Finding) {}))
+			}
+		}
+		// Fresh analyses on the next round, as in a new run.
+		cacheMu.Lock()
+		cache = nil
+		cacheMu.Unlock()
+	}
+}
