@@ -99,9 +99,12 @@ func TestMarkupFinderMatchesIndexAny(t *testing.T) {
 }
 
 // joinCandidateReference is the definition joinCandidate implements: a
-// leading function word with two letters after it, or a trailing one with
-// three before it.
+// token of minJoinedLen to maxJoinedLen letters holding a leading function
+// word with two letters after it, or a trailing one with three before it.
 func joinCandidateReference(b []byte) bool {
+	if len(b) < minJoinedLen || len(b) > maxJoinedLen {
+		return false
+	}
 	lower := strings.ToLower(string(b))
 	for w := range leadingFunctionWords {
 		if len(lower) >= len(w)+2 && strings.HasPrefix(lower, w) {
@@ -150,7 +153,7 @@ func TestJoinCandidateMatchesDefinition(t *testing.T) {
 		}
 		check(sb.String())
 	}
-	for _, s := range []string{"", "a", "ab", "abc", "ofa", "ofab", "then", "thenx", "xxand", "xand", "ISTHE", "Tthe", "inthe", "forthe"} {
+	for _, s := range []string{"", "a", "ab", "abc", "ofa", "ofab", "then", "thenx", "xxand", "xand", "ISTHE", "Tthe", "inthe", "forthe", strings.Repeat("a", 30), strings.Repeat("a", 31)} {
 		check(s)
 	}
 }

@@ -166,66 +166,90 @@ func inflectedWord(w []byte) bool {
 }
 
 // joinCandidate is the cheap filter run before any word-list lookup:
-// whether b (ASCII letters, any case) opens with a leading function word
-// and at least two more letters, or ends with a trailing function word
-// after at least three. Those are the only shapes plausibleSplits can
-// split, so the filter loses nothing; about one word in seven passes it.
+// whether b, of minJoinedLen to maxJoinedLen ASCII letters in any case,
+// opens with a leading function word and at least two more letters, or
+// ends with a trailing function word after at least three. Those are the
+// only shapes plausibleSplits can split, so the filter loses nothing;
+// about one word in seven passes it.
 //
 // It runs on most tokens of the corpus, so it is two table lookups on the
 // first and the last three letters; only the few function words longer
 // than three letters need a comparison. A token with other bytes at its
 // ends is not a candidate (callers drop such tokens anyway).
 func joinCandidate(b []byte) bool {
-	if len(b) < 3 {
+	n := len(b)
+	if n < minJoinedLen || n > maxJoinedLen {
 		return false
 	}
-	head := splitEdges.head[tripleIndex(b[0], b[1], b[2])]
-	if len(b) >= int(head.need) || head.long != nil && anyPrefixFold(b, head.long, 2) {
+	k := tripleIndex(b[0], b[1], b[2])
+	if n >= int(splitEdges.headNeed[k]) || splitEdges.headLong[k] != 0 && anyPrefixFold(b, splitEdges.long[splitEdges.headLong[k]], 2) {
 		return true
 	}
-	n := len(b)
-	tail := splitEdges.tail[tripleIndex(b[n-1], b[n-2], b[n-3])]
-	return len(b) >= int(tail.need) || tail.long != nil && anySuffixFold(b, tail.long, 3)
+	k = tripleIndex(b[n-1], b[n-2], b[n-3])
+	return n >= int(splitEdges.tailNeed[k]) || splitEdges.tailLong[k] != 0 && anySuffixFold(b, splitEdges.long[splitEdges.tailLong[k]], 3)
 }
 
-// edge is what the three letters at one end of a token tell: the token
-// length that the shortest function word they spell out needs (0xff for
-// none), and the longer function words that open with them.
-type edge struct {
-	need uint8
-	long []string
+// edgeTables tell, for the first three letters of a token (head) and its
+// last three read backwards (tail), which function words may stand there:
+// need is the token length that the shortest function word the triple
+// spells out needs (noWord for none), and a non-zero long numbers the
+// list of longer function words that open with the triple. A byte a
+// triple keeps each table at 20 KB.
+type edgeTables struct {
+	headNeed, tailNeed [27 * 27 * 27]uint8
+	headLong, tailLong [27 * 27 * 27]uint8
+	long               [][]string
 }
 
-// splitEdges indexes the leading function words by their first three
-// letters and the trailing ones by their last three, read backwards.
-var splitEdges = func() (e struct{ head, tail [27 * 27 * 27]edge }) {
-	for k := range e.head {
-		e.head[k].need, e.tail[k].need = 0xff, 0xff
+// noWord is a need no candidate meets (it exceeds maxJoinedLen).
+const noWord = 0xff
+
+var splitEdges = newEdgeTables()
+
+func newEdgeTables() *edgeTables {
+	e := &edgeTables{long: [][]string{nil}}
+	for k := range e.headNeed {
+		e.headNeed[k], e.tailNeed[k] = noWord, noWord
 	}
 	for _, w := range sortedKeys(leadingFunctionWords) {
-		addEdge(&e.head, w, w, 2)
+		e.add(&e.headNeed, &e.headLong, w, w, 2)
 	}
 	for _, w := range sortedKeys(trailingFunctionWords) {
-		addEdge(&e.tail, reverse(w), w, 3)
+		e.add(&e.tailNeed, &e.tailLong, reverse(w), w, 3)
+	}
+	if len(e.long) > 255 {
+		panic("text: too many function-word lists")
 	}
 	return e
-}()
+}
 
-// addEdge files w under the triples that key spells out (key is w, or w
-// backwards for a trailing word); rest is the letters the other half of a
-// split needs.
-func addEdge(t *[27 * 27 * 27]edge, key, w string, rest int) {
+// add files w under the triples that key (w, or w backwards for a
+// trailing word) opens; rest is the letters the other half of a split
+// needs.
+func (e *edgeTables) add(need, long *[27 * 27 * 27]uint8, key, w string, rest int) {
 	if len(key) > 3 {
 		k := tripleIndex(key[0], key[1], key[2])
-		t[k].long = append(t[k].long, w)
+		if long[k] == 0 {
+			e.long = append(e.long, nil)
+			long[k] = uint8(len(e.long) - 1)
+		}
+		e.long[long[k]] = append(e.long[long[k]], w)
 		return
 	}
-	// A word of one to three letters fits every triple it opens.
-	for a := range 26 {
-		for b := range 26 {
-			triple := key + string(rune('a'+a)) + string(rune('a'+b))
-			k := tripleIndex(triple[0], triple[1], triple[2])
-			t[k].need = min(t[k].need, uint8(len(w)+rest))
+	// A word of one to three letters fits every triple it opens: the
+	// letters after it run over the whole alphabet.
+	first := 0
+	for _, c := range []byte(key) {
+		first = first*27 + int(letterIndex[c])
+	}
+	span := 1
+	for range 3 - len(key) {
+		first *= 27
+		span *= 27
+	}
+	for k := first; k < first+span; k++ {
+		if k%27 != 26 && k/27%27 != 26 { // skip triples with a non-letter
+			need[k] = min(need[k], uint8(len(w)+rest))
 		}
 	}
 }
