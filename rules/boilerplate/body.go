@@ -56,6 +56,10 @@ type analysis struct {
 	// cands are the lines phrase and structure rules judge: standalone
 	// short lines of checked blocks, with their normalised text.
 	cands []candidate
+	// matchedCands are the indexes of the candidates a family matches.
+	matchedCands []int
+	// notes marks blocks in the notes zone (inNotesZone).
+	notes []bool
 	// normCount counts the candidates' normalised texts, for repeats.
 	normCount map[string]int
 
@@ -73,7 +77,10 @@ type analysis struct {
 // candidate is one line worth judging.
 type candidate struct {
 	line, block int
-	raw, norm   string
+	// text is the trimmed line (in doc.Src, not a copy), norm its
+	// normalised form.
+	text []byte
+	norm string
 	// match is the strongest phrase-family match of the line; matches
 	// holds the match per family (see familyMatches).
 	match   phraseMatch
@@ -143,8 +150,8 @@ func newAnalysis(doc *document.Document) *analysis {
 	}
 	a.normCount = map[string]int{}
 	eachCandidateLine(doc, func(i, bi int, raw, norm []byte) {
-		c := candidate{line: i, block: bi, raw: string(raw), norm: string(norm)}
-		c.match, c.matches = matchAll(c.norm, c.raw)
+		c := candidate{line: i, block: bi, norm: string(norm), text: raw}
+		c.match, c.matches = matchAll(c.norm, raw)
 		if c.match == noMatch && !endsSentence(raw) {
 			c.compound, _ = compound(c.norm)
 		}
@@ -154,9 +161,16 @@ func newAnalysis(doc *document.Document) *analysis {
 			a.blocks[bi].good = false
 			a.matched[bi] = true
 		}
+		if c.match != noMatch {
+			a.matchedCands = append(a.matchedCands, len(a.cands))
+		}
 		a.cands = append(a.cands, c)
 		a.normCount[c.norm]++
 	})
+	a.notes = make([]bool, len(doc.Blocks))
+	for bi := range doc.Blocks {
+		a.notes[bi] = notesZone(doc, bi)
+	}
 	a.findBody()
 	a.cutAtEndMarker()
 	a.extendBody()
@@ -165,8 +179,8 @@ func newAnalysis(doc *document.Document) *analysis {
 
 // eachCandidateLine calls fn for every line phrase and structure rules
 // judge, in order: standalone short lines of checked blocks whose
-// normalised text is not empty. raw is the trimmed line and norm its
-// normalised form; both are only valid during the call.
+// normalised text is not empty. raw is the trimmed line (in doc.Src) and
+// norm its normalised form, only valid during the call.
 func eachCandidateLine(doc *document.Document, fn func(line, block int, raw, norm []byte)) {
 	var buf [maxPhraseLine]byte
 	for bi, b := range doc.Blocks {
@@ -364,14 +378,59 @@ func isStopWord(w []byte) bool {
 	if len(w) == 0 || len(w) > maxStopWord {
 		return false
 	}
+	key := packWord(w)
 	if w[0] >= 'A' && w[0] <= 'Z' {
-		var buf [maxStopWord]byte
-		n := copy(buf[:], w)
-		buf[0] += 'a' - 'A'
-		return stopWords[string(buf[:n])]
+		key += 'a' - 'A' // the first byte is the lowest
 	}
-	return stopWords[string(w)]
+	return stopTable.has(key)
 }
+
+// packWord packs a word of at most 8 bytes into an integer, first byte
+// lowest; no stop word holds a zero byte, so the packing is one to one.
+func packWord(w []byte) uint64 {
+	var key uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		key = key<<8 | uint64(w[i])
+	}
+	return key
+}
+
+// wordTable is a small open-addressing set of packed words: the stop
+// words are looked up for every word of every block, and a string map
+// costs several times more.
+type wordTable struct{ slots [stopSlots]uint64 }
+
+// stopSlots is a power of two at least twice the number of stop words.
+const stopSlots = 1024
+
+func (t *wordTable) slot(key uint64) int {
+	return int((key * 0x9E3779B97F4A7C15) >> (64 - 10)) // 10 bits: stopSlots
+}
+
+func (t *wordTable) add(key uint64) {
+	i := t.slot(key)
+	for t.slots[i] != 0 && t.slots[i] != key {
+		i = (i + 1) & (stopSlots - 1)
+	}
+	t.slots[i] = key
+}
+
+func (t *wordTable) has(key uint64) bool {
+	for i := t.slot(key); t.slots[i] != 0; i = (i + 1) & (stopSlots - 1) {
+		if t.slots[i] == key {
+			return true
+		}
+	}
+	return false
+}
+
+var stopTable = func() *wordTable {
+	t := &wordTable{}
+	for w := range stopWords {
+		t.add(packWord([]byte(w)))
+	}
+	return t
+}()
 
 // maxStopWord is longer than any stop word in bytes ("bibliografía" is
 // not one; "between", "através" would fit).

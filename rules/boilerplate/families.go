@@ -434,6 +434,7 @@ func init() {
 		}
 	}
 	indexCompoundPhrases()
+	indexFamilyWords()
 }
 
 // containsAny returns a hint that passes lines containing any of words.

@@ -30,6 +30,15 @@ const noNeighbour = -1
 // reads (the context window).
 var neighbourOffsets = [...]int{-2, -1, 1, 2}
 
+// neighbourRadius is the farthest neighbour the model reads.
+var neighbourRadius = func() int {
+	r := 0
+	for _, k := range neighbourOffsets {
+		r = max(r, k, -k)
+	}
+	return r
+}()
+
 // ownFeatureNames and neighbourFeatureNames name the features in order.
 var ownFeatureNames = []string{
 	"words", "bytes", "stop_rate", "ends_sentence", "ends_colon", "ends_question", "title_ratio", "caps_ratio",
@@ -111,18 +120,39 @@ func (a *analysis) modelJudges(ci int) bool {
 // (nil for the others).
 func (a *analysis) features(lex Lexicon, want func(ci int) bool) [][]float32 {
 	n := len(a.cands)
-	lexes := make([]lexStats, n)
-	for ci, c := range a.cands {
-		lexes[ci] = lexScore(c.norm, lex)
+	// Only the wanted lines and their neighbours are measured: the lexicon
+	// and shape of lines two away, whether lines five away are short.
+	wanted := make([]bool, n)
+	count := 0
+	for ci := range a.cands {
+		if want(ci) {
+			wanted[ci] = true
+			count++
+		}
 	}
-	verdicts := a.structure()
-	ctx := a.ctx
+	near := func(ci, radius int) bool {
+		for k := max(0, ci-radius); k < n && k <= ci+radius; k++ {
+			if wanted[k] {
+				return true
+			}
+		}
+		return false
+	}
+	lexes := make([]lexStats, n)
 	shapes := make([]lineShape, n)
 	short := make([]bool, n)
 	for ci, c := range a.cands {
-		shapes[ci] = a.measureLine(c)
-		short[ci] = shapes[ci].words <= shortMaxWords && !shapes[ci].sentence
+		switch {
+		case near(ci, neighbourRadius):
+			lexes[ci] = lexScore(c.norm, lex)
+			shapes[ci] = a.measureLine(c)
+			short[ci] = shapes[ci].words <= shortMaxWords && !shapes[ci].sentence
+		case near(ci, 5):
+			short[ci] = a.isShortLine(c)
+		}
 	}
+	verdicts := a.structure()
+	ctx := a.ctx
 	goodAfter, sinceGood, toGood := a.goodProfile()
 	totalGood, totalWords := 0, 0
 	for _, b := range a.blocks {
@@ -134,19 +164,20 @@ func (a *analysis) features(lex Lexicon, want func(ci int) bool) [][]float32 {
 	bodyShare := float32(totalGood) / float32(max(totalWords, 1))
 	furniture := float32(a.furnitureLines())
 	out := make([][]float32, n)
-	flat := make([]float32, n*len(featureNames))
+	flat := make([]float32, 0, count*len(featureNames))
 	for ci, c := range a.cands {
-		if !want(ci) {
+		if !wanted[ci] {
 			continue
 		}
-		f := flat[ci*len(featureNames) : ci*len(featureNames) : (ci+1)*len(featureNames)]
+		f := flat[len(flat) : len(flat) : len(flat)+len(featureNames)]
+		flat = flat[:len(flat)+len(featureNames)]
 		s := shapes[ci]
 		b := a.doc.Blocks[c.block]
 		f = append(f,
-			float32(s.words), float32(len(c.raw)), ratio(s.stops, s.words), flag(s.sentence), flag(s.colon), flag(s.question),
-			ratio(s.title, s.words), ratio(s.caps, s.words), ratio(s.digits, s.letters+s.digits), ratio(s.punct, len(c.raw)),
+			float32(s.words), float32(len(c.text)), ratio(s.stops, s.words), flag(s.sentence), flag(s.colon), flag(s.question),
+			ratio(s.title, s.words), ratio(s.caps, s.words), ratio(s.digits, s.letters+s.digits), ratio(s.punct, len(c.text)),
 			float32(s.seps), ratio(s.wordBytes, s.words), flag(s.lower), flag(s.bullet),
-			flag(bytes.IndexByte([]byte(c.raw), '@') > 0 && hasContact([]byte(c.raw))), flag(hasWebAddress(c.raw)), flag(phoneLike([]byte(c.raw))),
+			flag(bytes.IndexByte(c.text, '@') > 0 && hasContact(c.text)), flag(hasWebAddress(c.text)), flag(phoneLike(c.text)),
 			float32(c.match), flag(provesNeighbours(c)), flag(c.matches.weakOnly()), flag(endMarker(c)), flag(c.compound),
 			float32(verdicts[ci].sev), a.positionCode(c.block), float32(max(0, a.bodyFirst-c.block)), float32(max(0, c.block-a.bodyLast)),
 			float32(c.line)/float32(max(1, len(a.doc.Lines))), a.relInBody(c.block),
@@ -232,15 +263,31 @@ func (a *analysis) measureLine(c candidate) lineShape {
 		if isStopWord(w) {
 			s.stops++
 		}
-		r, _ := utf8.DecodeRune(w)
-		if unicode.IsUpper(r) {
+		if startsUpper(w) {
 			s.title++
-			if len(w) > 1 && bytes.Equal(bytes.ToUpper(w), w) {
+			if len(w) > 1 && allUpper(w) {
 				s.caps++
 			}
 		}
 	}
-	for _, r := range c.raw {
+	for i := 0; i < len(c.text); {
+		if b := c.text[i]; b < utf8.RuneSelf {
+			switch asciiShape[b] {
+			case shapeLetter:
+				s.letters++
+			case shapeDigit:
+				s.digits++
+			case shapeSep:
+				s.seps++
+				s.punct++
+			case shapePunct:
+				s.punct++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(c.text[i:])
+		i += size
 		switch {
 		case unicode.IsLetter(r):
 			s.letters++
@@ -253,7 +300,7 @@ func (a *analysis) measureLine(c candidate) lineShape {
 			s.punct++
 		}
 	}
-	raw := []byte(c.raw)
+	raw := c.text
 	s.sentence = endsSentence(raw)
 	s.colon = bytes.HasSuffix(raw, []byte(":"))
 	s.question = bytes.HasSuffix(bytes.TrimRight(raw, " \"'\u201d)"), []byte("?"))
@@ -261,6 +308,73 @@ func (a *analysis) measureLine(c candidate) lineShape {
 	s.lower = unicode.IsLower(first)
 	s.bullet = first == '-' || first == '*' || first == '•' || first == '#' || unicode.IsDigit(first)
 	return s
+}
+
+// Character classes of measureLine for ASCII, from the same tests as
+// its slow path.
+const (
+	shapeOther = iota
+	shapeLetter
+	shapeDigit
+	shapeSep
+	shapePunct
+)
+
+var asciiShape = func() (t [utf8.RuneSelf]uint8) {
+	for b := range t {
+		r := rune(b)
+		switch {
+		case unicode.IsLetter(r):
+			t[b] = shapeLetter
+		case unicode.IsDigit(r):
+			t[b] = shapeDigit
+		case r == '|' || r == '/' || r == '>':
+			t[b] = shapeSep
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			t[b] = shapePunct
+		}
+	}
+	return t
+}()
+
+// startsUpper reports whether w starts with an upper-case letter.
+func startsUpper(w []byte) bool {
+	if len(w) > 0 && w[0] < utf8.RuneSelf {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRune(w)
+	return unicode.IsUpper(r)
+}
+
+// allUpper reports whether upper-casing w leaves it unchanged.
+func allUpper(w []byte) bool {
+	for _, b := range w {
+		if b >= utf8.RuneSelf {
+			return bytes.Equal(bytes.ToUpper(w), w)
+		}
+		if b >= 'a' && b <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isShortLine is measureLine's words <= shortMaxWords && !sentence
+// without the rest of the shape.
+func (a *analysis) isShortLine(c candidate) bool {
+	if endsSentence(c.text) {
+		return false
+	}
+	l := a.doc.Lines[c.line]
+	words := 0
+	for _, t := range a.doc.TokensIn(l.Start, l.End) {
+		if t.Kind == document.Word {
+			if words++; words > shortMaxWords {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // positionCode is the line's place relative to the body: -1 before, 0
@@ -292,8 +406,7 @@ func (m familyMatches) weakOnly() bool {
 }
 
 // hasWebAddress reports a URL or bare domain-like "www." address.
-func hasWebAddress(raw string) bool {
-	b := []byte(raw)
+func hasWebAddress(b []byte) bool {
 	return bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("http://")) || bytes.Contains(b, []byte("https://"))
 }
 

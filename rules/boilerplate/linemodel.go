@@ -135,9 +135,9 @@ func (a *analysis) modelEvidence(ci int) string {
 	switch {
 	case a.blocks[c.block].good:
 		parts = append(parts, "a paragraph")
-	case !endsSentence([]byte(c.raw)) && words <= shortMaxWords:
+	case !endsSentence(c.text) && words <= shortMaxWords:
 		parts = append(parts, "short line without sentence end")
-	case !endsSentence([]byte(c.raw)):
+	case !endsSentence(c.text):
 		parts = append(parts, "unpunctuated line")
 	default:
 		parts = append(parts, "line")

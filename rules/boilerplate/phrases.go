@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -112,19 +113,22 @@ func toSet(list []string) map[string]bool {
 
 // matchWords judges one line given its normalised and raw (trimmed)
 // forms, its first word and its word count.
-func (f *phraseFamily) matchWords(norm, raw, first string, n int) phraseMatch {
+// exact and start say whether norm is one of the family's exact phrases
+// and whether first is one of its first words (matchAll looks both up
+// for all families at once).
+func (f *phraseFamily) matchWords(norm, raw string, n int, exact, start bool) phraseMatch {
 	if n == 0 || n > f.MaxWords && n > maxExactWords || f.NoColon && strings.HasSuffix(raw, ":") {
 		return noMatch
 	}
 	if n <= maxExactWords {
-		if f.exact[norm] {
+		if exact {
 			return certainMatch
 		}
 		if len(f.vocab) > 0 && n >= 2 && n <= 10 && !strings.Contains(raw, ",") && allIn(norm, f.vocab) {
 			return certainMatch
 		}
 	}
-	if !f.Anywhere && !f.starts[first] {
+	if !f.Anywhere && !start {
 		return noMatch
 	}
 	// A question is a question, not a widget ("Comments?" as a heading).
@@ -177,12 +181,13 @@ func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
 
 func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 	a := analyse(pass.Doc)
-	for ci, c := range a.cands {
+	for _, ci := range a.matchedCands {
+		c := &a.cands[ci]
 		m := c.matches.get(fam.index)
 		if m == noMatch {
 			continue
 		}
-		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.raw)
+		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.text)
 		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
 			sev, how = rules.Info, how+", standing alone"
 		}
@@ -197,7 +202,7 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 // text ("More", "Privacy", "Keywords: ..." as the author's), so each step is
 // one lower and a single word is only a hint, except for families whose
 // words are rarely an article's own (share, print, image credit, ...).
-func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm, raw string) (rules.Severity, fixers.Safety, string) {
+func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm string, raw []byte) (rules.Severity, fixers.Safety, string) {
 	how := "whole line is a furniture phrase"
 	if m == likelyMatch {
 		how = "short line starts like furniture"
@@ -211,7 +216,7 @@ func phraseSeverity(a *analysis, fam *phraseFamily, bi int, m phraseMatch, norm,
 		return rules.Warning, fixers.Unsafe, how
 	case fam.BodyHint:
 		return rules.Info, fixers.Unsafe, how
-	case fam == relatedFamily && strings.HasSuffix(raw, ":"):
+	case fam == relatedFamily && bytes.HasSuffix(raw, []byte(":")):
 		// "Also read:" inside the body introduces an inline link the
 		// author placed: an editorial cross-reference, only a hint.
 		return rules.Info, fixers.Unsafe, how
@@ -237,14 +242,21 @@ func (m familyMatches) get(i int) phraseMatch {
 
 // matchAll matches a line against every family once; the analysis keeps
 // the result for all rules.
-func matchAll(norm, raw string) (best phraseMatch, each familyMatches) {
+func matchAll(norm string, text []byte) (best phraseMatch, each familyMatches) {
 	n := wordCount(norm)
 	if n > maxFamilyWords {
 		return noMatch, each
 	}
+	raw := string(text)
 	first, _, _ := strings.Cut(norm, " ")
+	var exact uint32
+	if n <= maxExactWords {
+		exact = exactFamilies[norm]
+	}
+	starts := startFamilies[first]
 	for i, f := range allFamilies {
-		switch m := f.matchWords(norm, raw, first, n); m {
+		bit := uint32(1) << i
+		switch m := f.matchWords(norm, raw, n, exact&bit != 0, starts&bit != 0); m {
 		case certainMatch:
 			each.certain |= 1 << i
 		case likelyMatch:
@@ -258,6 +270,22 @@ func matchAll(norm, raw string) (best phraseMatch, each familyMatches) {
 		best = likelyMatch
 	}
 	return best, each
+}
+
+// exactFamilies and startFamilies map an exact phrase and a first word to
+// the bits of the families that list it (one lookup per line instead of
+// one per family).
+var exactFamilies, startFamilies = map[string]uint32{}, map[string]uint32{}
+
+func indexFamilyWords() {
+	for _, f := range allFamilies {
+		for p := range f.exact {
+			exactFamilies[p] |= 1 << f.index
+		}
+		for w := range f.starts {
+			startFamilies[w] |= 1 << f.index
+		}
+	}
 }
 
 // furniturePhrases maps every exact phrase of every family (up to

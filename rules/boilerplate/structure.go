@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -118,7 +119,7 @@ func (a *analysis) structure() []structureVerdict {
 func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.Severity, string) {
 	near := ctx.near(ci)
 	words := wordCount(c.norm)
-	short := shortLine([]byte(c.raw), words, shortMaxWords)
+	short := shortLine(c.text, words, shortMaxWords)
 	pos := a.position(c.block)
 	after, before := c.block > a.bodyLast, c.block < a.bodyFirst
 	sev := rules.Info
@@ -131,7 +132,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		return rules.Warning, "line made only of furniture phrases (" + strings.Join(kinds, ", ") + "), " + pos
 	}
 	switch {
-	case hasContact([]byte(c.raw)) && words <= 12:
+	case words <= 12 && hasContact(c.text):
 		sev, nearly = rules.Info, ""
 		if a.contactBlock(ci) && !a.inBody(c.block) {
 			sev, nearly = rules.Warning, ", with more contact details"
@@ -150,13 +151,13 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 	case marked(a.doc.Blocks[c.block]):
 		// A list item or Markdown heading is structure the extractor kept.
 		return 0, ""
-	case after && strings.HasSuffix(c.raw, ":") && !ctx.contactFollows(ci):
+	case after && bytes.HasSuffix(c.text, []byte(":")) && !ctx.contactFollows(ci):
 		// "Project resources:" introduces a list: article structure;
 		// "Please contact:" before an e-mail address does not.
 		return 0, ""
 	case after && short:
 		return sev, "short line " + pos + nearly
-	case after && !endsSentence([]byte(c.raw)):
+	case after && !endsSentence(c.text):
 		return sev, "unpunctuated line " + pos + nearly
 	case before && short && ctx.navRun[ci] >= navRunMin:
 		if a.nextIsBody(ci) || words >= titleMinWords {
@@ -176,7 +177,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 func (ctx *context) menu(ci, words int) bool {
 	c := ctx.a.cands[ci]
 	return words <= navMaxWords && ctx.navRun[ci] >= navLongRun && ci < ctx.firstProse &&
-		ctx.navDistinct[ci] && ctx.runProven[ctx.run[ci]] > 0 && !strings.HasSuffix(c.raw, ":")
+		ctx.navDistinct[ci] && ctx.runProven[ctx.run[ci]] > 0 && !bytes.HasSuffix(c.text, []byte(":"))
 }
 
 // goodBetween reports a good block between candidates k < l.
@@ -197,11 +198,16 @@ func (a *analysis) nextIsBody(ci int) bool {
 
 // inNotesZone reports whether block bi is, or introduces, endnotes: a
 // legitimate closing heading, or a block followed by note definitions.
-func (a *analysis) inNotesZone(bi int) bool {
-	doc := a.doc
+func (a *analysis) inNotesZone(bi int) bool { return a.notes[bi] }
+
+// notesZone computes inNotesZone for block bi.
+func notesZone(doc *document.Document, bi int) bool {
 	b := doc.Blocks[bi]
-	if b.End-b.ContentStart <= maxHeading && legitTailHeadings[normalise(doc.Src[b.ContentStart:b.End])] {
-		return true
+	if b.End-b.ContentStart <= maxHeading {
+		var buf [2 * maxHeading]byte
+		if legitTailHeadings[string(appendNormal(buf[:0], doc.Src[b.ContentStart:b.End]))] {
+			return true
+		}
 	}
 	for k := bi + 1; k < len(doc.Blocks) && k <= bi+2; k++ {
 		if doc.Blocks[k].Kind == document.Note {
@@ -220,20 +226,20 @@ func marked(b document.Block) bool {
 // two lines, one of them an e-mail address or phone number: bare web
 // addresses alone are often an article's sources.
 func (a *analysis) contactBlock(ci int) bool {
-	personal := !urlOnly(a.cands[ci].raw)
+	personal := !urlOnly(a.cands[ci].text)
 	other := false
 	for k := max(0, ci-2); k < len(a.cands) && k <= ci+2; k++ {
-		if k != ci && hasContact([]byte(a.cands[k].raw)) && !a.goodBetween(min(k, ci), max(k, ci)) {
+		if k != ci && hasContact(a.cands[k].text) && !a.goodBetween(min(k, ci), max(k, ci)) {
 			other = true
-			personal = personal || !urlOnly(a.cands[k].raw)
+			personal = personal || !urlOnly(a.cands[k].text)
 		}
 	}
 	return other && personal
 }
 
 // urlOnly reports contact details that are only a web address.
-func urlOnly(raw string) bool {
-	return !strings.Contains(raw, "@") && !phoneLike([]byte(raw))
+func urlOnly(raw []byte) bool {
+	return bytes.IndexByte(raw, '@') < 0 && !phoneLike(raw)
 }
 
 // betweenGood reports a block whose neighbours on both sides are body
@@ -275,7 +281,7 @@ func (a *analysis) newContext() *context {
 		// A bare web address proves nothing (reference lists are full of
 		// them); an e-mail address or phone number does.
 		ctx.proven[ci] = provesNeighbours(c) || c.compound ||
-			wordCount(c.norm) <= 12 && hasContact([]byte(c.raw)) && (!urlOnly(c.raw) || a.contactBlock(ci))
+			wordCount(c.norm) <= 12 && hasContact(c.text) && (!urlOnly(c.text) || a.contactBlock(ci))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
 			ctx.runLen = append(ctx.runLen, 0)
@@ -315,7 +321,7 @@ func (ctx *context) countNavRuns() {
 	a := ctx.a
 	isShort := func(k int) bool {
 		c := a.cands[k]
-		return !a.blocks[c.block].good && shortLine([]byte(c.raw), wordCount(c.norm), shortMaxWords)
+		return !a.blocks[c.block].good && shortLine(c.text, wordCount(c.norm), shortMaxWords)
 	}
 	for start := 0; start < len(a.cands); {
 		if !isShort(start) {
@@ -375,7 +381,7 @@ func (ctx *context) repeatedOutsideBody(c candidate, words int) bool {
 func (ctx *context) contactFollows(ci int) bool {
 	a := ctx.a
 	for k := ci + 1; k < len(a.cands) && k <= ci+nearRadius+1 && ctx.run[k] == ctx.run[ci]; k++ {
-		if hasContact([]byte(a.cands[k].raw)) && !urlOnly(a.cands[k].raw) {
+		if hasContact(a.cands[k].text) && !urlOnly(a.cands[k].text) {
 			return true
 		}
 	}
