@@ -5,7 +5,7 @@
 package dates
 
 import (
-	"bytes"
+	"encoding/binary"
 	"regexp"
 	"strconv"
 	"strings"
@@ -117,26 +117,53 @@ func find(src []byte, start, end int, weekdayOnly bool) []Match {
 	var out []Match
 	for _, w := range digitWindows(src, start, end) {
 		text := src[w[0]:w[1]]
-		if mayHoldDate(text) && (!weekdayOnly || namesWeekday(text)) {
+		if (!weekdayOnly || namesWeekday(text)) && mayHoldDate(text) {
 			out = appendMatches(out, src, w[0], w[1])
 		}
 	}
 	return out
 }
 
-var weekdayPrefixes = [][]byte{[]byte("Mon"), []byte("Tue"), []byte("Wed"), []byte("Thu"), []byte("Fri"), []byte("Sat"), []byte("Sun")}
+// weekdayWords are the weekday names and abbreviations of the date
+// expressions, by first letter.
+var weekdayWords = [256][]string{
+	'M': {"Monday", "Mon"},
+	'T': {"Tuesday", "Thursday", "Tues", "Tue", "Thurs", "Thur", "Thu"},
+	'W': {"Wednesday", "Wed"},
+	'F': {"Friday", "Fri"},
+	'S': {"Saturday", "Sunday", "Sat", "Sun"},
+}
 
+// namesWeekday reports whether w holds a weekday name or abbreviation the
+// way a date with a weekday writes it: at a word start, followed by a
+// full stop, comma, space or closing bracket ("Friday, ", "(Friday)").
+// Without one, no date in w can have a weekday; "Sunni" or "Monetary" do
+// not count.
 func namesWeekday(w []byte) bool {
-	for _, d := range weekdayPrefixes {
-		if bytes.Contains(w, d) {
-			return true
+	for i := 0; i+3 < len(w); i++ {
+		words := weekdayWords[w[i]]
+		if len(words) == 0 || i > 0 && isWordByte(w[i-1]) {
+			continue
+		}
+		for _, name := range words {
+			if n := len(name); i+n < len(w) && string(w[i:i+n]) == name && endsWeekday(w[i+n]) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-var monthPrefixes = [][]byte{[]byte("Jan"), []byte("Feb"), []byte("Mar"), []byte("Apr"), []byte("May"), []byte("Jun"),
-	[]byte("Jul"), []byte("Aug"), []byte("Sep"), []byte("Oct"), []byte("Nov"), []byte("Dec")}
+// endsWeekday reports whether c may follow a weekday in a date: ".", ",",
+// a space, a tab, a no-break space (its first byte) or ")".
+func endsWeekday(c byte) bool {
+	return c == '.' || c == ',' || c == ' ' || c == '\t' || c == 0xc2 || c == ')'
+}
+
+// isWordByte is the expressions' \w: ASCII letters, digits, underscore.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || isDigit(c) || c == '_'
+}
 
 // mayHoldDate is a cheap test before the date expression: a month name,
 // or digits joined by ".", "-" or "/".
@@ -146,9 +173,46 @@ func mayHoldDate(w []byte) bool {
 			return true
 		}
 	}
-	for _, m := range monthPrefixes {
-		if bytes.Contains(w, m) {
-			return true
+	return namesMonth(w)
+}
+
+// namesMonth reports whether w holds the start of a month name ("Jan",
+// "Feb", ... "Dec"), in one pass.
+func namesMonth(w []byte) bool {
+	for i := 0; i+2 < len(w); i++ {
+		switch a, b := w[i+1], w[i+2]; w[i] {
+		case 'J':
+			if a == 'a' && b == 'n' || a == 'u' && (b == 'n' || b == 'l') {
+				return true
+			}
+		case 'F':
+			if a == 'e' && b == 'b' {
+				return true
+			}
+		case 'M':
+			if a == 'a' && (b == 'r' || b == 'y') {
+				return true
+			}
+		case 'A':
+			if a == 'p' && b == 'r' || a == 'u' && b == 'g' {
+				return true
+			}
+		case 'S':
+			if a == 'e' && b == 'p' {
+				return true
+			}
+		case 'O':
+			if a == 'c' && b == 't' {
+				return true
+			}
+		case 'N':
+			if a == 'o' && b == 'v' {
+				return true
+			}
+		case 'D':
+			if a == 'e' && b == 'c' {
+				return true
+			}
 		}
 	}
 	return false
@@ -161,8 +225,8 @@ func digitWindows(src []byte, start, end int) [][2]int {
 	const before, after = 32, 24
 	var out [][2]int
 	for i := start; i < end; i++ {
-		if !isDigit(src[i]) {
-			continue
+		if i = nextDigit(src, i, end); i == end {
+			break
 		}
 		lo := max(start, i-before)
 		for lo > start && !isSpace(src[lo-1]) {
@@ -184,6 +248,26 @@ func digitWindows(src []byte, start, end int) [][2]int {
 		i = j
 	}
 	return out
+}
+
+// nextDigit returns the offset of the first ASCII digit in src[i:end), or
+// end. Prose has few digits: it skips eight bytes at a time while none of
+// them is a digit.
+func nextDigit(src []byte, i, end int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= end; i += 8 {
+		// Digits become bytes below 10; the classic "has a byte less
+		// than n" test finds them (bytes with the high bit set are never
+		// counted).
+		x := binary.LittleEndian.Uint64(src[i:]) ^ 0x3030303030303030
+		if (x-10*ones)&^x&highs != 0 {
+			break
+		}
+	}
+	for i < end && !isDigit(src[i]) {
+		i++
+	}
+	return i
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

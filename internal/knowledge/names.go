@@ -55,7 +55,7 @@ func isASCII(s string) bool {
 func AppendFold(dst, w []byte) []byte {
 	for _, c := range w {
 		if c >= utf8.RuneSelf {
-			return append(dst, Fold(string(w))...)
+			return appendFoldUnicode(dst, w)
 		}
 	}
 	for _, c := range w {
@@ -65,6 +65,22 @@ func AppendFold(dst, w []byte) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// appendFoldUnicode is AppendFold for a word with non-ASCII bytes. Words
+// whose only non-ASCII letters are curly apostrophes ("don’t", common in
+// news text) are folded without Fold's normalisation.
+func appendFoldUnicode(dst, w []byte) []byte {
+	n := len(dst)
+	if out, ok := appendApostrophes(dst, w); ok {
+		for i := n; i < len(out); i++ {
+			if c := out[i]; 'A' <= c && c <= 'Z' {
+				out[i] = c + 'a' - 'A'
+			}
+		}
+		return out
+	}
+	return append(dst[:n], Fold(string(w))...)
 }
 
 // Distance is the Damerau-Levenshtein distance (optimal string alignment)

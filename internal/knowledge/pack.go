@@ -40,6 +40,8 @@ type Pack struct {
 	byName      map[string]*Person
 	initialisms map[string]*Initialism
 	officesOf   map[*Person][]*Office
+	// lastWords filters words before a byLastWord lookup.
+	lastWords WordFilter
 }
 
 // Person is a public figure.
@@ -226,9 +228,16 @@ func (p *Pack) PeopleByLastWord(w string) []*Person { return p.byLastWord[Fold(w
 // AppendFold); it does not allocate.
 func (p *Pack) PeopleBySurnameKey(key []byte) []*Person { return p.bySurname[string(key)] }
 
-// PeopleByLastWordKey is PeopleByLastWord for a key already folded (see
-// AppendFold); it does not allocate.
-func (p *Pack) PeopleByLastWordKey(key []byte) []*Person { return p.byLastWord[string(key)] }
+// PeopleByLastWordBytes is PeopleByLastWord for a word as written in the
+// text. Meant for every token of a document, it settles most words with a
+// filter and allocates only for non-ASCII words.
+func (p *Pack) PeopleByLastWordBytes(w []byte) []*Person {
+	if !p.lastWords.MayHold(w) {
+		return nil
+	}
+	var buf [64]byte
+	return p.byLastWord[string(AppendFold(buf[:0], w))]
+}
 
 // OfficesOf returns the offices the person held at some time.
 func (p *Pack) OfficesOf(person *Person) []*Office { return p.officesOf[person] }
@@ -273,6 +282,9 @@ func (p *Pack) index() {
 			last := words[len(words)-1]
 			p.byLastWord[last] = append(p.byLastWord[last], person)
 		}
+	}
+	for w := range p.byLastWord {
+		p.lastWords.Add(w)
 	}
 	p.initialisms = map[string]*Initialism{}
 	for _, in := range p.Initialisms {

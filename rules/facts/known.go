@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -57,11 +58,15 @@ func itemRE(item string) *regexp.Regexp {
 func runKnown(pass *rules.Pass) {
 	pack := knowledge.Active()
 	doc := pass.Doc
+	facts := factsIn(pack, doc.Src)
+	if len(facts) == 0 {
+		return // the usual case: no item word ("article") in the document
+	}
 	for _, s := range doc.Sentences() {
 		sentence := doc.Src[s.Start:s.End]
 		var lower string
-		for _, fact := range pack.Facts {
-			if len(fact.Item) > 1 && !bytes.Contains(sentence, []byte(strings.ToLower(fact.Item[1:]))) && !bytes.Contains(sentence, []byte(strings.ToUpper(fact.Item[1:]))) {
+		for _, fact := range facts {
+			if !fact.inside(s.Start, s.End) {
 				continue // cheap test before the expression
 			}
 			if lower == "" {
@@ -73,10 +78,10 @@ func runKnown(pass *rules.Pass) {
 				// byte lengths, so offsets into sentence do not fit lower.
 				before := strings.ToLower(string(sentence[:loc[0]]))
 				after := strings.ToLower(string(sentence[loc[1]:]))
-				if !aboutSubject(fact, before, after) || value == fact.Value {
+				if !aboutSubject(fact.Fact, before, after) || value == fact.Value {
 					continue
 				}
-				if !wrongInContext(fact, value, lower) {
+				if !wrongInContext(fact.Fact, value, lower) {
 					continue
 				}
 				start, end := s.Start+loc[2], s.Start+loc[3]
@@ -89,6 +94,62 @@ func runKnown(pass *rules.Pass) {
 			}
 		}
 	}
+}
+
+// itemFact is a fact with the places its item word occurs in a document.
+type itemFact struct {
+	*knowledge.Fact
+	// spans are where the item word after its first letter, in small
+	// letters or capitals ("rticle", "RTICLE"), occurs, in text order:
+	// the item expression cannot match a sentence holding none. Nil when
+	// the item is one letter (no test).
+	spans [][2]int
+}
+
+// inside reports whether one of the spans lies inside [start, end).
+func (f itemFact) inside(start, end int) bool {
+	if len(f.Item) <= 1 {
+		return true
+	}
+	i := sort.Search(len(f.spans), func(i int) bool { return f.spans[i][0] >= start })
+	for ; i < len(f.spans) && f.spans[i][0] < end; i++ {
+		if f.spans[i][1] <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// factsIn returns the pack's facts whose item word occurs in text, in
+// pack order, with where it occurs.
+func factsIn(pack *knowledge.Pack, text []byte) []itemFact {
+	var out []itemFact
+	for _, fact := range pack.Facts {
+		f := itemFact{Fact: fact}
+		if len(fact.Item) > 1 {
+			f.spans = appendOccurrences(f.spans, text, strings.ToLower(fact.Item[1:]))
+			f.spans = appendOccurrences(f.spans, text, strings.ToUpper(fact.Item[1:]))
+			if len(f.spans) == 0 {
+				continue
+			}
+			sort.Slice(f.spans, func(i, j int) bool { return f.spans[i][0] < f.spans[j][0] })
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// appendOccurrences appends the spans of every occurrence of word in text.
+func appendOccurrences(out [][2]int, text []byte, word string) [][2]int {
+	for i := 0; i < len(text); {
+		k := bytes.Index(text[i:], []byte(word))
+		if k < 0 {
+			break
+		}
+		out = append(out, [2]int{i + k, i + k + len(word)})
+		i += k + 1
+	}
+	return out
 }
 
 // aboutSubject reports whether the item is tied to the fact's subject: a

@@ -65,28 +65,60 @@ func runOutdated(pass *rules.Pass) {
 	pack := knowledge.Active()
 	article, hasArticle := dates.Article(doc)
 	blockDates := map[int][]dates.Match{}
+	src := doc.Src
+	all := doc.Tokens()
+	next := 0 // sentences and tokens are both in text order
 	for _, s := range doc.Sentences() {
-		// The date is found only for sentences that name an office holder
-		// with a title: most sentences do not, and dates cost most.
-		dateOf := func() (time.Time, bool) {
-			found, ok := blockDates[s.Block]
-			if !ok {
-				b := doc.Blocks[s.Block]
-				found = dates.Find(doc.Src, b.ContentStart, b.End)
-				blockDates[s.Block] = found
-			}
-			day, ok := sentenceDate(doc, found, s, article, hasArticle)
-			if !ok || day.After(pack.ValidAsOf) {
-				return time.Time{}, false // no date, or after the pack's data: cannot verify
-			}
-			return day, true
+		// The tokens inside the sentence, as doc.TokensIn finds them,
+		// without a search per sentence.
+		for next < len(all) && all[next].Start < s.Start {
+			next++
 		}
-		for _, t := range doc.TokensIn(s.Start, s.End) {
-			if t.Kind == document.Word {
-				checkMention(pass, pack, s, t, dateOf)
+		lo := next
+		for next < len(all) && all[next].End <= s.End {
+			next++
+		}
+		for _, t := range all[lo:next] {
+			if t.Kind != document.Word {
+				continue
 			}
+			// Every word is looked up, on its bytes: a name is rarely there.
+			end := possessiveEnd(src, t)
+			people := pack.PeopleByLastWordBytes(src[t.Start:end])
+			if len(people) == 0 {
+				continue
+			}
+			// The date is found only for sentences that name an office
+			// holder with a title: most sentences do not, and dates cost
+			// most.
+			dateOf := func() (time.Time, bool) {
+				found, ok := blockDates[s.Block]
+				if !ok {
+					b := doc.Blocks[s.Block]
+					found = dates.Find(doc.Src, b.ContentStart, b.End)
+					blockDates[s.Block] = found
+				}
+				day, ok := sentenceDate(doc, found, s, article, hasArticle)
+				if !ok || day.After(pack.ValidAsOf) {
+					return time.Time{}, false // no date, or after the pack's data: cannot verify
+				}
+				return day, true
+			}
+			checkMention(pass, pack, s, t, people, end, dateOf)
 		}
 	}
+}
+
+// possessiveEnd is where the token ends without a trailing "'s" or "’s".
+func possessiveEnd(src []byte, t document.Token) int {
+	w := src[t.Start:t.End]
+	switch {
+	case len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's':
+		return t.End - 2
+	case len(w) > 4 && string(w[len(w)-4:]) == "\u2019s":
+		return t.End - 4
+	}
+	return t.End
 }
 
 // sentenceDate is the date a sentence speaks at: a citation's own date in
@@ -115,11 +147,11 @@ type mention struct {
 	start, end int    // title start, name end
 }
 
-func checkMention(pass *rules.Pass, pack *knowledge.Pack, s document.Sentence, t document.Token, dateOf func() (time.Time, bool)) {
+// checkMention judges the word t, whose text up to end is the last word
+// of the people's surnames.
+func checkMention(pass *rules.Pass, pack *knowledge.Pack, s document.Sentence, t document.Token, people []*knowledge.Person, end int, dateOf func() (time.Time, bool)) {
 	doc := pass.Doc
-	word, end := trimPossessive(doc.Text(t.Start, t.End), t.End)
-	people := pack.PeopleByLastWord(word)
-	if len(people) == 0 || continuesName(doc, t.End, s.End) {
+	if continuesName(doc, t.End, s.End) {
 		return // "Prime Minister Anthony Albanese": Anthony is not the surname
 	}
 	for _, p := range people {
@@ -134,15 +166,6 @@ func checkMention(pass *rules.Pass, pack *knowledge.Pack, s document.Sentence, t
 		judge(pass, pack, m, day)
 		return
 	}
-}
-
-func trimPossessive(w string, end int) (string, int) {
-	for _, suf := range []string{"'s", "\u2019s"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
-			return w[:len(w)-len(suf)], end - len(suf)
-		}
-	}
-	return w, end
 }
 
 // findTitle checks that the words before the surname token are the rest
@@ -171,27 +194,27 @@ func findTitle(doc *document.Document, pack *knowledge.Pack, p *knowledge.Person
 		}
 	}
 	lo := max(s.Start, start-100)
+	offices := pack.OfficesOf(p)
+	if !mayEndWithTitle(pack, offices, doc.Src[lo:start]) {
+		return mention{}, false
+	}
 	before := strings.ToLower(doc.Text(lo, start))
-	before = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(before, " \u00a0"), ","), "")
+	before = strings.TrimSuffix(strings.TrimRight(before, " \u00a0"), ",")
 	titleAt := func(n int) int { return min(start, lo+len(before)-n) }
 	var best mention
 	longest := 0
-	for _, o := range pack.OfficesOf(p) {
-		for _, title := range o.Titles() {
-			title = strings.ToLower(title)
-			for _, q := range o.Qualifiers {
-				if n := phraseAtEnd(before, strings.ToLower(q)+" "+title); n > longest {
-					longest = n
-					best = mention{person: p, office: o, title: q + " " + o.Title, start: titleAt(n), end: end}
-				}
+	for _, o := range offices {
+		for _, q := range titlesOf(pack, o).qualified {
+			if n := phraseAtEnd(before, q.phrase); n > longest {
+				longest = n
+				best = mention{person: p, office: o, title: q.qualifier + " " + o.Title, start: titleAt(n), end: end}
 			}
 		}
 	}
 	if best.office == nil {
-		for _, o := range pack.OfficesOf(p) {
-			for _, title := range o.Titles() {
-				title = strings.ToLower(title)
-				if n := phraseAtEnd(before, title); n > 0 && onlyOfficeWithTitle(pack, p, title) {
+		for _, o := range offices {
+			for _, title := range titlesOf(pack, o).titles {
+				if n := phraseAtEnd(before, title); n > 0 && onlyOfficeWithTitle(pack, offices, title) {
 					best = mention{person: p, office: o, title: o.Title, start: titleAt(n), end: end}
 				}
 			}
@@ -266,11 +289,11 @@ func phraseAtEnd(text, phrase string) int {
 
 // onlyOfficeWithTitle allows a bare title ("Chancellor Olaf Scholz") only
 // when the person held one office of that title.
-func onlyOfficeWithTitle(pack *knowledge.Pack, p *knowledge.Person, title string) bool {
+func onlyOfficeWithTitle(pack *knowledge.Pack, offices []*knowledge.Office, title string) bool {
 	n := 0
-	for _, o := range pack.OfficesOf(p) {
-		for _, t := range o.Titles() {
-			if strings.ToLower(t) == title {
+	for _, o := range offices {
+		for _, t := range titlesOf(pack, o).titles {
+			if t == title {
 				n++
 				break
 			}

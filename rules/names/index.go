@@ -21,6 +21,9 @@ type packIndex struct {
 	surnameLast map[string]bool
 	// familyFirst holds the folded surnames of family-first people ("xi").
 	familyFirst map[string]bool
+	// words filters the keys of byGiven, surnameLast and familyFirst:
+	// most words of a capitalised run are none of them.
+	words knowledge.WordFilter
 	// surnameKey is each person's folded canonical surname.
 	surnameKey map[*knowledge.Person]string
 }
@@ -62,6 +65,15 @@ func buildIndex(pack *knowledge.Pack) *packIndex {
 				idx.familyFirst[k] = true
 			}
 		}
+	}
+	for k := range idx.byGiven {
+		idx.words.Add(k)
+	}
+	for k := range idx.surnameLast {
+		idx.words.Add(k)
+	}
+	for k := range idx.familyFirst {
+		idx.words.Add(k)
 	}
 	return idx
 }

@@ -51,7 +51,7 @@ func runMisspelled(pass *rules.Pass) {
 	present := map[*knowledge.Person]bool{}
 	wrongSurnames := map[string]miss{}
 	var found []miss
-	for _, sp := range nameSpans(doc, 2) {
+	for _, sp := range multiWordSpans(doc) {
 		if !idx.mayNameKnownPerson(doc.Src, sp.toks) {
 			continue
 		}
@@ -262,12 +262,16 @@ func (idx *packIndex) mayNameKnownPerson(src []byte, toks []document.Token) bool
 	var buf [64]byte
 	n := len(toks)
 	last := toks[n-1]
-	if idx.surnameLast[string(foldKey(buf[:], src[last.Start:possessiveEnd(src, last)]))] {
+	if w := src[last.Start:possessiveEnd(src, last)]; idx.words.MayHold(w) && idx.surnameLast[string(foldKey(buf[:], w))] {
 		return true
 	}
 	// checkSpan reads toks[n-k-1] as the given name for k = 1..3.
 	for j := n - 2; j >= max(0, n-4); j-- {
-		key := foldKey(buf[:], src[toks[j].Start:toks[j].End])
+		w := src[toks[j].Start:toks[j].End]
+		if !idx.words.MayHold(w) {
+			continue
+		}
+		key := foldKey(buf[:], w)
 		if len(idx.byGiven[string(key)]) > 0 || j == n-2 && idx.familyFirst[string(key)] {
 			return true
 		}

@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,24 +28,20 @@ type span struct {
 func nameSpans(doc *document.Document, minWords int) []span {
 	var out []span
 	src := doc.Src
-	all := doc.Tokens()
-	next := 0 // blocks and tokens are both in text order
+	toks := doc.Tokens()
+	i := 0 // blocks and tokens are both in text order
 	for bi, b := range doc.Blocks {
 		if !b.IsProse() {
 			continue
 		}
 		// The tokens inside [ContentStart, End), as doc.TokensIn finds
-		// them, without a search per block.
-		for next < len(all) && all[next].Start < b.ContentStart {
-			next++
+		// them, in the same pass over the tokens as the runs.
+		for i < len(toks) && toks[i].Start < b.ContentStart {
+			i++
 		}
-		lo := next
-		for next < len(all) && all[next].End <= b.End {
-			next++
-		}
-		toks := all[lo:next]
-		first := -1 // where the current run starts in toks, -1 for none
-		for i, t := range toks {
+		first := -1 // where the current run starts, -1 for none
+		for ; i < len(toks) && toks[i].End <= b.End; i++ {
+			t := toks[i]
 			if c := src[t.Start]; first < 0 && c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
 				continue // no run to end, and no capital to start one
 			}
@@ -66,10 +63,46 @@ func nameSpans(doc *document.Document, minWords int) []span {
 				first = i
 			}
 		}
-		out = appendSpan(out, src, toks, first, len(toks), bi, minWords)
+		out = appendSpan(out, src, toks, first, i, bi, minWords)
 	}
 	return out
 }
+
+// multiWordSpans returns nameSpans(doc, 2), computed once per document:
+// both rules of a check read them. Entries hold the document strongly, so
+// a pointer is never reused while it is a key; a few documents per worker
+// are kept.
+func multiWordSpans(doc *document.Document) []span {
+	spanCacheMu.Lock()
+	for _, e := range spanCache {
+		if e.doc == doc {
+			spanCacheMu.Unlock()
+			return e.spans
+		}
+	}
+	spanCacheMu.Unlock()
+	spans := nameSpans(doc, 2)
+	spanCacheMu.Lock()
+	if len(spanCache) >= spanCacheSize {
+		copy(spanCache, spanCache[1:])
+		spanCache = spanCache[:len(spanCache)-1]
+	}
+	spanCache = append(spanCache, spanEntry{doc, spans})
+	spanCacheMu.Unlock()
+	return spans
+}
+
+type spanEntry struct {
+	doc   *document.Document
+	spans []span
+}
+
+const spanCacheSize = 16
+
+var (
+	spanCacheMu sync.Mutex
+	spanCache   []spanEntry
+)
 
 // appendSpan adds the run toks[first:end] without its trailing particles
 // (they are not part of the name) when it has minWords words or more.
@@ -149,6 +182,12 @@ func singleSpace(src []byte, a, b int) bool {
 
 // inURL reports whether the token sits in a URL, domain or e-mail address.
 func inURL(src []byte, t document.Token) bool {
+	// A token between white space is a word: the usual case, settled
+	// without reading it (a token never holds "@", "/" or ".").
+	if (t.Start == 0 || src[t.Start-1] == ' ' || src[t.Start-1] == '\n' || src[t.Start-1] == '\t') &&
+		(t.End == len(src) || src[t.End] == ' ' || src[t.End] == '\n' || src[t.End] == '\r' || src[t.End] == '\t') {
+		return false
+	}
 	i := t.Start
 	for i > 0 && src[i-1] != ' ' && src[i-1] != '\n' && src[i-1] != '\t' && t.Start-i < 200 {
 		i--

@@ -68,7 +68,7 @@ func (f fullName) key() string { return f.given + " " + f.surname }
 func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 	var out []fullName
 	src := doc.Src
-	for _, sp := range nameSpans(doc, 2) {
+	for _, sp := range multiWordSpans(doc) {
 		n := len(sp.toks)
 		// The tests run cheapest first: lengths and letter cases on the
 		// bytes, then the dictionary, then the pack, then the quotes.

@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -34,12 +35,27 @@ writes the capitals.`,
 }
 
 func runAcronymCase(pass *rules.Pass) {
-	pack := knowledge.Active()
 	doc := pass.Doc
 	style := pass.Options.String("house_style", "any")
+	var pack *knowledge.Pack // loaded on the first candidate
 	for _, t := range doc.Tokens() {
 		if t.Kind != document.Word || t.End-t.Start > 8 || t.End-t.Start < 2 {
 			continue
+		}
+		// Most tokens are ASCII words in one case: they are settled on
+		// their bytes, without a string or a pack lookup.
+		var upper [8]byte
+		n, ascii := asciiMixedHead(doc.Src[t.Start:t.End], &upper)
+		if ascii && n == 0 {
+			continue
+		}
+		if pack == nil {
+			pack = knowledge.Active()
+		}
+		if ascii {
+			if in := pack.InitialismKey(upper[:n]); in == nil || in.Word {
+				continue
+			}
 		}
 		// "Uk-based", "Uk's": judge the part before a hyphen or apostrophe.
 		end := t.Start + headLength(doc.Src[t.Start:t.End])
@@ -58,6 +74,38 @@ func runAcronymCase(pass *rules.Pass) {
 				Edits: []fixers.Edit{fixers.Replace(t.Start, end, in.Form)}},
 		})
 	}
+}
+
+// asciiMixedHead looks at the token's head (before a hyphen or
+// apostrophe) when it is ASCII: it returns the head's length with the
+// head in capitals in upper when the head mixes capitals and small
+// letters, else 0. ascii is false when a non-ASCII byte comes first: the
+// caller then takes the general path.
+func asciiMixedHead(tok []byte, upper *[8]byte) (n int, ascii bool) {
+	hasUpper, hasLower := false, false
+	for i, c := range tok {
+		if c == '-' || c == '\'' {
+			n = i
+			break
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			return 0, false
+		case 'a' <= c && c <= 'z':
+			hasLower = true
+			upper[i] = c - ('a' - 'A')
+		case 'A' <= c && c <= 'Z':
+			hasUpper = true
+			upper[i] = c
+		default:
+			return 0, true // a digit: not a word written in the wrong case
+		}
+		n = i + 1
+	}
+	if !hasUpper || !hasLower {
+		return 0, true
+	}
+	return n, true
 }
 
 // mixedCase reports whether w holds both capitals and small letters:
