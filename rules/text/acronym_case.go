@@ -1,7 +1,9 @@
 package text
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,7 +47,7 @@ func runAcronymCase(pass *rules.Pass) {
 		// Most tokens are ASCII words in one case: they are settled on
 		// their bytes, without a string or a pack lookup.
 		var upper [8]byte
-		n, ascii := asciiMixedHead(doc.Src[t.Start:t.End], &upper)
+		n, ascii := mixedHead(doc.Src[t.Start:t.End], &upper)
 		if ascii && n == 0 {
 			continue
 		}
@@ -59,10 +61,10 @@ func runAcronymCase(pass *rules.Pass) {
 		}
 		// "Uk-based", "Uk's": judge the part before a hyphen or apostrophe.
 		end := t.Start + headLength(doc.Src[t.Start:t.End])
-		w := doc.Text(t.Start, end)
-		if !mixedCase(w) {
+		if !mixedCase(string(doc.Src[t.Start:end])) {
 			continue
 		}
+		w := doc.Text(t.Start, end)
 		in := pack.Initialism(w)
 		if in == nil || in.Word || w == in.Form || acceptedStyle(in, w, style) || inAddress(doc.Src, t.Start, end) {
 			continue
@@ -74,6 +76,41 @@ func runAcronymCase(pass *rules.Pass) {
 				Edits: []fixers.Edit{fixers.Replace(t.Start, end, in.Form)}},
 		})
 	}
+}
+
+// mixedHead is asciiMixedHead for a token of up to 8 bytes, reading a
+// token inside a longer buffer (the document) as one 64-bit word: an
+// ASCII token holds only letters, digits, hyphens and apostrophes, and
+// bits 0x40 and 0x20 of each byte tell these apart (0x40 set: a letter,
+// with 0x20 set: a small one; 0x40 clear: a digit or a joiner).
+func mixedHead(tok []byte, upper *[8]byte) (n int, ascii bool) {
+	if cap(tok) < 8 {
+		return asciiMixedHead(tok, upper)
+	}
+	const letterBits, smallBits, highBits = 0x4040404040404040, 0x2020202020202020, 0x8080808080808080
+	mask := ^uint64(0) >> (64 - 8*uint(len(tok)))
+	x := binary.LittleEndian.Uint64(tok[:8]) & mask
+	if x&highBits != 0 {
+		return asciiMixedHead(tok, upper)
+	}
+	n = len(tok)
+	// The first byte that is no letter ends the head at a joiner and
+	// settles the token at a digit.
+	if other := ^x & letterBits & mask; other != 0 {
+		n = bits.TrailingZeros64(other) / 8
+		if c := byte(x >> (8 * n)); c != '-' && c != '\'' {
+			return 0, true
+		}
+		mask = ^uint64(0) >> (64 - 8*uint(n)) // n >= 1: a token starts with a letter or digit
+		x &= mask
+	}
+	capitals := x & ^(x << 1) & letterBits // 0x40 set, 0x20 clear
+	smalls := x & (x << 1) & letterBits    // both set
+	if capitals == 0 || smalls == 0 {
+		return 0, true
+	}
+	binary.LittleEndian.PutUint64(upper[:], x&^smallBits)
+	return n, true
 }
 
 // asciiMixedHead looks at the token's head (before a hyphen or

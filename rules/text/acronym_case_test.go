@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -68,5 +69,25 @@ func TestAcronymCaseDocExamples(t *testing.T) {
 func TestAcronymCaseOddInput(t *testing.T) {
 	for _, in := range []string{"", "Uk\xff", "\xc3Uk", "Uk-", "'Uk'", "Uk\u2019s Nato-led", "İmf"} {
 		ruletest.Run(t, AcronymCase, in, nil)
+	}
+}
+
+// mixedHead reads a token as one machine word; it must agree with the
+// byte-by-byte asciiMixedHead on every token.
+func TestMixedHeadAgreesWithBytewise(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	alphabet := []byte("aAzZkKuU09-'\xc3\xa9")
+	for range 20000 {
+		buf := make([]byte, 16)
+		for i := range buf {
+			buf[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		tok := buf[:1+rng.IntN(8)]
+		var a, b [8]byte
+		n1, ok1 := mixedHead(tok, &a)
+		n2, ok2 := asciiMixedHead(tok, &b)
+		if n1 != n2 || ok1 != ok2 || string(a[:n1]) != string(b[:n2]) {
+			t.Fatalf("%q: mixedHead %d %v %q, asciiMixedHead %d %v %q", tok, n1, ok1, a[:n1], n2, ok2, b[:n2])
+		}
 	}
 }
