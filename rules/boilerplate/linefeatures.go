@@ -97,7 +97,7 @@ type Lexicon map[string]float32
 // trainer learns a lexicon per cross-validation fold).
 func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]float32, words [][]string) {
 	a := analyse(doc)
-	all := a.features(lex, a.modelJudges)
+	all := a.features(newLexIndex(lex), a.modelJudges)
 	for ci, c := range a.cands {
 		if all[ci] != nil {
 			lines = append(lines, c.line)
@@ -118,7 +118,7 @@ func (a *analysis) modelJudges(ci int) bool {
 
 // features computes the feature vectors of the candidates want accepts
 // (nil for the others).
-func (a *analysis) features(lex Lexicon, want func(ci int) bool) [][]float32 {
+func (a *analysis) features(lex *lexIndex, want func(ci int) bool) [][]float32 {
 	n := len(a.cands)
 	// Only the wanted lines and their neighbours are measured: the lexicon
 	// and shape of lines two away, whether lines five away are short.
@@ -270,19 +270,10 @@ func (a *analysis) measureLine(c candidate) lineShape {
 			}
 		}
 	}
+	var ascii [shapeClasses]int // ASCII bytes per class, counted without branches
 	for i := 0; i < len(c.text); {
 		if b := c.text[i]; b < utf8.RuneSelf {
-			switch asciiShape[b] {
-			case shapeLetter:
-				s.letters++
-			case shapeDigit:
-				s.digits++
-			case shapeSep:
-				s.seps++
-				s.punct++
-			case shapePunct:
-				s.punct++
-			}
+			ascii[asciiShape[b]]++
 			i++
 			continue
 		}
@@ -300,6 +291,10 @@ func (a *analysis) measureLine(c candidate) lineShape {
 			s.punct++
 		}
 	}
+	s.letters += ascii[shapeLetter]
+	s.digits += ascii[shapeDigit]
+	s.seps += ascii[shapeSep]
+	s.punct += ascii[shapeSep] + ascii[shapePunct]
 	raw := c.text
 	s.sentence = endsSentence(raw)
 	s.colon = bytes.HasSuffix(raw, []byte(":"))
@@ -318,6 +313,7 @@ const (
 	shapeDigit
 	shapeSep
 	shapePunct
+	shapeClasses
 )
 
 var asciiShape = func() (t [utf8.RuneSelf]uint8) {
@@ -427,7 +423,7 @@ func flag(b bool) float32 {
 // lexStats sums up a line's words in the lexicon.
 type lexStats struct{ mean, max, min, known float32 }
 
-func lexScore(norm string, lex Lexicon) lexStats {
+func lexScore(norm string, lex *lexIndex) lexStats {
 	var s lexStats
 	n, known := 0, 0
 	sum := float32(0)
@@ -439,7 +435,7 @@ func lexScore(norm string, lex Lexicon) lexStats {
 			norm = ""
 		}
 		n++
-		v, ok := lex[w]
+		v, ok := lex.get(w)
 		if !ok {
 			continue
 		}
@@ -457,6 +453,47 @@ func lexScore(norm string, lex Lexicon) lexStats {
 		s.known = float32(known) / float32(n)
 	}
 	return s
+}
+
+// lexIndex is a Lexicon in an open-addressing table with an inline
+// hash: lexScore looks up every word of most lines, and a string map
+// costs about twice as much.
+type lexIndex struct {
+	slots []lexSlot
+	mask  uint64
+}
+
+type lexSlot struct {
+	word  string // "" for an empty slot
+	value float32
+}
+
+func newLexIndex(lex Lexicon) *lexIndex {
+	size := 16
+	for size < 2*len(lex) {
+		size *= 2
+	}
+	x := &lexIndex{slots: make([]lexSlot, size), mask: uint64(size - 1)}
+	for w, v := range lex {
+		if w == "" {
+			continue // never a normalised word
+		}
+		i := fingerprint(w) & x.mask
+		for x.slots[i].word != "" {
+			i = (i + 1) & x.mask
+		}
+		x.slots[i] = lexSlot{w, v}
+	}
+	return x
+}
+
+func (x *lexIndex) get(w string) (float32, bool) {
+	for i := fingerprint(w) & x.mask; x.slots[i].word != ""; i = (i + 1) & x.mask {
+		if x.slots[i].word == w {
+			return x.slots[i].value, true
+		}
+	}
+	return 0, false
 }
 
 // furnitureLines counts the lines other rules already show to be

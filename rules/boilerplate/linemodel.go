@@ -105,15 +105,62 @@ func (a *analysis) modelScores() []float32 {
 	a.modelOnce.Do(func() {
 		model := embeddedModel()
 		a.furniture = a.furnitureLines()
-		x := a.features(model.lex, a.scoredByRule)
+		x := a.features(model.lexIdx, a.scoredByRule)
 		a.scores = make([]float32, len(x))
-		for ci, f := range x {
-			if f != nil {
-				a.scores[ci] = model.predict(f)
-			}
-		}
+		model.predictAll(x, a.scores)
 	})
 	return a.scores
+}
+
+// predictAll sets out[i] to the probability of x[i], skipping nil rows.
+func (m *lineModel) predictAll(x [][]float32, out []float32) {
+	if m.flat == nil {
+		for i, f := range x {
+			if f != nil {
+				out[i] = m.predict(f)
+			}
+		}
+		return
+	}
+	var rows [4]int
+	k := 0
+	for i, f := range x {
+		if f == nil {
+			continue
+		}
+		rows[k] = i
+		if k++; k == len(rows) {
+			m.flat.predict4(m.base, x, rows, out)
+			k = 0
+		}
+	}
+	for _, i := range rows[:k] {
+		out[i] = m.flat.predict(m.base, x[i])
+	}
+}
+
+// predict4 scores four rows at once, tree by tree: each row's sum runs
+// over the trees in order (the same float32 sums as predict), and the four
+// walks through one tree are independent, so the processor overlaps them.
+func (f *flatForest) predict4(base float32, x [][]float32, rows [4]int, out []float32) {
+	x0, x1, x2, x3 := x[rows[0]], x[rows[1]], x[rows[2]], x[rows[3]]
+	s0, s1, s2, s3 := base, base, base, base
+	inner, leaves := f.inner, f.inner+1
+	for t := 0; t < f.trees; t++ {
+		split := f.split[t*inner : (t+1)*inner]
+		i0, i1, i2, i3 := 0, 0, 0, 0
+		for range f.depth {
+			i0, i1, i2, i3 = descend(split, i0, x0), descend(split, i1, x1), descend(split, i2, x2), descend(split, i3, x3)
+		}
+		leaf := f.leaf[t*leaves : (t+1)*leaves]
+		s0 += leaf[i0-inner]
+		s1 += leaf[i1-inner]
+		s2 += leaf[i2-inner]
+		s3 += leaf[i3-inner]
+	}
+	for k, s := range [4]float32{s0, s1, s2, s3} {
+		out[rows[k]] = float32(1 / (1 + math.Exp(-float64(s))))
+	}
 }
 
 // scoredByRule reports whether the rule scores candidate ci: a line the
@@ -168,6 +215,7 @@ type lineModel struct {
 	// reported at that severity.
 	info, warning, error float32
 	lex                  Lexicon
+	lexIdx               *lexIndex
 	// flat is the trees in the layout predict walks fastest.
 	flat *flatForest
 	// gate is how many furniture lines (strong phrase matches, structure
@@ -421,6 +469,7 @@ func parseModel(text string) (*lineModel, error) {
 		return nil, err
 	}
 	m.flat = flatten(m.trees)
+	m.lexIdx = newLexIndex(m.lex)
 	return m, nil
 }
 

@@ -116,15 +116,17 @@ func toSet(list []string) map[string]bool {
 // exact and start say whether norm is one of the family's exact phrases
 // and whether first is one of its first words (matchAll looks both up
 // for all families at once).
-func (f *phraseFamily) matchWords(norm, raw string, n int, exact, start bool) phraseMatch {
-	if n == 0 || n > f.MaxWords && n > maxExactWords || f.NoColon && strings.HasSuffix(raw, ":") {
+// text is the trimmed line; raw holds it as a string once a Match
+// function needed it (most lines never get that far).
+func (f *phraseFamily) matchWords(norm string, text []byte, raw *string, n int, exact, start bool) phraseMatch {
+	if n == 0 || n > f.MaxWords && n > maxExactWords || f.NoColon && bytes.HasSuffix(text, []byte(":")) {
 		return noMatch
 	}
 	if n <= maxExactWords {
 		if exact {
 			return certainMatch
 		}
-		if len(f.vocab) > 0 && n >= 2 && n <= 10 && !strings.Contains(raw, ",") && allIn(norm, f.vocab) {
+		if len(f.vocab) > 0 && n >= 2 && n <= 10 && bytes.IndexByte(text, ',') < 0 && allIn(norm, f.vocab) {
 			return certainMatch
 		}
 	}
@@ -132,20 +134,25 @@ func (f *phraseFamily) matchWords(norm, raw string, n int, exact, start bool) ph
 		return noMatch
 	}
 	// A question is a question, not a widget ("Comments?" as a heading).
-	if n > f.MaxWords || strings.HasSuffix(raw, "?") {
+	if n > f.MaxWords || bytes.HasSuffix(text, []byte("?")) {
 		return noMatch
 	}
 	for _, p := range f.Prefixes {
 		if strings.HasPrefix(norm, p) && (len(norm) == len(p) || norm[len(p)] == ' ') &&
-			(!f.PrefixSeparator || separatedAfter(raw, len(p)) || n <= 8 && !endsSentence([]byte(raw))) {
+			(!f.PrefixSeparator || separatedAfter(text, len(p)) || n <= 8 && !endsSentence(text)) {
 			return likelyMatch
 		}
 	}
 	if f.Whole != nil && (f.Hint == nil || f.Hint(norm)) && f.Whole(norm) {
 		return certainMatch
 	}
-	if f.Match != nil && (f.Hint == nil || f.Hint(norm)) && f.Match(norm, raw) {
-		return likelyMatch
+	if f.Match != nil && (f.Hint == nil || f.Hint(norm)) {
+		if *raw == "" {
+			*raw = string(text)
+		}
+		if f.Match(norm, *raw) {
+			return likelyMatch
+		}
 	}
 	return noMatch
 }
@@ -247,7 +254,7 @@ func matchAll(norm string, text []byte) (best phraseMatch, each familyMatches) {
 	if n > maxFamilyWords {
 		return noMatch, each
 	}
-	raw := string(text)
+	var raw string
 	first, _, _ := strings.Cut(norm, " ")
 	var exact uint32
 	if n <= maxExactWords {
@@ -256,7 +263,7 @@ func matchAll(norm string, text []byte) (best phraseMatch, each familyMatches) {
 	starts := startFamilies[first]
 	for i, f := range allFamilies {
 		bit := uint32(1) << i
-		switch m := f.matchWords(norm, raw, n, exact&bit != 0, starts&bit != 0); m {
+		switch m := f.matchWords(norm, text, &raw, n, exact&bit != 0, starts&bit != 0); m {
 		case certainMatch:
 			each.certain |= 1 << i
 		case likelyMatch:
@@ -354,9 +361,9 @@ func compound(norm string) (bool, []string) {
 
 // separatedAfter reports a separator in raw right after about n bytes of
 // prefix (the normalised prefix is about as long as the raw one).
-func separatedAfter(raw string, n int) bool {
+func separatedAfter(raw []byte, n int) bool {
 	end := min(len(raw), n+6)
-	return strings.ContainsAny(raw[min(n, end):end], ":|»›–—-")
+	return bytes.ContainsAny(raw[min(n, end):end], ":|»›–—-")
 }
 
 // phraseSeverityDoc explains a family's severities in its rule's doc.
