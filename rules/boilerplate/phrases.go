@@ -161,7 +161,10 @@ func (f *phraseFamily) matchWords(norm string, text []byte, raw *string, n int, 
 // aside) and at least two of them are real names, not "x" or "#".
 func allIn(norm string, set map[string]bool) bool {
 	named := 0
-	for _, w := range strings.Fields(norm) {
+	// A normalised line's words are separated by single spaces.
+	for len(norm) > 0 {
+		w, rest, _ := strings.Cut(norm, " ")
+		norm = rest
 		switch {
 		case w == "&" || w == "#":
 		case !set[w]:
