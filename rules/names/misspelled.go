@@ -52,7 +52,7 @@ func runMisspelled(pass *rules.Pass) {
 	wrongSurnames := map[string]miss{}
 	var found []miss
 	for _, sp := range multiWordSpans(doc) {
-		if !idx.mayNameKnownPerson(doc.Src, sp.toks) {
+		if !idx.mayNameKnownPerson(doc.Src, sp.tokens(doc)) {
 			continue
 		}
 		if m, ok := checkSpan(doc, pack, sp, present); ok {
@@ -74,8 +74,9 @@ func runMisspelled(pass *rules.Pass) {
 		return
 	}
 	for _, sp := range nameSpans(doc, 1) {
-		last := sp.toks[len(sp.toks)-1]
-		if reported[last.Start] || len(sp.toks) > 1 && reported[sp.toks[len(sp.toks)-2].Start] {
+		toks := sp.tokens(doc)
+		last := toks[len(toks)-1]
+		if reported[last.Start] || len(toks) > 1 && reported[toks[len(toks)-2].Start] {
 			continue
 		}
 		if m, ok := checkSurnameAlone(doc, pack, last, present, wrongSurnames); ok {
@@ -98,7 +99,7 @@ func report(pass *rules.Pass, m miss) {
 // name and surname (or surname and given name for family-first names),
 // trying multi-word surnames ("von der Leyen") too.
 func checkSpan(doc *document.Document, pack *knowledge.Pack, sp span, present map[*knowledge.Person]bool) (miss, bool) {
-	toks := sp.toks
+	toks := sp.tokens(doc)
 	n := len(toks)
 	if n < 2 {
 		return miss{}, false

@@ -14,9 +14,14 @@ import (
 // span is a run of capitalised words that may be a person's name:
 // "French President Emmanuel Macron", "Ursula von der Leyen".
 type span struct {
-	// toks is a slice of the document's tokens: read only.
-	toks  []document.Token
-	block int
+	// first and end index the run's tokens in doc.Tokens(); block is its
+	// block. Compact: a document has many runs.
+	first, end, block int32
+}
+
+// tokens returns the run's tokens (read only).
+func (sp span) tokens(doc *document.Document) []document.Token {
+	return doc.Tokens()[sp.first:sp.end:sp.end]
 }
 
 // nameSpans returns the runs of capitalised word tokens in prose blocks
@@ -42,8 +47,13 @@ func nameSpans(doc *document.Document, minWords int) []span {
 		first := -1 // where the current run starts, -1 for none
 		for ; i < len(toks) && toks[i].End <= b.End; i++ {
 			t := toks[i]
-			if c := src[t.Start]; first < 0 && c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
-				continue // no run to end, and no capital to start one
+			if first < 0 {
+				if c := src[t.Start]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
+					continue // no run to end, and no capital to start one
+				}
+				if minWords >= 2 && !mayContinueRun(src, toks, i, b.End) {
+					continue // a capitalised word alone (a sentence start): too short
+				}
 			}
 			capital, particle := false, false
 			if t.Kind == document.Word {
@@ -104,6 +114,21 @@ var (
 	spanCache   []spanEntry
 )
 
+// mayContinueRun reports whether a run starting at toks[i] can take the
+// next token: a single space, then a word with a capital (or a non-ASCII
+// first letter) or a particle. When it cannot, the run is one word long.
+func mayContinueRun(src []byte, toks []document.Token, i, blockEnd int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1]
+	if next.End > blockEnd || next.Kind != document.Word || !singleSpace(src, toks[i].End, next.Start) {
+		return false
+	}
+	c := src[next.Start]
+	return 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf || isParticle(src[next.Start:next.End])
+}
+
 // appendSpan adds the run toks[first:end] without its trailing particles
 // (they are not part of the name) when it has minWords words or more.
 func appendSpan(out []span, src []byte, toks []document.Token, first, end, block, minWords int) []span {
@@ -114,7 +139,7 @@ func appendSpan(out []span, src []byte, toks []document.Token, first, end, block
 		end--
 	}
 	if end-first >= max(minWords, 1) {
-		out = append(out, span{toks: toks[first:end:end], block: block})
+		out = append(out, span{first: int32(first), end: int32(end), block: int32(block)})
 	}
 	return out
 }
@@ -133,7 +158,7 @@ func isParticle(w []byte) bool {
 // (a cited work's title may spell a name its own way).
 func quoted(doc *document.Document, sp span) bool {
 	b := doc.Blocks[sp.block]
-	return b.Kind == document.Note || insideQuotes(doc.Src, b.ContentStart, b.End, sp.toks[0].Start)
+	return b.Kind == document.Note || insideQuotes(doc.Src, b.ContentStart, b.End, doc.Tokens()[sp.first].Start)
 }
 
 // insideQuotes reports whether offset pos of src[start:end) lies between

@@ -69,10 +69,11 @@ func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 	var out []fullName
 	src := doc.Src
 	for _, sp := range multiWordSpans(doc) {
-		n := len(sp.toks)
+		toks := sp.tokens(doc)
+		n := len(toks)
 		// The tests run cheapest first: lengths and letter cases on the
 		// bytes, then the dictionary, then the pack, then the quotes.
-		gt, st := sp.toks[n-2], sp.toks[n-1]
+		gt, st := toks[n-2], toks[n-1]
 		end := possessiveEnd(src, st)
 		if runeCount(src[gt.Start:gt.End]) < 3 || runeCount(src[st.Start:end]) < 4 {
 			continue
@@ -85,7 +86,9 @@ func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 		if len(pack.PeopleBySurname(s)) > 0 || nearKnownPerson(pack, g, s) || quoted(doc, sp) {
 			continue
 		}
-		out = append(out, newFullName(g, s, gt.Start, end))
+		// The comparison keys wait for runVariant: the corpus phase needs
+		// the spelling only.
+		out = append(out, fullName{given: g, surname: s, start: gt.Start, end: end})
 	}
 	return out
 }
@@ -174,6 +177,9 @@ func sameName(a, b fullName) bool {
 func runVariant(pass *rules.Pass) {
 	pack := knowledge.Active()
 	names := fullNames(pass.Doc, pack)
+	for i, f := range names {
+		names[i] = newFullName(f.given, f.surname, f.start, f.end)
+	}
 	counts := map[string]int{}
 	for _, f := range names {
 		counts[f.key()]++
