@@ -455,17 +455,15 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 	return s
 }
 
-// lexIndex is a Lexicon in an open-addressing table with an inline
-// hash: lexScore looks up every word of most lines, and a string map
-// costs about twice as much.
+// lexIndex is a Lexicon in a compact open-addressing table: lexScore
+// looks up every word of most lines, and a string map costs more. A slot
+// holds the upper half of the word's hash and its index + 1 (0: empty),
+// so a miss rarely compares strings and the table stays in cache.
 type lexIndex struct {
-	slots []lexSlot
-	mask  uint64
-}
-
-type lexSlot struct {
-	word  string // "" for an empty slot
-	value float32
+	slots  []uint64
+	mask   uint64
+	words  []string
+	values []float32
 }
 
 func newLexIndex(lex Lexicon) *lexIndex {
@@ -473,24 +471,41 @@ func newLexIndex(lex Lexicon) *lexIndex {
 	for size < 2*len(lex) {
 		size *= 2
 	}
-	x := &lexIndex{slots: make([]lexSlot, size), mask: uint64(size - 1)}
+	x := &lexIndex{slots: make([]uint64, size), mask: uint64(size - 1)}
 	for w, v := range lex {
-		if w == "" {
-			continue // never a normalised word
-		}
-		i := fingerprint(w) & x.mask
-		for x.slots[i].word != "" {
+		h := wordHash(w)
+		i := h & x.mask
+		for x.slots[i] != 0 {
 			i = (i + 1) & x.mask
 		}
-		x.slots[i] = lexSlot{w, v}
+		x.words = append(x.words, w)
+		x.values = append(x.values, v)
+		x.slots[i] = h>>32<<32 | uint64(len(x.words))
 	}
 	return x
 }
 
+// wordHash is a cheap hash of a short word: its bytes packed eight at a
+// time, each pack multiplied in.
+func wordHash(w string) uint64 {
+	h := uint64(len(w)) * fnvPrime
+	for len(w) >= 8 {
+		h = (h ^ le64(w[:8])) * 0x9E3779B97F4A7C15
+		w = w[8:]
+	}
+	var tail uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		tail = tail<<8 | uint64(w[i])
+	}
+	h = (h ^ tail) * 0x9E3779B97F4A7C15
+	return h ^ h>>29
+}
+
 func (x *lexIndex) get(w string) (float32, bool) {
-	for i := fingerprint(w) & x.mask; x.slots[i].word != ""; i = (i + 1) & x.mask {
-		if x.slots[i].word == w {
-			return x.slots[i].value, true
+	h := wordHash(w)
+	for i := h & x.mask; x.slots[i] != 0; i = (i + 1) & x.mask {
+		if s := x.slots[i]; s>>32 == h>>32 && x.words[uint32(s)-1] == w {
+			return x.values[uint32(s)-1], true
 		}
 	}
 	return 0, false
