@@ -97,7 +97,7 @@ type Lexicon map[string]float32
 // trainer learns a lexicon per cross-validation fold).
 func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]float32, words [][]string) {
 	a := analyse(doc)
-	all := a.features(newLexIndex(lex), a.modelJudges)
+	all, _ := a.features(newLexIndex(lex), a.modelJudges, nil)
 	for ci, c := range a.cands {
 		if all[ci] != nil {
 			lines = append(lines, c.line)
@@ -118,7 +118,9 @@ func (a *analysis) modelJudges(ci int) bool {
 
 // features computes the feature vectors of the candidates want accepts
 // (nil for the others).
-func (a *analysis) features(lex *lexIndex, want func(ci int) bool) [][]float32 {
+// The vectors are cut from buf when it is large enough (the rule reuses
+// one buffer for many documents); the buffer used is returned.
+func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32) ([][]float32, []float32) {
 	n := len(a.cands)
 	// Only the wanted lines and their neighbours are measured: the lexicon
 	// and shape of lines two away, whether lines five away are short.
@@ -164,7 +166,10 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool) [][]float32 {
 	bodyShare := float32(totalGood) / float32(max(totalWords, 1))
 	furniture := float32(a.furnitureLines())
 	out := make([][]float32, n)
-	flat := make([]float32, 0, count*len(featureNames))
+	flat := buf[:0]
+	if cap(flat) < count*len(featureNames) {
+		flat = make([]float32, 0, count*len(featureNames))
+	}
 	for ci, c := range a.cands {
 		if !wanted[ci] {
 			continue
@@ -217,7 +222,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool) [][]float32 {
 		}
 		out[ci] = f
 	}
-	return out
+	return out, flat
 }
 
 // goodProfile returns per block the good words in later blocks, the

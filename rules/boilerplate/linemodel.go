@@ -105,12 +105,19 @@ func (a *analysis) modelScores() []float32 {
 	a.modelOnce.Do(func() {
 		model := embeddedModel()
 		a.furniture = a.furnitureLines()
-		x := a.features(model.lexIdx, a.scoredByRule)
+		buf := featureBuffers.Get().(*[]float32)
+		x, flat := a.features(model.lexIdx, a.scoredByRule, *buf)
 		a.scores = make([]float32, len(x))
 		model.predictAll(x, a.scores)
+		*buf = flat
+		featureBuffers.Put(buf)
 	})
 	return a.scores
 }
+
+// featureBuffers recycles the feature vectors' memory between documents
+// (a furniture-heavy page has thousands of lines of 83 features).
+var featureBuffers = sync.Pool{New: func() any { return new([]float32) }}
 
 // predictAll sets out[i] to the probability of x[i], skipping nil rows.
 func (m *lineModel) predictAll(x [][]float32, out []float32) {
