@@ -228,6 +228,10 @@ func (p *Pack) PeopleByLastWord(w string) []*Person { return p.byLastWord[Fold(w
 // AppendFold); it does not allocate.
 func (p *Pack) PeopleBySurnameKey(key []byte) []*Person { return p.bySurname[string(key)] }
 
+// LastWords filters words before PeopleByLastWordBytes: a word it does
+// not hold is certainly no surname's last word.
+func (p *Pack) LastWords() *WordFilter { return &p.lastWords }
+
 // PeopleByLastWordBytes is PeopleByLastWord for a word as written in the
 // text. Meant for every token of a document, it settles most words with a
 // filter and allocates only for non-ASCII words.

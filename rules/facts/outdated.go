@@ -63,50 +63,72 @@ var yearRE = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|21\d\d)s?\b`)
 func runOutdated(pass *rules.Pass) {
 	doc := pass.Doc
 	pack := knowledge.Active()
-	article, hasArticle := dates.Article(doc)
-	blockDates := map[int][]dates.Match{}
+	lastWords := pack.LastWords()
 	src := doc.Src
-	all := doc.Tokens()
-	next := 0 // sentences and tokens are both in text order
-	for _, s := range doc.Sentences() {
-		// The tokens inside the sentence, as doc.TokensIn finds them,
-		// without a search per sentence.
-		for next < len(all) && all[next].Start < s.Start {
-			next++
+	sentences := doc.Sentences()
+	si := 0 // the sentence of the current token; both are in text order
+	var dated *mentionDates
+	for _, t := range doc.Tokens() {
+		if t.Kind != document.Word {
+			continue
 		}
-		lo := next
-		for next < len(all) && all[next].End <= s.End {
-			next++
+		// Every word is looked up, on its bytes: a name is rarely there,
+		// and the filter says so for most words at once.
+		end := possessiveEnd(src, t)
+		w := src[t.Start:end]
+		if !lastWords.MayHold(w) {
+			continue
 		}
-		for _, t := range all[lo:next] {
-			if t.Kind != document.Word {
-				continue
-			}
-			// Every word is looked up, on its bytes: a name is rarely there.
-			end := possessiveEnd(src, t)
-			people := pack.PeopleByLastWordBytes(src[t.Start:end])
-			if len(people) == 0 {
-				continue
-			}
-			// The date is found only for sentences that name an office
-			// holder with a title: most sentences do not, and dates cost
-			// most.
-			dateOf := func() (time.Time, bool) {
-				found, ok := blockDates[s.Block]
-				if !ok {
-					b := doc.Blocks[s.Block]
-					found = dates.Find(doc.Src, b.ContentStart, b.End)
-					blockDates[s.Block] = found
-				}
-				day, ok := sentenceDate(doc, found, s, article, hasArticle)
-				if !ok || day.After(pack.ValidAsOf) {
-					return time.Time{}, false // no date, or after the pack's data: cannot verify
-				}
-				return day, true
-			}
-			checkMention(pass, pack, s, t, people, end, dateOf)
+		people := pack.PeopleByLastWordBytes(w)
+		if len(people) == 0 {
+			continue
 		}
+		// Only words inside a sentence count (as doc.TokensIn gives them
+		// per sentence).
+		for si < len(sentences) && sentences[si].End < t.End {
+			si++
+		}
+		if si == len(sentences) || t.Start < sentences[si].Start {
+			continue
+		}
+		if dated == nil {
+			dated = newMentionDates(doc, pack)
+		}
+		s := sentences[si]
+		checkMention(pass, pack, s, t, people, end, func() (time.Time, bool) { return dated.of(s) })
 	}
+}
+
+// mentionDates finds the date a sentence speaks at, once per block: it is
+// needed only for sentences that name an office holder with a title, and
+// dates cost most.
+type mentionDates struct {
+	doc        *document.Document
+	pack       *knowledge.Pack
+	article    time.Time
+	hasArticle bool
+	blocks     map[int][]dates.Match
+}
+
+func newMentionDates(doc *document.Document, pack *knowledge.Pack) *mentionDates {
+	article, ok := dates.Article(doc)
+	return &mentionDates{doc: doc, pack: pack, article: article, hasArticle: ok, blocks: map[int][]dates.Match{}}
+}
+
+// of returns the sentence's date, or false when there is none or it is
+// after the pack's data (cannot verify).
+func (d *mentionDates) of(s document.Sentence) (time.Time, bool) {
+	found, ok := d.blocks[s.Block]
+	if !ok {
+		b := d.doc.Blocks[s.Block]
+		found = dates.Find(d.doc.Src, b.ContentStart, b.End)
+		d.blocks[s.Block] = found
+	}
+	day, ok := sentenceDate(d.doc, found, s, d.article, d.hasArticle)
+	if !ok || day.After(d.pack.ValidAsOf) {
+		return time.Time{}, false
+	}
+	return day, true
 }
 
 // possessiveEnd is where the token ends without a trailing "'s" or "’s".

@@ -48,7 +48,7 @@ func nameSpans(doc *document.Document, minWords int) []span {
 		for ; i < len(toks) && toks[i].End <= b.End; i++ {
 			t := toks[i]
 			if first < 0 {
-				if c := src[t.Start]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
+				if c := src[t.Start]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
 					continue // no run to end, and no capital to start one
 				}
 				if minWords >= 2 && !mayContinueRun(src, toks, i, b.End) {
