@@ -303,3 +303,21 @@ func TestConfigIncludeExcludeApplyToDirectoryWalks(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigKnowledgePathsLoadAPack(t *testing.T) {
+	dir := t.TempDir()
+	pack, err := filepath.Abs("../../testdata/knowledge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := write(t, dir, "a.txt", "Keith Starmer spoke.\n")
+	cfg := write(t, dir, "c.yaml", "knowledge: ["+pack+"]\n")
+	if r := run(t, "", "lint", "--config", cfg, "--only", "names", p); r.code == 2 {
+		t.Fatalf("a valid knowledge path: exit 2, %s", r.stderr)
+	}
+	bad := write(t, dir, "bad.yaml", "knowledge: [missing-dir]\n")
+	r := run(t, "", "lint", "--config", bad, p)
+	if r.code != 2 || !strings.Contains(r.stderr, "missing-dir") {
+		t.Errorf("a missing pack directory named in the config: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -60,11 +60,30 @@ func (s *selectFlags) options(e *env) (lint.Options, error) {
 		}
 		opts.Date = d
 	}
-	if err := knowledge.Setup(s.knowledge, s.config); err != nil {
+	if err := s.setupKnowledge(); err != nil {
 		return opts, usageError("%v", err)
 	}
 	s.bulk.apply(e, s.quiet, &opts)
 	return opts, nil
+}
+
+// setupKnowledge makes the run's knowledge pack: the embedded one, then the
+// `knowledge:` paths of the run's config (--config, or the nearest
+// .hygiene.yaml at or above the working directory), then --knowledge.
+func (s *selectFlags) setupKnowledge() error {
+	path := s.config
+	if path == "" {
+		path = config.Find(".")
+	}
+	var paths []string
+	if path != "" {
+		c, err := config.Load(path)
+		if err != nil {
+			return err
+		}
+		paths = c.KnowledgePaths()
+	}
+	return knowledge.Use(append(paths, s.knowledge...)...)
 }
 
 // configPatterns gives a directory walk the include and exclude globs of

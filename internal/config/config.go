@@ -211,6 +211,19 @@ func Find(dir string) string {
 	}
 }
 
+// KnowledgePaths returns the file's `knowledge:` entries, relative ones
+// taken relative to the config file's directory.
+func (c *Config) KnowledgePaths() []string {
+	out := make([]string, 0, len(c.File.Knowledge))
+	for _, k := range c.File.Knowledge {
+		if !filepath.IsAbs(k) && c.Dir != "" {
+			k = filepath.Join(c.Dir, k)
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
 // Declared returns the rules declared in the file.
 func (c *Config) Declared() []*rules.Rule { return c.declared }
 

@@ -196,20 +196,3 @@ func TestExampleOverlay(t *testing.T) {
 	}
 }
 
-func TestSetupReadsConfigKnowledge(t *testing.T) {
-	dir := t.TempDir()
-	overlay := filepath.Join("..", "..", "testdata", "knowledge")
-	abs, _ := filepath.Abs(overlay)
-	write(t, filepath.Join(dir, ".hygiene.yaml"), "knowledge:\n  - "+abs+"\n")
-	defer func() { _ = Use() }()
-	if err := Setup(nil, filepath.Join(dir, ".hygiene.yaml")); err != nil {
-		t.Fatal(err)
-	}
-	if Active().PersonNamed("Anneliese Vandermeulen") == nil {
-		t.Error("config knowledge path not loaded")
-	}
-	write(t, filepath.Join(dir, ".hygiene.yaml"), "knowledge: [missing-dir]\n")
-	if err := Setup(nil, filepath.Join(dir, ".hygiene.yaml")); err == nil {
-		t.Error("a missing pack directory named in the config must be an error")
-	}
-}
