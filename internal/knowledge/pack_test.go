@@ -195,4 +195,3 @@ func TestExampleOverlay(t *testing.T) {
 		t.Error("Use() must restore the embedded pack")
 	}
 }
-
