@@ -321,3 +321,30 @@ func TestConfigKnowledgePathsLoadAPack(t *testing.T) {
 		t.Errorf("a missing pack directory named in the config: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+func TestOnlyEnableDisableCombine(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.txt", "The   end <b>here</b>.\u00a0 Next.\n\nLogin\n")
+	rulesIn := func(args ...string) string {
+		r := run(t, "", append(append([]string{"lint", "--format", "json"}, args...), p)...)
+		var out jsonOut
+		if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+			t.Fatalf("%v: %s", err, r.stderr)
+		}
+		seen := map[string]bool{}
+		var ids []string
+		for _, f := range out.Findings {
+			if !seen[f.Rule] {
+				seen[f.Rule] = true
+				ids = append(ids, f.Rule)
+			}
+		}
+		return strings.Join(ids, ",")
+	}
+	if got := rulesIn("--only", "text", "--disable", "text/markup"); strings.Contains(got, "markup") || !strings.Contains(got, "text/whitespace") {
+		t.Errorf("--only text --disable text/markup ran %q", got)
+	}
+	if got := rulesIn("--disable", "text", "--enable", "text/markup"); !strings.Contains(got, "text/markup") || strings.Contains(got, "text/whitespace") {
+		t.Errorf("--disable text --enable text/markup ran %q", got)
+	}
+}

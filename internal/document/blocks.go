@@ -283,7 +283,7 @@ func startsUpper(b []byte) bool {
 // capitalised, not ending like a sentence.
 func titleLike(line []byte) bool {
 	line = bytes.TrimSpace(line)
-	if len(line) == 0 || utf8.RuneCount(line) > 100 || bytes.Count(line, []byte(" ")) >= 14 {
+	if len(line) == 0 || len(line) > 400 || utf8.RuneCount(line) > 100 || bytes.Count(line, []byte(" ")) >= 14 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRune(line)

@@ -61,14 +61,14 @@ func searchTokens(toks []Token, offset int) int {
 
 // appendTokens splits src[start:end) into tokens. A token is a run of
 // letters, marks and digits; an apostrophe or hyphen joins two such runs
-// ("don't", "co-chaired") but a trailing one is left out. ASCII is
-// handled without decoding runes: it is most of the text.
+// ("don't", "co-chaired") but a trailing one is left out. ASCII, most of
+// the text, is classified by table without decoding runes.
 func appendTokens(out []Token, src []byte, start, end int) []Token {
 	i := start
 	for i < end {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if !isASCIIWordByte(c) {
+			if asciiClass[c] == asciiOther {
 				i++
 				continue
 			}
@@ -79,21 +79,35 @@ func appendTokens(out []Token, src []byte, start, end int) []Token {
 		tokStart := i
 		letters := false
 		for i < end {
-			r, size := rune(src[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRune(src[i:end])
+			c := src[i]
+			if c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case asciiLetter:
+					letters = true
+					i++
+					continue
+				case asciiDigit:
+					i++
+					continue
+				}
+				if (c == '\'' || c == '-') && i+1 < end && joinsWord(src[i+1:end]) {
+					i++
+					continue
+				}
+				break
 			}
-			switch {
-			case isWordRune(r):
-				letters = letters || r < '0' || r > '9'
+			r, size := utf8.DecodeRune(src[i:end])
+			if isWordRune(r) {
+				letters = true // no character above ASCII is an ASCII digit
 				i += size
-			case isJoiner(r) && i+size < end && joinsWord(src[i+size:end]):
-				i += size
-			default:
-				goto done
+				continue
 			}
+			if isJoiner(r) && i+size < end && joinsWord(src[i+size:end]) {
+				i += size
+				continue
+			}
+			break
 		}
-	done:
 		kind := Number
 		if letters {
 			kind = Word
@@ -102,6 +116,25 @@ func appendTokens(out []Token, src []byte, start, end int) []Token {
 	}
 	return out
 }
+
+const (
+	asciiOther = iota
+	asciiLetter
+	asciiDigit
+)
+
+// asciiClass sorts the ASCII bytes into letters, digits and the rest.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = asciiLetter
+		case '0' <= c && c <= '9':
+			t[c] = asciiDigit
+		}
+	}
+	return t
+}()
 
 func isASCIIWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'

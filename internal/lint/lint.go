@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -185,16 +186,23 @@ func (r *Runner) RulesFor(path string) ([]active, error) {
 // selected applies the command line's --only, --disable and --enable on top
 // of the config's answer.
 func (r *Runner) selected(rule *rules.Rule, byConfig bool) bool {
-	if len(r.opts.Only) > 0 {
-		return matchesAny(r.opts.Only, rule)
-	}
-	if matchesAny(r.opts.Enable, rule) {
-		return true
-	}
-	if matchesAny(r.opts.Disable, rule) {
+	if len(r.opts.Only) > 0 && !matchesAny(r.opts.Only, rule) {
 		return false
 	}
-	return byConfig
+	// A rule ID beats its family: --enable text --disable text/markup
+	// runs every text rule but markup, and the other way round.
+	switch {
+	case slices.Contains(r.opts.Disable, rule.ID):
+		return false
+	case slices.Contains(r.opts.Enable, rule.ID):
+		return true
+	case slices.Contains(r.opts.Disable, rule.Family()):
+		return false
+	case slices.Contains(r.opts.Enable, rule.Family()):
+		return true
+	}
+	// --only names what runs, whatever the config file disables.
+	return len(r.opts.Only) > 0 || byConfig
 }
 
 func matchesAny(sels []string, rule *rules.Rule) bool {
