@@ -25,14 +25,16 @@ func (f *WordFilter) Add(folded string) {
 
 // MayHold reports whether Fold(w) may be one of the added words. A false
 // answer is certain. A word of up to 8 bytes inside a longer buffer (a
-// token of a document) is read with one load, in code small enough to be
-// inlined into the caller's loop.
+// token of a document) is read with one load.
 func (f *WordFilter) MayHold(w []byte) bool {
-	if len(w) <= 8 && cap(w) >= 8 {
-		x := binary.LittleEndian.Uint64(w[:8]) & lowBytes[len(w)&15]
-		return x&highBits != 0 && f.mayHoldFolded(w) || x&highBits == 0 && f.has(shortHash(x, len(w)))
+	if len(w) > 8 || cap(w) < 8 {
+		return f.mayHoldFolded(w)
 	}
-	return f.mayHoldFolded(w)
+	x := binary.LittleEndian.Uint64(w[:8]) & lowBytes[len(w)]
+	if x&highBits != 0 {
+		return f.mayHoldFolded(w)
+	}
+	return f.has(shortHash(x, len(w)))
 }
 
 // mayHoldFolded is MayHold for any word: it reads a word of ASCII and
@@ -61,7 +63,7 @@ const (
 )
 
 // lowBytes[n] masks the n low bytes of a word.
-var lowBytes = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
 // wordHash hashes a word with ASCII case ignored, as a 16-bit filter
 // index, and reports false for a word with a non-ASCII byte. It sets bit

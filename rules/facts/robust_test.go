@@ -3,6 +3,7 @@ package facts
 import (
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
@@ -36,4 +37,35 @@ func TestOddInputDoesNotPanic(t *testing.T) {
 			ruletest.RunCorpus(t, r, []ruletest.Doc{{Path: "x", Text: in, Meta: document.Meta{}}}, nil)
 		}
 	}
+}
+
+// The title index is built once per pack and shared by the workers of a
+// run: concurrent runs must agree with a single one (go test -race checks
+// the sharing).
+func TestConcurrentRunsAgree(t *testing.T) {
+	text := "September 4, 2025\n\nGerman Chancellor Olaf Scholz met NATO Secretary General Jens Stoltenberg on Friday, September 4. Article 7 of the North Atlantic Treaty is about collective defence."
+	count := func() int {
+		n := 0
+		for _, r := range []*rules.Rule{Weekday, Known, OutdatedTitle} {
+			n += len(ruletest.Run(t, r, text, nil))
+		}
+		return n
+	}
+	want := count()
+	if want != 4 {
+		t.Fatalf("want 4 findings alone, got %d", want)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := count(); got != want {
+					t.Errorf("%d findings concurrently, %d alone", got, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -3,6 +3,7 @@ package names
 import (
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dochygiene/hygiene/rules"
@@ -32,4 +33,32 @@ func TestOddInputDoesNotPanic(t *testing.T) {
 			ruletest.RunCorpus(t, r, []ruletest.Doc{{Path: "x", Text: in}, {Path: "y", Text: in}}, nil)
 		}
 	}
+}
+
+// The rules share caches (the pack index, the runs of a document) between
+// the workers of a run: concurrent runs must agree with a single one
+// (go test -race checks the sharing).
+func TestConcurrentRunsAgree(t *testing.T) {
+	var texts []string
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		texts = append(texts, text, text+"\n\nKeir Stramer spoke. Stramer left.")
+	}
+	want := make([]int, len(texts))
+	for i, text := range texts {
+		want[i] = len(ruletest.Run(t, MisspelledPerson, text, nil)) + len(ruletest.Run(t, Variant, text, nil))
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, text := range texts {
+				if got := len(ruletest.Run(t, MisspelledPerson, text, nil)) + len(ruletest.Run(t, Variant, text, nil)); got != want[i] {
+					t.Errorf("text %d: %d findings concurrently, %d alone", i, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
