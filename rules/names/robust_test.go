@@ -2,10 +2,13 @@ package names
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"weak"
 
+	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/rules"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
@@ -61,4 +64,21 @@ func TestConcurrentRunsAgree(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// The runs cache must not keep documents alive: a corpus run streams
+// millions of them.
+func TestRunsCacheDropsDocuments(t *testing.T) {
+	doc := document.New("x", []byte("Keir Starmer met Emmanuel Macron in Paris."), document.Meta{})
+	if len(multiWordSpans(doc)) != 2 {
+		t.Fatal("want two runs")
+	}
+	w := weak.Make(doc)
+	doc = nil
+	for range 5 {
+		runtime.GC()
+	}
+	if w.Value() != nil {
+		t.Error("the document is still reachable after the rules ran on it")
+	}
 }

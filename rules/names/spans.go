@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/knowledge"
@@ -79,13 +80,15 @@ func nameSpans(doc *document.Document, minWords int) []span {
 }
 
 // multiWordSpans returns nameSpans(doc, 2), computed once per document:
-// both rules of a check read them. Entries hold the document strongly, so
-// a pointer is never reused while it is a key; a few documents per worker
-// are kept.
+// both rules of a check read them, one after the other on the same worker.
+// Entries are keyed by a weak pointer, so the cache never keeps a document
+// alive (nor confuses a new document with a freed one at the same address)
+// and holds only the runs, 12 bytes each; a few per worker are kept.
 func multiWordSpans(doc *document.Document) []span {
+	key := weak.Make(doc)
 	spanCacheMu.Lock()
 	for _, e := range spanCache {
-		if e.doc == doc {
+		if e.doc == key {
 			spanCacheMu.Unlock()
 			return e.spans
 		}
@@ -97,13 +100,13 @@ func multiWordSpans(doc *document.Document) []span {
 		copy(spanCache, spanCache[1:])
 		spanCache = spanCache[:len(spanCache)-1]
 	}
-	spanCache = append(spanCache, spanEntry{doc, spans})
+	spanCache = append(spanCache, spanEntry{key, spans})
 	spanCacheMu.Unlock()
 	return spans
 }
 
 type spanEntry struct {
-	doc   *document.Document
+	doc   weak.Pointer[document.Document]
 	spans []span
 }
 
