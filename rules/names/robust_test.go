@@ -69,12 +69,13 @@ func TestConcurrentRunsAgree(t *testing.T) {
 // The runs cache must not keep documents alive: a corpus run streams
 // millions of them.
 func TestRunsCacheDropsDocuments(t *testing.T) {
-	doc := document.New("x", []byte("Keir Starmer met Emmanuel Macron in Paris."), document.Meta{})
-	if len(multiWordSpans(doc)) != 2 {
-		t.Fatal("want two runs")
-	}
-	w := weak.Make(doc)
-	doc = nil
+	w := func() weak.Pointer[document.Document] {
+		doc := document.New("x", []byte("Keir Starmer met Emmanuel Macron in Paris."), document.Meta{})
+		if len(multiWordSpans(doc)) != 2 {
+			t.Fatal("want two runs")
+		}
+		return weak.Make(doc)
+	}()
 	for range 5 {
 		runtime.GC()
 	}
