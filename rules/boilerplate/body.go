@@ -378,7 +378,10 @@ func isStopWord(w []byte) bool {
 	if len(w) == 0 || len(w) > maxStopWord {
 		return false
 	}
-	key := packWord(w)
+	key, ok := packWord(w)
+	if !ok {
+		return false
+	}
 	if w[0] >= 'A' && w[0] <= 'Z' {
 		key += 'a' - 'A' // the first byte is the lowest
 	}
@@ -386,13 +389,15 @@ func isStopWord(w []byte) bool {
 }
 
 // packWord packs a word of at most 8 bytes into an integer, first byte
-// lowest; no stop word holds a zero byte, so the packing is one to one.
-func packWord(w []byte) uint64 {
-	var key uint64
+// lowest. Words without a zero byte pack one to one; ok is false for the
+// others (no stop word has one).
+func packWord(w []byte) (key uint64, ok bool) {
+	ok = true
 	for i := len(w) - 1; i >= 0; i-- {
 		key = key<<8 | uint64(w[i])
+		ok = ok && w[i] != 0
 	}
-	return key
+	return key, ok
 }
 
 // wordTable is a small open-addressing set of packed words: the stop
@@ -427,7 +432,8 @@ func (t *wordTable) has(key uint64) bool {
 var stopTable = func() *wordTable {
 	t := &wordTable{}
 	for w := range stopWords {
-		t.add(packWord([]byte(w)))
+		key, _ := packWord([]byte(w))
+		t.add(key)
 	}
 	return t
 }()

@@ -1,0 +1,358 @@
+package boilerplate
+
+import (
+	"bytes"
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// The fast paths of the family (table-driven normalisation, the packed
+// stop-word table, the flat tree walk, the lexicon table, one lookup per
+// line for all phrase families, ASCII line shapes) are checked against
+// the plain code they replaced, kept here as the reference.
+
+// sampleLines returns the seeds' lines, tricky hand-written lines and
+// pseudo-random lines mixing ASCII, multi-byte letters, digits, tags,
+// typographic quotes and invalid bytes.
+func sampleLines(t *testing.T) [][]byte {
+	t.Helper()
+	var out [][]byte
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		for _, l := range strings.Split(text, "\n") {
+			out = append(out, []byte(l))
+		}
+	}
+	for _, l := range []string{
+		"", " ", "**3 MIN. READ**", "Share the Post:", "Home › News › World", "<b>Login</b> | <a href=x>Register</a>",
+		"© 2025 Example Media. All rights reserved.", "Photo: Jane Doe/Reuters", "It’s 12,000 — or 12.5%?",
+		"ÉTÉ À PARIS", "Ⱥ ⱥ İstanbul ß ẞ K", "a<b c>d <notatag", "\xff\xfe broken \xc3", "١٢٣ arabic digits ٤",
+		"Tab\tseparated\u00a0nbsp", "   trailing spaces   ", "x@y.z & 'quoted'", "#hashtag ##",
+	} {
+		out = append(out, []byte(l))
+	}
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"a", "Z", "7", "42", " ", "  ", "<", ">", "<br/>", "</u>", "é", "É", "ß", "ẞ", "’", "'", "&", "@", "©",
+		"-", ".", ":", "?", "\t", "\u00a0", "\xff", "İ", "Ⱥ", "日本", "٣", "|", "»", "•"}
+	for range 3000 {
+		var b []byte
+		for range rng.Intn(30) {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// normaliseReference is normalise before the table-driven fast path.
+func normaliseReference(line []byte) string {
+	var b strings.Builder
+	space, digits := true, false
+	emit := func(r rune) {
+		switch {
+		case r == ' ':
+			if !space {
+				b.WriteByte(' ')
+			}
+			space, digits = true, false
+			return
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		default:
+			b.WriteRune(r)
+		}
+		space = false
+	}
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRune(line[i:])
+		if r == '<' {
+			if end := bytes.IndexByte(line[i:], '>'); end > 0 && end < 40 && isTag(line[i+1:i+end]) {
+				i += end + 1
+				emit(' ')
+				continue
+			}
+		}
+		i += size
+		switch {
+		case unicode.IsDigit(r):
+			if !digits {
+				emit('#')
+				digits = true
+			}
+			continue
+		case unicode.IsLetter(r) || r == '\'' || r == '&' || r == '@' || r == '©':
+			emit(unicode.ToLower(r))
+		case r == '\u2019':
+			emit('\'')
+		default:
+			emit(' ')
+		}
+		digits = false
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func TestNormaliseMatchesReference(t *testing.T) {
+	buf := []byte("prefix ")
+	for _, l := range sampleLines(t) {
+		want := normaliseReference(l)
+		if got := normalise(l); got != want {
+			t.Fatalf("normalise(%q) = %q, want %q", l, got, want)
+		}
+		// Appending after existing bytes keeps them and trims only the new part.
+		if got := appendNormal(buf, l); string(got) != "prefix "+want {
+			t.Fatalf("appendNormal(%q) = %q", l, got)
+		}
+	}
+}
+
+// stopWordReference is isStopWord before the packed table.
+func stopWordReference(w []byte) bool {
+	if len(w) == 0 || len(w) > maxStopWord {
+		return false
+	}
+	lw := []byte(string(w))
+	if lw[0] >= 'A' && lw[0] <= 'Z' {
+		lw[0] += 'a' - 'A'
+	}
+	return stopWords[string(lw)]
+}
+
+func TestStopWordTable(t *testing.T) {
+	for w := range stopWords {
+		if !isStopWord([]byte(w)) {
+			t.Errorf("isStopWord(%q) = false", w)
+		}
+		if r, size := utf8.DecodeRuneInString(w); r >= 'a' && r <= 'z' {
+			up := string(unicode.ToUpper(r)) + w[size:]
+			if !isStopWord([]byte(up)) {
+				t.Errorf("isStopWord(%q) = false", up)
+			}
+		}
+	}
+	for _, w := range []string{"", "x", "THE", "tHe", "thee", "them!", "betweens", "Über", "Été", "i\x00", "\x00the", "overlong-word"} {
+		if got, want := isStopWord([]byte(w)), stopWordReference([]byte(w)); got != want {
+			t.Errorf("isStopWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// walkTrees is predict's plain node walk.
+func walkTrees(m *lineModel, x []float32) float32 {
+	saved := m.flat
+	m.flat = nil
+	defer func() { m.flat = saved }()
+	return m.predict(x)
+}
+
+func TestFlatForestMatchesNodeWalk(t *testing.T) {
+	m := mustParseModel(lineModelText)
+	if m.flat == nil {
+		t.Fatal("the embedded trees were not flattened")
+	}
+	// Real feature vectors of the seeds and random ones around the
+	// trees' thresholds.
+	var xs [][]float32
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		_, x := LineFeatures(document.New("seed.txt", []byte(text), document.Meta{}))
+		xs = append(xs, x...)
+	}
+	rng := rand.New(rand.NewSource(2))
+	for range 500 {
+		x := make([]float32, len(featureNames))
+		for i := range x {
+			x[i] = float32(rng.NormFloat64() * 3)
+		}
+		xs = append(xs, x)
+	}
+	out := make([]float32, len(xs))
+	m.predictAll(xs, out)
+	for i, x := range xs {
+		want := walkTrees(m, x)
+		if got := m.predict(x); got != want {
+			t.Fatalf("row %d: flat %v, node walk %v", i, got, want)
+		}
+		if out[i] != want {
+			t.Fatalf("row %d: four at a time %v, node walk %v", i, out[i], want)
+		}
+	}
+	// A tree with a leaf above the full depth is padded, not misread.
+	shallow := [][]treeNode{{
+		{feature: 0, threshold: 1, left: 1, right: 2},
+		{feature: -1, value: 0.5},
+		{feature: 1, threshold: -1, left: 3, right: 4},
+		{feature: -1, value: -2},
+		{feature: -1, value: 3},
+	}}
+	f := flatten(shallow)
+	for _, x := range [][]float32{{0, 0}, {2, -5}, {2, 5}, {1, -1}} {
+		sm := &lineModel{trees: shallow}
+		if got, want := f.predict(0, x), sm.predict(x); got != want {
+			t.Errorf("padded tree at %v: %v, want %v", x, got, want)
+		}
+	}
+}
+
+func TestLexIndexMatchesMap(t *testing.T) {
+	lex := embeddedModel().lex
+	idx := newLexIndex(lex)
+	for w, v := range lex {
+		if got, ok := idx.get(w); !ok || got != v {
+			t.Fatalf("get(%q) = %v, %v; want %v", w, got, ok, v)
+		}
+	}
+	for _, w := range []string{"", "zzzz", "#x", "the the", strings.Repeat("a", 40)} {
+		_, want := lex[w]
+		if _, ok := idx.get(w); ok != want {
+			t.Errorf("get(%q) found = %v, want %v", w, ok, want)
+		}
+	}
+}
+
+// matchAllReference is matchAll with each family's own maps.
+func matchAllReference(norm, raw string) (best phraseMatch, each familyMatches) {
+	n := wordCount(norm)
+	if n > maxFamilyWords {
+		return noMatch, each
+	}
+	first, _, _ := strings.Cut(norm, " ")
+	for i, f := range allFamilies {
+		m := f.matchWords(norm, []byte(raw), &raw, n, n <= maxExactWords && f.exact[norm], f.starts[first])
+		switch m {
+		case certainMatch:
+			each.certain |= 1 << i
+		case likelyMatch:
+			each.likely |= 1 << i
+		}
+	}
+	switch {
+	case each.certain != 0:
+		best = certainMatch
+	case each.likely != 0:
+		best = likelyMatch
+	}
+	return best, each
+}
+
+func TestMatchAllMatchesPerFamilyMaps(t *testing.T) {
+	lines := sampleLines(t)
+	for _, f := range allFamilies {
+		for _, p := range append(slices.Clone(f.Exact), f.Prefixes...) {
+			lines = append(lines, []byte(p), []byte(p+": more"), []byte(strings.ToUpper(p)+"?"))
+		}
+	}
+	matched := 0
+	for _, l := range lines {
+		raw := bytes.TrimSpace(l)
+		norm := normalise(raw)
+		if norm == "" {
+			continue
+		}
+		gb, ge := matchAll(norm, raw)
+		wb, we := matchAllReference(norm, string(raw))
+		if gb != wb || ge != we {
+			t.Fatalf("matchAll(%q) = %v %v, want %v %v", raw, gb, ge, wb, we)
+		}
+		if gb != noMatch {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d sample lines matched a family: the comparison proves little", matched)
+	}
+}
+
+// measureLineReference is measureLine before the ASCII tables.
+func measureLineReference(a *analysis, c candidate) lineShape {
+	var s lineShape
+	l := a.doc.Lines[c.line]
+	for _, t := range a.doc.TokensIn(l.Start, l.End) {
+		if t.Kind != document.Word {
+			continue
+		}
+		w := a.doc.Src[t.Start:t.End]
+		s.words++
+		s.wordBytes += len(w)
+		if stopWordReference(w) {
+			s.stops++
+		}
+		r, _ := utf8.DecodeRune(w)
+		if unicode.IsUpper(r) {
+			s.title++
+			if len(w) > 1 && bytes.Equal(bytes.ToUpper(w), w) {
+				s.caps++
+			}
+		}
+	}
+	for _, r := range string(c.text) {
+		switch {
+		case unicode.IsLetter(r):
+			s.letters++
+		case unicode.IsDigit(r):
+			s.digits++
+		case r == '|' || r == '·' || r == '•' || r == '»' || r == '›' || r == '/' || r == '>':
+			s.seps++
+			s.punct++
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			s.punct++
+		}
+	}
+	raw := c.text
+	s.sentence = endsSentence(raw)
+	s.colon = bytes.HasSuffix(raw, []byte(":"))
+	s.question = bytes.HasSuffix(bytes.TrimRight(raw, " \"'\u201d)"), []byte("?"))
+	first, _ := utf8.DecodeRune(raw)
+	s.lower = unicode.IsLower(first)
+	s.bullet = first == '-' || first == '*' || first == '•' || first == '#' || unicode.IsDigit(first)
+	return s
+}
+
+func TestMeasureLineMatchesReference(t *testing.T) {
+	var text bytes.Buffer
+	for _, l := range sampleLines(t) {
+		text.Write(l)
+		text.WriteString("\n\n")
+	}
+	a := newAnalysis(document.New("sample.txt", text.Bytes(), document.Meta{}))
+	if len(a.cands) < 1000 {
+		t.Fatalf("only %d candidate lines", len(a.cands))
+	}
+	for _, c := range a.cands {
+		if got, want := a.measureLine(c), measureLineReference(a, c); got != want {
+			t.Fatalf("measureLine(%q) = %+v, want %+v", c.text, got, want)
+		}
+		want := measureLineReference(a, c)
+		if got := a.isShortLine(c); got != (want.words <= shortMaxWords && !want.sentence) {
+			t.Fatalf("isShortLine(%q) = %v", c.text, got)
+		}
+	}
+}
+
+// The corpus pass hashes lines in a buffer, the check pass the analysis'
+// strings: both must give the same fingerprints.
+func TestCollectHashesLikeTheAnalysis(t *testing.T) {
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		doc := document.New("seed.txt", []byte(text), document.Meta{Source: "s"})
+		got := collectTemplates(doc, nil).(*templateFacts).single
+		var want []uint64
+		for _, c := range newAnalysis(doc).cands {
+			if !legitRepeats[c.norm] {
+				want = append(want, fingerprint(c.norm))
+			}
+		}
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("seed %s: collected %d fingerprints, the analysis has %d", n, len(got), len(want))
+		}
+	}
+}
