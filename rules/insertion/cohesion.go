@@ -2,6 +2,7 @@ package insertion
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"slices"
 	"sync"
@@ -78,7 +79,8 @@ type cohesion struct {
 	entryStart []int
 	// Scratch kept between documents (the cohesion value is pooled): the
 	// vocabulary of words seen so far and the per-unit counters.
-	vocab            vocabulary
+	vocab            *vocabulary
+	docWords         surfaceTable // this document's surface forms -> vocabulary ID
 	counter, touched []int32
 	// lineFlags memoises per unit what isMarkerLine and isOrgLine say
 	// of its first line (see unitLine).
@@ -108,6 +110,7 @@ var cohesionPool = sync.Pool{New: func() any { return new(cohesion) }}
 // analyse builds the cohesion tables for doc.
 func analyse(doc *document.Document, idf *idfTable) *cohesion {
 	c := cohesionPool.Get().(*cohesion)
+	c.vocab = getVocabulary()
 	c.reset()
 	c.units = buildUnits(doc, c.units[:0])
 	c.n = len(c.units)
@@ -117,7 +120,114 @@ func analyse(doc *document.Document, idf *idfTable) *cohesion {
 	return c
 }
 
-func (c *cohesion) release() { cohesionPool.Put(c) }
+func (c *cohesion) release() {
+	putVocabulary(c.vocab)
+	c.vocab = nil
+	cohesionPool.Put(c)
+}
+
+// surfaceTable maps the surface forms of one document to vocabulary IDs:
+// an open-addressing table of spans of the document's bytes with an inline
+// hash, looked up once per word token (a string map costs several times
+// more).
+type surfaceTable struct {
+	src   []byte
+	slots []surfaceSlot
+	n     int
+}
+
+type surfaceSlot struct {
+	hash       uint64
+	start, end int // end 0: empty
+	vid        int32
+}
+
+func (t *surfaceTable) reset(src []byte) {
+	t.src = src
+	if t.slots == nil {
+		t.slots = make([]surfaceSlot, 1024)
+	}
+	clear(t.slots)
+	t.n = 0
+}
+
+func (t *surfaceTable) get(h uint64, start, end int) (int32, bool) {
+	mask := uint64(len(t.slots) - 1)
+	word := t.src[start:end]
+	for i := h & mask; t.slots[i].end != 0; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.hash == h && bytes.Equal(t.src[s.start:s.end], word) {
+			return s.vid, true
+		}
+	}
+	return 0, false
+}
+
+func (t *surfaceTable) add(h uint64, start, end int, vid int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]surfaceSlot, 2*len(old))
+		t.n = 0
+		for _, s := range old {
+			if s.end != 0 {
+				t.insert(s)
+			}
+		}
+	}
+	t.insert(surfaceSlot{hash: h, start: start, end: end, vid: vid})
+}
+
+func (t *surfaceTable) insert(s surfaceSlot) {
+	mask := uint64(len(t.slots) - 1)
+	i := s.hash & mask
+	for t.slots[i].end != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = s
+	t.n++
+}
+
+// hashWord hashes a word's bytes, eight at a time.
+func hashWord(w []byte) uint64 {
+	h := uint64(len(w)) * 0x100000001B3
+	for len(w) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(w)) * 0x9E3779B97F4A7C15
+		w = w[8:]
+	}
+	var tail uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		tail = tail<<8 | uint64(w[i])
+	}
+	h = (h ^ tail) * 0x9E3779B97F4A7C15
+	return h ^ h>>29
+}
+
+// Vocabularies live in a free list rather than in cohesionPool: a
+// sync.Pool is emptied by garbage collections, and rebuilding a
+// vocabulary (stemming every word again) is what it saves.
+var (
+	vocabMu   sync.Mutex
+	vocabFree []*vocabulary
+)
+
+func getVocabulary() *vocabulary {
+	vocabMu.Lock()
+	defer vocabMu.Unlock()
+	if n := len(vocabFree); n > 0 {
+		v := vocabFree[n-1]
+		vocabFree = vocabFree[:n-1]
+		return v
+	}
+	return &vocabulary{}
+}
+
+func putVocabulary(v *vocabulary) {
+	if v == nil {
+		return
+	}
+	vocabMu.Lock()
+	vocabFree = append(vocabFree, v)
+	vocabMu.Unlock()
+}
 
 func (c *cohesion) reset() {
 	c.termKeys = c.termKeys[:0]
@@ -226,8 +336,9 @@ func countWords(doc *document.Document, b document.Block) int {
 // vocabulary maps each surface form to its key and weight once for many
 // documents, so a word is stemmed once per worker, not once per document.
 func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
-	v := &c.vocab
+	v := c.vocab
 	v.prepare(idf)
+	c.docWords.reset(doc.Src)
 	counter, touched := c.counter[:0], c.touched[:0]
 	defer func() { c.counter, c.touched = counter, touched }()
 	for _, u := range c.units {
@@ -240,7 +351,14 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 			if t.Kind != document.Word || t.End-t.Start < 3 {
 				continue
 			}
-			vid := v.lookup(doc.Src[t.Start:t.End])
+			// The document's own small map first: the shared vocabulary
+			// is large, and each lookup there misses the cache.
+			h := hashWord(doc.Src[t.Start:t.End])
+			vid, ok := c.docWords.get(h, t.Start, t.End)
+			if !ok {
+				vid = v.lookup(doc.Src[t.Start:t.End])
+				c.docWords.add(h, t.Start, t.End, vid)
+			}
 			if vid < 0 {
 				continue
 			}
