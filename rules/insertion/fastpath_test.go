@@ -1,0 +1,107 @@
+package insertion
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// termsReference counts a document's terms the plain way: TermKey for
+// every word, IDs in order of first occurrence, one (term, count) list per
+// unit, as countTerms did before the shared vocabulary and the surface
+// table.
+func termsReference(doc *document.Document, units []unit) (keys []string, perUnit [][]entry) {
+	ids := map[string]int32{}
+	for _, u := range units {
+		counts := map[int32]int32{}
+		var order []int32
+		for _, t := range doc.TokensIn(doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End) {
+			if t.Kind != document.Word {
+				continue
+			}
+			key := TermKey(string(doc.Src[t.Start:t.End]))
+			if key == "" {
+				continue
+			}
+			id, ok := ids[key]
+			if !ok {
+				id = int32(len(keys))
+				ids[key] = id
+				keys = append(keys, key)
+			}
+			if counts[id] == 0 {
+				order = append(order, id)
+			}
+			counts[id]++
+		}
+		var es []entry
+		for _, id := range order {
+			es = append(es, entry{term: id, count: counts[id], tf: unitTF(counts[id])})
+		}
+		perUnit = append(perUnit, es)
+	}
+	return keys, perUnit
+}
+
+func TestCountTermsMatchesReference(t *testing.T) {
+	var docs []*document.Document
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
+	}
+	// Words in many cases and scripts, possessives, numbers, a long run.
+	docs = append(docs, document.New("mixed.txt", []byte(strings.Repeat(
+		"The Minister’s talks in GENEVA resumed. Ministers' talks; talking, talked, studies, ÉTÉ été Über über 2024 ab abc.\n\n", 30)), document.Meta{}))
+	idf := defaultIDF()
+	// Twice over, so the second round runs on a warm vocabulary.
+	for round := range 2 {
+		for _, doc := range docs {
+			c := analyse(doc, idf)
+			keys, perUnit := termsReference(doc, c.units)
+			if !slices.Equal(c.termKeys, keys) {
+				t.Fatalf("round %d %s: terms differ:\n got %v\nwant %v", round, doc.Path, c.termKeys, keys)
+			}
+			for u := range c.units {
+				got := c.entries[c.entryStart[u]:c.entryStart[u+1]]
+				if !slices.Equal(got, perUnit[u]) {
+					t.Fatalf("round %d %s unit %d: %v, want %v", round, doc.Path, u, got, perUnit[u])
+				}
+			}
+			for id, key := range keys {
+				if c.termWeight[id] != idf.weight(key) {
+					t.Fatalf("%s: weight of %q %v, want %v", doc.Path, key, c.termWeight[id], idf.weight(key))
+				}
+			}
+			c.release()
+		}
+	}
+}
+
+func TestSurfaceTableGrows(t *testing.T) {
+	var src strings.Builder
+	var spans [][2]int
+	for i := range 5000 {
+		start := src.Len()
+		fmt.Fprintf(&src, "w%d", i)
+		spans = append(spans, [2]int{start, src.Len()})
+		src.WriteByte(' ')
+	}
+	var tab surfaceTable
+	tab.reset([]byte(src.String()))
+	for i, s := range spans {
+		tab.add(hashWord(tab.src[s[0]:s[1]]), s[0], s[1], int32(i))
+	}
+	for i, s := range spans {
+		if vid, ok := tab.get(hashWord(tab.src[s[0]:s[1]]), s[0], s[1]); !ok || vid != int32(i) {
+			t.Fatalf("word %d: %d, %v", i, vid, ok)
+		}
+	}
+	tab.reset([]byte("w1"))
+	if _, ok := tab.get(hashWord([]byte("w1")), 0, 2); ok {
+		t.Error("reset table still holds a word")
+	}
+}
