@@ -135,7 +135,8 @@ func (d *mentionDates) of(s document.Sentence) (time.Time, bool) {
 func possessiveEnd(src []byte, t document.Token) int {
 	w := src[t.Start:t.End]
 	switch {
-	case len(w) > 2 && w[len(w)-2] == '\'' && w[len(w)-1] == 's':
+	case src[t.End-1] != 's': // most words: settled on one byte
+	case len(w) > 2 && w[len(w)-2] == '\'':
 		return t.End - 2
 	case len(w) > 4 && string(w[len(w)-4:]) == "\u2019s":
 		return t.End - 4
