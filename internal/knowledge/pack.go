@@ -15,6 +15,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -258,19 +259,22 @@ func (p *Pack) InitialismKey(upper []byte) *Initialism { return p.initialisms[st
 
 // index builds the lookup maps after loading.
 func (p *Pack) index() {
-	p.bySurname = map[string][]*Person{}
-	p.byLastWord = map[string][]*Person{}
-	p.byName = map[string]*Person{}
+	// Sized up front: the pack is loaded in every process that lints a
+	// name, and growing the maps was a fifth of the load.
+	p.bySurname = make(map[string][]*Person, len(p.People))
+	p.byLastWord = make(map[string][]*Person, len(p.People))
+	p.byName = make(map[string]*Person, len(p.People))
+	var seen []string // a person's surname keys so far (a few)
 	for _, person := range p.People {
 		p.byName[Fold(person.Name)] = person
 		for _, a := range person.Also {
 			p.byName[Fold(a)] = person
 		}
-		seen := map[string]bool{}
+		seen = seen[:0]
 		for _, s := range person.Surnames() {
 			k := Fold(s)
-			if !seen[k] {
-				seen[k] = true
+			if !slices.Contains(seen, k) {
+				seen = append(seen, k)
 				p.bySurname[k] = append(p.bySurname[k], person)
 				if words := strings.Fields(k); len(words) > 0 {
 					last := words[len(words)-1]
@@ -294,7 +298,7 @@ func (p *Pack) index() {
 	for _, in := range p.Initialisms {
 		p.initialisms[strings.ToUpper(in.Form)] = in
 	}
-	p.officesOf = map[*Person][]*Office{}
+	p.officesOf = make(map[*Person][]*Office, len(p.People))
 	for _, o := range p.Offices {
 		sort.Slice(o.Terms, func(i, j int) bool { return o.Terms[i].From.Before(o.Terms[j].From) })
 		for _, t := range o.Terms {
