@@ -82,6 +82,10 @@ type cohesion struct {
 	vocab            *vocabulary
 	docWords         surfaceTable // this document's surface forms -> vocabulary ID
 	counter, touched []int32
+	// postings by term (buildPostings), scratch kept between documents
+	postStart, postFill []int
+	postUnit            []int32
+	postTF              []float64
 	// lineFlags memoises per unit what isMarkerLine and isOrgLine say
 	// of its first line (see unitLine).
 	lineFlags []uint8
@@ -491,15 +495,16 @@ func (c *cohesion) buildGram() {
 	n := c.n
 	stride := n + 1
 	c.gram = resizeFloats(c.gram, stride*stride)
-	postings := c.postings()
+	c.buildPostings()
 	g := c.gram // use rows 1..n, cols 1..n as G[u][v] at [(u+1)*stride+v+1]
-	for _, p := range postings {
-		for _, a := range p {
-			wa := c.termWeight[a.term]
-			waa := wa * wa * a.tf // the same rounding as wa * wa * a.tf * b.tf
-			row := g[(a.unit+1)*stride:]
-			for _, b := range p {
-				row[b.unit+1] += waa * b.tf
+	for t, w := range c.termWeight {
+		units := c.postUnit[c.postStart[t]:c.postStart[t+1]]
+		tfs := c.postTF[c.postStart[t]:c.postStart[t+1]]
+		for k, a := range units {
+			waa := w * w * tfs[k] // the same rounding as wa * wa * a.tf * b.tf
+			row := g[(int(a)+1)*stride+1 : (int(a)+2)*stride]
+			for m, b := range units {
+				row[b] += waa * tfs[m]
 			}
 		}
 	}
@@ -511,34 +516,30 @@ func (c *cohesion) buildGram() {
 	}
 }
 
-type posting struct {
-	unit int
-	term int32
-	tf   float64
-}
-
-// postings groups the per-unit entries by term (a counting sort).
-func (c *cohesion) postings() [][]posting {
-	start := make([]int, len(c.termKeys)+1)
+// buildPostings groups the per-unit entries by term (a counting sort):
+// term t occurs in units postUnit[postStart[t]:postStart[t+1]] with the
+// weights in postTF, units in increasing order.
+func (c *cohesion) buildPostings() {
+	terms := len(c.termKeys)
+	c.postStart = resizeInts(c.postStart, terms+1)
+	start := c.postStart
 	for _, e := range c.entries {
 		start[e.term+1]++
 	}
 	for t := 1; t < len(start); t++ {
 		start[t] += start[t-1]
 	}
-	flat := make([]posting, len(c.entries))
-	fill := append([]int(nil), start[:len(c.termKeys)]...)
+	c.postUnit = slices.Grow(c.postUnit[:0], len(c.entries))[:len(c.entries)]
+	c.postTF = slices.Grow(c.postTF[:0], len(c.entries))[:len(c.entries)]
+	fill := append(c.postFill[:0], start[:terms]...)
 	for u := 0; u < c.n; u++ {
 		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
-			flat[fill[e.term]] = posting{unit: u, term: e.term, tf: e.tf}
+			c.postUnit[fill[e.term]] = int32(u)
+			c.postTF[fill[e.term]] = e.tf
 			fill[e.term]++
 		}
 	}
-	out := make([][]posting, len(c.termKeys))
-	for t := range out {
-		out[t] = flat[start[t]:start[t+1]]
-	}
-	return out
+	c.postFill = fill
 }
 
 // buildExclusive fills excl[i*n+j]: the IDF mass of terms that occur at

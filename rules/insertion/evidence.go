@@ -54,6 +54,12 @@ var markerPhrases = []string{
 }
 
 func isMarkerLine(line []byte) bool {
+	// Every ASCII letter and digit survives normaliseShortLine as one
+	// byte, so a line with more than 40 of them is too long: no need to
+	// build its normal form.
+	if asciiAlnum(line) > 40 {
+		return false
+	}
 	s := normaliseShortLine(line)
 	if s == "" || len(s) > 40 {
 		return false
@@ -77,6 +83,10 @@ func normaliseShortLine(line []byte) string {
 // capitalised or a linking word, no digits, no closing punctuation
 // ("Wilson Center", "Council on Foreign Relations").
 func isOrgLine(line []byte) bool {
+	// Past six words for sure, no need to split.
+	if asciiFields(line) > 6 {
+		return false
+	}
 	words := strings.Fields(string(bytes.TrimSpace(line)))
 	if len(words) < 2 || len(words) > 6 {
 		return false
@@ -99,6 +109,36 @@ func isOrgLine(line []byte) bool {
 }
 
 var linkingWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "on": true, "&": true, "de": true}
+
+// asciiAlnum counts the ASCII letters and digits of line.
+func asciiAlnum(line []byte) int {
+	n := 0
+	for _, c := range line {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// asciiFields counts the runs between ASCII white space that hold a
+// printable ASCII byte: each lies in a word of its own for strings.Fields
+// (runs of only non-ASCII bytes may be white space such as U+00A0 and are
+// not counted), so the count never exceeds the number of Fields.
+func asciiFields(line []byte) int {
+	n, counted := 0, false
+	for _, c := range line {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+			counted = false
+			continue
+		}
+		if c > ' ' && c < 0x7f && !counted {
+			n++
+			counted = true
+		}
+	}
+	return n
+}
 
 // leadLines looks at the short lines just before unit i (at most two, with
 // blank lines between) for a marker and an organisation line.

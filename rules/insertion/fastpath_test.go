@@ -105,3 +105,21 @@ func TestSurfaceTableGrows(t *testing.T) {
 		t.Error("reset table still holds a word")
 	}
 }
+
+// The cheap pre-checks of isMarkerLine and isOrgLine never reject a line
+// the full tests accept.
+func TestLinePrechecksAreSafe(t *testing.T) {
+	lines := []string{"Related", "Share this:", "Wilson Center", "Council on Foreign Relations",
+		"a \u00a0 b \u00a0 c \u00a0 d \u00a0 e \u00a0 F G", "Ab\u00a0Cd Ef Gh Ij Kl", "\u00a0\u00a0", "ÉTÉ À Paris"}
+	for _, l := range lines {
+		if asciiAlnum([]byte(l)) > len(normaliseShortLine([]byte(l))) {
+			t.Errorf("%q: %d ASCII letters and digits, normal form %q", l, asciiAlnum([]byte(l)), normaliseShortLine([]byte(l)))
+		}
+		if n := len(strings.Fields(l)); asciiFields([]byte(l)) > n {
+			t.Errorf("%q: asciiFields %d > Fields %d", l, asciiFields([]byte(l)), n)
+		}
+	}
+	if !isOrgLine([]byte("Council on Foreign Relations")) || !isMarkerLine([]byte("Related")) {
+		t.Error("pre-checks reject real marker or name lines")
+	}
+}
