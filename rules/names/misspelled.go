@@ -233,13 +233,22 @@ func checkSurnameAlone(doc *document.Document, pack *knowledge.Pack, t document.
 	if !sharesFirstByte(indexOf(pack), fs, present) || len([]rune(fs)) < 5 || len(pack.PeopleBySurname(s)) > 0 || isWord(s, lexicon.Rare) {
 		return miss{}, false
 	}
+	// present is a map: when two people match, take the one whose surname
+	// (then canonical name) sorts first, so the output never depends on
+	// map order.
+	var best *knowledge.Person
 	for p := range present {
 		ps := knowledge.Fold(p.Surname)
 		if knowledge.Near(fs, ps) && knowledge.Distance(fs, ps) == 1 && knowledge.TransliterationKey(fs) != knowledge.TransliterationKey(ps) {
-			return miss{start: t.Start, end: end, wrong: s, right: p.Surname, person: p}, true
+			if best == nil || p.Surname < best.Surname || p.Surname == best.Surname && p.Name < best.Name {
+				best = p
+			}
 		}
 	}
-	return miss{}, false
+	if best == nil {
+		return miss{}, false
+	}
+	return miss{start: t.Start, end: end, wrong: s, right: best.Surname, person: best}, true
 }
 
 // sharesFirstByte reports whether a present person's folded surname starts
