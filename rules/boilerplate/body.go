@@ -51,8 +51,6 @@ type analysis struct {
 	bodyFirst, bodyLast int
 	// matched marks blocks with a phrase-matched line.
 	matched []bool
-	// lineBlock maps a line to its block index, -1 for blank lines.
-	lineBlock []int
 	// cands are the lines phrase and structure rules judge: standalone
 	// short lines of checked blocks, with their normalised text.
 	cands []candidate
@@ -138,35 +136,42 @@ func analyse(doc *document.Document) *analysis {
 
 func newAnalysis(doc *document.Document) *analysis {
 	a := &analysis{doc: doc, blocks: make([]blockInfo, len(doc.Blocks)), matched: make([]bool, len(doc.Blocks)), bodyFirst: -1, bodyLast: -1}
-	a.lineBlock = make([]int, len(doc.Lines))
-	for i := range a.lineBlock {
-		a.lineBlock[i] = -1
-	}
 	for bi, b := range doc.Blocks {
-		for l := b.FirstLine; l <= b.LastLine; l++ {
-			a.lineBlock[l] = bi
-		}
 		a.blocks[bi] = measureBlock(doc, b)
 	}
-	a.normCount = map[string]int{}
+	// The normalised lines go into one string for the document, cut into
+	// the candidates' norms (one allocation instead of one per line).
+	type pending struct {
+		line, block int
+		text        []byte
+		from, to    int
+	}
+	var arena []byte
+	var lines []pending
 	eachCandidateLine(doc, func(i, bi int, raw, norm []byte) {
-		c := candidate{line: i, block: bi, norm: string(norm), text: raw}
-		c.match, c.matches = matchAll(c.norm, raw)
-		if c.match == noMatch && !endsSentence(raw) {
+		from := len(arena)
+		arena = append(arena, norm...)
+		lines = append(lines, pending{i, bi, raw, from, len(arena)})
+	})
+	norms := string(arena)
+	a.cands = make([]candidate, 0, len(lines))
+	a.normCount = make(map[string]int, len(lines))
+	for _, p := range lines {
+		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: p.text}
+		c.match, c.matches = matchAll(c.norm, c.text)
+		if c.match == noMatch && !endsSentence(c.text) {
 			c.compound, _ = compound(c.norm)
 		}
 		if c.match != noMatch {
 			// "More on this topic: A and B." reads like a sentence
 			// but is furniture: it never anchors the body.
-			a.blocks[bi].good = false
-			a.matched[bi] = true
-		}
-		if c.match != noMatch {
+			a.blocks[p.block].good = false
+			a.matched[p.block] = true
 			a.matchedCands = append(a.matchedCands, len(a.cands))
 		}
 		a.cands = append(a.cands, c)
 		a.normCount[c.norm]++
-	})
+	}
 	a.notes = make([]bool, len(doc.Blocks))
 	for bi := range doc.Blocks {
 		a.notes[bi] = notesZone(doc, bi)

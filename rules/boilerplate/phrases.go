@@ -143,10 +143,13 @@ func (f *phraseFamily) matchWords(norm string, text []byte, raw *string, n int, 
 			return likelyMatch
 		}
 	}
-	if f.Whole != nil && (f.Hint == nil || f.Hint(norm)) && f.Whole(norm) {
+	if f.Whole == nil && f.Match == nil || f.Hint != nil && !f.Hint(norm) {
+		return noMatch
+	}
+	if f.Whole != nil && f.Whole(norm) {
 		return certainMatch
 	}
-	if f.Match != nil && (f.Hint == nil || f.Hint(norm)) {
+	if f.Match != nil {
 		if *raw == "" {
 			*raw = string(text)
 		}
