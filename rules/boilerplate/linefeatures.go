@@ -147,7 +147,12 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		switch {
 		case near(ci, neighbourRadius):
 			lexes[ci] = lexScore(c.norm, lex)
-			shapes[ci] = a.measureLine(c)
+			// A neighbour's shape needs only its words (and the sentence
+			// end): the character counts are for the lines scored.
+			shapes[ci] = a.measureWords(c)
+			if wanted[ci] {
+				a.measureChars(c, &shapes[ci])
+			}
 			short[ci] = shapes[ci].words <= shortMaxWords && !shapes[ci].sentence
 		case near(ci, 5):
 			short[ci] = a.isShortLine(c)
@@ -256,6 +261,14 @@ func (a *analysis) goodProfile() (goodAfter, sinceGood, toGood []int) {
 // measureLine counts the words, function words and character classes of
 // a candidate line from the shared tokens.
 func (a *analysis) measureLine(c candidate) lineShape {
+	s := a.measureWords(c)
+	a.measureChars(c, &s)
+	return s
+}
+
+// measureWords fills the parts of a line's shape the model reads of its
+// neighbours too: words, function words, capitals and the sentence end.
+func (a *analysis) measureWords(c candidate) lineShape {
 	var s lineShape
 	l := a.doc.Lines[c.line]
 	for _, t := range a.doc.TokensIn(l.Start, l.End) {
@@ -275,6 +288,13 @@ func (a *analysis) measureLine(c candidate) lineShape {
 			}
 		}
 	}
+	s.sentence = endsSentence(c.text)
+	return s
+}
+
+// measureChars fills the rest of the shape: character classes and the
+// line's first and last characters.
+func (a *analysis) measureChars(c candidate, s *lineShape) {
 	var ascii [shapeClasses]int // ASCII bytes per class, counted without branches
 	for i := 0; i < len(c.text); {
 		if b := c.text[i]; b < utf8.RuneSelf {
@@ -301,13 +321,11 @@ func (a *analysis) measureLine(c candidate) lineShape {
 	s.seps += ascii[shapeSep]
 	s.punct += ascii[shapeSep] + ascii[shapePunct]
 	raw := c.text
-	s.sentence = endsSentence(raw)
 	s.colon = bytes.HasSuffix(raw, []byte(":"))
 	s.question = bytes.HasSuffix(bytes.TrimRight(raw, " \"'\u201d)"), []byte("?"))
 	first, _ := utf8.DecodeRune(raw)
 	s.lower = unicode.IsLower(first)
 	s.bullet = first == '-' || first == '*' || first == '•' || first == '#' || unicode.IsDigit(first)
-	return s
 }
 
 // Character classes of measureLine for ASCII, from the same tests as
