@@ -33,9 +33,22 @@ func appendNormal(dst, line []byte) []byte {
 		// ASCII fast path: most text is plain ASCII.
 		switch asciiClass[c] {
 		case asciiKeep:
-			dst = append(dst, asciiLower[c])
+			// A run of kept bytes (a word) is copied at once and lowered
+			// only when it holds a capital.
+			j, upper := i+1, c <= 'Z'
+			for j < len(line) && asciiClass[line[j]] == asciiKeep {
+				upper = upper || line[j] <= 'Z'
+				j++
+			}
+			from := len(dst)
+			dst = append(dst, line[i:j]...)
+			if upper {
+				for k := from; k < len(dst); k++ {
+					dst[k] = asciiLower[dst[k]]
+				}
+			}
 			space, digits = false, false
-			i++
+			i = j
 			continue
 		case asciiDigit:
 			if !digits {
