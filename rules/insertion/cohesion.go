@@ -190,6 +190,68 @@ func (t *surfaceTable) insert(s surfaceSlot) {
 	t.n++
 }
 
+// wordSet maps words (hashed with hashWord) to IDs: an open-addressing
+// table whose slots hold the upper half of the hash and the entry's index
+// + 1, the words themselves in one byte arena. It is the vocabulary's
+// surface table, tens of thousands of words: a string map touches more
+// memory per lookup, and these lookups miss the cache.
+type wordSet struct {
+	slots []uint64
+	arena []byte
+	ends  []int // entry k is arena[ends[k-1]:ends[k]]
+	ids   []int32
+}
+
+func (w *wordSet) len() int { return len(w.ids) }
+
+func (w *wordSet) reset() {
+	if w.slots == nil {
+		w.slots = make([]uint64, 4096)
+	}
+	clear(w.slots)
+	w.arena, w.ends, w.ids = w.arena[:0], w.ends[:0], w.ids[:0]
+}
+
+func (w *wordSet) word(k int) []byte {
+	from := 0
+	if k > 0 {
+		from = w.ends[k-1]
+	}
+	return w.arena[from:w.ends[k]]
+}
+
+func (w *wordSet) get(h uint64, word []byte) (int32, bool) {
+	mask := uint64(len(w.slots) - 1)
+	for i := h & mask; w.slots[i] != 0; i = (i + 1) & mask {
+		if s := w.slots[i]; s>>32 == h>>32 && bytes.Equal(w.word(int(uint32(s))-1), word) {
+			return w.ids[uint32(s)-1], true
+		}
+	}
+	return 0, false
+}
+
+func (w *wordSet) add(h uint64, word []byte, id int32) {
+	if 2*(len(w.ids)+1) > len(w.slots) {
+		w.slots = make([]uint64, 2*len(w.slots))
+		for k := range w.ids {
+			w.place(hashWord(w.word(k)), k)
+		}
+	}
+	w.arena = append(w.arena, word...)
+	w.ends = append(w.ends, len(w.arena))
+	w.ids = append(w.ids, id)
+	w.place(h, len(w.ids)-1)
+}
+
+func (w *wordSet) place(h uint64, k int) {
+	mask := uint64(len(w.slots) - 1)
+	i := h & mask
+	for w.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	w.slots[i] = h>>32<<32 | uint64(k+1)
+}
+
 // hashWord hashes a word's bytes, eight at a time.
 func hashWord(w []byte) uint64 {
 	h := uint64(len(w)) * 0x100000001B3
@@ -360,7 +422,7 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 			h := hashWord(doc.Src[t.Start:t.End])
 			vid, ok := c.docWords.get(h, t.Start, t.End)
 			if !ok {
-				vid = v.lookup(doc.Src[t.Start:t.End])
+				vid = v.lookup(h, doc.Src[t.Start:t.End])
 				c.docWords.add(h, t.Start, t.End, vid)
 			}
 			if vid < 0 {
@@ -407,7 +469,7 @@ func (c *cohesion) addTerm(key string, weight float64) int32 {
 // the current document's term ID + 1 (0: not in the document yet).
 type vocabulary struct {
 	idf     *idfTable
-	surface map[string]int32 // surface form -> vocabulary ID, -1 for no term
+	surface wordSet          // surface form -> vocabulary ID, -1 for no term
 	ids     map[string]int32 // term key -> vocabulary ID
 	keys    []string
 	weights []float64
@@ -422,17 +484,18 @@ const maxVocabulary = 1 << 16
 // prepare readies the vocabulary for a document weighted by idf.
 func (v *vocabulary) prepare(idf *idfTable) {
 	v.done() // in case the last document's rule panicked
-	if v.surface == nil || v.idf != idf || len(v.surface) > maxVocabulary {
+	if v.ids == nil || v.idf != idf || v.surface.len() > maxVocabulary {
 		v.idf = idf
-		v.surface, v.ids = make(map[string]int32, 1024), make(map[string]int32, 1024)
+		v.surface.reset()
+		v.ids = make(map[string]int32, 1024)
 		v.keys, v.weights, v.local, v.used = v.keys[:0], v.weights[:0], v.local[:0], v.used[:0]
 	}
 }
 
 // lookup returns the vocabulary ID of a surface form, -1 when it is no
 // term (a stop word, a number, too short).
-func (v *vocabulary) lookup(word []byte) int32 {
-	if vid, ok := v.surface[string(word)]; ok {
+func (v *vocabulary) lookup(h uint64, word []byte) int32 {
+	if vid, ok := v.surface.get(h, word); ok {
 		return vid
 	}
 	vid := int32(-1)
@@ -446,7 +509,7 @@ func (v *vocabulary) lookup(word []byte) int32 {
 			v.local = append(v.local, 0)
 		}
 	}
-	v.surface[string(word)] = vid
+	v.surface.add(h, word, vid)
 	return vid
 }
 

@@ -123,3 +123,27 @@ func TestLinePrechecksAreSafe(t *testing.T) {
 		t.Error("pre-checks reject real marker or name lines")
 	}
 }
+
+func TestWordSet(t *testing.T) {
+	var set wordSet
+	set.reset()
+	for round := range 2 {
+		for i := range 20000 {
+			w := []byte(fmt.Sprintf("word%d", i))
+			if _, ok := set.get(hashWord(w), w); ok {
+				t.Fatalf("round %d: %s found before it was added", round, w)
+			}
+			set.add(hashWord(w), w, int32(i))
+		}
+		for i := range 20000 {
+			w := []byte(fmt.Sprintf("word%d", i))
+			if id, ok := set.get(hashWord(w), w); !ok || id != int32(i) {
+				t.Fatalf("round %d: %s -> %d, %v", round, w, id, ok)
+			}
+		}
+		if set.len() != 20000 {
+			t.Fatalf("len %d", set.len())
+		}
+		set.reset()
+	}
+}
