@@ -57,7 +57,7 @@ func isMarkerLine(line []byte) bool {
 	// Every ASCII letter and digit survives normaliseShortLine as one
 	// byte, so a line with more than 40 of them is too long: no need to
 	// build its normal form.
-	if asciiAlnum(line) > 40 {
+	if asciiAlnumOver(line, 40) {
 		return false
 	}
 	s := normaliseShortLine(line)
@@ -110,15 +110,18 @@ func isOrgLine(line []byte) bool {
 
 var linkingWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "on": true, "&": true, "de": true}
 
-// asciiAlnum counts the ASCII letters and digits of line.
-func asciiAlnum(line []byte) int {
+// asciiAlnumOver reports whether line holds more than limit ASCII letters
+// and digits.
+func asciiAlnumOver(line []byte, limit int) bool {
 	n := 0
 	for _, c := range line {
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-			n++
+			if n++; n > limit {
+				return true
+			}
 		}
 	}
-	return n
+	return false
 }
 
 // asciiFields counts the runs between ASCII white space that hold a
