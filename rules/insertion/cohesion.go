@@ -594,7 +594,8 @@ func (c *cohesion) buildPostings() {
 	}
 	c.postUnit = slices.Grow(c.postUnit[:0], len(c.entries))[:len(c.entries)]
 	c.postTF = slices.Grow(c.postTF[:0], len(c.entries))[:len(c.entries)]
-	fill := append(c.postFill[:0], start[:terms]...)
+	c.postFill = append(c.postFill[:0], start[:terms]...)
+	fill := c.postFill
 	for u := 0; u < c.n; u++ {
 		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
 			c.postUnit[fill[e.term]] = int32(u)
@@ -602,7 +603,6 @@ func (c *cohesion) buildPostings() {
 			fill[e.term]++
 		}
 	}
-	c.postFill = fill
 }
 
 // buildExclusive fills excl[i*n+j]: the IDF mass of terms that occur at
