@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,78 +29,78 @@ func normalise(line []byte) string {
 func appendNormal(dst, line []byte) []byte {
 	start := len(dst)
 	space, digits := true, false
+	// ASCII bytes become at most one byte each: they are written in place
+	// into spare capacity; the slow path appends and makes room again.
+	dst = slices.Grow(dst, len(line))
+	buf, n := dst[:cap(dst)], len(dst)
 	for i := 0; i < len(line); {
 		c := line[i]
-		// ASCII fast path: most text is plain ASCII.
 		switch asciiClass[c] {
 		case asciiKeep:
-			// A run of kept bytes (a word) is copied at once and lowered
-			// only when it holds a capital.
-			j, upper := i+1, c <= 'Z'
-			for j < len(line) && asciiClass[line[j]] == asciiKeep {
-				upper = upper || line[j] <= 'Z'
-				j++
-			}
-			from := len(dst)
-			dst = append(dst, line[i:j]...)
-			if upper {
-				for k := from; k < len(dst); k++ {
-					dst[k] = asciiLower[dst[k]]
-				}
-			}
+			buf[n] = asciiLower[c]
+			n++
 			space, digits = false, false
-			i = j
+			i++
 			continue
 		case asciiDigit:
 			if !digits {
-				dst = append(dst, '#')
+				buf[n] = '#'
+				n++
 				space, digits = false, true
 			}
 			i++
 			continue
 		case asciiSpace:
 			if !space {
-				dst = append(dst, ' ')
+				buf[n] = ' '
+				n++
 			}
 			space, digits = true, false
 			i++
 			continue
 		}
+		dst = buf[:n]
 		r, size := utf8.DecodeRune(line[i:])
-		if r == '<' {
-			if end := bytes.IndexByte(line[i:], '>'); end > 0 && end < 40 && isTag(line[i+1:i+end]) {
-				i += end + 1
-				if !space {
-					dst = append(dst, ' ')
-				}
-				space, digits = true, false
-				continue
-			}
-		}
-		i += size
 		switch {
+		case r == '<' && isTagAt(line[i:]):
+			i += bytes.IndexByte(line[i:], '>') + 1
+			if !space {
+				dst = append(dst, ' ')
+			}
+			space, digits = true, false
 		case unicode.IsDigit(r):
+			i += size
 			if !digits {
 				dst = append(dst, '#')
 				space, digits = false, true
 			}
-			continue
 		case unicode.IsLetter(r) || r == '\'' || r == '&' || r == '@' || r == '©':
+			i += size
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-			space = false
+			space, digits = false, false
 		case r == '\u2019':
+			i += size
 			dst = append(dst, '\'')
-			space = false
+			space, digits = false, false
 		default:
+			i += size
 			if !space {
 				dst = append(dst, ' ')
 			}
-			space = true
+			space, digits = true, false
 		}
-		digits = false
+		dst = slices.Grow(dst, len(line)-i)
+		buf, n = dst[:cap(dst)], len(dst)
 	}
+	dst = buf[:n]
 	trimmed := bytes.TrimSpace(dst[start:])
 	return dst[:start+copy(dst[start:], trimmed)]
+}
+
+// isTagAt reports whether s starts with an HTML tag normalise drops.
+func isTagAt(s []byte) bool {
+	end := bytes.IndexByte(s, '>')
+	return end > 0 && end < 40 && isTag(s[1:end])
 }
 
 // Classes of bytes for appendNormal's fast path: ASCII letters and ' & @
