@@ -356,3 +356,53 @@ func TestCollectHashesLikeTheAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// lexScoreReference is lexScore with the plain split and the map.
+func lexScoreReference(norm string, lex Lexicon) lexStats {
+	var s lexStats
+	n, known := 0, 0
+	sum := float32(0)
+	for len(norm) > 0 {
+		w := norm
+		if i := strings.IndexByte(norm, ' '); i >= 0 {
+			w, norm = norm[:i], norm[i+1:]
+		} else {
+			norm = ""
+		}
+		n++
+		v, ok := lex[w]
+		if !ok {
+			continue
+		}
+		if known == 0 || v > s.max {
+			s.max = v
+		}
+		if known == 0 || v < s.min {
+			s.min = v
+		}
+		known++
+		sum += v
+	}
+	if n > 0 {
+		s.mean = sum / float32(n)
+		s.known = float32(known) / float32(n)
+	}
+	return s
+}
+
+func TestLexScoreMatchesReference(t *testing.T) {
+	m := embeddedModel()
+	norms := []string{"", " ", "a", "a ", " a", "a  b", "a  ", "share this article", "newsletter abonnieren jetzt",
+		"# min read", "subscribe to our newsletter for the latest updates on everything", "verylongwordthatexceedseightbytes x"}
+	for _, l := range sampleLines(t) {
+		norms = append(norms, normalise(l))
+	}
+	for w := range m.lex {
+		norms = append(norms, w, "x "+w+" y")
+	}
+	for _, norm := range norms {
+		if got, want := lexScore(norm, m.lexIdx), lexScoreReference(norm, m.lex); got != want {
+			t.Fatalf("lexScore(%q) = %+v, want %+v", norm, got, want)
+		}
+	}
+}

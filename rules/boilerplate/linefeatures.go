@@ -450,15 +450,22 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 	var s lexStats
 	n, known := 0, 0
 	sum := float32(0)
-	for len(norm) > 0 {
-		w := norm
-		if i := strings.IndexByte(norm, ' '); i >= 0 {
-			w, norm = norm[:i], norm[i+1:]
-		} else {
-			norm = ""
+	// Split at spaces and hash each word in the same pass (wordHash's
+	// steps, eight bytes at a time).
+	h, chunk, k, start := uint64(wordHashSeed), uint64(0), 0, 0
+	for i := 0; i < len(norm) || start < len(norm); i++ {
+		if i < len(norm) && norm[i] != ' ' {
+			chunk |= uint64(norm[i]) << (8 * k)
+			if k++; k == 8 {
+				h, chunk, k = (h^chunk)*wordHashMul, 0, 0
+			}
+			continue
 		}
+		w := norm[start:i]
+		hw := wordHashEnd(h, chunk, len(w))
+		h, chunk, k, start = wordHashSeed, 0, 0, i+1
 		n++
-		v, ok := lex.get(w)
+		v, ok := lex.lookup(hw, w)
 		if !ok {
 			continue
 		}
@@ -509,23 +516,36 @@ func newLexIndex(lex Lexicon) *lexIndex {
 }
 
 // wordHash is a cheap hash of a short word: its bytes packed eight at a
-// time, each pack multiplied in.
+// time (little-endian), each pack multiplied in, then the rest and the
+// length. lexScore computes the same steps while it splits a line.
 func wordHash(w string) uint64 {
-	h := uint64(len(w)) * fnvPrime
+	h, n := uint64(wordHashSeed), len(w)
 	for len(w) >= 8 {
-		h = (h ^ le64(w[:8])) * 0x9E3779B97F4A7C15
+		h = (h ^ le64(w[:8])) * wordHashMul
 		w = w[8:]
 	}
 	var tail uint64
 	for i := len(w) - 1; i >= 0; i-- {
 		tail = tail<<8 | uint64(w[i])
 	}
-	h = (h ^ tail) * 0x9E3779B97F4A7C15
+	return wordHashEnd(h, tail, n)
+}
+
+const (
+	wordHashSeed = 0xcbf29ce484222325
+	wordHashMul  = 0x9E3779B97F4A7C15
+)
+
+// wordHashEnd mixes in the last, partial pack and the word's length.
+func wordHashEnd(h, tail uint64, n int) uint64 {
+	h = ((h^tail)*wordHashMul ^ uint64(n)) * wordHashMul
 	return h ^ h>>29
 }
 
-func (x *lexIndex) get(w string) (float32, bool) {
-	h := wordHash(w)
+func (x *lexIndex) get(w string) (float32, bool) { return x.lookup(wordHash(w), w) }
+
+// lookup is get with the word's hash already computed.
+func (x *lexIndex) lookup(h uint64, w string) (float32, bool) {
 	for i := h & x.mask; x.slots[i] != 0; i = (i + 1) & x.mask {
 		if s := x.slots[i]; s>>32 == h>>32 && x.words[uint32(s)-1] == w {
 			return x.values[uint32(s)-1], true
