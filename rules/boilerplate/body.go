@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"bytes"
 	"sync"
+	"unicode"
 
 	"github.com/dochygiene/hygiene/internal/document"
 )
@@ -141,23 +142,20 @@ func newAnalysis(doc *document.Document) *analysis {
 	}
 	// The normalised lines go into one string for the document, cut into
 	// the candidates' norms (one allocation instead of one per line).
-	type pending struct {
-		line, block int
-		text        []byte
-		from, to    int
-	}
-	var arena []byte
-	var lines []pending
-	eachCandidateLine(doc, func(i, bi int, raw, norm []byte) {
+	scratch := pendingLines.Get().(*pendingScratch)
+	defer pendingLines.Put(scratch)
+	arena, lines := scratch.arena[:0], scratch.lines[:0]
+	eachCandidateLine(doc, func(i, bi, rawStart int, raw, norm []byte) {
 		from := len(arena)
 		arena = append(arena, norm...)
-		lines = append(lines, pending{i, bi, raw, from, len(arena)})
+		lines = append(lines, pendingLine{i, bi, rawStart, rawStart + len(raw), from, len(arena)})
 	})
+	scratch.arena, scratch.lines = arena, lines
 	norms := string(arena)
 	a.cands = make([]candidate, 0, len(lines))
 	a.normCount = make(map[string]int, len(lines))
 	for _, p := range lines {
-		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: p.text}
+		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo]}
 		c.match, c.matches = matchAll(c.norm, c.text)
 		if c.match == noMatch && !endsSentence(c.text) {
 			c.compound, _ = compound(c.norm)
@@ -182,11 +180,28 @@ func newAnalysis(doc *document.Document) *analysis {
 	return a
 }
 
+// pendingLine is a candidate line found, before its norm is a string:
+// offsets only, so the scratch holds no pointers for the collector.
+type pendingLine struct {
+	line, block      int
+	textFrom, textTo int // the trimmed line in doc.Src
+	from, to         int // its norm in the arena
+}
+
+// pendingScratch is newAnalysis' scratch, recycled between documents.
+type pendingScratch struct {
+	arena []byte
+	lines []pendingLine
+}
+
+var pendingLines = sync.Pool{New: func() any { return new(pendingScratch) }}
+
 // eachCandidateLine calls fn for every line phrase and structure rules
 // judge, in order: standalone short lines of checked blocks whose
-// normalised text is not empty. raw is the trimmed line (in doc.Src) and
-// norm its normalised form, only valid during the call.
-func eachCandidateLine(doc *document.Document, fn func(line, block int, raw, norm []byte)) {
+// normalised text is not empty. raw is the trimmed line, doc.Src[rawStart:
+// rawStart+len(raw)], and norm its normalised form, only valid during the
+// call.
+func eachCandidateLine(doc *document.Document, fn func(line, block, rawStart int, raw, norm []byte)) {
 	var buf [maxPhraseLine]byte
 	for bi, b := range doc.Blocks {
 		if !checkedBlock(b) {
@@ -197,12 +212,14 @@ func eachCandidateLine(doc *document.Document, fn func(line, block int, raw, nor
 			if l.End-l.Start > maxPhraseLine || !standaloneLine(doc, b, i) {
 				continue
 			}
-			raw := bytes.TrimSpace(doc.Src[l.Start:l.End])
+			text := doc.Src[l.Start:l.End]
+			raw := bytes.TrimSpace(text)
 			norm := appendNormal(buf[:0], raw)
 			if len(norm) == 0 {
 				continue
 			}
-			fn(i, bi, raw, norm)
+			lead := len(text) - len(bytes.TrimLeftFunc(text, unicode.IsSpace))
+			fn(i, bi, l.Start+lead, raw, norm)
 		}
 	}
 }

@@ -97,7 +97,7 @@ const (
 // computed here would be reused by the rules.
 func collectTemplates(doc *document.Document, _ rules.Options) rules.Summary {
 	var fps []uint64
-	eachCandidateLine(doc, func(_, _ int, _, norm []byte) {
+	eachCandidateLine(doc, func(_, _, _ int, _, norm []byte) {
 		if !legitRepeats[string(norm)] {
 			fps = append(fps, fingerprint(norm))
 		}
