@@ -400,51 +400,49 @@ func isStopWord(w []byte) bool {
 	if len(w) == 0 || len(w) > maxStopWord {
 		return false
 	}
-	key, ok := packWord(w)
-	if !ok {
-		return false
-	}
+	key := packWord(w)
 	if w[0] >= 'A' && w[0] <= 'Z' {
 		key += 'a' - 'A' // the first byte is the lowest
 	}
-	return stopTable.has(key)
+	return stopTable.has(key, len(w))
 }
 
 // packWord packs a word of at most 8 bytes into an integer, first byte
-// lowest. Words without a zero byte pack one to one; ok is false for the
-// others (no stop word has one).
-func packWord(w []byte) (key uint64, ok bool) {
-	ok = true
+// lowest; with the length it identifies the word.
+func packWord(w []byte) uint64 {
+	var key uint64
 	for i := len(w) - 1; i >= 0; i-- {
 		key = key<<8 | uint64(w[i])
-		ok = ok && w[i] != 0
 	}
-	return key, ok
+	return key
 }
 
-// wordTable is a small open-addressing set of packed words: the stop
-// words are looked up for every word of every block, and a string map
-// costs several times more.
-type wordTable struct{ slots [stopSlots]uint64 }
+// wordTable is a small open-addressing set of packed words and their
+// lengths: the stop words are looked up for every word of every block,
+// and a string map costs several times more.
+type wordTable struct {
+	slots [stopSlots]uint64
+	lens  [stopSlots]uint8 // 0: empty slot
+}
 
 // stopSlots is a power of two at least twice the number of stop words.
 const stopSlots = 1024
 
-func (t *wordTable) slot(key uint64) int {
-	return int((key * 0x9E3779B97F4A7C15) >> (64 - 10)) // 10 bits: stopSlots
+func (t *wordTable) slot(key uint64, n int) int {
+	return int(((key ^ uint64(n)) * 0x9E3779B97F4A7C15) >> (64 - 10)) // 10 bits: stopSlots
 }
 
-func (t *wordTable) add(key uint64) {
-	i := t.slot(key)
-	for t.slots[i] != 0 && t.slots[i] != key {
+func (t *wordTable) add(key uint64, n int) {
+	i := t.slot(key, n)
+	for t.lens[i] != 0 && (t.slots[i] != key || int(t.lens[i]) != n) {
 		i = (i + 1) & (stopSlots - 1)
 	}
-	t.slots[i] = key
+	t.slots[i], t.lens[i] = key, uint8(n)
 }
 
-func (t *wordTable) has(key uint64) bool {
-	for i := t.slot(key); t.slots[i] != 0; i = (i + 1) & (stopSlots - 1) {
-		if t.slots[i] == key {
+func (t *wordTable) has(key uint64, n int) bool {
+	for i := t.slot(key, n); t.lens[i] != 0; i = (i + 1) & (stopSlots - 1) {
+		if t.slots[i] == key && int(t.lens[i]) == n {
 			return true
 		}
 	}
@@ -454,11 +452,11 @@ func (t *wordTable) has(key uint64) bool {
 var stopTable = func() *wordTable {
 	t := &wordTable{}
 	for w := range stopWords {
-		key, _ := packWord([]byte(w))
-		t.add(key)
+		t.add(packWord([]byte(w)), len(w))
 	}
 	return t
 }()
+
 
 // maxStopWord is longer than any stop word in bytes ("bibliografía" is
 // not one; "between", "através" would fit).
