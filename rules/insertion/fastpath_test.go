@@ -147,3 +147,31 @@ func TestWordSet(t *testing.T) {
 		set.reset()
 	}
 }
+
+// The search stops extending a run once pastLongest says so: no longer
+// run from the same start may be valid.
+func TestPastLongestIsFinal(t *testing.T) {
+	checked := 0
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		doc := document.New(n+".txt", []byte(text), document.Meta{})
+		c := analyse(doc, defaultIDF())
+		for i := 0; i < c.n; i++ {
+			for j := i; j < c.n; j++ {
+				if !c.pastLongest(defaultParams, i, j) {
+					continue
+				}
+				for k := j; k < c.n; k++ {
+					checked++
+					if c.valid(defaultParams, i, k, -1) {
+						t.Fatalf("seed %s: run %d-%d valid after pastLongest at %d", n, i, k, j)
+					}
+				}
+			}
+		}
+		c.release()
+	}
+	if checked == 0 {
+		t.Error("pastLongest never fired on the seeds")
+	}
+}

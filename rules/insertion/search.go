@@ -88,6 +88,20 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 // search finds the most unrelated valid block outside the units
 // skipFrom..skipTo (pass -1, -1 to skip none); ok is false when no block
 // passes. Every valid run is scored in constant time.
+// pastLongest reports that no run from unit i to unit j or beyond is
+// valid: the parts of valid that only get worse as j grows (the run
+// crosses a note list, leaves the host too few words or paragraphs, or
+// outgrows the host's prose) already fail.
+func (c *cohesion) pastLongest(p params, i, j int) bool {
+	u := c.units
+	words := c.words[j+1] - c.words[i]
+	hostWords := c.words[c.n] - words
+	hostParas := c.paras[c.n] - (c.paras[j+1] - c.paras[i])
+	hostProse := c.proseWords[c.n] - (c.proseWords[j+1] - c.proseWords[i])
+	return u[i].segment != u[j].segment || hostWords < p.minHostWords || hostParas < 2 ||
+		2*words > 3*max(hostProse, hostWords/2)
+}
+
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
 	firstPara := c.firstParagraph()
 	base := c.baseline()
@@ -101,7 +115,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		var ev evidence
 		evDone := false
 		for j := i; j < c.n; j++ {
-			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
+			if skipFrom >= 0 && i < skipFrom && j >= skipFrom || c.pastLongest(p, i, j) {
 				break
 			}
 			if !c.valid(p, i, j, firstPara) {
