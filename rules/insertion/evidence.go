@@ -210,9 +210,12 @@ func (c *cohesion) orgLine(doc *document.Document, k int) bool {
 func countNoteRefs(src []byte) int {
 	n := 0
 	for i := 0; i < len(src); i++ {
-		if src[i] != '[' {
-			continue
+		// Jump to the next '[' (a vectorised search).
+		k := bytes.IndexByte(src[i:], '[')
+		if k < 0 {
+			break
 		}
+		i += k
 		j := i + 1
 		for j < len(src) && j-i <= 4 && src[j] >= '0' && src[j] <= '9' {
 			j++
