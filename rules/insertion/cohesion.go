@@ -681,10 +681,16 @@ func (c *cohesion) measure(i, j int) run {
 	if b2 > 0 && h2 > 0 {
 		r.cos = math.Max(0, bh) / math.Sqrt(b2*h2)
 	}
-	if r.mass > 0 {
-		r.exclusive = c.excl[i*c.n+j] / r.mass
-	}
+	r.exclusive = c.exclusive(i, j)
 	return r
+}
+
+// exclusive is measure's exclusive share of run i..j.
+func (c *cohesion) exclusive(i, j int) float64 {
+	if mass := c.mass[j+1] - c.mass[i]; mass > 0 {
+		return c.excl[i*c.n+j] / mass
+	}
+	return 0
 }
 
 func resizeInts(s []int, n int) []int {

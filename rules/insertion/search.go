@@ -121,10 +121,12 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			if !c.valid(p, i, j, firstPara) {
 				continue
 			}
-			r := c.measure(i, j)
-			if r.exclusive < p.minExclusive {
+			// The exclusive share first: most runs fail it, and it needs
+			// neither the Gram sums nor a square root.
+			if c.exclusive(i, j) < p.minExclusive {
 				continue
 			}
+			r := c.measure(i, j)
 			if !evDone {
 				ev, evDone = c.leadLines(doc, i), true
 			}
