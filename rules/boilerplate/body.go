@@ -457,7 +457,6 @@ var stopTable = func() *wordTable {
 	return t
 }()
 
-
 // maxStopWord is longer than any stop word in bytes ("bibliografía" is
 // not one; "between", "através" would fit).
 const maxStopWord = 8
