@@ -26,9 +26,6 @@ type Item struct {
 	// Excerpt is the flagged text (at most one line of it), for formats
 	// that show it and for baselines.
 	Excerpt string
-	// Context is a short neighbourhood of the flagged text, for baseline
-	// and fingerprint hashing that survives lines moving.
-	Context string
 	// Bytes is the span as lines and 1-based columns counted in UTF-8
 	// bytes, end exclusive (reviewdog's rdjson wants byte columns), and
 	// EditBytes the same for each edit of the fix.
@@ -64,7 +61,6 @@ func Locate(doc *document.Document, f rules.Finding) Item {
 		it.EndLine, it.EndColumn = it.Line, it.Column
 	}
 	it.Excerpt = excerpt(doc, f.Start, f.End)
-	it.Context = context(doc, f.Start, f.End)
 	locateMore(doc, &it)
 	return it
 }
@@ -82,15 +78,6 @@ func excerpt(doc *document.Document, start, end int) string {
 		return ""
 	}
 	return string(doc.Src[start:end])
-}
-
-func context(doc *document.Document, start, end int) string {
-	from := max(0, start-40)
-	to := min(len(doc.Src), end+40)
-	if end-start > 400 {
-		return string(doc.Src[from:start+200]) + "\x00" + string(doc.Src[end-200:to])
-	}
-	return string(doc.Src[from:to])
 }
 
 // Sort orders items by path, record order, then position, then rule: the

@@ -1,9 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/rules"
@@ -34,7 +34,10 @@ func fingerprint(doc *document.Document, f rules.Finding) string {
 	from, to = min(from, start), max(to, end)
 	h := sha256.New()
 	for _, part := range [][]byte{[]byte(f.Rule.ID), doc.Src[from:start], doc.Src[start:end], doc.Src[end:to]} {
-		h.Write([]byte(strings.ReplaceAll(string(part), "\r\n", "\n")))
+		if bytes.IndexByte(part, '\r') >= 0 {
+			part = bytes.ReplaceAll(part, []byte("\r\n"), []byte("\n"))
+		}
+		h.Write(part)
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
