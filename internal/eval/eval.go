@@ -8,16 +8,15 @@
 package eval
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
+
+	"github.com/dochygiene/hygiene/internal/shareddata"
 )
 
 // ErrNoData means the shared data directory is not there.
-var ErrNoData = errors.New("shared data not found (expected ../shared/data beside the checkout, or set HYGIENE_DATA)")
+var ErrNoData = shareddata.ErrNoData
 
 // Suite is one evaluation: it reads its data, runs the rules and writes a
 // report of numbers to w.
@@ -56,32 +55,8 @@ func Lookup(name string) (*Suite, error) {
 	return s, nil
 }
 
-// DataDir finds the shared data directory: $HYGIENE_DATA, or ../shared/data
-// relative to the working directory or any of its parents (tests run in
-// package directories).
-func DataDir() (string, error) {
-	if d := os.Getenv("HYGIENE_DATA"); d != "" {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return d, nil
-		}
-		return "", ErrNoData
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		p := filepath.Join(dir, "..", "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return filepath.Clean(p), nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", ErrNoData
-		}
-		dir = parent
-	}
-}
+// DataDir finds the shared data directory (see shareddata.Dir).
+func DataDir() (string, error) { return shareddata.Dir() }
 
 // Score counts a binary classification.
 type Score struct {

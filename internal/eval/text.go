@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
 	"github.com/dochygiene/hygiene/rules"
 )
 
@@ -33,15 +34,10 @@ func init() {
 
 // LoadTruthTexts reads the WCXB truth texts sorted by name.
 func LoadTruthTexts() (names []string, texts [][]byte, err error) {
-	dir, err := DataDir()
+	paths, err := shareddata.WCXBFiles("truth")
 	if err != nil {
 		return nil, nil, err
 	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "wcxb-dev", "truth", "*.txt"))
-	if len(paths) == 0 {
-		return nil, nil, ErrNoData
-	}
-	sort.Strings(paths)
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {

@@ -1,14 +1,11 @@
 package boilerplate
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
-	"github.com/dochygiene/hygiene/internal/eval"
 	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
 // The WCXB benchmarks run the whole family the way `hygiene lint` does on
@@ -23,32 +20,12 @@ import (
 func BenchmarkWCXBTruth(b *testing.B) { benchWCXB(b, "truth") }
 func BenchmarkWCXBPages(b *testing.B) { benchWCXB(b, "pages") }
 
-func benchWCXB(b *testing.B, sub string) {
-	dir, err := eval.DataDir()
-	if err != nil {
-		b.Skip("no WCXB data (../shared/data) here")
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "wcxb-dev", sub, "*.txt"))
-	if len(paths) == 0 {
-		b.Skip("no WCXB " + sub)
-	}
-	sort.Strings(paths)
-	var collectDocs, runDocs []*document.Document
-	size := 0
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += len(src)
-		for _, docs := range []*[]*document.Document{&collectDocs, &runDocs} {
-			d := document.New(p, src, document.Meta{Source: "wcxb"})
-			d.Tokens()
-			*docs = append(*docs, d)
-		}
-	}
+func benchWCXB(b *testing.B, kind string) {
+	// Two document sets: the runner builds every document once per pass.
+	collectDocs, size := ruletest.WCXBDocs(b, kind, document.Meta{Source: "wcxb"})
+	runDocs, _ := ruletest.WCXBDocs(b, kind, document.Meta{Source: "wcxb"})
 	rs := append(familyRules(), CorpusTemplate)
-	b.SetBytes(int64(size))
+	b.SetBytes(size)
 	b.ResetTimer()
 	for b.Loop() {
 		var facts rules.Summary

@@ -4,12 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/lexicon"
+	"github.com/dochygiene/hygiene/internal/shareddata"
 	"github.com/dochygiene/hygiene/rules"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
@@ -17,17 +16,11 @@ import (
 // benchTexts returns the WCXB truth texts when ../shared/data is beside the
 // checkout (or $HYGIENE_DATA is set), otherwise the bundled seed articles.
 func benchTexts(b *testing.B) [][]byte {
-	var paths []string
-	for _, dir := range truthDirs() {
-		paths, _ = filepath.Glob(filepath.Join(dir, "*.txt"))
-		if len(paths) > 0 {
-			break
-		}
-	}
-	if len(paths) == 0 {
+	paths, err := shareddata.WCXBFiles("truth")
+	if err != nil {
 		paths, _ = filepath.Glob(ruletest.Testdata("seeds", "*.txt"))
+		sort.Strings(paths)
 	}
-	sort.Strings(paths)
 	var out [][]byte
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -42,38 +35,8 @@ func benchTexts(b *testing.B) [][]byte {
 	return out
 }
 
-func truthDirs() []string {
-	if d := os.Getenv("HYGIENE_DATA"); d != "" {
-		return []string{filepath.Join(d, "wcxb-dev", "truth")}
-	}
-	return []string{filepath.Join(ruletest.Testdata(), "..", "..", "shared", "data", "wcxb-dev", "truth")}
-}
-
-// cpuTime is the CPU time this process has used (all threads, user and
-// system). The machine is shared, so wall-clock MB/s swings with other
-// load; MB per CPU-second is the "per core" speed.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// measure runs fn b.N times and reports MB per CPU-second beside the
-// usual wall-clock MB/s.
-func measure(b *testing.B, size int, fn func()) {
-	b.SetBytes(int64(size))
-	b.ResetTimer()
-	start := cpuTime()
-	for b.Loop() {
-		fn()
-	}
-	b.StopTimer()
-	if cpu := (cpuTime() - start).Seconds(); cpu > 0 {
-		b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu, "MB/cpu-s")
-	}
-}
+// measure reports MB per CPU-second beside the wall-clock MB/s.
+func measure(b *testing.B, size int, fn func()) { ruletest.MeasureCPU(b, int64(size), fn) }
 
 // familyRules is every registered text/ rule.
 func familyRules() []*rules.Rule {

@@ -5,13 +5,19 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/shareddata"
 )
 
 // TestReproducesCommittedFiles regenerates the word list from SCOWL (when
 // ../shared/data/scowl is beside the checkout) and the tables from it, and
 // checks that all three are byte for byte the committed ones.
 func TestReproducesCommittedFiles(t *testing.T) {
-	src := filepath.Join("..", "..", "..", "..", "shared", "data", "scowl", "scowl-levels.tsv")
+	data, err := shareddata.Dir()
+	if err != nil {
+		t.Skip("SCOWL data not beside the checkout")
+	}
+	src := filepath.Join(data, "scowl", "scowl-levels.tsv")
 	if _, err := os.Stat(src); err != nil {
 		t.Skip("SCOWL data not beside the checkout")
 	}
