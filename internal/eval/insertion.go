@@ -15,6 +15,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/rules"
@@ -43,9 +45,16 @@ func runInsertion(w io.Writer, args []string) error {
 	fl := flag.NewFlagSet("insertion", flag.ContinueOnError)
 	fl.SetOutput(w)
 	seed := fl.Int64("seed", 1, "generator seed")
+	seedList := fl.String("seeds", "", "comma-separated generator seeds whose cases are pooled (overrides -seed);\n"+
+		"untouched articles do not depend on the seed and are counted once")
+	halves := fl.String("half", "both", "which half to run: both, report or tune")
 	show := fl.Int("show", 0, "print up to N misses and false alarms")
-	showHalf := fl.String("errors", "report", "which half -show prints errors for: report or tune")
+	showHalf := fl.String("errors", "tune", "which half -show prints errors for: tune (default; inspect examples there only) or report")
 	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	seeds, err := parseSeeds(*seedList, *seed)
+	if err != nil {
 		return err
 	}
 	dir, err := DataDir()
@@ -53,17 +62,19 @@ func runInsertion(w io.Writer, args []string) error {
 		return err
 	}
 	for _, half := range []string{"report", "tune"} {
+		if *halves != "both" && *halves != half {
+			continue
+		}
 		arts, err := LoadInsertionArticles(dir, half)
 		if err != nil {
 			return err
 		}
-		cases := GenerateInsertionCases(arts, *seed)
-		sortCases(cases)
+		cases := GenerateInsertionCasesSeeds(arts, seeds)
 		outcomes := make([]insertionOutcome, len(cases))
 		for i, c := range cases {
 			outcomes[i] = judgeInsertion(c)
 		}
-		fmt.Fprintf(w, "\n%s half: %d articles, %d cases (seed %d)%s\n", half, len(arts), len(cases), *seed,
+		fmt.Fprintf(w, "\n%s half: %d articles, %d cases (seeds %s)%s\n", half, len(arts), len(cases), seedsText(seeds),
 			map[string]string{"report": " [reported numbers: DF table and thresholds come from the tune half]",
 				"tune": " [in-sample: DF table built and thresholds set here]"}[half])
 		writeInsertionTable(w, cases, outcomes)
@@ -72,6 +83,47 @@ func runInsertion(w io.Writer, args []string) error {
 		}
 	}
 	return nil
+}
+
+// parseSeeds reads a comma-separated seed list, or returns the one seed.
+func parseSeeds(list string, one int64) ([]int64, error) {
+	if strings.TrimSpace(list) == "" {
+		return []int64{one}, nil
+	}
+	var out []int64
+	for _, f := range strings.Split(list, ",") {
+		s, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("insertion: bad seed %q in -seeds: %v", f, err)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func seedsText(seeds []int64) string {
+	s := make([]string, len(seeds))
+	for i, x := range seeds {
+		s[i] = strconv.FormatInt(x, 10)
+	}
+	return strings.Join(s, ",")
+}
+
+// GenerateInsertionCasesSeeds pools the cases of several generator seeds,
+// sorted by name. Untouched articles are the same for every seed: they
+// are kept once, so the false-alarm rate is not inflated.
+func GenerateInsertionCasesSeeds(arts []*InsertionArticle, seeds []int64) []InsertionCase {
+	var out []InsertionCase
+	for k, seed := range seeds {
+		for _, c := range GenerateInsertionCases(arts, seed) {
+			if k > 0 && c.Kind == InsertNone {
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	sortCases(out)
+	return out
 }
 
 func judgeInsertion(c InsertionCase) insertionOutcome {
