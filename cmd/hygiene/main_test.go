@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bytes"
+	"github.com/dochygiene/hygiene/internal/testutil"
+
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,43 +17,23 @@ import (
 var bin string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "hygiene-bin")
+	var cleanup func()
+	var err error
+	bin, cleanup, err = testutil.BuildHygiene(filepath.Join("..", ".."))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	bin = filepath.Join(dir, "hygiene")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building hygiene:", err)
-		os.Exit(1)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	cleanup()
 	os.Exit(code)
 }
 
-type result struct {
-	code           int
-	stdout, stderr string
-}
+type result = testutil.Result
 
 func run(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Stdin = strings.NewReader(stdin)
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, out.String(), errb.String()}
+	return testutil.Run(t, bin, "", stdin, args...)
 }
 
 func write(t *testing.T, dir, name, content string) string {
@@ -88,11 +68,11 @@ type jsonOut struct {
 
 func TestSeedsLintEndToEnd(t *testing.T) {
 	r := run(t, "", "lint", "--format", "json", seeds)
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1 (the seeds are dirty); stderr: %s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Fatalf("exit %d, want 1 (the seeds are dirty); stderr: %s", r.Code, r.Stderr)
 	}
 	var out jsonOut
-	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+	if err := json.Unmarshal([]byte(r.Stdout), &out); err != nil {
 		t.Fatalf("JSON output does not parse: %v", err)
 	}
 	if out.Version != 1 || out.Documents != 5 || len(out.Findings) == 0 {
@@ -119,20 +99,20 @@ func TestTextFormatAndSummary(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "a.txt", "An article ends here.\n\nLogin\n")
 	r := run(t, "", "lint", p)
-	if r.code != 1 {
-		t.Fatalf("exit %d; stderr %s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Fatalf("exit %d; stderr %s", r.Code, r.Stderr)
 	}
 	want := p + ":3:1: error boilerplate/login-prompt: "
-	if !strings.HasPrefix(r.stdout, want) {
-		t.Errorf("output %q does not start with %q", r.stdout, want)
+	if !strings.HasPrefix(r.Stdout, want) {
+		t.Errorf("output %q does not start with %q", r.Stdout, want)
 	}
-	if !strings.Contains(r.stdout, "1 finding (1 error, 0 warning, 0 info) in 1 document") {
-		t.Errorf("missing summary line: %q", r.stdout)
+	if !strings.Contains(r.Stdout, "1 finding (1 error, 0 warning, 0 info) in 1 document") {
+		t.Errorf("missing summary line: %q", r.Stdout)
 	}
-	if strings.Contains(r.stdout, "\x1b[") {
+	if strings.Contains(r.Stdout, "\x1b[") {
 		t.Error("colour codes when stdout is not a terminal")
 	}
-	if r := run(t, "", "lint", "--color", "always", p); !strings.Contains(r.stdout, "\x1b[") {
+	if r := run(t, "", "lint", "--color", "always", p); !strings.Contains(r.Stdout, "\x1b[") {
 		t.Error("--color always should colour")
 	}
 }
@@ -161,8 +141,8 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if r := run(t, "", c.args...); r.code != c.code {
-				t.Errorf("exit %d, want %d; stderr: %s", r.code, c.code, r.stderr)
+			if r := run(t, "", c.args...); r.Code != c.code {
+				t.Errorf("exit %d, want %d; stderr: %s", r.Code, c.code, r.Stderr)
 			}
 		})
 	}
@@ -173,13 +153,13 @@ func TestMissingPathStillLintsTheRest(t *testing.T) {
 	dirty := write(t, dir, "dirty.txt", "Text.\n\nLogin\n")
 	missing := filepath.Join(dir, "missing.txt")
 	r := run(t, "", "lint", missing, dirty)
-	if r.code != 2 {
-		t.Fatalf("exit %d, want 2", r.code)
+	if r.Code != 2 {
+		t.Fatalf("exit %d, want 2", r.Code)
 	}
-	if !strings.Contains(r.stderr, missing) || !strings.Contains(r.stderr, "no such file") {
-		t.Errorf("stderr should name the missing file and the cause: %q", r.stderr)
+	if !strings.Contains(r.Stderr, missing) || !strings.Contains(r.Stderr, "no such file") {
+		t.Errorf("stderr should name the missing file and the cause: %q", r.Stderr)
 	}
-	if !strings.Contains(r.stdout, "boilerplate/login-prompt") {
+	if !strings.Contains(r.Stdout, "boilerplate/login-prompt") {
 		t.Error("the readable file was not linted")
 	}
 }
@@ -192,17 +172,17 @@ func TestBadInputNeverPanics(t *testing.T) {
 	write(t, dir, "empty.txt", "")
 	write(t, dir, "huge-line.txt", strings.Repeat("word ", 400000)+"\n")
 	r := run(t, "", "lint", "--format", "json", dir)
-	if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine") {
-		t.Fatalf("crash: %s", r.stderr)
+	if strings.Contains(r.Stderr, "panic") || strings.Contains(r.Stderr, "goroutine") {
+		t.Fatalf("crash: %s", r.Stderr)
 	}
-	if r.code != 1 {
-		t.Errorf("exit %d, want 1 (findings; a binary file is a note, not an error); stderr %s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Errorf("exit %d, want 1 (findings; a binary file is a note, not an error); stderr %s", r.Code, r.Stderr)
 	}
-	if !strings.Contains(r.stderr, "binary.txt") || !strings.Contains(r.stderr, "binary") {
-		t.Errorf("binary file should be skipped with a note naming it: %q", r.stderr)
+	if !strings.Contains(r.Stderr, "binary.txt") || !strings.Contains(r.Stderr, "binary") {
+		t.Errorf("binary file should be skipped with a note naming it: %q", r.Stderr)
 	}
 	var out jsonOut
-	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+	if err := json.Unmarshal([]byte(r.Stdout), &out); err != nil {
 		t.Fatal(err)
 	}
 	if out.Documents != 4 {
@@ -217,8 +197,8 @@ func TestBadInputNeverPanics(t *testing.T) {
 
 func TestStdin(t *testing.T) {
 	r := run(t, "Text.\n\nSign in\n", "lint", "--only", "boilerplate/login-prompt", "-")
-	if r.code != 1 || !strings.HasPrefix(r.stdout, "-:3:1: error boilerplate/login-prompt") {
-		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	if r.Code != 1 || !strings.HasPrefix(r.Stdout, "-:3:1: error boilerplate/login-prompt") {
+		t.Errorf("exit %d, stdout %q", r.Code, r.Stdout)
 	}
 }
 
@@ -226,13 +206,13 @@ func TestConfigErrorsAndDiscovery(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "sub/a.txt", "Text.\n\nLogin\n")
 	write(t, dir, ".hygiene.yaml", "disable: [boilerplate/login-prompt]\n")
-	if r := run(t, "", "lint", p); r.code != 0 {
-		t.Errorf("the nearest .hygiene.yaml above the file should disable the rule: exit %d, %s", r.code, r.stdout)
+	if r := run(t, "", "lint", p); r.Code != 0 {
+		t.Errorf("the nearest .hygiene.yaml above the file should disable the rule: exit %d, %s", r.Code, r.Stdout)
 	}
 	bad := write(t, dir, "bad.yaml", "enable: [text]\nseverty: {}\n")
 	r := run(t, "", "lint", "--config", bad, p)
-	if r.code != 2 || !strings.Contains(r.stderr, bad+":2:") || !strings.Contains(r.stderr, "severty") {
-		t.Errorf("bad config: exit %d, stderr %q (want file:line and the key)", r.code, r.stderr)
+	if r.Code != 2 || !strings.Contains(r.Stderr, bad+":2:") || !strings.Contains(r.Stderr, "severty") {
+		t.Errorf("bad config: exit %d, stderr %q (want file:line and the key)", r.Code, r.Stderr)
 	}
 }
 
@@ -241,8 +221,8 @@ func TestDeclaredRuleFromConfig(t *testing.T) {
 	p := write(t, dir, "a.txt", "The report follows.\n\nRead more at ACME\n")
 	cfg := write(t, dir, "c.yaml", "declare:\n  - id: boilerplate/acme-footer\n    message: ACME footer\n    phrases: [Read more at ACME]\n")
 	r := run(t, "", "lint", "--config", cfg, p)
-	if r.code != 1 || !strings.Contains(r.stdout, "boilerplate/acme-footer: ACME footer") {
-		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	if r.Code != 1 || !strings.Contains(r.Stdout, "boilerplate/acme-footer: ACME footer") {
+		t.Errorf("exit %d, stdout %q, stderr %q", r.Code, r.Stdout, r.Stderr)
 	}
 }
 
@@ -252,7 +232,7 @@ func TestParallelOutputIsIdentical(t *testing.T) {
 	for _, format := range []string{"text", "json"} {
 		one := run(t, "", "lint", "--format", format, "-j", "1", seeds)
 		eight := run(t, "", "lint", "--format", format, "-j", "8", seeds)
-		if one.stdout != eight.stdout || one.code != eight.code {
+		if one.Stdout != eight.Stdout || one.Code != eight.Code {
 			t.Errorf("%s: -j 1 and -j 8 differ", format)
 		}
 	}
@@ -263,23 +243,23 @@ func TestRulesExplainVersion(t *testing.T) {
 	var list []struct {
 		ID, Family, Severity, Fix, Summary string
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) == 0 {
-		t.Fatalf("rules --format json: %v %q", err, r.stdout)
+	if err := json.Unmarshal([]byte(r.Stdout), &list); err != nil || len(list) == 0 {
+		t.Fatalf("rules --format json: %v %q", err, r.Stdout)
 	}
 	for _, rule := range list {
 		if !strings.HasPrefix(rule.ID, rule.Family+"/") || rule.Summary == "" {
 			t.Errorf("bad rule entry %+v", rule)
 		}
 		ex := run(t, "", "explain", rule.ID)
-		if ex.code != 0 || !strings.Contains(ex.stdout, "Bad:") || !strings.Contains(ex.stdout, "Good:") {
-			t.Errorf("explain %s: exit %d, want docs with a bad and a good example", rule.ID, ex.code)
+		if ex.Code != 0 || !strings.Contains(ex.Stdout, "Bad:") || !strings.Contains(ex.Stdout, "Good:") {
+			t.Errorf("explain %s: exit %d, want docs with a bad and a good example", rule.ID, ex.Code)
 		}
 	}
-	if r := run(t, "", "explain", "text/nope"); r.code != 2 {
-		t.Errorf("explain of an unknown rule: exit %d, want 2", r.code)
+	if r := run(t, "", "explain", "text/nope"); r.Code != 2 {
+		t.Errorf("explain of an unknown rule: exit %d, want 2", r.Code)
 	}
-	if r := run(t, "", "version"); r.code != 0 || !strings.HasPrefix(r.stdout, "hygiene ") {
-		t.Errorf("version: %d %q", r.code, r.stdout)
+	if r := run(t, "", "version"); r.Code != 0 || !strings.HasPrefix(r.Stdout, "hygiene ") {
+		t.Errorf("version: %d %q", r.Code, r.Stdout)
 	}
 }
 
@@ -291,8 +271,8 @@ func TestConfigIncludeExcludeApplyToDirectoryWalks(t *testing.T) {
 	write(t, dir, ".hygiene.yaml", "exclude: [\"drafts/**\"]\ninclude: [\"*.txt\", \"*.rst\"]\n")
 	var out jsonOut
 	r := run(t, "", "lint", "--format", "json", dir)
-	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
-		t.Fatalf("%v: %s %s", err, r.stdout, r.stderr)
+	if err := json.Unmarshal([]byte(r.Stdout), &out); err != nil {
+		t.Fatalf("%v: %s %s", err, r.Stdout, r.Stderr)
 	}
 	if out.Documents != 2 {
 		t.Errorf("documents = %d, want 2 (keep/a.txt and notes.rst; drafts excluded by the config)", out.Documents)
@@ -312,13 +292,13 @@ func TestConfigKnowledgePathsLoadAPack(t *testing.T) {
 	}
 	p := write(t, dir, "a.txt", "Keith Starmer spoke.\n")
 	cfg := write(t, dir, "c.yaml", "knowledge: ["+pack+"]\n")
-	if r := run(t, "", "lint", "--config", cfg, "--only", "names", p); r.code == 2 {
-		t.Fatalf("a valid knowledge path: exit 2, %s", r.stderr)
+	if r := run(t, "", "lint", "--config", cfg, "--only", "names", p); r.Code == 2 {
+		t.Fatalf("a valid knowledge path: exit 2, %s", r.Stderr)
 	}
 	bad := write(t, dir, "bad.yaml", "knowledge: [missing-dir]\n")
 	r := run(t, "", "lint", "--config", bad, p)
-	if r.code != 2 || !strings.Contains(r.stderr, "missing-dir") {
-		t.Errorf("a missing pack directory named in the config: exit %d, stderr %q", r.code, r.stderr)
+	if r.Code != 2 || !strings.Contains(r.Stderr, "missing-dir") {
+		t.Errorf("a missing pack directory named in the config: exit %d, stderr %q", r.Code, r.Stderr)
 	}
 }
 
@@ -328,8 +308,8 @@ func TestOnlyEnableDisableCombine(t *testing.T) {
 	rulesIn := func(args ...string) string {
 		r := run(t, "", append(append([]string{"lint", "--format", "json"}, args...), p)...)
 		var out jsonOut
-		if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
-			t.Fatalf("%v: %s", err, r.stderr)
+		if err := json.Unmarshal([]byte(r.Stdout), &out); err != nil {
+			t.Fatalf("%v: %s", err, r.Stderr)
 		}
 		seen := map[string]bool{}
 		var ids []string

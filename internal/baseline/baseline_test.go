@@ -13,6 +13,7 @@ import (
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/gitdiff"
 	"github.com/dochygiene/hygiene/internal/report"
+	"github.com/dochygiene/hygiene/internal/testutil"
 	"github.com/dochygiene/hygiene/rules"
 )
 
@@ -178,29 +179,18 @@ func TestWriteIsDeterministic(t *testing.T) {
 	}
 }
 
-func git(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
 func TestGateNewFromRev(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)
-	git(t, dir, "init", "-q", "-b", "main")
+	testutil.Git(t, dir, "init", "-q", "-b", "main")
 	if err := os.WriteFile("old.txt", []byte("Login\n\nBody.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	git(t, dir, "add", ".")
-	git(t, dir, "commit", "-q", "-m", "base")
+	testutil.Git(t, dir, "add", ".")
+	testutil.Git(t, dir, "commit", "-q", "-m", "base")
 	// A prompt added to the old file, and a new untracked source.
 	if err := os.WriteFile("old.txt", []byte("Login\n\nBody.\n\nLogin\n"), 0o644); err != nil {
 		t.Fatal(err)

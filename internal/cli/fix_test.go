@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/dochygiene/hygiene/internal/testutil"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -21,20 +23,15 @@ import (
 var fxBin string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "hygiene-fix-bin")
+	var cleanup func()
+	var err error
+	fxBin, cleanup, err = testutil.BuildHygiene(filepath.Join("..", ".."))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fxBin = filepath.Join(dir, "hygiene")
-	build := exec.Command("go", "build", "-o", fxBin, "../../cmd/hygiene")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building hygiene:", err)
-		os.Exit(1)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	cleanup()
 	os.Exit(code)
 }
 
@@ -44,28 +41,11 @@ const fxOnly = "--only=boilerplate/login-prompt,text/whitespace"
 
 const fxDirtyFixed = "Title of the piece\n\nFirst paragraph. It continues here.\n\nSecond paragraph with a zerowidth space.\n"
 
-type fxResult struct {
-	code           int
-	stdout, stderr string
-}
+type fxResult = testutil.Result
 
 func fxRun(t *testing.T, dir, stdin string, args ...string) fxResult {
 	t.Helper()
-	cmd := exec.Command(fxBin, args...)
-	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader(stdin)
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return fxResult{code, out.String(), errb.String()}
+	return testutil.Run(t, fxBin, dir, stdin, args...)
 }
 
 func fxFixture(t *testing.T, name string) []byte {
@@ -111,35 +91,35 @@ func fxCorpus(t *testing.T) string {
 func TestFixToStdout(t *testing.T) {
 	root := fxCorpus(t)
 	r := fxRun(t, root, "", "fix", fxOnly, "single.txt")
-	if r.code != 0 || r.stdout != fxDirtyFixed {
-		t.Fatalf("file: code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || r.Stdout != fxDirtyFixed {
+		t.Fatalf("file: code %d, stdout %q, stderr %s", r.Code, r.Stdout, r.Stderr)
 	}
-	if !strings.Contains(r.stderr, "hygiene: fix: 1 of 1 files changed; ") || !strings.Contains(r.stderr, "boilerplate/login-prompt 1") {
-		t.Errorf("summary line: %q", r.stderr)
+	if !strings.Contains(r.Stderr, "hygiene: fix: 1 of 1 files changed; ") || !strings.Contains(r.Stderr, "boilerplate/login-prompt 1") {
+		t.Errorf("summary line: %q", r.Stderr)
 	}
 	if got := fxRead(t, filepath.Join(root, "single.txt")); got != string(fxFixture(t, "dirty.txt")) {
 		t.Error("the input was modified")
 	}
 	for _, args := range [][]string{{"fix", fxOnly, "-"}, {"fix", fxOnly}} {
 		r = fxRun(t, root, string(fxFixture(t, "dirty.txt")), args...)
-		if r.code != 0 || r.stdout != fxDirtyFixed {
-			t.Errorf("%v: code %d, stdout %q, stderr %s", args, r.code, r.stdout, r.stderr)
+		if r.Code != 0 || r.Stdout != fxDirtyFixed {
+			t.Errorf("%v: code %d, stdout %q, stderr %s", args, r.Code, r.Stdout, r.Stderr)
 		}
 	}
 	// A clean text comes out byte for byte.
 	r = fxRun(t, root, "", "fix", fxOnly, "in/clean.md")
-	if r.code != 0 || r.stdout != string(fxFixture(t, "clean.txt")) || !strings.Contains(r.stderr, "0 of 1 files changed") {
-		t.Errorf("clean: code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || r.Stdout != string(fxFixture(t, "clean.txt")) || !strings.Contains(r.Stderr, "0 of 1 files changed") {
+		t.Errorf("clean: code %d, stdout %q, stderr %s", r.Code, r.Stdout, r.Stderr)
 	}
 	// A skipped input writes nothing, and says so with exit code 2 so
 	// that a pipe does not end in an empty file silently.
 	r = fxRun(t, root, "bin\x00ary", "fix", fxOnly, "-")
-	if r.code != ExitError || r.stdout != "" || !strings.Contains(r.stderr, "nothing written") {
-		t.Errorf("binary stdin: code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	if r.Code != ExitError || r.Stdout != "" || !strings.Contains(r.Stderr, "nothing written") {
+		t.Errorf("binary stdin: code %d, stdout %q, stderr %s", r.Code, r.Stdout, r.Stderr)
 	}
 	// --quiet drops the summary.
-	if r = fxRun(t, root, "", "fix", fxOnly, "-q", "single.txt"); r.stderr != "" {
-		t.Errorf("quiet: stderr %q", r.stderr)
+	if r = fxRun(t, root, "", "fix", fxOnly, "-q", "single.txt"); r.Stderr != "" {
+		t.Errorf("quiet: stderr %q", r.Stderr)
 	}
 }
 
@@ -160,8 +140,8 @@ func TestFixUsageErrors(t *testing.T) {
 		{[]string{"fix", "--only", "nosuch/rule", "single.txt"}, "unknown rule"},
 	} {
 		r := fxRun(t, root, "", c.args...)
-		if r.code != ExitError || !strings.Contains(r.stderr, c.want) {
-			t.Errorf("%v: code %d, stderr %q, want %q", c.args, r.code, r.stderr, c.want)
+		if r.Code != ExitError || !strings.Contains(r.Stderr, c.want) {
+			t.Errorf("%v: code %d, stderr %q, want %q", c.args, r.Code, r.Stderr, c.want)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(root, "in", "a", "out")); err == nil {
@@ -173,8 +153,8 @@ func TestFixOutMirrorsTheCorpus(t *testing.T) {
 	root := fxCorpus(t)
 	before := fxSnapshot(t, filepath.Join(root, "in"))
 	r := fxRun(t, root, "", "fix", fxOnly, "--out", "out", "in", "single.txt")
-	if r.code != 0 {
-		t.Fatalf("code %d, stderr %s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Fatalf("code %d, stderr %s", r.Code, r.Stderr)
 	}
 	if got := fxRead(t, filepath.Join(root, "out", "a", "dirty.txt")); got != fxDirtyFixed {
 		t.Errorf("dir file: %q", got)
@@ -195,26 +175,26 @@ func TestFixOutMirrorsTheCorpus(t *testing.T) {
 	if after := fxSnapshot(t, filepath.Join(root, "in")); after != before {
 		t.Error("the inputs changed")
 	}
-	if !strings.Contains(r.stderr, "2 of 3 files changed") || !strings.Contains(r.stderr, "binary file") {
-		t.Errorf("stderr: %s", r.stderr)
+	if !strings.Contains(r.Stderr, "2 of 3 files changed") || !strings.Contains(r.Stderr, "binary file") {
+		t.Errorf("stderr: %s", r.Stderr)
 	}
 	// Fixing the fixed corpus changes nothing.
 	r = fxRun(t, root, "", "fix", fxOnly, "--check", "out")
-	if r.code != 0 || r.stdout != "" {
-		t.Errorf("second fix: code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || r.Stdout != "" {
+		t.Errorf("second fix: code %d, stdout %q, stderr %s", r.Code, r.Stdout, r.Stderr)
 	}
 	// An output that would overwrite an input is refused.
 	r = fxRun(t, root, "", "fix", fxOnly, "--out", ".", "single.txt")
-	if r.code != ExitError || !strings.Contains(r.stderr, "overwrite the input") {
-		t.Errorf("--out onto the input: code %d, stderr %s", r.code, r.stderr)
+	if r.Code != ExitError || !strings.Contains(r.Stderr, "overwrite the input") {
+		t.Errorf("--out onto the input: code %d, stderr %s", r.Code, r.Stderr)
 	}
 	if got := fxRead(t, filepath.Join(root, "single.txt")); got != string(fxFixture(t, "dirty.txt")) {
 		t.Error("the input was overwritten")
 	}
 	// Two inputs with one name: the second is refused, not overwritten.
 	r = fxRun(t, root, "", "fix", fxOnly, "--out", "out2", "single.txt", "in/a/dirty.txt", "in/a/../a/dirty.txt")
-	if r.code != ExitError || !strings.Contains(r.stderr, "two inputs with one name") {
-		t.Errorf("name clash: code %d, stderr %s", r.code, r.stderr)
+	if r.Code != ExitError || !strings.Contains(r.Stderr, "two inputs with one name") {
+		t.Errorf("name clash: code %d, stderr %s", r.Code, r.Stderr)
 	}
 }
 
@@ -247,15 +227,15 @@ func TestFixSymlinkOutsideNotFollowed(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := fxRun(t, root, "", "fix", fxOnly, "--out", "out", "in")
-	if r.code != 0 {
-		t.Fatalf("code %d, stderr %s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Fatalf("code %d, stderr %s", r.Code, r.Stderr)
 	}
 	if _, err := os.Lstat(filepath.Join(root, "out", "link.txt")); err == nil {
 		t.Error("a link out of the input directory was followed")
 	}
 	r = fxRun(t, root, "", "fix", fxOnly, "--in-place", "in")
 	if got := fxRead(t, filepath.Join(root, "single.txt")); got != string(fxFixture(t, "dirty.txt")) {
-		t.Errorf("--in-place wrote through a link out of the directory: code %d, %q", r.code, got)
+		t.Errorf("--in-place wrote through a link out of the directory: code %d, %q", r.Code, got)
 	}
 }
 
@@ -265,8 +245,8 @@ func TestFixInPlace(t *testing.T) {
 	clean := filepath.Join(root, "in", "clean.md")
 	cleanInfo, _ := os.Stat(clean)
 	r := fxRun(t, root, "", "fix", fxOnly, "--in-place", "in")
-	if r.code != 0 || r.stdout != "" {
-		t.Fatalf("code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || r.Stdout != "" {
+		t.Fatalf("code %d, stdout %q, stderr %s", r.Code, r.Stdout, r.Stderr)
 	}
 	if got := fxRead(t, dirty); got != fxDirtyFixed {
 		t.Errorf("rewritten: %q", got)
@@ -289,8 +269,8 @@ func TestFixInPlace(t *testing.T) {
 			t.Fatal(err)
 		}
 		r = fxRun(t, root, "", "fix", fxOnly, "-w", "link.txt")
-		if info, err := os.Lstat(link); r.code != 0 || err != nil || info.Mode()&os.ModeSymlink == 0 {
-			t.Errorf("link replaced: code %d %v %s", r.code, err, r.stderr)
+		if info, err := os.Lstat(link); r.Code != 0 || err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("link replaced: code %d %v %s", r.Code, err, r.Stderr)
 		}
 		if got := fxRead(t, filepath.Join(root, "single.txt")); got != fxDirtyFixed {
 			t.Errorf("link target: %q", got)
@@ -337,13 +317,13 @@ func TestFixDiffAndCheck(t *testing.T) {
 	root := fxCorpus(t)
 	before := fxSnapshot(t, root)
 	r := fxRun(t, root, "", "fix", fxOnly, "--diff", "in", "single.txt")
-	if r.code != 0 {
-		t.Fatalf("code %d, stderr %s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Fatalf("code %d, stderr %s", r.Code, r.Stderr)
 	}
-	if !strings.HasPrefix(r.stdout, "--- a/in/a/dirty.txt\n+++ b/in/a/dirty.txt\n@@ ") || !strings.Contains(r.stdout, "\n-Login\n") {
-		t.Errorf("diff:\n%s", r.stdout)
+	if !strings.HasPrefix(r.Stdout, "--- a/in/a/dirty.txt\n+++ b/in/a/dirty.txt\n@@ ") || !strings.Contains(r.Stdout, "\n-Login\n") {
+		t.Errorf("diff:\n%s", r.Stdout)
 	}
-	if strings.Contains(r.stdout, "clean.md") {
+	if strings.Contains(r.Stdout, "clean.md") {
 		t.Error("an unchanged file is in the diff")
 	}
 	if fxSnapshot(t, root) != before {
@@ -353,7 +333,7 @@ func TestFixDiffAndCheck(t *testing.T) {
 	if _, err := exec.LookPath("patch"); err == nil {
 		patch := exec.Command("patch", "-p1", "-s")
 		patch.Dir = root
-		patch.Stdin = strings.NewReader(r.stdout)
+		patch.Stdin = strings.NewReader(r.Stdout)
 		if out, err := patch.CombinedOutput(); err != nil {
 			t.Fatalf("patch: %v\n%s", err, out)
 		}
@@ -366,16 +346,16 @@ func TestFixDiffAndCheck(t *testing.T) {
 		fxWrite(t, filepath.Join(root, "single.txt"), fxFixture(t, "dirty.txt"), 0o644)
 	}
 	r = fxRun(t, root, "", "fix", fxOnly, "--check", "in", "single.txt")
-	if r.code != ExitFindings || r.stdout != "in/a/dirty.txt\nsingle.txt\n" || !strings.Contains(r.stderr, "2 of 3 files would change") {
-		t.Errorf("--check: code %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	if r.Code != ExitFindings || r.Stdout != "in/a/dirty.txt\nsingle.txt\n" || !strings.Contains(r.Stderr, "2 of 3 files would change") {
+		t.Errorf("--check: code %d, stdout %q, stderr %s", r.Code, r.Stdout, r.Stderr)
 	}
 	r = fxRun(t, root, "", "fix", fxOnly, "--check", "--diff", "single.txt")
-	if r.code != ExitFindings || !strings.HasPrefix(r.stdout, "--- a/single.txt") {
-		t.Errorf("--check --diff: code %d, stdout %q", r.code, r.stdout)
+	if r.Code != ExitFindings || !strings.HasPrefix(r.Stdout, "--- a/single.txt") {
+		t.Errorf("--check --diff: code %d, stdout %q", r.Code, r.Stdout)
 	}
 	r = fxRun(t, root, "", "fix", fxOnly, "--check", "in/clean.md")
-	if r.code != 0 || r.stdout != "" {
-		t.Errorf("--check on a clean file: code %d, stdout %q", r.code, r.stdout)
+	if r.Code != 0 || r.Stdout != "" {
+		t.Errorf("--check on a clean file: code %d, stdout %q", r.Code, r.Stdout)
 	}
 	if fxSnapshot(t, root) != before {
 		t.Error("--check wrote something")
@@ -387,14 +367,14 @@ func TestFixUnreadableInputs(t *testing.T) {
 	locked := filepath.Join(root, "in", "locked.txt")
 	fxWrite(t, locked, fxFixture(t, "dirty.txt"), 0o000)
 	r := fxRun(t, root, "", "fix", fxOnly, "--out", "out", "in", "missing.txt")
-	if r.code != ExitError {
-		t.Errorf("code %d, want %d", r.code, ExitError)
+	if r.Code != ExitError {
+		t.Errorf("code %d, want %d", r.Code, ExitError)
 	}
-	if !strings.Contains(r.stderr, "missing.txt") {
-		t.Errorf("missing input not reported: %s", r.stderr)
+	if !strings.Contains(r.Stderr, "missing.txt") {
+		t.Errorf("missing input not reported: %s", r.Stderr)
 	}
-	if os.Getuid() != 0 && !strings.Contains(r.stderr, "locked.txt: ") {
-		t.Errorf("unreadable input not reported: %s", r.stderr)
+	if os.Getuid() != 0 && !strings.Contains(r.Stderr, "locked.txt: ") {
+		t.Errorf("unreadable input not reported: %s", r.Stderr)
 	}
 	// The readable inputs were still fixed.
 	if got := fxRead(t, filepath.Join(root, "out", "a", "dirty.txt")); got != fxDirtyFixed {
@@ -406,8 +386,8 @@ func TestFixLedgerAuditsAndReverses(t *testing.T) {
 	root := fxCorpus(t)
 	ledger := filepath.Join(root, "ledger.jsonl")
 	r := fxRun(t, root, "", "fix", fxOnly, "--out", "out", "--ledger", ledger, "in", "single.txt")
-	if r.code != 0 {
-		t.Fatalf("code %d, stderr %s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Fatalf("code %d, stderr %s", r.Code, r.Stderr)
 	}
 	byPath := map[string][]fixers.Applied{}
 	removed := 0
@@ -439,8 +419,8 @@ func TestFixLedgerAuditsAndReverses(t *testing.T) {
 			t.Errorf("%s: the ledger does not reverse the fix: %v", path, err)
 		}
 	}
-	if !strings.Contains(r.stderr, fmt.Sprintf("%d bytes removed", removed)) {
-		t.Errorf("summary does not match the ledger's %d bytes: %s", removed, r.stderr)
+	if !strings.Contains(r.Stderr, fmt.Sprintf("%d bytes removed", removed)) {
+		t.Errorf("summary does not match the ledger's %d bytes: %s", removed, r.Stderr)
 	}
 
 	// A ledger written into the corpus (a .jsonl file the walk finds) is
@@ -449,8 +429,8 @@ func TestFixLedgerAuditsAndReverses(t *testing.T) {
 	for run := 0; run < 2; run++ {
 		fxWrite(t, filepath.Join(root, "in", "a", "dirty.txt"), fxFixture(t, "dirty.txt"), 0o640)
 		r = fxRun(t, root, "", "fix", fxOnly, "--in-place", "--ledger", inLedger, "in")
-		if r.code != 0 {
-			t.Fatalf("run %d: code %d, stderr %s", run, r.code, r.stderr)
+		if r.Code != 0 {
+			t.Fatalf("run %d: code %d, stderr %s", run, r.Code, r.Stderr)
 		}
 		lines := strings.Split(strings.TrimSpace(fxRead(t, inLedger)), "\n")
 		for _, l := range lines {
@@ -467,8 +447,8 @@ func TestFixCRLFAndBOMKept(t *testing.T) {
 	in := "\ufeffTitle\r\n\r\nLogin\r\n\r\nText.\u00a0 More.\r\n"
 	fxWrite(t, filepath.Join(root, "a.txt"), []byte(in), 0o644)
 	r := fxRun(t, root, "", "fix", fxOnly, "a.txt")
-	if want := "\ufeffTitle\r\n\r\nText. More.\r\n"; r.code != 0 || r.stdout != want {
-		t.Errorf("code %d, got %q, want %q (%s)", r.code, r.stdout, want, r.stderr)
+	if want := "\ufeffTitle\r\n\r\nText. More.\r\n"; r.Code != 0 || r.Stdout != want {
+		t.Errorf("code %d, got %q, want %q (%s)", r.Code, r.Stdout, want, r.Stderr)
 	}
 }
 
@@ -485,11 +465,11 @@ func TestFixSeed000GivesSeed001(t *testing.T) {
 	}
 	abs, _ := filepath.Abs(dirty[0])
 	r := fxRun(t, t.TempDir(), "", "fix", "--unsafe", abs)
-	if r.code != 0 {
-		t.Fatalf("code %d, stderr %s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Fatalf("code %d, stderr %s", r.Code, r.Stderr)
 	}
-	got := r.stdout
-	t.Logf("fix summary: %s", strings.TrimSpace(r.stderr))
+	got := r.Stdout
+	t.Logf("fix summary: %s", strings.TrimSpace(r.Stderr))
 
 	header := map[string]bool{} // lines 1-5 of 000, which may stay
 	for i, l := range strings.Split(fxRead(t, dirty[0]), "\n")[:5] {
@@ -550,8 +530,8 @@ func TestFixSeedsAuditTrail(t *testing.T) {
 	root := t.TempDir()
 	ledger := filepath.Join(root, "ledger.jsonl")
 	r := fxRun(t, root, "", "fix", "--unsafe", "--out", "out", "--ledger", ledger, seeds)
-	if r.code != 0 {
-		t.Fatalf("code %d, stderr %s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Fatalf("code %d, stderr %s", r.Code, r.Stderr)
 	}
 	byPath := map[string][]fixers.Applied{}
 	for _, line := range strings.Split(strings.TrimSpace(fxRead(t, ledger)), "\n") {
@@ -592,7 +572,7 @@ func TestFixSeedsAuditTrail(t *testing.T) {
 		}
 	}
 	r = fxRun(t, root, "", "fix", "--unsafe", "--check", "out")
-	if r.code != 0 {
-		t.Errorf("fixing the fixed seeds changes them: code %d, %s%s", r.code, r.stdout, r.stderr)
+	if r.Code != 0 {
+		t.Errorf("fixing the fixed seeds changes them: code %d, %s%s", r.Code, r.Stdout, r.Stderr)
 	}
 }

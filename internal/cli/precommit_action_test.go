@@ -63,12 +63,7 @@ func TestActionLintStep(t *testing.T) {
 		t.Fatal("no step with id lint")
 	}
 
-	bin := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "hygiene"), "./cmd/hygiene")
-	build.Dir = "../.."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := filepath.Dir(fxBin) // TestMain's build, named hygiene as the action expects on PATH
 	work := t.TempDir()
 	pcWrite(t, filepath.Join(work, "articles", "a.txt"), "A plain sentence about the weather today.\n\nLogin\n")
 

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/testutil"
 )
 
 const sample = `diff --git a/a.txt b/a.txt
@@ -83,17 +85,6 @@ func TestParseRejectsMalformedHunk(t *testing.T) {
 	}
 }
 
-func run(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
-
 func write(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -111,14 +102,14 @@ func TestSinceOnARepository(t *testing.T) {
 		t.Skip("git is not installed")
 	}
 	dir := t.TempDir()
-	run(t, dir, "init", "-q", "-b", "main")
+	testutil.Git(t, dir, "init", "-q", "-b", "main")
 	write(t, filepath.Join(dir, "a.txt"), "one\ntwo\nthree\n")
 	write(t, filepath.Join(dir, ".gitignore"), "ignored.txt\n")
-	run(t, dir, "add", ".")
-	run(t, dir, "commit", "-q", "-m", "base")
+	testutil.Git(t, dir, "add", ".")
+	testutil.Git(t, dir, "commit", "-q", "-m", "base")
 	write(t, filepath.Join(dir, "a.txt"), "zero\none\ntwo\nthree\nfour\n")
 	write(t, filepath.Join(dir, "staged.txt"), "s1\ns2\n")
-	run(t, dir, "add", "staged.txt")
+	testutil.Git(t, dir, "add", "staged.txt")
 	write(t, filepath.Join(dir, "sub", "untracked.md"), "u\n")
 	write(t, filepath.Join(dir, "ignored.txt"), "i\n")
 
