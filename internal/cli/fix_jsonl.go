@@ -96,22 +96,11 @@ func (r *fixRun) openJSONL(f corpus.File) *jsonlOut {
 }
 
 func (o *jsonlOut) openDir(ds *dirSink) error {
-	dest := ds.dest(o.file)
-	if prev, dup := ds.written[dest]; dup {
-		return fmt.Errorf("not written: %s already holds the copy of %s (two inputs with one name)", dest, prev)
-	}
-	inInfo, err := os.Stat(o.file.Path)
+	dest, perm, err := ds.claim(o.file)
 	if err != nil {
 		return err
 	}
-	if outInfo, err := os.Stat(dest); err == nil && os.SameFile(inInfo, outInfo) {
-		return fmt.Errorf("not written: the copy %s would overwrite the input itself", dest)
-	}
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return err
-	}
-	ds.written[dest] = o.file.Path
-	return o.openTemp(dest, inInfo.Mode().Perm())
+	return o.openTemp(dest, perm)
 }
 
 func (o *jsonlOut) openInPlace() error {

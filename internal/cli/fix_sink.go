@@ -86,16 +86,22 @@ func (ff *fixFlags) sink(e *env, args []string, color bool) (fixSink, error) {
 type stdoutSink struct{ w io.Writer }
 
 func (s *stdoutSink) Put(f *fixedFile) error {
-	c, err := codecFor(f.file)
-	if err != nil {
-		return err
-	}
-	out, err := c.Encode(f)
+	out, err := encodeFixed(f)
 	if err != nil {
 		return err
 	}
 	_, err = s.w.Write(out)
 	return err
+}
+
+// encodeFixed renders a fixed file in its input's format (plain text or
+// JSON Lines with every other field kept).
+func encodeFixed(f *fixedFile) ([]byte, error) {
+	c, err := codecFor(f.file)
+	if err != nil {
+		return nil, err
+	}
+	return c.Encode(f)
 }
 
 func (s *stdoutSink) Close() error { return nil }
@@ -157,11 +163,7 @@ func (inPlaceSink) Put(f *fixedFile) error {
 	if !f.changed() {
 		return nil
 	}
-	c, err := codecFor(f.file)
-	if err != nil {
-		return err
-	}
-	out, err := c.Encode(f)
+	out, err := encodeFixed(f)
 	if err != nil {
 		return err
 	}
@@ -239,11 +241,7 @@ func (s *dirSink) dest(f corpus.File) string {
 }
 
 func (s *dirSink) Put(f *fixedFile) error {
-	c, err := codecFor(f.file)
-	if err != nil {
-		return err
-	}
-	out, err := c.Encode(f)
+	out, err := encodeFixed(f)
 	if err != nil {
 		return err
 	}
@@ -259,22 +257,33 @@ func (s *dirSink) copyUnchanged(f corpus.File) error {
 }
 
 func (s *dirSink) write(f corpus.File, data []byte) error {
-	dest := s.dest(f)
-	if prev, dup := s.written[dest]; dup {
-		return fmt.Errorf("not written: %s already holds the copy of %s (two inputs with one name)", dest, prev)
-	}
-	inInfo, err := os.Stat(f.Path)
+	dest, perm, err := s.claim(f)
 	if err != nil {
 		return err
 	}
+	return writeAtomic(dest, data, perm)
+}
+
+// claim reserves the output path for input f: it refuses a second input
+// with the same output name and a copy that would overwrite its own input,
+// creates the directory, and returns the path with the input's permissions.
+func (s *dirSink) claim(f corpus.File) (dest string, perm os.FileMode, err error) {
+	dest = s.dest(f)
+	if prev, dup := s.written[dest]; dup {
+		return "", 0, fmt.Errorf("not written: %s already holds the copy of %s (two inputs with one name)", dest, prev)
+	}
+	inInfo, err := os.Stat(f.Path)
+	if err != nil {
+		return "", 0, err
+	}
 	if outInfo, err := os.Stat(dest); err == nil && os.SameFile(inInfo, outInfo) {
-		return fmt.Errorf("not written: the copy %s would overwrite the input itself", dest)
+		return "", 0, fmt.Errorf("not written: the copy %s would overwrite the input itself", dest)
 	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return err
+		return "", 0, err
 	}
 	s.written[dest] = f.Path
-	return writeAtomic(dest, data, inInfo.Mode().Perm())
+	return dest, inInfo.Mode().Perm(), nil
 }
 
 func (s *dirSink) Close() error { return nil }
