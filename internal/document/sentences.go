@@ -46,10 +46,13 @@ var numberAbbreviations = map[string]bool{
 func appendSentences(out []Sentence, src []byte, start, end, block int) []Sentence {
 	s := skipSpace(src, start, end)
 	for i := s; i < end; {
-		r, size := utf8.DecodeRune(src[i:end])
-		if r != '.' && r != '!' && r != '?' && r != '\u2026' {
-			i += size
-			continue
+		i = indexTerminal(src, i, end)
+		if i >= end {
+			break
+		}
+		r, size := rune(src[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = '\u2026', len("\u2026")
 		}
 		stop := closeAfterTerminal(src, i+size, end)
 		next := skipSpace(src, stop, end)
@@ -71,6 +74,26 @@ func appendSentences(out []Sentence, src []byte, start, end, block int) []Senten
 		out = append(out, Sentence{Start: s, End: tail, Block: block})
 	}
 	return out
+}
+
+// isTerminalByte marks '.', '!', '?' and the first byte of '…' (E2 80 A6).
+var isTerminalByte = [256]bool{'.': true, '!': true, '?': true, 0xe2: true}
+
+// indexTerminal returns the offset of the first sentence terminal ('.',
+// '!', '?' or '…') in src[i:end), or end. It reads bytes, not runes: an
+// ASCII byte or the lead byte 0xE2 is never inside another character's
+// encoding, so it finds exactly the terminals a rune-by-rune scan from i
+// finds.
+func indexTerminal(src []byte, i, end int) int {
+	for ; i < end; i++ {
+		if !isTerminalByte[src[i]] {
+			continue
+		}
+		if src[i] != 0xe2 || i+2 < end && src[i+1] == 0x80 && src[i+2] == 0xa6 {
+			return i
+		}
+	}
+	return end
 }
 
 // closeAfterTerminal moves past closing quotes, brackets and footnote

@@ -61,55 +61,60 @@ func searchTokens(toks []Token, offset int) int {
 
 // appendTokens splits src[start:end) into tokens. A token is a run of
 // letters, marks and digits; an apostrophe or hyphen joins two such runs
-// ("don't", "co-chaired") but a trailing one is left out. ASCII, most of
-// the text, is classified by table without decoding runes.
+// ("don't", "co-chaired") but a trailing one is left out. Every byte is
+// classified by one table lookup: ASCII letters and digits extend a token
+// in a tight loop, and only bytes above ASCII are decoded as runes.
 func appendTokens(out []Token, src []byte, start, end int) []Token {
+	src = src[:end]
 	i := start
 	for i < end {
-		c := src[i]
-		if c < utf8.RuneSelf {
-			if asciiClass[c] == asciiOther {
+		// Skip to a token's first byte: ASCII that is not a letter or
+		// digit (joiners included) is passed over without decoding.
+		for i < end && byteClass[src[i]]&(classWord|classHigh) == 0 {
+			i++
+		}
+		if i >= end {
+			break
+		}
+		if src[i] >= utf8.RuneSelf {
+			if r, size := utf8.DecodeRune(src[i:]); !isWordRune(r) {
+				i += size
+				continue
+			}
+		}
+		tokStart := i
+		var seen uint8 // the classes of the token's bytes, or-ed
+		for i < end {
+			k := byteClass[src[i]]
+			if k&classWord != 0 {
+				seen |= k
 				i++
 				continue
 			}
-		} else if r, size := utf8.DecodeRune(src[i:end]); !isWordRune(r) {
-			i += size
-			continue
-		}
-		tokStart := i
-		letters := false
-		for i < end {
-			c := src[i]
-			if c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case asciiLetter:
-					letters = true
-					i++
-					continue
-				case asciiDigit:
-					i++
-					continue
-				}
-				if (c == '\'' || c == '-') && i+1 < end && joinsWord(src[i+1:end]) {
+			if k == classJoiner {
+				if i+1 < end && joinsWord(src[i+1:]) {
 					i++
 					continue
 				}
 				break
 			}
-			r, size := utf8.DecodeRune(src[i:end])
+			if k != classHigh {
+				break
+			}
+			r, size := utf8.DecodeRune(src[i:])
 			if isWordRune(r) {
-				letters = true // no character above ASCII is an ASCII digit
+				seen |= classLetter // no character above ASCII is an ASCII digit
 				i += size
 				continue
 			}
-			if isJoiner(r) && i+size < end && joinsWord(src[i+size:end]) {
+			if isJoiner(r) && i+size < end && joinsWord(src[i+size:]) {
 				i += size
 				continue
 			}
 			break
 		}
 		kind := Number
-		if letters {
+		if seen&letterBit != 0 {
 			kind = Word
 		}
 		out = append(out, Token{Start: tokStart, End: i, Kind: kind})
@@ -117,20 +122,31 @@ func appendTokens(out []Token, src []byte, start, end int) []Token {
 	return out
 }
 
+// Byte classes for the tokeniser. classWord is set for every byte that
+// extends a token on its own (ASCII letters and digits); classLetter marks
+// the letters among them.
 const (
-	asciiOther = iota
-	asciiLetter
-	asciiDigit
+	classOther  uint8 = 0
+	classJoiner uint8 = 1 << 0 // ' and -: inside a token only between word runes
+	classHigh   uint8 = 1 << 1 // a byte above ASCII: decode the rune
+	classWord   uint8 = 1 << 2
+	letterBit   uint8 = 1 << 3
+	classLetter uint8 = letterBit | classWord
+	classDigit  uint8 = classWord
 )
 
-// asciiClass sorts the ASCII bytes into letters, digits and the rest.
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+// byteClass classifies every byte value for appendTokens.
+var byteClass = func() (t [256]uint8) {
 	for c := range t {
 		switch {
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			t[c] = asciiLetter
+			t[c] = classLetter
 		case '0' <= c && c <= '9':
-			t[c] = asciiDigit
+			t[c] = classDigit
+		case c == '\'' || c == '-':
+			t[c] = classJoiner
+		case c >= utf8.RuneSelf:
+			t[c] = classHigh
 		}
 	}
 	return t

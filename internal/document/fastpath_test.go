@@ -1,0 +1,203 @@
+package document
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/internal/shareddata"
+)
+
+// The document model's scanners have fast paths (byte tables, searches for
+// the few bytes that matter); the tests below hold them to the plain
+// rune-by-rune versions they replaced, kept here as references, on real
+// articles and on random text full of the bytes the fast paths special-case.
+
+// fastPathTexts returns the seeds, the WCXB development pages and truth
+// texts when the shared data is present, and random texts.
+func fastPathTexts(t *testing.T) [][]byte {
+	t.Helper()
+	var texts [][]byte
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	for _, kind := range []string{"pages", "truth"} {
+		if more, err := shareddata.WCXBFiles(kind); err == nil {
+			if testing.Short() {
+				more = more[:min(len(more), 40)]
+			}
+			paths = append(paths, more...)
+		}
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, b)
+	}
+	return append(texts, randomTexts(2000)...)
+}
+
+// randomTexts are short texts drawn from pieces that stress the scanners:
+// joiners at word edges, digits, multi-byte letters, marks and spaces,
+// sentence ends, quotes, and invalid or cut UTF-8.
+func randomTexts(n int) [][]byte {
+	pieces := []string{
+		"a", "Z", "word", "Don", "'", "-", "\u2019", "\u2010", "\u2011", "3", "42", " ", "  ", "\n", "\r\n",
+		"\n\n", "\t", ".", "!", "?", "\u2026", "\u00e9", "\u00c9t\u00e9", "\u0301", "\u00a0", "\u200b",
+		"\u201c", "\u201d", "\"", ")", "(", "[1]", "[", "]", "Mr", "U.S.", "e.g.", "No", "J", "\xe2", "\xe2\x80",
+		"\xff", "\xc3", "\u4e2d\u6587", "\U0001F600", ",", ";", ":", "#", "- ", "* ", "1. ", "> ", "```",
+	}
+	rng := rand.New(rand.NewSource(9))
+	out := make([][]byte, n)
+	for i := range out {
+		var b []byte
+		for k := rng.Intn(40); k >= 0; k-- {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		out[i] = b
+	}
+	return out
+}
+
+func TestTokensMatchReference(t *testing.T) {
+	for _, src := range fastPathTexts(t) {
+		got := appendTokens(nil, src, 0, len(src))
+		want := referenceTokens(nil, src, 0, len(src))
+		if !slices.Equal(got, want) {
+			t.Fatalf("tokens of %q:\n got %v\nwant %v", clip(src), got, want)
+		}
+		// A window that cuts the text anywhere, as blocks do.
+		if len(src) > 2 {
+			a, b := len(src)/3, len(src)-len(src)/4
+			got = appendTokens(nil, src, a, b)
+			want = referenceTokens(nil, src, a, b)
+			if !slices.Equal(got, want) {
+				t.Fatalf("tokens of %q in [%d,%d):\n got %v\nwant %v", clip(src), a, b, got, want)
+			}
+		}
+	}
+}
+
+func clip(b []byte) []byte { return b[:min(len(b), 300)] }
+
+// appendTokens splits src[start:end) into tokens. A token is a run of
+// letters, marks and digits; an apostrophe or hyphen joins two such runs
+// ("don't", "co-chaired") but a trailing one is left out. ASCII, most of
+// the text, is classified by table without decoding runes.
+func referenceTokens(out []Token, src []byte, start, end int) []Token {
+	i := start
+	for i < end {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if refASCIIClass[c] == refOther {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRune(src[i:end]); !isWordRune(r) {
+			i += size
+			continue
+		}
+		tokStart := i
+		letters := false
+		for i < end {
+			c := src[i]
+			if c < utf8.RuneSelf {
+				switch refASCIIClass[c] {
+				case refLetter:
+					letters = true
+					i++
+					continue
+				case refDigit:
+					i++
+					continue
+				}
+				if (c == '\'' || c == '-') && i+1 < end && joinsWord(src[i+1:end]) {
+					i++
+					continue
+				}
+				break
+			}
+			r, size := utf8.DecodeRune(src[i:end])
+			if isWordRune(r) {
+				letters = true // no character above ASCII is an ASCII digit
+				i += size
+				continue
+			}
+			if isJoiner(r) && i+size < end && joinsWord(src[i+size:end]) {
+				i += size
+				continue
+			}
+			break
+		}
+		kind := Number
+		if letters {
+			kind = Word
+		}
+		out = append(out, Token{Start: tokStart, End: i, Kind: kind})
+	}
+	return out
+}
+
+const (
+	refOther = iota
+	refLetter
+	refDigit
+)
+
+// refASCIIClass sorts the ASCII bytes into letters, digits and the rest.
+var refASCIIClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = refLetter
+		case '0' <= c && c <= '9':
+			t[c] = refDigit
+		}
+	}
+	return t
+}()
+
+func TestSentencesMatchReference(t *testing.T) {
+	for _, src := range fastPathTexts(t) {
+		for _, w := range [][2]int{{0, len(src)}, {len(src) / 3, len(src) - len(src)/4}} {
+			got := appendSentences(nil, src, w[0], w[1], 0)
+			want := referenceSentences(nil, src, w[0], w[1], 0)
+			if !slices.Equal(got, want) {
+				t.Fatalf("sentences of %q in %v:\n got %v\nwant %v", clip(src), w, got, want)
+			}
+		}
+	}
+}
+
+// referenceSentences is appendSentences as it was, decoding every rune.
+func referenceSentences(out []Sentence, src []byte, start, end, block int) []Sentence {
+	s := skipSpace(src, start, end)
+	for i := s; i < end; {
+		r, size := utf8.DecodeRune(src[i:end])
+		if r != '.' && r != '!' && r != '?' && r != '\u2026' {
+			i += size
+			continue
+		}
+		stop := closeAfterTerminal(src, i+size, end)
+		next := skipSpace(src, stop, end)
+		if next == stop && next < end {
+			i = stop
+			continue
+		}
+		if next < end && (r == '.' && isAbbreviation(src, s, i, src[next]) || !opensSentence(src, next, end)) {
+			i = stop
+			continue
+		}
+		if s < stop {
+			out = append(out, Sentence{Start: s, End: stop, Block: block})
+		}
+		s, i = next, next
+	}
+	if tail := trimRightSpace(src, s, end); s < tail {
+		out = append(out, Sentence{Start: s, End: tail, Block: block})
+	}
+	return out
+}
