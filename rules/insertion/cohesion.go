@@ -24,7 +24,7 @@ import (
 
 // maxUnits caps the units of a very long document: beyond it, neighbouring
 // blocks are grouped so the quadratic tables stay small.
-const maxUnits = 160
+const maxUnits = 200
 
 // minParagraphWords is the size of a paragraph that counts towards a
 // block's paragraphs.
@@ -86,6 +86,11 @@ type cohesion struct {
 	postStart, postFill []int
 	postUnit            []int32
 	postTF              []float64
+	// capNorm2 is |min(D, hostCap)|², for cappedCos; acc and accTouched
+	// are its scratch.
+	capNorm2   float64
+	acc        []float64
+	accTouched []int32
 	// lineFlags memoises per unit what isMarkerLine and isOrgLine say
 	// of its first line (see unitLine).
 	lineFlags []uint8
@@ -344,7 +349,44 @@ func buildUnits(doc *document.Document, out []unit) []unit {
 	if len(raw) <= maxUnits {
 		return raw
 	}
+	if raw = mergeShortRuns(raw); len(raw) <= maxUnits {
+		return raw
+	}
 	return groupUnits(raw)
+}
+
+// mergeShortRuns merges each run of neighbouring units that are not
+// substantial paragraphs (headings, list items, captions) into one unit:
+// a long document keeps its paragraphs apart, so an inserted run of them
+// still has its own units, and only its lists and short lines are grouped.
+func mergeShortRuns(raw []unit) []unit {
+	out := raw[:0:0]
+	for i := 0; i < len(raw); {
+		g := raw[i]
+		j := i + 1
+		if !g.substantial {
+			for ; j < len(raw) && !raw[j].substantial && raw[j].segment == g.segment; j++ {
+				g = mergeUnits(g, raw[j])
+			}
+		}
+		out = append(out, g)
+		i = j
+	}
+	return out
+}
+
+// mergeUnits returns unit a extended by its next neighbour b.
+func mergeUnits(a, b unit) unit {
+	a.lastBlock = b.lastBlock
+	a.words += b.words
+	a.paragraph = a.paragraph || b.paragraph
+	a.substantial = a.substantial || b.substantial
+	a.heading = b.heading
+	a.title = b.title
+	a.noteRefs += b.noteRefs
+	a.paras += b.paras
+	a.proseWords += b.proseWords
+	return a
 }
 
 // groupUnits merges neighbours of the same segment so that at most
@@ -356,15 +398,7 @@ func groupUnits(raw []unit) []unit {
 		g := raw[i]
 		j := i + 1
 		for ; j < len(raw) && j-i < size && raw[j].segment == g.segment; j++ {
-			g.lastBlock = raw[j].lastBlock
-			g.words += raw[j].words
-			g.paragraph = g.paragraph || raw[j].paragraph
-			g.substantial = g.substantial || raw[j].substantial
-			g.heading = raw[j].heading
-			g.title = raw[j].title
-			g.noteRefs += raw[j].noteRefs
-			g.paras += raw[j].paras
-			g.proseWords += raw[j].proseWords
+			g = mergeUnits(g, raw[j])
 		}
 		out = append(out, g)
 		i = j
@@ -549,6 +583,50 @@ func (c *cohesion) buildPrefixes() {
 	}
 	c.buildGram()
 	c.buildExclusive()
+	c.capNorm2 = 0
+	for t, w := range c.termWeight {
+		h := min(c.termTF[t], defaultParams.hostCap)
+		c.capNorm2 += h * h * w * w
+	}
+}
+
+// cappedCos is the cosine of run i..j with the rest of the document when
+// the rest's term weights are capped at hostCap (in units of the damped
+// term frequency). A plain cosine can rest on one or two words the
+// article repeats in every paragraph ("food", "app") and an inserted
+// piece happens to use: capping the article's side lets no single word
+// carry the similarity, while words an article shares with a digression
+// of its own are many. Cost: one pass over the run's entries.
+func (c *cohesion) cappedCos(i, j int) float64 {
+	hostCap := defaultParams.hostCap
+	if cap(c.acc) < len(c.termKeys) {
+		c.acc = make([]float64, len(c.termKeys))
+	}
+	acc := c.acc[:len(c.termKeys)]
+	touched := c.accTouched[:0]
+	for _, e := range c.entries[c.entryStart[i]:c.entryStart[j+1]] {
+		if acc[e.term] == 0 {
+			touched = append(touched, e.term)
+		}
+		acc[e.term] += e.tf
+	}
+	h2 := c.capNorm2
+	dot, b2 := 0.0, 0.0
+	for _, t := range touched {
+		b, w := acc[t], c.termWeight[t]
+		w2 := w * w
+		h := min(max(c.termTF[t]-b, 0), hostCap)
+		d := min(c.termTF[t], hostCap)
+		dot += b * h * w2
+		b2 += b * b * w2
+		h2 += (h*h - d*d) * w2
+		acc[t] = 0
+	}
+	c.accTouched = touched
+	if b2 <= 0 || h2 <= 1e-12 {
+		return 0
+	}
+	return dot / math.Sqrt(b2*h2)
 }
 
 // buildGram fills the 2-D prefix sum of unit·unit dot products. Units that
@@ -665,13 +743,17 @@ type run struct {
 	exclusive  float64 // fraction of the block's mass on terms exclusive to it
 }
 
-func (c *cohesion) measure(i, j int) run {
+// dots returns |B|², B·H and |H|² for the run i..j (B) and the rest (H).
+func (c *cohesion) dots(i, j int) (b2, bh, h2 float64) {
 	s := c.n + 1
 	g := c.gram
-	b2 := g[(j+1)*s+j+1] - g[i*s+j+1] - g[(j+1)*s+i] + g[i*s+i]
+	b2 = g[(j+1)*s+j+1] - g[i*s+j+1] - g[(j+1)*s+i] + g[i*s+i]
 	bd := c.dotD[j+1] - c.dotD[i]
-	bh := bd - b2
-	h2 := c.normD2 - 2*bd + b2
+	return b2, bd - b2, c.normD2 - 2*bd + b2
+}
+
+func (c *cohesion) measure(i, j int) run {
+	b2, bh, h2 := c.dots(i, j)
 	r := run{i: i, j: j,
 		words:      c.words[j+1] - c.words[i],
 		proseWords: c.proseWords[j+1] - c.proseWords[i],

@@ -1,6 +1,13 @@
 package insertion
 
-import "github.com/dochygiene/hygiene/internal/document"
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
 
 // Thresholds are the tunable parameters, exposed to the tuning grid in
 // tune_test.go.
@@ -18,4 +25,283 @@ func FlagWith(doc *document.Document, t Thresholds) (ok bool, first, last int) {
 		return false, 0, 0
 	}
 	return true, doc.Blocks[c.units[cand.i].firstBlock].FirstLine + 1, doc.Blocks[c.units[cand.j].lastBlock].LastLine + 1
+}
+
+// RunInfo describes one candidate run for the tuning aids.
+type RunInfo struct {
+	First, Last                          int // 1-based lines
+	Cos, Thr, Score, Excl, Mass, Base    float64
+	Words, Paras                         int
+	Marker, Org                          string
+	Footnotes                            bool
+	Fail                                 string // the first check the run fails, "" when it passes
+	Units, HostParas, HostWords, DocUnit int
+}
+
+// why names the first check run i..j fails, "" when it passes.
+func (c *cohesion) why(doc *document.Document, p params, i, j, firstPara int) string {
+	u := c.units
+	words := c.words[j+1] - c.words[i]
+	paras := c.paras[j+1] - c.paras[i]
+	hostWords := c.words[c.n] - words
+	hostParas := c.paras[c.n] - paras
+	prose := c.proseWords[j+1] - c.proseWords[i]
+	hostProse := c.proseWords[c.n] - prose
+	switch {
+	case i <= firstPara:
+		return "first"
+	case !c.canStart(doc, i):
+		return "start"
+	case u[i].segment != u[j].segment:
+		return "segment"
+	case u[j].heading:
+		return "heading-end"
+	case paras < p.minParas:
+		return "paras"
+	case words < p.minWords:
+		return "words"
+	case hostWords < p.minHostWords || hostParas < 2:
+		return "host-small"
+	case 2*words > 3*max(hostProse, hostWords/2):
+		return "too-long"
+	case float64(prose) < minProseShare*float64(words):
+		return "prose"
+	case c.exclusive(i, j) < p.minExclusive:
+		return "exclusive"
+	}
+	return ""
+}
+
+func (c *cohesion) info(doc *document.Document, p params, i, j, firstPara int, base float64) RunInfo {
+	r := c.measure(i, j)
+	e := c.leadLines(doc, i)
+	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass)
+	sim := math.Sqrt(r.cos * max(c.cappedCos(i, j), minCapRatio*r.cos))
+	span := c.blockSpan(doc, i, j)
+	ri := RunInfo{First: span.FirstLine + 1, Last: span.LastLine + 1, Cos: r.cos, Thr: thr, Excl: r.exclusive,
+		Mass: r.mass, Base: base, Words: r.words, Paras: r.paras, Marker: e.marker, Org: e.org, Footnotes: e.footnotes,
+		Units: j - i + 1, HostParas: c.paras[c.n] - r.paras, HostWords: c.words[c.n] - r.words, DocUnit: c.n}
+	if thr > 0 {
+		ri.Score = sim / thr
+	}
+	ri.Fail = c.why(doc, p, i, j, firstPara)
+	if ri.Fail == "" && ri.Score >= 1 {
+		ri.Fail = "cosine"
+	}
+	return ri
+}
+
+// Diagnose returns the search's top candidate (passing or not) and, when
+// first > 0, the run inside lines first..last (1-based) that comes
+// closest to passing: the fewest failed checks, then the lowest score.
+func Diagnose(doc *document.Document, first, last int) (top RunInfo, inside RunInfo, found bool) {
+	c := analyse(doc, defaultIDF())
+	defer c.release()
+	p := defaultParams
+	firstPara := c.firstParagraph()
+	base := c.baseline()
+	cand, _ := c.search(doc, p, -1, -1)
+	if cand.threshold > 0 {
+		top = c.info(doc, p, cand.i, cand.j, firstPara, base)
+	}
+	if first <= 0 {
+		return top, inside, false
+	}
+	rank := map[string]int{"": 0, "cosine": 1, "exclusive": 2}
+	bestRank, bestScore := 99, 0.0
+	for i := 0; i < c.n; i++ {
+		for j := i; j < c.n; j++ {
+			s := c.blockSpan(doc, i, j)
+			if s.FirstLine+1 < first || s.LastLine+1 > last {
+				continue
+			}
+			ri := c.info(doc, p, i, j, firstPara, base)
+			rk, ok := rank[ri.Fail]
+			if !ok {
+				rk = 3
+			}
+			if !found || rk < bestRank || rk == bestRank && ri.Score < bestScore {
+				inside, bestRank, bestScore, found = ri, rk, ri.Score, true
+			}
+		}
+	}
+	return top, inside, found
+}
+
+// RunFeatures are the measures of one run for the feature dump.
+type RunFeatures struct {
+	RunInfo
+	PrevCos, NextCos, EdgePrev, EdgeNext, Inner             float64
+	CosLog, CosBin, SharedFrac, CosCap, Cap2, Cap5, CosSqrt float64
+	AtEnd                                                   bool
+}
+
+// cosRuns is the cosine of runs a..b and c..d (units, inclusive), 0 when
+// either is empty.
+func (c *cohesion) cosRuns(a, b, cc, d int) float64 {
+	if a > b || cc > d || a < 0 || cc < 0 || b >= c.n || d >= c.n {
+		return 0
+	}
+	ab := c.gramRect(a, b, cc, d)
+	aa := c.gramRect(a, b, a, b)
+	dd := c.gramRect(cc, d, cc, d)
+	if aa <= 0 || dd <= 0 {
+		return 0
+	}
+	return ab / math.Sqrt(aa*dd)
+}
+
+// DumpRuns calls emit for every run that passes the structural checks
+// and the exclusive share and scores below maxScore.
+func DumpRuns(doc *document.Document, maxScore float64, emit func(RunFeatures)) {
+	c := analyse(doc, defaultIDF())
+	defer c.release()
+	p := defaultParams
+	firstPara := c.firstParagraph()
+	base := c.baseline()
+	lastContent := c.n - 1
+	for i := 0; i < c.n; i++ {
+		for j := i; j < c.n; j++ {
+			if c.why(doc, p, i, j, firstPara) != "" {
+				continue
+			}
+			ri := c.info(doc, p, i, j, firstPara, base)
+			if ri.Score >= maxScore {
+				continue
+			}
+			f := RunFeatures{RunInfo: ri}
+			f.PrevCos = c.cosRuns(max(0, i-3), i-1, i, j)
+			f.NextCos = c.cosRuns(j+1, min(c.n-1, j+3), i, j)
+			f.EdgePrev = c.cosRuns(i-1, i-1, i, j)
+			f.EdgeNext = c.cosRuns(j+1, j+1, i, j)
+			if j > i {
+				m := (i + j) / 2
+				f.Inner = c.cosRuns(i, m, m+1, j)
+			}
+			f.AtEnd = j == lastContent
+			f.CosLog, f.CosBin, f.SharedFrac, f.CosCap = c.altSims(i, j)
+			f.Cap2, f.Cap5, f.CosSqrt = c.capSim(i, j, 2), c.capSim(i, j, 5), c.capSim(i, j, -1)
+			emit(f)
+		}
+	}
+}
+
+// SharedTerms lists the terms that make most of the dot product between
+// the lines first..last (1-based) and the rest of the document.
+func SharedTerms(doc *document.Document, first, last int) []string {
+	c := analyse(doc, defaultIDF())
+	defer c.release()
+	block := make([]float64, len(c.termKeys))
+	host := make([]float64, len(c.termKeys))
+	for u := 0; u < c.n; u++ {
+		s := c.blockSpan(doc, u, u)
+		in := s.FirstLine+1 >= first && s.LastLine+1 <= last
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			if in {
+				block[e.term] += e.tf
+			} else {
+				host[e.term] += e.tf
+			}
+		}
+	}
+	type tw struct {
+		t string
+		w float64
+	}
+	var ts []tw
+	for t := range block {
+		if d := block[t] * host[t] * c.termWeight[t] * c.termWeight[t]; d > 0 {
+			ts = append(ts, tw{c.termKeys[t], d})
+		}
+	}
+	slices.SortFunc(ts, func(a, b tw) int { return cmp.Compare(b.w, a.w) })
+	var out []string
+	for _, x := range ts[:min(12, len(ts))] {
+		out = append(out, fmt.Sprintf("%s:%.1f(b%.0f,h%.0f,idf%.1f)", x.t, x.w, block[slices.Index(c.termKeys, x.t)], host[slices.Index(c.termKeys, x.t)], c.termWeight[slices.Index(c.termKeys, x.t)]))
+	}
+	return out
+}
+
+// altSims are other block-host similarities, computed the slow way.
+func (c *cohesion) altSims(i, j int) (cosLog, cosBin, sharedFrac, cosCap float64) {
+	block := make([]float64, len(c.termKeys))
+	host := make([]float64, len(c.termKeys))
+	for u := 0; u < c.n; u++ {
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			if u >= i && u <= j {
+				block[e.term] += e.tf
+			} else {
+				host[e.term] += e.tf
+			}
+		}
+	}
+	var dl, bl, hl, db, bb, hb, sh, bm, dc, hc float64
+	for t, w := range c.termWeight {
+		b, h := block[t], host[t]
+		lb, lh := 0.0, 0.0
+		if b > 0 {
+			lb = 1 + math.Log(b)
+			bb += w * w
+			bm += b * w
+		}
+		if h > 0 {
+			lh = 1 + math.Log(h)
+			hb += w * w
+		}
+		dl += lb * lh * w * w
+		bl += lb * lb * w * w
+		hl += lh * lh * w * w
+		ch := min(h, 3)
+		dc += b * ch * w * w
+		hc += ch * ch * w * w
+		if b > 0 && h > 0 {
+			db += w * w
+			sh += b * w
+		}
+	}
+	if bl > 0 && hl > 0 {
+		cosLog = dl / math.Sqrt(bl*hl)
+		cosBin = db / math.Sqrt(bb*hb)
+		sharedFrac = sh / bm
+	}
+	var b2 float64
+	for t, w := range c.termWeight {
+		b2 += block[t] * block[t] * w * w
+	}
+	if b2 > 0 && hc > 0 {
+		cosCap = dc / math.Sqrt(b2*hc)
+	}
+	return
+}
+
+// capSim is the cosine with host counts capped at limit (-1: square root).
+func (c *cohesion) capSim(i, j int, limit float64) float64 {
+	block := make([]float64, len(c.termKeys))
+	host := make([]float64, len(c.termKeys))
+	for u := 0; u < c.n; u++ {
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			if u >= i && u <= j {
+				block[e.term] += e.tf
+			} else {
+				host[e.term] += e.tf
+			}
+		}
+	}
+	var d, b2, h2 float64
+	for t, w := range c.termWeight {
+		h := host[t]
+		if limit < 0 {
+			h = math.Sqrt(h)
+		} else {
+			h = min(h, limit)
+		}
+		d += block[t] * h * w * w
+		b2 += block[t] * block[t] * w * w
+		h2 += h * h * w * w
+	}
+	if b2 == 0 || h2 == 0 {
+		return 0
+	}
+	return d / math.Sqrt(b2*h2)
 }

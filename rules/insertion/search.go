@@ -28,6 +28,10 @@ type params struct {
 	// minExclusive is the part of the block's IDF mass that must sit on
 	// terms repeated inside the block and absent from the host.
 	minExclusive float64
+	// The threshold is further multiplied by scale x (massRef/mass)^(1/4).
+	scale float64
+	// hostCap caps the host's term weights in the capped cosine.
+	hostCap float64
 }
 
 // minProseShare is the part of a block's words that must sit in
@@ -42,11 +46,29 @@ var defaultParams = params{
 	relCos:       0.5,
 	halfMass:     400,
 	minExclusive: 0.03,
+	scale:        1.3,
+	hostCap:      3,
 }
 
 func (p params) threshold(mass, baseline float64) float64 {
 	return min(p.maxCos, p.relCos*baseline) * mass / (mass + p.halfMass)
 }
+
+// massFactor tempers the mass term of the threshold for large blocks:
+// mass/(mass+halfMass) alone let long blocks pass with cosines that long
+// runs of a real article also reach.
+func (p params) massFactor(mass float64) float64 {
+	// (massRef/mass)^(1/4) by two square roots: math.Pow cost more than
+	// the rest of the scoring.
+	return p.scale * math.Sqrt(math.Sqrt(massRef/max(mass, 1)))
+}
+
+// minCapRatio bounds the capped cosine from below, as a part of the plain
+// one, so that a run's score can be bounded before cappedCos is paid for.
+const minCapRatio = 0.25
+
+// massRef is the mass at which massFactor is the bare scale.
+const massRef = 300
 
 // smallBlockWords: below it, the bar rises in proportion to the words.
 // Two short paragraphs on a side subject (a bio, a personal aside) are
@@ -62,6 +84,10 @@ func smallBlockFactor(words int) float64 {
 type candidate struct {
 	run
 	score, threshold, baseline float64
+	// sim is the similarity compared with the threshold: the geometric
+	// mean of the cosine and of the capped cosine (cappedCos; -1 when not
+	// computed).
+	sim, capped float64
 	evidence
 }
 
@@ -126,21 +152,114 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			if c.exclusive(i, j) < p.minExclusive {
 				continue
 			}
-			r := c.measure(i, j)
 			if !evDone {
 				ev, evDone = c.leadLines(doc, i), true
 			}
-			e := ev
-			e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
-			thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words)
-			s := r.cos / thr
-			if k := preference(s, r.mass); k > topKey {
-				top = candidate{run: r, score: s, threshold: thr, baseline: base, evidence: e}
-				topKey = k
+			cand, ok := c.score(p, i, j, base, ev)
+			if !ok {
+				continue
+			}
+			if k := preference(cand.score, cand.mass); k > topKey {
+				top, topKey = cand, k
 			}
 		}
 	}
-	return top, top.score < 1
+	if top.score >= 1 {
+		return top, false
+	}
+	return c.grow(doc, p, top, firstPara, skipFrom, skipTo), true
+}
+
+// score measures run i..j against its threshold, for runs whose plain
+// cosine is below the threshold over sqrt(minCapRatio) (ok is false for
+// the others: they fail for sure); ev holds the lead-line evidence of
+// unit i.
+func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candidate, bool) {
+	mass := c.mass[j+1] - c.mass[i]
+	e := ev
+	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+	thr := p.threshold(mass, base) * e.relax() * smallBlockFactor(c.words[j+1]-c.words[i]) * p.massFactor(mass)
+	// The capped cosine costs a pass over the run's terms: only runs that
+	// can still pass pay for it. Its factor is at least sqrt(minCapRatio),
+	// so a run whose plain cosine is above thr/sqrt(minCapRatio) fails
+	// for sure (tested squared: no square root for the many that fail).
+	if b2, bh, h2 := c.dots(i, j); b2 > 0 && h2 > 0 && bh > 0 && bh*bh*minCapRatio >= thr*thr*b2*h2 {
+		return candidate{}, false
+	}
+	r := c.measure(i, j)
+	capped := c.cappedCos(i, j)
+	sim := math.Sqrt(r.cos * max(capped, minCapRatio*r.cos))
+	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped}, true
+}
+
+// growLimit is the score up to which a found block takes in its
+// neighbours. The block's core passed the full test; its edges need only
+// show that they belong with it rather than with the article (an inserted
+// piece's first or last paragraph often shares a few more words with the
+// article than its core).
+const growLimit = 1.5
+
+// grow extends a passing block by a neighbouring unit (or two, across a
+// short line) whose words are closer to the block than to the article,
+// while the grown block still scores below growLimit, the closer side
+// first.
+func (c *cohesion) grow(doc *document.Document, p params, cand candidate, firstPara, skipFrom, skipTo int) candidate {
+	limit := max(growLimit, cand.score)
+	for {
+		best := cand
+		bestGap := 0.0
+		try := func(i, j, u int) {
+			if i <= firstPara || j >= c.n || skipFrom >= 0 && i <= skipTo && j >= skipFrom ||
+				!c.canStart(doc, i) || !c.valid(p, i, j, firstPara) || c.exclusive(i, j) < p.minExclusive {
+				return
+			}
+			gap := c.affinity(u, cand.i, cand.j)
+			if gap <= bestGap {
+				return
+			}
+			if next, ok := c.score(p, i, j, cand.baseline, c.leadLines(doc, i)); ok && next.score < limit {
+				best, bestGap = next, gap
+			}
+		}
+		for k := 1; k <= 2; k++ {
+			try(cand.i, cand.j+k, cand.j+k)
+			try(cand.i-k, cand.j, cand.i-k)
+		}
+		if bestGap == 0 {
+			return cand
+		}
+		cand = best
+	}
+}
+
+// affinity is how much closer unit u's words are to the block i..j than
+// to the rest of the document (without u): the cosine with the one minus
+// the cosine with the other.
+func (c *cohesion) affinity(u, i, j int) float64 {
+	uu := c.gramRect(u, u, u, u)
+	bb := c.gramRect(i, j, i, j)
+	if uu <= 0 || bb <= 0 {
+		return 0
+	}
+	ub := c.gramRect(u, u, i, j)
+	ud := c.dotD[u+1] - c.dotD[u]                     // u·D
+	uh := ud - uu - ub                                // u·(D - u - B)
+	rest := c.normD2 - 2*(c.dotD[j+1]-c.dotD[i]) + bb // |D - B|²
+	// |D - B - u|² = |D-B|² - 2 u·(D-B) + |u|²
+	rh := rest - 2*(ud-ub) + uu
+	toBlock := ub / math.Sqrt(uu*bb)
+	toRest := 0.0
+	if rh > 0 {
+		toRest = max(0, uh) / math.Sqrt(uu*rh)
+	}
+	return toBlock - toRest
+}
+
+// gramRect is the sum of unit dot products over units a..b by cc..d.
+func (c *cohesion) gramRect(a, b, cc, d int) float64 {
+	s := c.n + 1
+	g := c.gram
+	return g[(b+1)*s+d+1] - g[a*s+d+1] - g[(b+1)*s+cc] + g[a*s+cc]
 }
 
 // preference orders candidates. Among blocks that pass, a sub-block of an
@@ -151,10 +270,8 @@ func preference(score, mass float64) float64 {
 	if score >= 1 {
 		return -score
 	}
-	return (1 - score) * math.Pow(mass, preferMassExp)
+	return (1 - score) * math.Sqrt(mass)
 }
-
-var preferMassExp = 0.5
 
 // canStart reports whether a block may start at unit i: a paragraph, or a
 // short line such as the inserted piece's own title, but not a marker or
