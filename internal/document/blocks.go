@@ -283,9 +283,12 @@ func startsUpper(b []byte) bool {
 // capitalised, not ending like a sentence.
 func titleLike(line []byte) bool {
 	line = bytes.TrimSpace(line)
-	if len(line) == 0 || len(line) > 400 || utf8.RuneCount(line) > 100 || bytes.Count(line, []byte(" ")) >= 14 {
+	if len(line) == 0 || len(line) > 400 {
 		return false
 	}
+	// The tests that read one character come before the counts over the
+	// whole line: most lines standing alone are sentences, settled by
+	// their last character.
 	r, _ := utf8.DecodeLastRune(line)
 	switch r {
 	case '.', ',', ';', ':', '\u2026':
@@ -296,9 +299,11 @@ func titleLike(line []byte) bool {
 		// Titles may open with a quotation mark: "'A phantom debate'".
 		rest := line[size:]
 		second, _ := utf8.DecodeRune(rest)
-		return unicode.IsPunct(first) && unicode.IsUpper(second)
+		if !unicode.IsPunct(first) || !unicode.IsUpper(second) {
+			return false
+		}
 	}
-	return true
+	return utf8.RuneCount(line) <= 100 && bytes.Count(line, []byte(" ")) < 14
 }
 
 func classifyLine(line []byte) lineClass {
