@@ -93,6 +93,10 @@ func TestMarkerAndNameLines(t *testing.T) {
 	for line, want := range map[string]bool{
 		"Wilson Center": true, "Council on Foreign Relations": true, "Refugees": false,
 		"The talks went on.": false, "Top 10 Tips": false, "Key Takeaways and many more words here too": false,
+		// Title-case headings are no organisation lines (they made an
+		// article's own sections look inserted).
+		"Next Steps": false, "History and Evolution": false, "Protect Against Risk": false,
+		"RAND Corporation": true, "NCCIH Clearinghouse": true, "The Brookings Institution": true,
 	} {
 		if got := isOrgLine([]byte(line)); got != want {
 			t.Errorf("isOrgLine(%q) = %v", line, got)

@@ -79,9 +79,13 @@ func normaliseShortLine(line []byte) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// isOrgLine reports a short standalone name: two to six words, each
-// capitalised or a linking word, no digits, no closing punctuation
-// ("Wilson Center", "Council on Foreign Relations").
+// isOrgLine reports a short standalone organisation name: two to six
+// words, each capitalised or a linking word, no digits, no closing
+// punctuation, and one word that names a kind of organisation or is an
+// acronym ("Wilson Center", "Council on Foreign Relations", "RAND Corp").
+// Title-case section headings ("Next Steps", "History and Evolution") are
+// no organisation lines: taken as evidence, they let an article's own
+// sections pass for inserted pieces.
 func isOrgLine(line []byte) bool {
 	// Past six words for sure, no need to split.
 	if asciiFields(line) > 6 {
@@ -91,7 +95,7 @@ func isOrgLine(line []byte) bool {
 	if len(words) < 2 || len(words) > 6 {
 		return false
 	}
-	capitals := 0
+	capitals, orgWord := 0, false
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
@@ -104,8 +108,32 @@ func isOrgLine(line []byte) bool {
 		if strings.ContainsAny(w, "0123456789.,;:!?") {
 			return false
 		}
+		orgWord = orgWord || orgWords[strings.ToLower(w)] || isAcronym(w)
 	}
-	return capitals >= 2
+	return capitals >= 2 && orgWord
+}
+
+// orgWords name kinds of organisations and publications; a name line
+// holds one of them (or an acronym).
+var orgWords = makeSet(`center centre institute institution foundation council group review university college
+school academy association society agency fund trust network lab labs laboratory press media news times post
+journal magazine tribune herald gazette daily weekly committee commission office ministry department bureau bank
+forum project initiative alliance union federation company corporation corp inc ltd llc plc gmbh partners
+associates consulting studio studios program programme services organization organisation club league coalition
+collective campaign watch monitor observatory museum library hospital clinic party movement board authority
+conference summit institut fondation stiftung`)
+
+// isAcronym is a word of two to six capital letters ("RAND", "NATO").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 var linkingWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "on": true, "&": true, "de": true}
