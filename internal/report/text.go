@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/fatih/color"
@@ -15,6 +16,9 @@ import (
 // WriteText writes `path:line:col: severity rule: message` lines and a
 // one-line summary.
 func WriteText(w io.Writer, r *Report, opts Options) error {
+	if !opts.Color {
+		return writePlainText(w, r, opts)
+	}
 	bw := bufio.NewWriter(w)
 	sevColor := map[rules.Severity]*color.Color{
 		rules.Error:   color.New(color.FgRed, color.Bold),
@@ -40,6 +44,52 @@ func WriteText(w io.Writer, r *Report, opts Options) error {
 		fmt.Fprintln(bw, Summary(r))
 	}
 	return bw.Flush()
+}
+
+// writePlainText is WriteText without colour, the usual case in bulk runs
+// (output to a file or pipe): the lines are appended to one buffer with no
+// formatting calls. The lint stream calls it once per document, from the
+// workers.
+func writePlainText(w io.Writer, r *Report, opts Options) error {
+	var b []byte
+	for i := range r.Items {
+		it := &r.Items[i]
+		b = append(b, it.Path...)
+		if it.Record != "" {
+			b = append(b, '#')
+			b = append(b, it.Record...)
+		}
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(it.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(it.Column), 10)
+		b = append(b, ": "...)
+		b = append(b, it.Severity.String()...)
+		b = append(b, ' ')
+		b = append(b, it.Rule.ID...)
+		b = append(b, ": "...)
+		b = appendOneLine(b, it.Message)
+		b = append(b, '\n')
+	}
+	if !opts.Quiet {
+		b = append(b, Summary(r)...)
+		b = append(b, '\n')
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// appendOneLine appends s with its newlines turned into spaces.
+func appendOneLine(b []byte, s string) []byte {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return append(b, s...)
+		}
+		b = append(b, s[:i]...)
+		b = append(b, ' ')
+		s = s[i+1:]
+	}
 }
 
 func setColor(c *color.Color, on bool) {
