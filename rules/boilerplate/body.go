@@ -71,6 +71,9 @@ type analysis struct {
 	modelOnce sync.Once
 	scores    []float32
 	furniture int
+	// isLone caches lone() (structure.go).
+	loneOnce sync.Once
+	isLone   bool
 }
 
 // candidate is one line worth judging.
@@ -501,8 +504,10 @@ func hasContact(text []byte) bool {
 }
 
 // phoneLike reports a line that is mostly a phone number: at least nine
-// digits with only phone punctuation around them (no dots: "6.4.102"
-// is a version, "1.120.0" a figure).
+// digits with little else around them, and among them one number written
+// like a phone number (phoneRun). Table rows of figures ("Art | 91 |
+// 61.49% | 1,449"), prices and version ranges ("6.4.102...6.4.103") have
+// as many digits but no such run.
 func phoneLike(text []byte) bool {
 	digits, other := 0, 0
 	for _, c := range bytes.TrimSpace(text) {
@@ -514,5 +519,43 @@ func phoneLike(text []byte) bool {
 			other++
 		}
 	}
-	return digits >= 9 && other <= 12
+	return digits >= 9 && other <= 12 && hasPhoneRun(text)
+}
+
+// hasPhoneRun reports a stretch of 9 to 15 digits in groups separated only
+// by phone punctuation (space, +, -, parentheses, one dot), at most six
+// groups, none of a single digit after the second (country and area codes
+// may be short: "+33 1 23 45 67 89").
+func hasPhoneRun(text []byte) bool {
+	digits, groups, group, seps := 0, 0, 0, 0
+	valid := true
+	endGroup := func() {
+		if group > 0 {
+			groups++
+			if group == 1 && groups > 2 {
+				valid = false
+			}
+			group = 0
+		}
+	}
+	for _, c := range append(text[:len(text):len(text)], 0) {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			group++
+			seps = 0
+			continue
+		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.':
+			if seps++; seps <= 2 && (c != '.' || group > 0) {
+				endGroup()
+				continue
+			}
+		}
+		endGroup()
+		if valid && digits >= 9 && digits <= 15 && groups <= 6 {
+			return true
+		}
+		digits, groups, group, seps, valid = 0, 0, 0, 0, true
+	}
+	return false
 }

@@ -26,6 +26,14 @@ type lineShape struct {
 // noNeighbour fills the neighbour features of a line at a document edge.
 const noNeighbour = -1
 
+// windowRadius is how many candidates on each side the window features
+// (furniture words, sentence ends, short lines, proven furniture nearby)
+// sum up.
+const windowRadius = 5
+
+// lexClip bounds a word's furniture log-odds (the trainer clips to it).
+const lexClip = 4
+
 // neighbourOffsets are the candidates around a line whose shape the model
 // reads (the context window).
 var neighbourOffsets = [...]int{-2, -1, 1, 2}
@@ -49,6 +57,7 @@ var ownFeatureNames = []string{
 	"repeats", "nav_run", "nav_distinct", "run_proven", "run_len", "near_furniture", "before_first_prose",
 	"proven_within5", "short_within5", "good_within5", "body_share", "candidates",
 	"lex_mean", "lex_max", "lex_min", "lex_known", "doc_furniture",
+	"win_lex_mean", "win_lex_max", "win_sentence", "doc_blocks_before_body", "doc_blocks_after_body",
 }
 
 var neighbourFeatureNames = []string{
@@ -143,6 +152,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 	lexes := make([]lexStats, n)
 	shapes := make([]lineShape, n)
 	short := make([]bool, n)
+	sentence := make([]bool, n)
 	for ci, c := range a.cands {
 		switch {
 		case near(ci, neighbourRadius):
@@ -154,9 +164,11 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 				a.measureChars(c, &shapes[ci])
 			}
 			short[ci] = shapes[ci].words <= shortMaxWords && !shapes[ci].sentence
-		case near(ci, 5):
+		case near(ci, windowRadius):
 			short[ci] = a.isShortLine(c)
+			lexes[ci] = lexScore(c.norm, lex)
 		}
+		sentence[ci] = endsSentence(c.text)
 	}
 	verdicts := a.structure()
 	ctx := a.ctx
@@ -170,6 +182,12 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 	}
 	bodyShare := float32(totalGood) / float32(max(totalWords, 1))
 	furniture := float32(a.furnitureLines())
+	// How much the page holds around its body: a page with long menus
+	// before it or long lists after it has more furniture near the edges.
+	docBefore, docAfter := float32(-1), float32(-1)
+	if a.bodyFirst >= 0 {
+		docBefore, docAfter = float32(a.bodyFirst), float32(len(a.blocks)-1-a.bodyLast)
+	}
 	out := make([][]float32, n)
 	flat := buf[:0]
 	if cap(flat) < count*len(featureNames) {
@@ -196,10 +214,17 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 			float32(a.normCount[c.norm]), float32(ctx.navRun[ci]), flag(ctx.navDistinct[ci]),
 			float32(ctx.runProven[ctx.run[ci]]), float32(ctx.runLen[ctx.run[ci]]), flag(ctx.near(ci)), flag(ci < ctx.firstProse),
 		)
-		proven, shorts, good := 0, 0, 0
-		for k := max(0, ci-5); k < n && k <= ci+5; k++ {
+		proven, shorts, good, sentences, inWindow := 0, 0, 0, 0, 0
+		winLex, winLexMax := float32(0), float32(-lexClip)
+		for k := max(0, ci-windowRadius); k < n && k <= ci+windowRadius; k++ {
 			if k == ci {
 				continue
+			}
+			inWindow++
+			winLex += lexes[k].mean
+			winLexMax = max(winLexMax, lexes[k].mean)
+			if sentence[k] {
+				sentences++
 			}
 			if ctx.proven[k] {
 				proven++
@@ -212,7 +237,8 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 			}
 		}
 		l := lexes[ci]
-		f = append(f, float32(proven), float32(shorts), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture)
+		f = append(f, float32(proven), float32(shorts), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture,
+			winLex/float32(max(inWindow, 1)), winLexMax, ratio(sentences, inWindow), docBefore, docAfter)
 		for _, off := range neighbourOffsets {
 			k := ci + off
 			if k < 0 || k >= n {

@@ -57,7 +57,12 @@ thresholds in the weights file); the message gives the score and the
 evidence around the line. Warnings carry a fix that removes the line with
 its blank separator; it is unsafe: a classifier is a guess. Info findings
 are hints without a fix.`,
-	Bad:       "The ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.\n\nMore from our network\n\nTen cities to visit in autumn\n\nWhy the euro fell again\n\nThe quiet rise of night trains",
+	Bad: "Europe\n\nCoalition agrees on security plan for Ukraine\n\nJane Doe\n\n4 September 2025\n\n" +
+		"The ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.\n\n" +
+		"The details of the response from Washington are not known, but it is understood that they were positive and that talks will continue in the coming weeks.\n\n" +
+		"The ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.\n\n" +
+		"The details of the response from Washington are not known, but it is understood that they were positive and that talks will continue in the coming weeks.\n\n" +
+		"Jane Doe covers European diplomacy from Paris.\n\nShare this article\n\nMore from Europe\n\nTen cities to visit in autumn\n\nWhy the euro fell again",
 	Good:      "## What happens next?\n\nThe ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.",
 	Severity:  rules.Warning,
 	FixSafety: fixers.Unsafe,

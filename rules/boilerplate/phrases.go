@@ -204,6 +204,9 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
 			sev, how = rules.Info, how+", standing alone"
 		}
+		if sev >= rules.Warning && loneMayLower(fam, m) && a.lone() {
+			sev, safety, how = rules.Info, fixers.Unsafe, how+loneNote
+		}
 		reportLines(pass, c.line, c.line, sev, safety, fam.What+" line",
 			how+" ("+fam.What+"), "+a.position(c.block))
 	}
@@ -388,6 +391,15 @@ func phraseSeverityDoc(fam *phraseFamily) string {
 	}
 	return "Severity: an exact line outside the article's main body (before its first or after its last real paragraph) is an error with a safe fix; a prefix match there is a warning with an unsafe fix, or only info when no other furniture stands within three lines (furniture comes in clusters, a clean article's look-alike stands alone); " +
 		inside + ". The fix removes the line with the blank line that separated it, so paragraphs never merge."
+}
+
+// loneMayLower reports whether a match of fam is lowered to info when it
+// is the only furniture in its document: prefix matches, and exact lines
+// of the families whose words a clean article also holds (breadcrumb
+// words, "Learn more" buttons). An exact share prompt or reading time is
+// furniture even alone.
+func loneMayLower(fam *phraseFamily, m phraseMatch) bool {
+	return m == likelyMatch || fam == navigationFamily || fam.BodyHint
 }
 
 // hasProvenNeighbour reports another phrase-matched line within three

@@ -64,6 +64,10 @@ const (
 	runMinShare   = 0.2
 )
 
+// directoryMinContacts is how many e-mail or phone lines make a document
+// a directory (a footer's contact box has one to three).
+const directoryMinContacts = 5
+
 // maxHeading is longer than any legitimate closing heading, in bytes.
 const maxHeading = 40
 
@@ -80,6 +84,9 @@ var legitTailHeadings = map[string]bool{
 func runStructure(pass *rules.Pass) {
 	a := analyse(pass.Doc)
 	for ci, e := range a.structure() {
+		if e.sev >= rules.Warning && !a.cands[ci].compound && a.lone() {
+			e.sev, e.why = rules.Info, e.why+loneNote
+		}
 		if e.sev != 0 {
 			reportLines(pass, a.cands[ci].line, a.cands[ci].line, e.sev, fixers.Unsafe, "furniture line", e.why)
 		}
@@ -112,6 +119,37 @@ func (a *analysis) structure() []structureVerdict {
 	return a.verdicts
 }
 
+// loneFurnitureMax is the most furniture lines (strong phrase matches,
+// structure warnings) a document may hold for its furniture to count as
+// lone: clean articles keep the odd reading time, breadcrumb or "Learn
+// more" button the benchmark's own clean texts hold, while a page with
+// furniture left in has clusters of it.
+const loneFurnitureMax = 1
+
+// lone reports a document whose only furniture evidence is a single line:
+// its warnings are lowered to info.
+func (a *analysis) lone() bool {
+	a.structure()
+	a.loneOnce.Do(func() { a.isLone = a.anyFurnitureLines() <= loneFurnitureMax })
+	return a.isLone
+}
+
+// anyFurnitureLines counts the lines with a phrase match of a family that
+// proves furniture around it (all but the Isolated ones, hints included)
+// or a structure warning.
+func (a *analysis) anyFurnitureLines() int {
+	n := 0
+	for ci, c := range a.cands {
+		if provesNeighbours(c) || c.compound || a.verdicts[ci].sev >= rules.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// loneNote is added to a lowered finding's message.
+const loneNote = ", the only furniture-like line in the document"
+
 // structureEvidence weighs the evidence for one candidate line and says
 // which fired. Position alone is weak (clean articles end with lists and
 // spec lines, and the body found may be too narrow); it becomes a warning
@@ -134,7 +172,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 	switch {
 	case words <= 12 && hasContact(c.text):
 		sev, nearly = rules.Info, ""
-		if a.contactBlock(ci) && !a.inBody(c.block) {
+		if a.contactBlock(ci) && !a.inBody(c.block) && !ctx.directory {
 			sev, nearly = rules.Warning, ", with more contact details"
 		}
 		return sev, "contact details (e-mail, web address or phone) standing alone, " + pos + nearly
@@ -268,6 +306,10 @@ type context struct {
 	// headline or a sentence): after it the article has begun, so a list
 	// there is not a menu.
 	firstProse int
+	// directory marks a document with directoryMinContacts or more
+	// e-mail or phone lines: a list of organisations or people with their
+	// addresses is the article itself, not a contact box.
+	directory bool
 	// outside and nearCopy say, per normalised text, whether a copy stands
 	// after the body, and whether some copy stands near furniture.
 	outside, nearCopy map[string]bool
@@ -277,11 +319,19 @@ func (a *analysis) newContext() *context {
 	n := len(a.cands)
 	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n), navDistinct: make([]bool, n),
 		outside: map[string]bool{}, nearCopy: map[string]bool{}}
+	personal := 0
+	for _, c := range a.cands {
+		if wordCount(c.norm) <= 12 && hasContact(c.text) && !urlOnly(c.text) {
+			personal++
+		}
+	}
+	ctx.directory = personal >= directoryMinContacts
 	for ci, c := range a.cands {
 		// A bare web address proves nothing (reference lists are full of
-		// them); an e-mail address or phone number does.
+		// them); an e-mail address or phone number does, unless the
+		// document is a directory.
 		ctx.proven[ci] = provesNeighbours(c) || c.compound ||
-			wordCount(c.norm) <= 12 && hasContact(c.text) && (!urlOnly(c.text) || a.contactBlock(ci))
+			!ctx.directory && wordCount(c.norm) <= 12 && hasContact(c.text) && (!urlOnly(c.text) || a.contactBlock(ci))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
 			ctx.runLen = append(ctx.runLen, 0)

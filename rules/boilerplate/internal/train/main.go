@@ -45,8 +45,18 @@ type sample struct {
 	words []string
 	text  string
 	page  int // index into pages, the fold unit
-	kind  int
-	doc   int // document index within its kind, for truth alarms
+	// pageID is the page's id (its fold).
+	pageID string
+	kind   int
+	doc    int // document index within its kind, for truth alarms
+}
+
+// judgedDoc is every line the model judges in one training document, with
+// its features.
+type judgedDoc struct {
+	lines []int
+	x     [][]float32
+	words [][]string
 }
 
 // docRef is one training document: a view of a tune page or a truth text,
@@ -56,6 +66,7 @@ type docRef struct {
 	doc    *document.Document
 	kind   int
 	page   int
+	pageID string
 	index  int
 	labels map[int]float64
 }
@@ -71,6 +82,33 @@ type baseline struct {
 const folds = 4
 
 var show *int
+
+// dumpPath is where -dump writes the out-of-fold rows for analysis.
+var dumpPath string
+
+// dump writes one TSV row per judged line: view, page, label, out-of-fold
+// score, the features by name and the line's text.
+func dump(path string, rows []sample, oof []float64, pages []*eval.WCXBPage) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	names := boilerplate.LineFeatureNames()
+	fmt.Fprintf(w, "kind\tpage\ty\toof\t%s\ttext\n", strings.Join(names, "\t"))
+	for i, r := range rows {
+		fmt.Fprintf(w, "%d\t%s\t%g\t%.4f", r.kind, pages[r.page].ID, r.y, oof[i])
+		for _, v := range r.x {
+			fmt.Fprintf(w, "\t%g", v)
+		}
+		fmt.Fprintf(w, "\t%s\n", strings.NewReplacer("\t", " ", "\n", " ").Replace(r.text))
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 // showErrors prints residue-view article lines the out-of-fold model
 // scores at warning or above: what the classifier still gets wrong.
@@ -96,6 +134,7 @@ func main() {
 	targetP := flag.Float64("precision", 0.96, "family precision at warning and above to reach (cross-validated)")
 	maxAlarm := flag.Float64("truth-alarms", 0.008, "largest share of clean truth texts with a warning")
 	show = flag.Int("show", 0, "print this many out-of-fold false alarms at warning (tune half only)")
+	flag.StringVar(&dumpPath, "dump", "", "write every row's out-of-fold score, label, features and text to this TSV file (tune half only)")
 	flag.Parse()
 	if err := run(*out, *targetP, *maxAlarm, *show); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -119,24 +158,17 @@ func run(out string, targetP, maxAlarm float64, showN int) error {
 		}
 	}
 	refs, base := collect(pages)
-	plain := rowsFor(refs, boilerplate.Lexicon{})
+	plain := labelled(refs, judgeAll(refs, boilerplate.Lexicon{}))
 	fmt.Printf("%d tune pages, %d judged lines (%d furniture)\n", len(pages), len(plain), countPos(plain))
+	// Cross-validation by page: each fold's pages are scored by a model
+	// (and lexicon) fitted without them.
 	var rows []sample
-	var oof []float64
+	oof := make([]float64, len(plain))
 	for k := 0; k < folds; k++ {
-		inTrain := func(r sample) bool { return fold(pages[r.page].ID) != k }
+		inTrain := func(r sample) bool { return fold(r.pageID) != k }
 		lex := learnLexicon(plain, pages, inTrain)
-		rows = rowsFor(refs, lex)
-		if oof == nil {
-			oof = make([]float64, len(rows))
-		}
-		var train []int
-		for i, r := range rows {
-			if inTrain(r) {
-				train = append(train, i)
-			}
-		}
-		m, _ := fitRows(rows, train)
+		rows = labelled(refs, judgeAll(refs, lex))
+		m := fitRows(rows, trainIndex(rows, inTrain))
 		test := 0
 		for i, r := range rows {
 			if !inTrain(r) {
@@ -144,28 +176,39 @@ func run(out string, targetP, maxAlarm float64, showN int) error {
 				test++
 			}
 		}
-		fmt.Printf("fold %d: %d words in the lexicon, %d train, %d test rows\n", k, len(lex), len(train), test)
+		fmt.Printf("fold %d: %d words in the lexicon, %d test rows\n", k, len(lex), test)
 	}
 	th := chooseThresholds(rows, oof, base, targetP, maxAlarm)
 	showErrors(rows, oof, pages, th, showN)
-	lex := learnLexicon(plain, pages, func(sample) bool { return true })
-	rows = rowsFor(refs, lex)
-	idx := make([]int, len(rows))
-	for i := range idx {
-		idx[i] = i
+	if dumpPath != "" {
+		if err := dump(dumpPath, rows, oof, pages); err != nil {
+			return err
+		}
 	}
-	final, _ := fitRows(rows, idx)
+	lex := learnLexicon(plain, pages, func(sample) bool { return true })
+	rows = labelled(refs, judgeAll(refs, lex))
+	final := fitRows(rows, trainIndex(rows, func(sample) bool { return true }))
 	return write(out, final, lex, th)
 }
 
-func fitRows(rows []sample, idx []int) (*ensemble, *binner) {
+func trainIndex(rows []sample, keep func(sample) bool) []int {
+	var idx []int
+	for i, r := range rows {
+		if keep(r) {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+func fitRows(rows []sample, idx []int) *ensemble {
 	x := make([][]float32, len(rows))
 	y := make([]float64, len(rows))
 	for i, r := range rows {
 		x[i], y[i] = r.x, r.y
 	}
-	bn := newBinner(x, len(boilerplate.LineFeatureNames()))
-	return fit(defaultParams, bn, bn.binned(x), x, y, idx), bn
+	bn := newBinner(x, len(rows[0].x))
+	return fit(defaultParams, bn, bn.binned(x), x, y, idx)
 }
 
 // Lexicon filters: a word must occur on enough lines and on enough sites
@@ -279,7 +322,7 @@ func collect(pages []*eval.WCXBPage) ([]docRef, [nkinds]*baseline) {
 		for i, p := range pages {
 			flagged := flaggedLines(docs[i], found[i])
 			from, to := p.Range(v)
-			ref := docRef{doc: docs[i], kind: kind, page: i, index: i, labels: map[int]float64{}}
+			ref := docRef{doc: docs[i], kind: kind, page: i, pageID: p.ID, index: i, labels: map[int]float64{}}
 			for ln := from; ln < to; ln++ {
 				var y float64
 				switch p.Labels[ln] {
@@ -320,23 +363,34 @@ func collect(pages []*eval.WCXBPage) ([]docRef, [nkinds]*baseline) {
 				b.alarmed[d] = true
 			}
 		}
-		refs = append(refs, docRef{doc: docs[d], kind: truth, page: owner[d], index: d})
+		refs = append(refs, docRef{doc: docs[d], kind: truth, page: owner[d], pageID: pages[owner[d]].ID, index: d})
 	}
 	return refs, base
 }
 
-// rowsFor computes the judged lines' features with lexicon lex.
-func rowsFor(refs []docRef, lex boilerplate.Lexicon) []sample {
-	var rows []sample
-	for _, ref := range refs {
+// judgeAll computes every judged line's features with lexicon lex.
+func judgeAll(refs []docRef, lex boilerplate.Lexicon) []judgedDoc {
+	out := make([]judgedDoc, len(refs))
+	for d, ref := range refs {
 		lines, x, words := boilerplate.LineFeaturesLex(ref.doc, lex)
-		for j, l := range lines {
+		out[d] = judgedDoc{lines, x, words}
+	}
+	return out
+}
+
+// labelled returns the judged lines that carry a label, as samples.
+func labelled(refs []docRef, docs []judgedDoc) []sample {
+	var rows []sample
+	for d, ref := range refs {
+		jd := docs[d]
+		for j, l := range jd.lines {
 			y, ok := ref.labels[l]
 			if ref.kind == truth {
 				y, ok = 0, true
 			}
 			if ok {
-				rows = append(rows, sample{x: x[j], y: y, words: words[j], text: string(ref.doc.LineText(l)), page: ref.page, kind: ref.kind, doc: ref.index})
+				rows = append(rows, sample{x: jd.x[j], y: y, words: jd.words[j], text: string(ref.doc.LineText(l)),
+					page: ref.page, pageID: ref.pageID, kind: ref.kind, doc: ref.index})
 			}
 		}
 	}
@@ -478,17 +532,21 @@ func write(path string, e *ensemble, lex boilerplate.Lexicon, th thresholds) err
 		fmt.Fprintf(w, "lex %s %s\n", word, num(float64(lex[word])))
 	}
 	fmt.Fprintf(w, "base %s\n", num(e.base))
+	writeTrees(w, e)
+	w.Flush()
+	if err := os.WriteFile(path+".tmp", []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
+}
+
+func writeTrees(w *bufio.Writer, e *ensemble) {
 	for _, t := range e.trees {
 		fmt.Fprintf(w, "tree %d\n", len(t))
 		for _, n := range t {
 			fmt.Fprintf(w, "%d %s %d %d %s\n", n.feature, num(float64(n.threshold)), n.left, n.right, num(n.value))
 		}
 	}
-	w.Flush()
-	if err := os.WriteFile(path+".tmp", []byte(b.String()), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(path+".tmp", path)
 }
 
 func num(v float64) string { return strconv.FormatFloat(float32ish(v), 'g', -1, 32) }
