@@ -22,6 +22,12 @@ var dfTable []byte
 type idfTable struct {
 	weights map[string]float64
 	unseen  float64
+	// counts and n are the table's document frequencies and texts, for
+	// the tuning aids' leave-one-out tables; override, when set, holds
+	// such a table's changed weights.
+	counts   map[string]int
+	n        float64
+	override map[string]float64
 }
 
 var (
@@ -39,7 +45,7 @@ func defaultIDF() *idfTable {
 // comments. idf = ln((N+1)/(df+0.5)): a term in every text weighs almost
 // nothing, a term seen once about ln(N).
 func parseDF(b []byte) *idfTable {
-	t := &idfTable{weights: map[string]float64{}}
+	t := &idfTable{weights: map[string]float64{}, counts: map[string]int{}}
 	n := 0.0
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
@@ -60,12 +66,19 @@ func parseDF(b []byte) *idfTable {
 			continue
 		}
 		t.weights[string(line[:sp])] = math.Log((n + 1) / (float64(c) + 0.5))
+		t.counts[string(line[:sp])] = c
 	}
+	t.n = n
 	t.unseen = math.Log((n + 1) / 1.5)
 	return t
 }
 
 func (t *idfTable) weight(term string) float64 {
+	if t.override != nil {
+		if w, ok := t.override[term]; ok {
+			return w
+		}
+	}
 	if w, ok := t.weights[term]; ok {
 		return w
 	}

@@ -3,6 +3,7 @@ package insertion_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,13 +121,25 @@ func TestDumpRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	fmt.Fprintln(f, "case\tkind\tcwords\tlabel\tfirst\tlast\tunits\tdocunits\tparas\twords\tcos\tthr\tscore\texcl\tmass\tbase\thostp\thostw\tmarker\torg\tfn\tprev\tnext\tedgep\tedgen\tinner\tatend\tcoslog\tcosbin\tshared\tcoscap\tcap2\tcap5\tcossqrt")
+	fmt.Fprintln(f, "case\tkind\tcwords\tlabel\tfirst\tlast\tunits\tdocunits\tparas\twords\tcos\tthr\tscore\texcl\tmass\tbase\thostp\thostw\tmarker\torg\tfn\tprev\tnext\tedgep\tedgen\tinner\tatend\tcapped\trelax\tsmall")
 	for k, c := range cases(arts, seeds) {
 		if c.Kind == eval.InsertSameTopic || c.Kind != eval.InsertNone && c.Words < 150 {
 			continue
 		}
 		doc := document.New(c.Name, []byte(c.Text), document.Meta{})
-		insertion.DumpRuns(doc, 3, func(r insertion.RunFeatures) {
+		var idf *insertion.IDF
+		if os.Getenv("INSERTION_LOO") != "" {
+			var srcs [][]byte
+			for _, id := range strings.Split(c.Name, "+") {
+				src, err := os.ReadFile(filepath.Join(dir, "wcxb-dev", "truth", id+".txt"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				srcs = append(srcs, src)
+			}
+			idf = insertion.LeaveOut(srcs...)
+		}
+		insertion.DumpRuns(doc, 3.5, idf, func(r insertion.RunFeatures) {
 			label := "neg"
 			if c.Kind != eval.InsertNone {
 				label = "bad"
@@ -140,9 +153,9 @@ func TestDumpRuns(t *testing.T) {
 				}
 				return 0
 			}
-			fmt.Fprintf(f, "%d:%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.5f\t%.5f\t%.4f\t%.4f\t%.1f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\n",
+			fmt.Fprintf(f, "%d:%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.5f\t%.5f\t%.4f\t%.4f\t%.1f\t%.4f\t%d\t%d\t%d\t%d\t%d\t%.5f\t%.5f\t%.5f\t%.5f\t%.5f\t%d\t%.5f\t%.4f\t%.4f\n",
 				k, c.Name, c.Kind, c.Words, label, r.First, r.Last, r.Units, r.DocUnit, r.Paras, r.Words, r.Cos, r.Thr, r.Score, r.Excl, r.Mass, r.Base,
-				r.HostParas, r.HostWords, b2i(r.Marker != ""), b2i(r.Org != ""), b2i(r.Footnotes), r.PrevCos, r.NextCos, r.EdgePrev, r.EdgeNext, r.Inner, b2i(r.AtEnd), r.CosLog, r.CosBin, r.SharedFrac, r.CosCap, r.Cap2, r.Cap5, r.CosSqrt)
+				r.HostParas, r.HostWords, b2i(r.Marker != ""), b2i(r.Org != ""), b2i(r.Footnotes), r.PrevCos, r.NextCos, r.EdgePrev, r.EdgeNext, r.Inner, b2i(r.AtEnd), r.CosCap, r.Relax, r.Small)
 		})
 	}
 }

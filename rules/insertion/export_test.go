@@ -132,9 +132,9 @@ func Diagnose(doc *document.Document, first, last int) (top RunInfo, inside RunI
 // RunFeatures are the measures of one run for the feature dump.
 type RunFeatures struct {
 	RunInfo
-	PrevCos, NextCos, EdgePrev, EdgeNext, Inner             float64
-	CosLog, CosBin, SharedFrac, CosCap, Cap2, Cap5, CosSqrt float64
-	AtEnd                                                   bool
+	PrevCos, NextCos, EdgePrev, EdgeNext, Inner                           float64
+	CosLog, CosBin, SharedFrac, CosCap, Cap2, Cap5, CosSqrt, Relax, Small float64
+	AtEnd                                                                 bool
 }
 
 // cosRuns is the cosine of runs a..b and c..d (units, inclusive), 0 when
@@ -154,8 +154,11 @@ func (c *cohesion) cosRuns(a, b, cc, d int) float64 {
 
 // DumpRuns calls emit for every run that passes the structural checks
 // and the exclusive share and scores below maxScore.
-func DumpRuns(doc *document.Document, maxScore float64, emit func(RunFeatures)) {
-	c := analyse(doc, defaultIDF())
+func DumpRuns(doc *document.Document, maxScore float64, idf *IDF, emit func(RunFeatures)) {
+	if idf == nil {
+		idf = &IDF{defaultIDF()}
+	}
+	c := analyse(doc, idf.t)
 	defer c.release()
 	p := defaultParams
 	firstPara := c.firstParagraph()
@@ -180,8 +183,10 @@ func DumpRuns(doc *document.Document, maxScore float64, emit func(RunFeatures)) 
 				f.Inner = c.cosRuns(i, m, m+1, j)
 			}
 			f.AtEnd = j == lastContent
-			f.CosLog, f.CosBin, f.SharedFrac, f.CosCap = c.altSims(i, j)
-			f.Cap2, f.Cap5, f.CosSqrt = c.capSim(i, j, 2), c.capSim(i, j, 5), c.capSim(i, j, -1)
+			f.CosCap = c.cappedCos(i, j)
+			e := c.leadLines(doc, i)
+			e.footnotes = ri.Footnotes
+			f.Relax, f.Small = e.relax(), smallBlockFactor(ri.Words)
 			emit(f)
 		}
 	}
@@ -304,4 +309,39 @@ func (c *cohesion) capSim(i, j int, limit float64) float64 {
 		return 0
 	}
 	return d / math.Sqrt(b2*h2)
+}
+
+// IDF is a document-frequency table for the tuning aids.
+type IDF struct{ t *idfTable }
+
+// LeaveOut returns the embedded table without the texts whose sources are
+// given (their terms' counts lowered by one each; terms left in fewer
+// than two texts get the unseen weight), so that a tune-half article is
+// weighted as an article the table never saw.
+func LeaveOut(srcs ...[]byte) *IDF {
+	base := defaultIDF()
+	drop := map[string]int{}
+	for _, src := range srcs {
+		seen := map[string]bool{}
+		doc := document.New("", src, document.Meta{})
+		for _, t := range doc.Tokens() {
+			if key := TermKey(string(src[t.Start:t.End])); key != "" && !seen[key] {
+				seen[key] = true
+				drop[key]++
+			}
+		}
+	}
+	over := map[string]float64{}
+	for term, k := range drop {
+		c, ok := base.counts[term]
+		if !ok {
+			continue
+		}
+		if c-k < 2 {
+			over[term] = base.unseen
+		} else {
+			over[term] = math.Log((base.n + 1) / (float64(c-k) + 0.5))
+		}
+	}
+	return &IDF{&idfTable{weights: base.weights, unseen: base.unseen, counts: base.counts, n: base.n, override: over}}
 }
