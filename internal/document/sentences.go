@@ -16,6 +16,7 @@ type Sentence struct {
 // computed once, on first use.
 func (d *Document) Sentences() []Sentence {
 	d.sentencesOnce.Do(func() {
+		d.sentences = sentenceBuffer()
 		for bi, b := range d.Blocks {
 			if b.IsProse() {
 				d.sentences = appendSentences(d.sentences, d.Src, b.ContentStart, b.End, bi)

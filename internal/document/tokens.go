@@ -28,7 +28,7 @@ func (d *Document) Tokens() []Token {
 		// English prose runs about 6.4 bytes per token (WCXB truth
 		// texts), but a quarter of the articles are denser: room for
 		// one token per 5 bytes spares most documents a copy on growth.
-		d.tokens = make([]Token, 0, len(d.Src)/5+8)
+		d.tokens = tokenBuffer(len(d.Src)/5 + 8)
 		for _, b := range d.Blocks {
 			if b.Kind != Code {
 				d.tokens = appendTokens(d.tokens, d.Src, b.Start, b.End)

@@ -232,7 +232,7 @@ func (r *Runner) Run(args []string) (*Result, error) {
 // Lint lints the named paths, keeping the findings (they are small) but no
 // document: memory stays flat however large the corpus.
 func (r *Runner) Lint(args []string) (*Result, error) {
-	return r.Stream(args, nil)
+	return r.stream(args, nil, true, true)
 }
 
 // Stream lints the named paths and calls each (when not nil) with every
@@ -240,17 +240,21 @@ func (r *Runner) Lint(args []string) (*Result, error) {
 // afterwards. The findings are kept in Result.Report as well, for the
 // output formats that write one whole report.
 func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, error) {
-	return r.stream(args, each, true)
+	return r.stream(args, each, true, false)
 }
 
 // Each is Stream for a caller that writes the findings as they come:
 // Result.Report counts the documents but keeps no finding, so memory does
-// not grow with the findings either.
+// not grow with the findings either. Checked.Doc is the caller's only
+// during the call: afterwards its token and sentence slices are reused
+// for later documents (document.Release).
 func (r *Runner) Each(args []string, each func(*Checked) error) (*Result, error) {
-	return r.stream(args, each, false)
+	return r.stream(args, each, false, true)
 }
 
-func (r *Runner) stream(args []string, each func(*Checked) error, keepItems bool) (*Result, error) {
+// stream runs the check pass; release hands each document's buffers on
+// once each has seen it (the caller keeps no document).
+func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, release bool) (*Result, error) {
 	start := time.Now()
 	files, problems := corpus.Expand(args, r.opts.Walk)
 	stdin, err := r.readStdin(files)
@@ -281,10 +285,14 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems bool
 			rep.Items = append(rep.Items, j.items...)
 		}
 		stats.add(j)
-		if each == nil {
-			return nil
+		var err error
+		if each != nil {
+			err = each(&Checked{Doc: j.doc, Items: j.items, Rendered: j.rendered, Unit: j.unit})
 		}
-		return each(&Checked{Doc: j.doc, Items: j.items, Rendered: j.rendered, Unit: j.unit})
+		if release {
+			j.doc.Release()
+		}
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -415,6 +423,9 @@ func (r *Runner) collectMeasured(p plan, measure bool) (map[string]rules.Summary
 				facts[a.rule.ID] = s
 			}
 		}
+		// Summaries are compact (strings, counts, hashes), never the
+		// document's slices: its buffers can go to the next document.
+		j.doc.Release()
 		return nil
 	})
 	var perDoc int64
