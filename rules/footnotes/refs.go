@@ -33,6 +33,13 @@ func findRefs(doc *document.Document, defs []Def) []Ref {
 func scanBlock(src []byte, blockStart, from, end int, refs []Ref) []Ref {
 	s := scanner{src: src[:end], blockStart: blockStart, lastRefEnd: -1}
 	for i := from; i < end; {
+		// Most bytes open nothing: pass them in a tight loop.
+		for i < end && !refOpener[src[i]] {
+			i++
+		}
+		if i >= end {
+			break
+		}
 		c := src[i]
 		switch {
 		case c == '`':
@@ -67,6 +74,17 @@ func scanBlock(src []byte, blockStart, from, end int, refs []Ref) []Ref {
 	}
 	return refs
 }
+
+// refOpener marks the bytes scanBlock stops at: a backtick, an opening
+// bracket or angle bracket, and every byte above ASCII (a superscript digit
+// is one).
+var refOpener = func() (t [256]bool) {
+	t['`'], t['['], t['<'] = true, true, true
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // skipInlineCode returns the offset after the inline code span that opens
 // at i, or i+1 when the backtick opens none: a backtick between letters is
