@@ -113,7 +113,7 @@ func TestGenre(t *testing.T) {
 		"Weather\n\nStorms hit the hills.\n\nSport\n\nThe team won.\n\nArts\n\nA new museum opens.\n\nTraffic\n\nRoads closed.\n"
 	article := "Title\n\nThe council met on Tuesday.\n\nIt approved the budget.\n\nWhat happens next? The mayor will sign it.\n"
 	for text, want := range map[string]string{qa: genreQA, quotes: genreQuotes, roundup: genreRoundup, article: ""} {
-		if got := genre(document.New("g", []byte(text), document.Meta{})); got != want {
+		if got := genre(document.New("g", []byte(text), document.Meta{}), 0, 0); got != want {
 			t.Errorf("genre of %.30q = %q, want %q", text, got, want)
 		}
 	}

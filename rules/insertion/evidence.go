@@ -295,9 +295,16 @@ func opensSentence(src []byte, start, off int) bool {
 // genre names a document kind whose sections are unrelated by design: a
 // Q&A interview, a roundup of items, a collection of quotes. Findings in
 // them are reported at most as info.
-func genre(doc *document.Document) string {
+//
+// The blocks inside [skipStart, skipEnd) (the found block) are left out:
+// the genre is the host's, and a glued-in piece's own questions or quotes
+// must not make an article look like an interview.
+func genre(doc *document.Document, skipStart, skipEnd int) string {
 	var g genreCounts
 	for _, b := range doc.Blocks {
+		if b.Start >= skipStart && b.End <= skipEnd {
+			continue
+		}
 		g.add(doc, b)
 	}
 	switch {

@@ -83,7 +83,8 @@ func runUnrelatedBlock(pass *rules.Pass) {
 			return
 		}
 		if !kindKnown { // only documents with a finding need their genre
-			kind, kindKnown = genre(doc), true
+			span := c.blockSpan(doc, cand.i, cand.j)
+			kind, kindKnown = genre(doc, span.Start, span.End), true
 			if kind == genreRoundup && c.baseline() >= roundupMaxBaseline {
 				// A listicle on one subject: its items share words, so a
 				// block that shares none was not one of them.
