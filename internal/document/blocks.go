@@ -93,9 +93,16 @@ const (
 
 func parseBlocks(d *Document) []Block {
 	p := blockParser{d: d, classes: make([]lineClass, len(d.Lines))}
+	filled := 0
 	for i := range d.Lines {
 		p.classes[i] = classifyLine(d.LineText(i))
+		if p.classes[i] != lcBlank {
+			filled++
+		}
 	}
+	// A block takes at least one line that is not blank: room for as many
+	// blocks spares the copies of a growing slice.
+	p.blocks = make([]Block, 0, filled)
 	for i := 0; i < len(d.Lines); {
 		i = p.next(i)
 	}
