@@ -201,3 +201,55 @@ func referenceSentences(out []Sentence, src []byte, start, end, block int) []Sen
 	}
 	return out
 }
+
+// BenchmarkTokens tokenises the seeds and, when present, the WCXB truth
+// texts: the tokeniser alone, without allocation.
+func BenchmarkTokens(b *testing.B) {
+	var texts [][]byte
+	var size int64
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	if more, err := shareddata.WCXBFiles("truth"); err == nil {
+		paths = append(paths, more...)
+	}
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, t)
+		size += int64(len(t))
+	}
+	buf := make([]Token, 0, 1<<20)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, t := range texts {
+			buf = appendTokens(buf[:0], t, 0, len(t))
+		}
+	}
+}
+
+// TestASCIIWordRunMatchesBytes checks the eight-lane word test against a
+// byte loop, on words drawn from the bytes at the edges of its ranges.
+func TestASCIIWordRunMatchesBytes(t *testing.T) {
+	edges := []byte{'0', '9', '/', ':', 'a', 'z', 'A', 'Z', '@', '[', '`', '{', ' ', '\'', '-', 0x00, 0x7f, 0x80, 0xc3, 0xe2, 0xff, 'm', 'M', '5'}
+	rng := rand.New(rand.NewSource(1))
+	var b [8]byte
+	for range 200000 {
+		for k := range b {
+			b[k] = edges[rng.Intn(len(edges))]
+		}
+		wantN, wantLetters := 0, false
+		for wantN < 8 && b[wantN] < utf8.RuneSelf && isASCIIWordByte(b[wantN]) {
+			c := b[wantN]
+			wantLetters = wantLetters || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+			wantN++
+		}
+		x := uint64(0)
+		for k := 7; k >= 0; k-- {
+			x = x<<8 | uint64(b[k])
+		}
+		if n, letters := asciiWordRun(x); n != wantN || letters != wantLetters {
+			t.Fatalf("%q: run %d letters %v, want %d %v", b[:], n, letters, wantN, wantLetters)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package document
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -88,6 +90,18 @@ func appendTokens(out []Token, src []byte, start, end int) []Token {
 		tokStart := i
 		var seen uint8 // the classes of the token's bytes, or-ed
 		for i < end {
+			if i+8 <= end {
+				// Eight bytes at once: most words are ASCII letters
+				// and end within the next eight bytes.
+				n, letters := asciiWordRun(binary.LittleEndian.Uint64(src[i:]))
+				if letters {
+					seen |= letterBit
+				}
+				i += n
+				if n == 8 || i >= end {
+					continue
+				}
+			}
 			k := byteClass[src[i]]
 			if k&classWord != 0 {
 				seen |= k
@@ -123,6 +137,38 @@ func appendTokens(out []Token, src []byte, start, end int) []Token {
 		out = append(out, Token{Start: tokStart, End: i, Kind: kind})
 	}
 	return out
+}
+
+// asciiWordRun reads eight bytes (the first in the low byte) and returns
+// how many of them, from the first, are ASCII letters or digits, and
+// whether there is a letter among those. Each byte is tested in its own
+// lane of the word, without branches: for a byte b below 0x80,
+// (b|0x80)-lo keeps the lane's high bit when b >= lo, and
+// (hi|0x80)-b when b <= hi, and no lane borrows from the next.
+func asciiWordRun(x uint64) (n int, letters bool) {
+	ascii := ^x & laneHigh
+	y := x &^ laneHigh // the low seven bits of every byte
+	letter := lanesIn(y|0x20*laneOnes, 'a', 'z') & ascii
+	word := (letter | lanesIn(y, '0', '9')) & ascii
+	stop := ^word & laneHigh // lanes that end the run
+	if stop == 0 {
+		return 8, letter != 0
+	}
+	before := (stop & -stop) - 1 // the lanes before the first stop
+	return bits.TrailingZeros64(stop) / 8, letter&before != 0
+}
+
+const (
+	laneOnes = 0x0101010101010101
+	laneHigh = 0x8080808080808080
+)
+
+// lanesIn sets the high bit of every byte lane of v (each below 0x80) that
+// lies in [lo, hi].
+func lanesIn(v, lo, hi uint64) uint64 {
+	atLeastLo := (v | laneHigh) - lo*laneOnes
+	atMostHi := (hi|0x80)*laneOnes - v
+	return atLeastLo & atMostHi & laneHigh
 }
 
 // Byte classes for the tokeniser. classWord is set for every byte that
