@@ -57,6 +57,8 @@ type unit struct {
 type cohesion struct {
 	units []unit
 	n     int
+	// grouped: paragraphs were grouped into units (a very long document).
+	grouped bool
 	// Prefix sums over units, length n+1: words, substantial paragraphs,
 	// words in substantial paragraphs.
 	words, paras, proseWords []int
@@ -121,7 +123,7 @@ func analyse(doc *document.Document, idf *idfTable) *cohesion {
 	c := cohesionPool.Get().(*cohesion)
 	c.vocab = getVocabulary()
 	c.reset()
-	c.units = buildUnits(doc, c.units[:0])
+	c.units, c.grouped = buildUnits(doc, c.units[:0])
 	c.n = len(c.units)
 	c.lineFlags = resizeFlags(c.lineFlags, c.n)
 	c.countTerms(doc, idf)
@@ -312,7 +314,10 @@ func (c *cohesion) reset() {
 
 // buildUnits turns prose blocks into units; endnote lists start a new
 // segment and are not units themselves.
-func buildUnits(doc *document.Document, out []unit) []unit {
+//
+// grouped is true when neighbouring paragraphs had to be grouped into one
+// unit (groupUnits).
+func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool) {
 	raw := out
 	segment := 0
 	prevNote := false
@@ -347,12 +352,12 @@ func buildUnits(doc *document.Document, out []unit) []unit {
 		})
 	}
 	if len(raw) <= maxUnits {
-		return raw
+		return raw, false
 	}
 	if raw = mergeShortRuns(raw); len(raw) <= maxUnits {
-		return raw
+		return raw, false
 	}
-	return groupUnits(raw)
+	return groupUnits(raw), true
 }
 
 // mergeShortRuns merges each run of neighbouring units that are not

@@ -77,7 +77,7 @@ func (c *cohesion) info(doc *document.Document, p params, i, j, firstPara int, b
 	e := c.leadLines(doc, i)
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
 	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass)
-	sim := math.Sqrt(r.cos * max(c.cappedCos(i, j), minCapRatio*r.cos))
+	sim := math.Sqrt(r.cos*max(c.cappedCos(i, j), minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
 	span := c.blockSpan(doc, i, j)
 	ri := RunInfo{First: span.FirstLine + 1, Last: span.LastLine + 1, Cos: r.cos, Thr: thr, Excl: r.exclusive,
 		Mass: r.mass, Base: base, Words: r.words, Paras: r.paras, Marker: e.marker, Org: e.org, Footnotes: e.footnotes,

@@ -32,6 +32,9 @@ type params struct {
 	scale float64
 	// hostCap caps the host's term weights in the capped cosine.
 	hostCap float64
+	// leadWeight weighs the cosine of the block with the units just
+	// before it (leadCos), added to its similarity.
+	leadWeight float64
 }
 
 // minProseShare is the part of a block's words that must sit in
@@ -46,8 +49,9 @@ var defaultParams = params{
 	relCos:       0.5,
 	halfMass:     400,
 	minExclusive: 0.03,
-	scale:        1.3,
+	scale:        1.45,
 	hostCap:      3,
+	leadWeight:   0.25,
 }
 
 func (p params) threshold(mass, baseline float64) float64 {
@@ -188,7 +192,7 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	}
 	r := c.measure(i, j)
 	capped := c.cappedCos(i, j)
-	sim := math.Sqrt(r.cos * max(capped, minCapRatio*r.cos))
+	sim := math.Sqrt(r.cos*max(capped, minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
 	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped}, true
 }
 
@@ -253,6 +257,36 @@ func (c *cohesion) affinity(u, i, j int) float64 {
 		toRest = max(0, uh) / math.Sqrt(uu*rh)
 	}
 	return toBlock - toRest
+}
+
+// leadUnits is how many units before a block leadCos compares it with.
+const leadUnits = 3
+
+// leadCos is the cosine of block i..j with the leadUnits units before it.
+// An article introduces its own digressions: the paragraph before a
+// sponsor's note, an analogy or a side story shares words with it. A
+// glued-in piece starts cold, after the article's last words on its own
+// subject (and maybe a marker line, which has no content words).
+//
+// In a document whose paragraphs were grouped into units (groupUnits),
+// the unit just before the block may hold the block's own first
+// paragraph: the window then skips it.
+func (c *cohesion) leadCos(i, j int) float64 {
+	to := i - 1
+	if c.grouped {
+		to--
+	}
+	from := max(0, to+1-leadUnits)
+	if from > to {
+		return 0
+	}
+	ab := c.gramRect(from, to, i, j)
+	aa := c.gramRect(from, to, from, to)
+	bb := c.gramRect(i, j, i, j)
+	if ab <= 0 || aa <= 0 || bb <= 0 {
+		return 0
+	}
+	return ab / math.Sqrt(aa*bb)
 }
 
 // gramRect is the sum of unit dot products over units a..b by cc..d.
