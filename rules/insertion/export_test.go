@@ -132,9 +132,9 @@ func Diagnose(doc *document.Document, first, last int) (top RunInfo, inside RunI
 // RunFeatures are the measures of one run for the feature dump.
 type RunFeatures struct {
 	RunInfo
-	PrevCos, NextCos, EdgePrev, EdgeNext, Inner                           float64
-	CosLog, CosBin, SharedFrac, CosCap, Cap2, Cap5, CosSqrt, Relax, Small float64
-	AtEnd                                                                 bool
+	PrevCos, NextCos, EdgePrev, EdgeNext, Inner float64
+	CosCap, Relax, Small                        float64
+	AtEnd                                       bool
 }
 
 // cosRuns is the cosine of runs a..b and c..d (units, inclusive), 0 when
@@ -226,89 +226,6 @@ func SharedTerms(doc *document.Document, first, last int) []string {
 		out = append(out, fmt.Sprintf("%s:%.1f(b%.0f,h%.0f,idf%.1f)", x.t, x.w, block[slices.Index(c.termKeys, x.t)], host[slices.Index(c.termKeys, x.t)], c.termWeight[slices.Index(c.termKeys, x.t)]))
 	}
 	return out
-}
-
-// altSims are other block-host similarities, computed the slow way.
-func (c *cohesion) altSims(i, j int) (cosLog, cosBin, sharedFrac, cosCap float64) {
-	block := make([]float64, len(c.termKeys))
-	host := make([]float64, len(c.termKeys))
-	for u := 0; u < c.n; u++ {
-		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
-			if u >= i && u <= j {
-				block[e.term] += e.tf
-			} else {
-				host[e.term] += e.tf
-			}
-		}
-	}
-	var dl, bl, hl, db, bb, hb, sh, bm, dc, hc float64
-	for t, w := range c.termWeight {
-		b, h := block[t], host[t]
-		lb, lh := 0.0, 0.0
-		if b > 0 {
-			lb = 1 + math.Log(b)
-			bb += w * w
-			bm += b * w
-		}
-		if h > 0 {
-			lh = 1 + math.Log(h)
-			hb += w * w
-		}
-		dl += lb * lh * w * w
-		bl += lb * lb * w * w
-		hl += lh * lh * w * w
-		ch := min(h, 3)
-		dc += b * ch * w * w
-		hc += ch * ch * w * w
-		if b > 0 && h > 0 {
-			db += w * w
-			sh += b * w
-		}
-	}
-	if bl > 0 && hl > 0 {
-		cosLog = dl / math.Sqrt(bl*hl)
-		cosBin = db / math.Sqrt(bb*hb)
-		sharedFrac = sh / bm
-	}
-	var b2 float64
-	for t, w := range c.termWeight {
-		b2 += block[t] * block[t] * w * w
-	}
-	if b2 > 0 && hc > 0 {
-		cosCap = dc / math.Sqrt(b2*hc)
-	}
-	return
-}
-
-// capSim is the cosine with host counts capped at limit (-1: square root).
-func (c *cohesion) capSim(i, j int, limit float64) float64 {
-	block := make([]float64, len(c.termKeys))
-	host := make([]float64, len(c.termKeys))
-	for u := 0; u < c.n; u++ {
-		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
-			if u >= i && u <= j {
-				block[e.term] += e.tf
-			} else {
-				host[e.term] += e.tf
-			}
-		}
-	}
-	var d, b2, h2 float64
-	for t, w := range c.termWeight {
-		h := host[t]
-		if limit < 0 {
-			h = math.Sqrt(h)
-		} else {
-			h = min(h, limit)
-		}
-		d += block[t] * h * w * w
-		b2 += block[t] * block[t] * w * w
-		h2 += h * h * w * w
-	}
-	if b2 == 0 || h2 == 0 {
-		return 0
-	}
-	return d / math.Sqrt(b2*h2)
 }
 
 // IDF is a document-frequency table for the tuning aids.
