@@ -1,0 +1,81 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/eval"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// truthDocs builds the WCXB truth texts (CC-BY-4.0) as documents with their
+// tokens and sentences computed, and returns them with their total size.
+func truthDocs(b *testing.B) ([]*document.Document, int64) {
+	b.Helper()
+	names, texts, err := eval.LoadTruthTexts()
+	if err != nil || len(texts) == 0 {
+		b.Skip("WCXB truth texts not found")
+	}
+	docs := make([]*document.Document, len(texts))
+	var size int64
+	for i, t := range texts {
+		docs[i] = document.New(names[i], t, document.Meta{})
+		docs[i].Tokens()
+		docs[i].Sentences()
+		size += int64(len(t))
+	}
+	return docs, size
+}
+
+// BenchmarkModel builds the document model of the truth texts: lines,
+// blocks, tokens and sentences, the floor under every rule.
+func BenchmarkModel(b *testing.B) {
+	docs, size := truthDocs(b)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			nd := document.New(d.Path, d.Src, d.Meta)
+			nd.Tokens()
+			nd.Sentences()
+		}
+	}
+}
+
+// BenchmarkRule runs each default rule alone on the truth texts, with the
+// document model built beforehand (its cost is BenchmarkModel's), so the
+// rules can be ranked by their own CPU. Corpus rules get the merged
+// summary of the texts, and their Collect is measured apart. Rules that
+// share a per-document analysis (the boilerplate family) each pay for it
+// here, as they do not in a real run:
+//
+//	go test ./internal/lint/e2e -run XXX -bench 'Model|Rule' -benchtime 3x
+func BenchmarkRule(b *testing.B) {
+	docs, size := truthDocs(b)
+	for _, r := range rules.All() {
+		var corpus rules.Summary
+		if r.IsCorpus() {
+			b.Run("collect/"+r.ID, func(b *testing.B) {
+				b.SetBytes(size)
+				for b.Loop() {
+					corpus = nil
+					for _, d := range docs {
+						s := r.Collect(d, nil)
+						if corpus == nil {
+							corpus = s
+						} else {
+							corpus = r.Merge(corpus, s)
+						}
+					}
+				}
+			})
+		}
+		b.Run(r.ID, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, d := range docs {
+					r.Run(rules.NewPass(r, d, nil, corpus, 0, func(rules.Finding) {}))
+				}
+			}
+		})
+	}
+}
