@@ -54,24 +54,28 @@ measure() {
 	shift
 	local out=$work/run.out err=$work/run.err tf=$work/run.time status=0
 	if [ $have_time = 1 ]; then
-		/usr/bin/time -f '%e %M' -o "$tf" "$@" >"$out" 2>"$err" || status=$?
+		/usr/bin/time -f '%e %M %U' -o "$tf" "$@" >"$out" 2>"$err" || status=$?
 	else
 		local t0 t1
 		t0=$(date +%s.%N)
 		"$@" >"$out" 2>"$err" || status=$?
 		t1=$(date +%s.%N)
-		echo "$(echo "$t1 - $t0" | bc) 0" >"$tf"
+		echo "$(echo "$t1 - $t0" | bc) 0 0" >"$tf"
 	fi
 	if [ $status -gt 1 ]; then
 		echo "bench: $label failed (exit $status):" >&2
 		tail -5 "$err" >&2
 	fi
-	local secs rss
+	local secs rss user
 	secs=$(tail -1 "$tf" | cut -d' ' -f1)
 	rss=$(tail -1 "$tf" | cut -d' ' -f2)
-	awk -v l="$label" -v s="$secs" -v b="$text_bytes" -v r="$rss" 'BEGIN {
+	user=$(tail -1 "$tf" | cut -d' ' -f3)
+	# MB/s per CPU second (user time) does not depend on what else the
+	# machine runs, unlike the wall-time MB/s.
+	awk -v l="$label" -v s="$secs" -v b="$text_bytes" -v r="$rss" -v u="$user" 'BEGIN {
 		if (s <= 0) s = 0.01
-		printf "%-28s %8.2f s %9.1f MB/s %8.1f MB RSS\n", l, s, b / s / 1e6, r / 1024
+		if (u <= 0) u = 0.01
+		printf "%-28s %8.2f s %9.1f MB/s %8.1f MB RSS %8.2f s user %9.1f MB/s per CPU s\n", l, s, b / s / 1e6, r / 1024, u, b / u / 1e6
 	}'
 }
 
