@@ -110,11 +110,24 @@ type entry struct {
 var sublinearTF = true
 
 func unitTF(count int32) float64 {
-	if sublinearTF {
-		return 1 + math.Log(float64(count))
+	if !sublinearTF {
+		return float64(count)
 	}
-	return float64(count)
+	// Counts are small: a table spares the logarithm (it showed in
+	// profiles); the values are the same.
+	if count < int32(len(logTF)) {
+		return logTF[count]
+	}
+	return 1 + math.Log(float64(count))
 }
+
+// logTF[k] is 1 + ln(k) for small k.
+var logTF = func() (t [64]float64) {
+	for k := 1; k < len(t); k++ {
+		t[k] = 1 + math.Log(float64(k))
+	}
+	return t
+}()
 
 var cohesionPool = sync.Pool{New: func() any { return new(cohesion) }}
 

@@ -175,3 +175,29 @@ func TestPastLongestIsFinal(t *testing.T) {
 		t.Error("pastLongest never fired on the seeds")
 	}
 }
+
+// check, the search's one-pass test, agrees with pastLongest, valid and
+// the exclusive share.
+func TestCheckMatchesValid(t *testing.T) {
+	checked := 0
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		doc := document.New(n+".txt", []byte(text), document.Meta{})
+		c := analyse(doc, defaultIDF())
+		firstPara := c.firstParagraph()
+		for i := firstPara + 1; i < c.n; i++ {
+			for j := i; j < c.n; j++ {
+				stop, ok := c.check(defaultParams, i, j)
+				wantOK := !stop && c.valid(defaultParams, i, j, firstPara) && c.exclusive(i, j) >= defaultParams.minExclusive
+				if stop != c.pastLongest(defaultParams, i, j) || ok != wantOK {
+					t.Fatalf("seed %s run %d-%d: check (%v, %v), want (%v, %v)", n, i, j, stop, ok, c.pastLongest(defaultParams, i, j), wantOK)
+				}
+				checked++
+			}
+		}
+		c.release()
+	}
+	if checked == 0 {
+		t.Error("no runs checked")
+	}
+}

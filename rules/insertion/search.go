@@ -132,6 +132,29 @@ func (c *cohesion) pastLongest(p params, i, j int) bool {
 		2*words > 3*max(hostProse, hostWords/2)
 }
 
+// check is pastLongest (stop) and valid plus the exclusive share (ok) in
+// one pass, for the search's inner loop, which calls it for every run; i
+// is past the first paragraph. The exclusive share comes last: it needs
+// neither the Gram sums nor a square root, and most runs fail it.
+func (c *cohesion) check(p params, i, j int) (stop, ok bool) {
+	u := c.units
+	words := c.words[j+1] - c.words[i]
+	paras := c.paras[j+1] - c.paras[i]
+	prose := c.proseWords[j+1] - c.proseWords[i]
+	hostWords := c.words[c.n] - words
+	hostParas := c.paras[c.n] - paras
+	hostProse := c.proseWords[c.n] - prose
+	if u[i].segment != u[j].segment || hostWords < p.minHostWords || hostParas < 2 ||
+		2*words > 3*max(hostProse, hostWords/2) {
+		return true, false
+	}
+	if u[j].heading || paras < p.minParas || words < p.minWords || float64(prose) < minProseShare*float64(words) {
+		return false, false
+	}
+	mass := c.mass[j+1] - c.mass[i]
+	return false, mass > 0 && c.excl[i*c.n+j] >= p.minExclusive*mass
+}
+
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
 	firstPara := c.firstParagraph()
 	base := c.baseline()
@@ -145,15 +168,14 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		var ev evidence
 		evDone := false
 		for j := i; j < c.n; j++ {
-			if skipFrom >= 0 && i < skipFrom && j >= skipFrom || c.pastLongest(p, i, j) {
+			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
 				break
 			}
-			if !c.valid(p, i, j, firstPara) {
-				continue
+			stop, ok := c.check(p, i, j)
+			if stop {
+				break
 			}
-			// The exclusive share first: most runs fail it, and it needs
-			// neither the Gram sums nor a square root.
-			if c.exclusive(i, j) < p.minExclusive {
+			if !ok {
 				continue
 			}
 			if !evDone {
