@@ -253,3 +253,28 @@ func TestASCIIWordRunMatchesBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestTokensInMatchesWalk checks TokensIn's bisection against a walk over
+// the tokens, for spans that start and end anywhere.
+func TestTokensInMatchesWalk(t *testing.T) {
+	texts := fastPathTexts(t)
+	rng := rand.New(rand.NewSource(3))
+	for _, src := range texts[:min(len(texts), 400)] {
+		d := New("t", src, Meta{})
+		toks := d.Tokens()
+		for range 20 {
+			start, end := rng.Intn(len(src)+2)-1, rng.Intn(len(src)+2)-1
+			var want []Token
+			for _, tk := range toks {
+				if tk.Start >= start && tk.End <= end {
+					want = append(want, tk)
+				}
+			}
+			// A span that ends before it starts, or before the first
+			// token after start ends, holds none.
+			if got := d.TokensIn(start, end); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Fatalf("TokensIn(%d, %d) of %q: %v, want %v", start, end, clip(src), got, want)
+			}
+		}
+	}
+}

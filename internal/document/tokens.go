@@ -2,6 +2,7 @@ package document
 
 import (
 	"encoding/binary"
+	"sort"
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
@@ -44,10 +45,9 @@ func (d *Document) Tokens() []Token {
 func (d *Document) TokensIn(start, end int) []Token {
 	toks := d.Tokens()
 	lo := searchTokens(toks, start)
-	hi := lo
-	for hi < len(toks) && toks[hi].End <= end {
-		hi++
-	}
+	// Tokens do not overlap, so their ends ascend too: the first one
+	// ending past end is found by bisection, not by walking the span.
+	hi := lo + sort.Search(len(toks)-lo, func(k int) bool { return toks[lo+k].End > end })
 	return toks[lo:hi]
 }
 
