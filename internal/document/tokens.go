@@ -2,8 +2,8 @@ package document
 
 import (
 	"encoding/binary"
-	"sort"
 	"math/bits"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
