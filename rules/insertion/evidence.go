@@ -53,6 +53,26 @@ var markerPhrases = []string{
 	"most popular", "most read", "latest", "latest news", "latest posts", "editor's picks", "don't miss",
 }
 
+// maxMarkerWords bounds the words of a marker line: a phrase alone or
+// followed by more words, five words in all at most.
+const maxMarkerWords = 5
+
+// asciiAlnumFields counts the runs between white space that hold an ASCII
+// letter or digit.
+func asciiAlnumFields(line []byte) int {
+	n, counted := 0, false
+	for _, c := range line {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			counted = false
+		case !counted && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'):
+			n++
+			counted = true
+		}
+	}
+	return n
+}
+
 func isMarkerLine(line []byte) bool {
 	// Every ASCII letter and digit survives normaliseShortLine as one
 	// byte, so a line with more than 40 of them is too long: no need to
@@ -60,6 +80,16 @@ func isMarkerLine(line []byte) bool {
 	if asciiAlnumOver(line, 40) {
 		return false
 	}
+	// A marker line has at most maxMarkerWords words once normalised, and
+	// every field holding an ASCII letter or digit stays (part of) a word.
+	if asciiAlnumFields(line) > maxMarkerWords {
+		return false
+	}
+	return markerLineText(line)
+}
+
+// markerLineText is isMarkerLine without its pre-checks.
+func markerLineText(line []byte) bool {
 	s := normaliseShortLine(line)
 	if s == "" || len(s) > 40 {
 		return false

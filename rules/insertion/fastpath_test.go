@@ -201,3 +201,25 @@ func TestCheckMatchesValid(t *testing.T) {
 		t.Error("no runs checked")
 	}
 }
+
+// The word-count pre-check of isMarkerLine never rejects a line the full
+// test accepts.
+func TestMarkerWordBound(t *testing.T) {
+	extras := []string{"", " now", " one two", " one two three four", " \u00bb more \u2014 here", " a b c d e f"}
+	wraps := [][2]string{{"", ""}, {"** ", " **"}, {"# ", ":"}, {"> > ", " |"}, {"\u00bb ", " \u2192"}}
+	n := 0
+	for _, p := range markerPhrases {
+		for _, x := range extras {
+			for _, w := range wraps {
+				line := []byte(w[0] + strings.ToUpper(p[:1]) + p[1:] + x + w[1])
+				if markerLineText(line) && !isMarkerLine(line) {
+					t.Errorf("%q: the full test accepts it, the pre-checks reject it", line)
+				}
+				n++
+			}
+		}
+	}
+	if !isMarkerLine([]byte("** Share this post **")) || isMarkerLine([]byte("Share this post with six words more")) {
+		t.Error("marker lines misjudged")
+	}
+}
