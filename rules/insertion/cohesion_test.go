@@ -131,3 +131,31 @@ func TestParseDF(t *testing.T) {
 		t.Error("embedded table lost its source and licence header")
 	}
 }
+
+// leadCos: a digression the article introduces shares words with the
+// paragraphs before it; a glued-in block starts cold.
+func TestLeadCos(t *testing.T) {
+	lead := func(file, firstWords string) float64 {
+		t.Helper()
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := document.New("t", src, document.Meta{})
+		c := analyse(doc, defaultIDF())
+		defer c.release()
+		for i := range c.units {
+			b := doc.Blocks[c.units[i].firstBlock]
+			if strings.HasPrefix(string(doc.Src[b.ContentStart:b.End]), firstWords) {
+				return c.leadCos(i, min(i+2, c.n-1))
+			}
+		}
+		t.Fatalf("%s: no unit starts with %q", file, firstWords)
+		return 0
+	}
+	cold := lead(filepath.Join("..", "..", "testdata", "insertion", "middle.txt"), "Sourdough bread")
+	introduced := lead(filepath.Join("testdata", "introduced.txt"), "A Douro watermill")
+	if cold > 0.01 || introduced < 0.03 {
+		t.Errorf("leadCos: glued-in block %.3f (want about 0), introduced digression %.3f (want > 0.03)", cold, introduced)
+	}
+}

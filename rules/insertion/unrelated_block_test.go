@@ -2,6 +2,7 @@ package insertion_test
 
 import (
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -213,5 +214,43 @@ func TestOptionsRaiseTheBar(t *testing.T) {
 	text := fixture(t, "middle.txt")
 	if ws := ruletest.AtLeast(ruletest.Run(t, insertion.UnrelatedBlock, text, rules.Options{"min-words": 400}), rules.Warning); len(ws) > 0 {
 		t.Errorf("min-words 400 should drop the 149-word block: %s", ws[0].Message)
+	}
+}
+
+func localFixture(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// An article's own digression, introduced by the paragraph before it (an
+// engineer's coffee analogy in a water-works article), is no insertion.
+func TestIntroducedDigressionQuiet(t *testing.T) {
+	text := localFixture(t, "introduced.txt")
+	if ws := warnings(t, text); len(ws) > 0 {
+		t.Errorf("unexpected warning on an introduced digression: %s", ws[0].Message)
+	}
+}
+
+// The genre is the host's: a glued-in piece full of first-person
+// questions does not make a news article an interview (the block was
+// reported as info when its own questions counted).
+func TestGlueInQuestionsStillWarns(t *testing.T) {
+	parts := strings.Split(strings.TrimSpace(fixture(t, "middle.txt")), "\n\n")
+	host := append([]string{parts[0]}, append(parts[1:3], parts[6:]...)...)
+	host = append(host, "Will the new network win back the riders the old routes lost?")
+	block := []string{
+		"I knit every evening after dinner, and my grandmother taught me when I was seven. Why do I still knit socks by hand when shops sell them so cheaply?",
+		"I love the rhythm of the needles and the wool running through my fingers. Have you ever tried to turn a heel with four double-pointed needles?",
+		"My favourite yarn is a soft merino dyed with onion skins, and I wind every skein into a ball myself. What pattern should I cast on for my niece's birthday?",
+		"I keep a basket of scraps for striped scarves and mittens, and I join a knitting circle at the café on Thursdays. Who else remembers their first dropped stitch?",
+	}
+	text := strings.Join(append(host, block...), "\n\n") + "\n"
+	ws := warnings(t, text)
+	if len(ws) != 1 || !strings.Contains(ws[0].Message, "knit") {
+		t.Fatalf("want a warning on the knitting paragraphs, got %v", ruletest.Run(t, insertion.UnrelatedBlock, text, nil))
 	}
 }
