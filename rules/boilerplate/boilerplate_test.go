@@ -89,6 +89,10 @@ func TestPhraseLinesFlagged(t *testing.T) {
 		{"price box", "$32 $29 at Amazon", "boilerplate/shopping-widget", rules.Info},
 		{"buy button", "Buy on Amazon", "boilerplate/shopping-widget", rules.Info},
 		{"dateline is a hint", "Updated August 14, 2025", "boilerplate/dateline-label", rules.Info},
+		{"similar posts", "Similar Posts", "boilerplate/related-links", rules.Error},
+		{"share with", "Share with your friends", "boilerplate/share-prompt", rules.Error},
+		{"rating widget", "No votes so far! Be the first to rate this post.", "boilerplate/form-widget", rules.Warning},
+		{"cite button", "Cite this article", "boilerplate/print-email", rules.Error},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

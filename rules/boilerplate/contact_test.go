@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
 )
 
 // Phone numbers are contact evidence; rows of figures, prices, dates and
@@ -88,5 +90,17 @@ func TestFigureRowsAreNoContact(t *testing.T) {
 	text := body + "\n\nArt | 91 | 61.49% | 1,449 | 45.57%\n\nMusic | 84 | 58.20% | 1,311 | 41.02%\n\nDance | 77 | 49.93% | 1,208 | 39.75%\n"
 	if got := flagged(t, text); len(got) > 0 {
 		t.Errorf("table rows after the article: flagged %v", got)
+	}
+}
+
+func TestBodyOverlap(t *testing.T) {
+	text := "Plan for Ukraine agreed in Paris\n\nCheap flights to Lisbon\n\n" + body + "\n"
+	doc := document.New("t.txt", []byte(text), document.Meta{})
+	a := analyse(doc)
+	if got := a.bodyOverlap(0); got < 0.5 {
+		t.Errorf("headline overlap %.2f, want at least 0.5", got)
+	}
+	if got := a.bodyOverlap(2); got != 0 {
+		t.Errorf("unrelated teaser overlap %.2f, want 0", got)
 	}
 }

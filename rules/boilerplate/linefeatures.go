@@ -58,6 +58,7 @@ var ownFeatureNames = []string{
 	"proven_within5", "short_within5", "good_within5", "body_share", "candidates",
 	"lex_mean", "lex_max", "lex_min", "lex_known", "doc_furniture",
 	"win_lex_mean", "win_lex_max", "win_sentence", "doc_blocks_before_body", "doc_blocks_after_body",
+	"body_overlap",
 }
 
 var neighbourFeatureNames = []string{
@@ -238,7 +239,8 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		}
 		l := lexes[ci]
 		f = append(f, float32(proven), float32(shorts), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture,
-			winLex/float32(max(inWindow, 1)), winLexMax, ratio(sentences, inWindow), docBefore, docAfter)
+			winLex/float32(max(inWindow, 1)), winLexMax, ratio(sentences, inWindow), docBefore, docAfter,
+			a.bodyOverlap(c.line))
 		for _, off := range neighbourOffsets {
 			k := ci + off
 			if k < 0 || k >= n {

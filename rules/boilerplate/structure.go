@@ -319,9 +319,11 @@ func (a *analysis) newContext() *context {
 	n := len(a.cands)
 	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n), navDistinct: make([]bool, n),
 		outside: map[string]bool{}, nearCopy: map[string]bool{}}
+	// contact marks short lines with contact details.
+	contact := make([]bool, n)
 	personal := 0
-	for _, c := range a.cands {
-		if wordCount(c.norm) <= 12 && hasContact(c.text) && !urlOnly(c.text) {
+	for ci, c := range a.cands {
+		if contact[ci] = wordCount(c.norm) <= 12 && hasContact(c.text); contact[ci] && !urlOnly(c.text) {
 			personal++
 		}
 	}
@@ -331,7 +333,7 @@ func (a *analysis) newContext() *context {
 		// them); an e-mail address or phone number does, unless the
 		// document is a directory.
 		ctx.proven[ci] = provesNeighbours(c) || c.compound ||
-			!ctx.directory && wordCount(c.norm) <= 12 && hasContact(c.text) && (!urlOnly(c.text) || a.contactBlock(ci))
+			!ctx.directory && contact[ci] && (!urlOnly(c.text) || a.contactBlock(ci))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
 			ctx.runLen = append(ctx.runLen, 0)
