@@ -656,15 +656,23 @@ func (c *cohesion) buildGram() {
 	c.gram = resizeFloats(c.gram, stride*stride)
 	c.buildPostings()
 	g := c.gram // use rows 1..n, cols 1..n as G[u][v] at [(u+1)*stride+v+1]
+	// The matrix is symmetric: each term adds to the cells (a, b) with
+	// a <= b only (postings are in unit order), and the lower triangle is
+	// copied from the upper one afterwards: half the multiply-adds.
 	for t, w := range c.termWeight {
 		units := c.postUnit[c.postStart[t]:c.postStart[t+1]]
 		tfs := c.postTF[c.postStart[t]:c.postStart[t+1]]
 		for k, a := range units {
-			waa := w * w * tfs[k] // the same rounding as wa * wa * a.tf * b.tf
+			waa := w * w * tfs[k]
 			row := g[(int(a)+1)*stride+1 : (int(a)+2)*stride]
-			for m, b := range units {
-				row[b] += waa * tfs[m]
+			for m := k; m < len(units); m++ {
+				row[units[m]] += waa * tfs[m]
 			}
+		}
+	}
+	for a := 1; a <= n; a++ {
+		for b := a + 1; b <= n; b++ {
+			g[b*stride+a] = g[a*stride+b]
 		}
 	}
 	for i := 1; i <= n; i++ {

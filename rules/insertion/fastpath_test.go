@@ -2,6 +2,9 @@ package insertion
 
 import (
 	"fmt"
+	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -221,5 +224,57 @@ func TestMarkerWordBound(t *testing.T) {
 	}
 	if !isMarkerLine([]byte("** Share this post **")) || isMarkerLine([]byte("Share this post with six words more")) {
 		t.Error("marker lines misjudged")
+	}
+}
+
+// surelyFails never rejects a run that passes: every run it rejects
+// scores at least 1, and it agrees with the plain test it multiplies out.
+func TestSurelyFailsIsSafe(t *testing.T) {
+	var docs []*document.Document
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(n, []byte(text), document.Meta{}))
+	}
+	for _, f := range []string{"middle.txt", "gradual.txt", "qa.txt", "roundup.txt"} {
+		src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "insertion", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, document.New(f, src, document.Meta{}))
+	}
+	p := defaultParams
+	rejected := 0
+	for _, doc := range docs {
+		c := analyse(doc, defaultIDF())
+		base := c.baseline()
+		for i := 1; i < c.n; i++ {
+			ev := c.leadLines(doc, i)
+			for j := i; j < c.n; j++ {
+				e := ev
+				e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+				r := c.measure(i, j)
+				thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass)
+				plain := r.cos >= thr/math.Sqrt(minCapRatio)
+				if c.surelyFails(p, i, j, base, e.relax()) {
+					rejected++
+					if !plain && math.Abs(r.cos-thr/math.Sqrt(minCapRatio)) > 1e-9 {
+						t.Fatalf("%s run %d-%d: rejected with cos %.6f < %.6f", doc.Path, i, j, r.cos, thr/math.Sqrt(minCapRatio))
+					}
+					if cand, ok := c.score(p, i, j, base, ev); ok || cand.score < 1 && cand.threshold > 0 {
+						t.Fatalf("%s run %d-%d: rejected but scored", doc.Path, i, j)
+					}
+					sim := math.Sqrt(r.cos*max(c.cappedCos(i, j), minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
+					if sim/thr < 1-1e-9 {
+						t.Fatalf("%s run %d-%d: rejected, but its score is %.4f", doc.Path, i, j, sim/thr)
+					}
+				} else if plain && math.Abs(r.cos-thr/math.Sqrt(minCapRatio)) > 1e-9 {
+					t.Fatalf("%s run %d-%d: not rejected with cos %.6f >= %.6f", doc.Path, i, j, r.cos, thr/math.Sqrt(minCapRatio))
+				}
+			}
+		}
+		c.release()
+	}
+	if rejected == 0 {
+		t.Error("nothing rejected: the test checks nothing")
 	}
 }

@@ -74,6 +74,8 @@ const minCapRatio = 0.25
 // massRef is the mass at which massFactor is the bare scale.
 const massRef = 300
 
+var sqrtMassRef = math.Sqrt(massRef)
+
 // smallBlockWords: below it, the bar rises in proportion to the words.
 // Two short paragraphs on a side subject (a bio, a personal aside) are
 // common in real articles; a glued-in piece is usually longer.
@@ -202,20 +204,37 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 // unit i.
 func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candidate, bool) {
 	mass := c.mass[j+1] - c.mass[i]
+	words := c.words[j+1] - c.words[i]
 	e := ev
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
-	thr := p.threshold(mass, base) * e.relax() * smallBlockFactor(c.words[j+1]-c.words[i]) * p.massFactor(mass)
+	relax := e.relax()
 	// The capped cosine costs a pass over the run's terms: only runs that
 	// can still pass pay for it. Its factor is at least sqrt(minCapRatio),
-	// so a run whose plain cosine is above thr/sqrt(minCapRatio) fails
-	// for sure (tested squared: no square root for the many that fail).
-	if b2, bh, h2 := c.dots(i, j); b2 > 0 && h2 > 0 && bh > 0 && bh*bh*minCapRatio >= thr*thr*b2*h2 {
+	// so a run whose plain cosine is at least thr/sqrt(minCapRatio) fails
+	// for sure. Most runs fail so: the test is squared and multiplied out
+	// (no division, one square root), thr built only for the others.
+	if c.surelyFails(p, i, j, base, relax) {
 		return candidate{}, false
 	}
+	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass)
 	r := c.measure(i, j)
 	capped := c.cappedCos(i, j)
 	sim := math.Sqrt(r.cos*max(capped, minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
 	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped}, true
+}
+
+// surelyFails reports that run i..j's plain cosine is at least its
+// threshold over sqrt(minCapRatio), tested squared and multiplied out.
+func (c *cohesion) surelyFails(p params, i, j int, base, relax float64) bool {
+	b2, bh, h2 := c.dots(i, j)
+	if b2 <= 0 || h2 <= 0 || bh <= 0 {
+		return false
+	}
+	mass := c.mass[j+1] - c.mass[i]
+	words := c.words[j+1] - c.words[i]
+	k := min(p.maxCos, p.relCos*base) * p.scale * relax * float64(min(words, smallBlockWords))
+	mh := mass + p.halfMass
+	return bh*bh*minCapRatio*mh*mh*smallBlockWords*smallBlockWords >= k*k*sqrtMassRef*mass*math.Sqrt(mass)*b2*h2
 }
 
 // growLimit is the score up to which a found block takes in its
