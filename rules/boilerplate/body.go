@@ -71,9 +71,6 @@ type analysis struct {
 	modelOnce sync.Once
 	scores    []float32
 	furniture int
-	// vocab is the body's content words (overlap.go).
-	vocabOnce sync.Once
-	vocab     *hashSet
 	// isLone caches lone() (structure.go).
 	loneOnce sync.Once
 	isLone   bool

@@ -172,6 +172,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		sentence[ci] = endsSentence(c.text)
 	}
 	verdicts := a.structure()
+	overlaps := a.bodyOverlaps(wanted)
 	ctx := a.ctx
 	goodAfter, sinceGood, toGood := a.goodProfile()
 	totalGood, totalWords := 0, 0
@@ -240,7 +241,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		l := lexes[ci]
 		f = append(f, float32(proven), float32(shorts), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture,
 			winLex/float32(max(inWindow, 1)), winLexMax, ratio(sentences, inWindow), docBefore, docAfter,
-			a.bodyOverlap(c.line))
+			overlaps[ci])
 		for _, off := range neighbourOffsets {
 			k := ci + off
 			if k < 0 || k >= n {

@@ -44,7 +44,7 @@ score where the family's precision at warning and above reaches 0.96 in
 both views with at most 0.8% of clean truth texts alarmed (0.96 now),
 info where the model's own lines reach 0.8 precision (0.80), error where
 they reach 0.99 (never reached: the model reports no errors). A line is
-reported above info only in a document with at least two lines of proven
+reported only in a document with at least two lines of proven
 furniture (strong phrase matches, structure warnings): furniture comes in
 clusters, a clean article has none. The lexicon feature (each word's
 furniture log-odds) keeps only words seen on at least 12 sites and 30
@@ -80,6 +80,12 @@ var embeddedModel = sync.OnceValue(func() *lineModel { return mustParseModel(lin
 func runLineModel(pass *rules.Pass) {
 	model := embeddedModel()
 	a := analyse(pass.Doc)
+	if a.furnitureLines() < model.gate {
+		// Furniture comes in clusters: in a document without proven
+		// furniture (most clean articles) the model stays silent, and
+		// scoring its lines would only cost time.
+		return
+	}
 	scores := a.modelScores()
 	for ci, c := range a.cands {
 		if !a.modelJudges(ci) {
@@ -88,9 +94,6 @@ func runLineModel(pass *rules.Pass) {
 		sev := model.severity(scores[ci])
 		if sev == 0 {
 			continue
-		}
-		if sev > rules.Info && a.furniture < model.gate {
-			sev = rules.Info
 		}
 		msg := fmt.Sprintf("line classifier scores furniture %.2f (%s)", scores[ci], a.modelEvidence(ci))
 		if sev == rules.Info {

@@ -14,55 +14,111 @@ import (
 // function words, numbers or initials).
 const overlapMinBytes = 4
 
-// bodyVocabulary returns the hashes of the content words in the body's
-// good blocks, computed once per document.
-func (a *analysis) bodyVocabulary() *hashSet {
-	a.vocabOnce.Do(func() {
-		if a.bodyFirst < 0 {
-			return
+// bodyOverlaps returns bodyOverlap for every candidate want accepts (0
+// for the others). The body is scanned once; only its words whose length
+// and first letter some judged line's word has are hashed, so a clean
+// article with few judged lines costs little.
+func (a *analysis) bodyOverlaps(want []bool) []float32 {
+	out := make([]float32, len(a.cands))
+	if a.bodyFirst < 0 {
+		for ci := range out {
+			out[ci] = -1
 		}
-		var hashes []uint64
-		for bi := a.bodyFirst; bi <= a.bodyLast; bi++ {
-			if !a.blocks[bi].good {
+		return out
+	}
+	// The judged lines' content words, and a filter on their length and
+	// first byte.
+	var lineWords []uint64
+	var filter wordFilter
+	for ci, c := range a.cands {
+		if !want[ci] {
+			continue
+		}
+		l := a.doc.Lines[c.line]
+		for _, t := range a.doc.TokensIn(l.Start, l.End) {
+			if w := a.doc.Src[t.Start:t.End]; contentWord(t, w) {
+				lineWords = append(lineWords, foldHash(w))
+				filter.add(w)
+			}
+		}
+	}
+	wanted := newHashSet(lineWords)
+	var used []uint64
+	for bi := a.bodyFirst; bi <= a.bodyLast; bi++ {
+		if !a.blocks[bi].good {
+			continue
+		}
+		b := a.doc.Blocks[bi]
+		for _, t := range a.doc.TokensIn(b.Start, b.End) {
+			if t.Kind != document.Word || t.End-t.Start < overlapMinBytes {
 				continue
 			}
-			b := a.doc.Blocks[bi]
-			// Function words may go in: a line's are never looked up.
-			for _, t := range a.doc.TokensIn(b.Start, b.End) {
-				if t.Kind == document.Word && t.End-t.Start >= overlapMinBytes {
-					hashes = append(hashes, foldHash(a.doc.Src[t.Start:t.End]))
+			if w := a.doc.Src[t.Start:t.End]; filter.may(w) {
+				if h := foldHash(w); wanted.has(h) {
+					used = append(used, h)
 				}
 			}
 		}
-		a.vocab = newHashSet(hashes)
-	})
-	return a.vocab
-}
-
-// bodyOverlap returns the share of the line's content words found in the
-// body, and -1 for a line without content words or a document without a
-// body.
-func (a *analysis) bodyOverlap(line int) float32 {
-	vocab := a.bodyVocabulary()
-	if vocab == nil {
-		return -1
 	}
-	l := a.doc.Lines[line]
-	words, found := 0, 0
-	for _, t := range a.doc.TokensIn(l.Start, l.End) {
-		w := a.doc.Src[t.Start:t.End]
-		if !contentWord(t, w) {
+	inBody := newHashSet(used)
+	k := 0
+	for ci, c := range a.cands {
+		if !want[ci] {
 			continue
 		}
-		words++
-		if vocab.has(foldHash(w)) {
-			found++
+		l := a.doc.Lines[c.line]
+		words, found := 0, 0
+		for _, t := range a.doc.TokensIn(l.Start, l.End) {
+			if w := a.doc.Src[t.Start:t.End]; contentWord(t, w) {
+				words++
+				if inBody.has(lineWords[k]) {
+					found++
+				}
+				k++
+			}
+		}
+		out[ci] = -1
+		if words > 0 {
+			out[ci] = float32(found) / float32(words)
 		}
 	}
-	if words == 0 {
-		return -1
+	return out
+}
+
+// bodyOverlap is bodyOverlaps of one line (for tests).
+func (a *analysis) bodyOverlap(line int) float32 {
+	want := make([]bool, len(a.cands))
+	for ci, c := range a.cands {
+		if c.line == line {
+			want[ci] = true
+			return a.bodyOverlaps(want)[ci]
+		}
 	}
-	return float32(found) / float32(words)
+	return -1
+}
+
+// wordFilter remembers the lengths and lower-cased first bytes of a set of
+// words: a word whose pair was never added is surely not in the set.
+type wordFilter struct {
+	pairs [64][4]uint64 // by length (capped), a bit per first byte
+}
+
+func (f *wordFilter) slot(w []byte) (length int, first byte) {
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return min(len(w), 63), c
+}
+
+func (f *wordFilter) add(w []byte) {
+	n, c := f.slot(w)
+	f.pairs[n][c>>6] |= 1 << (c & 63)
+}
+
+func (f *wordFilter) may(w []byte) bool {
+	n, c := f.slot(w)
+	return f.pairs[n][c>>6]&(1<<(c&63)) != 0
 }
 
 // hashSet is a set of non-zero 64-bit hashes in one open-addressing
