@@ -675,10 +675,14 @@ func (c *cohesion) buildGram() {
 			g[b*stride+a] = g[a*stride+b]
 		}
 	}
+	// P[i][j] = P[i-1][j] + (the row's running sum): one dependent add
+	// per cell instead of three.
 	for i := 1; i <= n; i++ {
 		row, up := g[i*stride:(i+1)*stride], g[(i-1)*stride:i*stride]
+		sum := 0.0
 		for j := 1; j <= n; j++ {
-			row[j] += row[j-1] + up[j] - up[j-1]
+			sum += row[j]
+			row[j] = up[j] + sum
 		}
 	}
 }
@@ -737,23 +741,24 @@ func (c *cohesion) buildExclusive() {
 			x[f*n+last[t]] += c.termTF[t] * c.termWeight[t]
 		}
 	}
-	// F[i][j] = E[i][j] + F[i+1][j] + F[i][j-1] - F[i+1][j-1]
-	// Only j >= i is ever read, and every cell below the diagonal stays
-	// zero (a term's first unit is never after its last), so the sums
-	// skip them.
+	// F[i][j] = F[i+1][j] + Σ_{i<=j'<=j} E[i][j'] (a running sum along
+	// the row). Only j >= i is ever read, and every cell below the
+	// diagonal stays zero (a term's first unit is never after its last),
+	// so the sums skip them.
 	for i := n - 1; i >= 0; i-- {
+		row := x[i*n : (i+1)*n]
+		sum := 0.0
+		if i+1 < n {
+			below := x[(i+1)*n : (i+2)*n]
+			for j := i; j < n; j++ {
+				sum += row[j]
+				row[j] = sum + below[j]
+			}
+			continue
+		}
 		for j := i; j < n; j++ {
-			v := x[i*n+j]
-			if i+1 < n {
-				v += x[(i+1)*n+j]
-			}
-			if j > 0 {
-				v += x[i*n+j-1]
-			}
-			if i+1 < n && j > 0 {
-				v -= x[(i+1)*n+j-1]
-			}
-			x[i*n+j] = v
+			sum += row[j]
+			row[j] = sum
 		}
 	}
 }

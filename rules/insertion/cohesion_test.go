@@ -14,25 +14,31 @@ import (
 // computed the slow way, from the block's and host's term vectors, for
 // every run of units.
 func TestMeasureMatchesBruteForce(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "insertion", "middle.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := document.New("m", src, document.Meta{})
-	c := analyse(doc, defaultIDF())
-	defer c.release()
-	if c.n < 6 {
-		t.Fatalf("want several units, got %d", c.n)
-	}
-	for i := 0; i < c.n; i++ {
-		for j := i; j < c.n; j++ {
-			got := c.measure(i, j)
-			cos, excl := c.bruteForce(i, j)
-			if math.Abs(got.cos-cos) > 1e-9 || math.Abs(got.exclusive-excl) > 1e-9 {
-				t.Fatalf("units %d-%d: prefix sums give cos %.6f excl %.6f, brute force %.6f %.6f",
-					i, j, got.cos, got.exclusive, cos, excl)
+	for _, f := range []string{
+		filepath.Join("..", "..", "testdata", "insertion", "middle.txt"),
+		filepath.Join("..", "..", "testdata", "seeds", "000_086b3e82c5205ac9.txt"),
+		filepath.Join("..", "..", "testdata", "seeds", "002_37ff407aa1546011.txt"),
+	} {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := document.New("m", src, document.Meta{})
+		c := analyse(doc, defaultIDF())
+		if c.n < 6 {
+			t.Fatalf("%s: want several units, got %d", f, c.n)
+		}
+		for i := 0; i < c.n; i++ {
+			for j := i; j < c.n; j++ {
+				got := c.measure(i, j)
+				cos, excl := c.bruteForce(i, j)
+				if math.Abs(got.cos-cos) > 1e-9 || math.Abs(got.exclusive-excl) > 1e-9 {
+					t.Fatalf("%s units %d-%d: prefix sums give cos %.6f excl %.6f, brute force %.6f %.6f",
+						f, i, j, got.cos, got.exclusive, cos, excl)
+				}
 			}
 		}
+		c.release()
 	}
 }
 
