@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -121,60 +120,9 @@ func plural(n int, word string) string {
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
-// JSON output contract, version 1.
-type jsonReport struct {
-	Version   int           `json:"version"`
-	Documents int           `json:"documents"`
-	Findings  []jsonFinding `json:"findings"`
-}
-
-type jsonFinding struct {
-	Path      string   `json:"path"`
-	Record    string   `json:"record,omitempty"`
-	Rule      string   `json:"rule"`
-	Severity  string   `json:"severity"`
-	Message   string   `json:"message"`
-	Line      int      `json:"line"`
-	Column    int      `json:"column"`
-	EndLine   int      `json:"end_line"`
-	EndColumn int      `json:"end_column"`
-	Offset    int      `json:"offset"`
-	EndOffset int      `json:"end_offset"`
-	Fix       *jsonFix `json:"fix,omitempty"`
-}
-
-type jsonFix struct {
-	Message string     `json:"message"`
-	Safety  string     `json:"safety"`
-	Edits   []jsonEdit `json:"edits"`
-}
-
-type jsonEdit struct {
-	Offset    int    `json:"offset"`
-	EndOffset int    `json:"end_offset"`
-	Text      string `json:"text"`
-}
-
-// WriteJSON writes {"version":1,"documents":N,"findings":[...]}.
+// WriteJSON writes {"version":1,"documents":N,"findings":[...]}, indented
+// by two spaces, as encoding/json writes jsonReport (json_write.go).
 func WriteJSON(w io.Writer, r *Report, _ Options) error {
-	out := jsonReport{Version: 1, Documents: r.Documents, Findings: make([]jsonFinding, 0, len(r.Items))}
-	for i := range r.Items {
-		it := &r.Items[i]
-		f := jsonFinding{
-			Path: it.Path, Record: it.Record, Rule: it.Rule.ID, Severity: it.Severity.String(),
-			Message: it.Message, Line: it.Line, Column: it.Column, EndLine: it.EndLine, EndColumn: it.EndColumn,
-			Offset: it.Start, EndOffset: it.End,
-		}
-		if it.Fix != nil {
-			f.Fix = &jsonFix{Message: it.Fix.Message, Safety: fixSafety(it).String(), Edits: make([]jsonEdit, 0, len(it.Fix.Edits))}
-			for _, e := range it.Fix.Edits {
-				f.Fix.Edits = append(f.Fix.Edits, jsonEdit{Offset: e.Start, EndOffset: e.End, Text: e.Text})
-			}
-		}
-		out.Findings = append(out.Findings, f)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	_, err := w.Write(appendJSONReport(nil, r))
+	return err
 }

@@ -1,0 +1,140 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"math/rand"
+	"testing"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// The JSON writer appends bytes by hand; these tests hold it to the
+// encoding/json output it replaced, kept here as the reference.
+
+// JSON output contract, version 1.
+type jsonReport struct {
+	Version   int           `json:"version"`
+	Documents int           `json:"documents"`
+	Findings  []jsonFinding `json:"findings"`
+}
+
+type jsonFinding struct {
+	Path      string   `json:"path"`
+	Record    string   `json:"record,omitempty"`
+	Rule      string   `json:"rule"`
+	Severity  string   `json:"severity"`
+	Message   string   `json:"message"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"`
+	Offset    int      `json:"offset"`
+	EndOffset int      `json:"end_offset"`
+	Fix       *jsonFix `json:"fix,omitempty"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Safety  string     `json:"safety"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	Text      string `json:"text"`
+}
+
+// referenceWriteJSON is WriteJSON as it was, through encoding/json; it writes {"version":1,"documents":N,"findings":[...]}.
+func referenceWriteJSON(w io.Writer, r *Report, _ Options) error {
+	out := jsonReport{Version: 1, Documents: r.Documents, Findings: make([]jsonFinding, 0, len(r.Items))}
+	for i := range r.Items {
+		it := &r.Items[i]
+		f := jsonFinding{
+			Path: it.Path, Record: it.Record, Rule: it.Rule.ID, Severity: it.Severity.String(),
+			Message: it.Message, Line: it.Line, Column: it.Column, EndLine: it.EndLine, EndColumn: it.EndColumn,
+			Offset: it.Start, EndOffset: it.End,
+		}
+		if it.Fix != nil {
+			f.Fix = &jsonFix{Message: it.Fix.Message, Safety: fixSafety(it).String(), Edits: make([]jsonEdit, 0, len(it.Fix.Edits))}
+			for _, e := range it.Fix.Edits {
+				f.Fix.Edits = append(f.Fix.Edits, jsonEdit{Offset: e.Start, EndOffset: e.End, Text: e.Text})
+			}
+		}
+		out.Findings = append(out.Findings, f)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// jsonStrings are strings with every byte class the escaping treats apart.
+func jsonStrings(n int) []string {
+	pieces := []string{"a", "Z", " ", "\"", "\\", "/", "<", ">", "&", "\n", "\r", "\t", "\b", "\f", "\x00", "\x01", "\x1f",
+		"\x7f", "\u00e9", "\u2028", "\u2029", "\u2027", "\u202a", "\xff", "\xc3", "\xe2\x80", "\U0001F600", "\ufffd", "'", "`"}
+	rng := rand.New(rand.NewSource(5))
+	out := []string{""}
+	for range n {
+		var s string
+		for k := rng.Intn(12); k >= 0; k-- {
+			s += pieces[rng.Intn(len(pieces))]
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestJSONStringMatchesEncodingJSON(t *testing.T) {
+	for _, s := range jsonStrings(20000) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		got := string(appendJSONString(nil, s)) + "\n"
+		if got != want.String() {
+			t.Fatalf("%q: got %s want %s", s, got, want.String())
+		}
+	}
+}
+
+func TestJSONReportMatchesEncodingJSON(t *testing.T) {
+	rule := &rules.Rule{ID: "text/test", Severity: rules.Warning}
+	strs := jsonStrings(200)
+	rng := rand.New(rand.NewSource(6))
+	pick := func() string { return strs[rng.Intn(len(strs))] }
+	for n := range 60 {
+		r := &Report{Documents: n}
+		for k := range n % 7 {
+			it := Item{Path: pick(), Rule: rule, Finding: rules.Finding{Severity: rules.Severity(1 + k%3), Message: pick(),
+				Start: rng.Intn(1000), End: rng.Intn(100000)}, Line: k + 1, Column: rng.Intn(90), EndLine: k + 2, EndColumn: 0}
+			if k%2 == 0 {
+				it.Record = pick()
+			}
+			if k%3 != 0 {
+				fix := &fixers.Fix{Message: pick(), Safety: fixers.Safety(k % 3)}
+				for e := range k % 4 {
+					fix.Edits = append(fix.Edits, fixers.Edit{Start: e, End: e + 10, Text: pick()})
+				}
+				it.Fix = fix
+			}
+			r.Items = append(r.Items, it)
+		}
+		var got, want bytes.Buffer
+		if err := WriteJSON(&got, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := referenceWriteJSON(&want, r, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("report %d:\n got %s\nwant %s", n, got.String(), want.String())
+		}
+	}
+}
+
