@@ -137,4 +137,3 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
-
