@@ -91,9 +91,9 @@ type candidate struct {
 	run
 	score, threshold, baseline float64
 	// sim is the similarity compared with the threshold: the geometric
-	// mean of the cosine and of the capped cosine (cappedCos; -1 when not
-	// computed).
-	sim, capped float64
+	// mean of the cosine and of the capped cosine (cappedCos), plus
+	// leadWeight times the cosine with the units before (leadCos).
+	sim, capped, lead float64
 	evidence
 }
 
@@ -219,8 +219,9 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass)
 	r := c.measure(i, j)
 	capped := c.cappedCos(i, j)
-	sim := math.Sqrt(r.cos*max(capped, minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
-	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped}, true
+	lead := c.leadCos(i, j)
+	sim := math.Sqrt(r.cos*max(capped, minCapRatio*r.cos)) + p.leadWeight*lead
+	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped, lead: lead}, true
 }
 
 // surelyFails reports that run i..j's plain cosine is at least its

@@ -24,31 +24,50 @@ finds that; lexical cohesion does.
 For every run of at least two paragraphs and 60 words (never starting at
 the first paragraph, never spanning an endnote list, mostly prose, and no
 longer than one and a half times the article's own prose) the rule
-compares the run's content words with the rest of the document: a TF-IDF
-cosine over stop-listed, lightly stemmed words, weighted by an embedded
+compares the run's content words with the rest of the document, over
+stop-listed, lightly stemmed words weighted by an embedded
 document-frequency table built from CC-BY-4.0 article text (WCXB). Every
-run is scored in constant time from prefix sums. A run is reported when
-its cosine is below
+run is bounded in constant time from prefix sums; only runs that may pass
+pay for the rest. The run's similarity is
+
+    sqrt(cosine x capped cosine) + 0.25 x cosine with the 3 units before it
+
+where the capped cosine caps the article's weight of each word (no single
+word the article repeats, "food" or "app", carries the similarity) and
+the last term asks for a cold start (an article introduces its own
+digressions; a glued-in piece follows the article's last words on its own
+subject). A run is reported when its similarity is below
 
     min(0.10, 0.5 x the document's median paragraph-to-rest cosine)
-      x mass / (mass + 400)        (mass: the run's IDF-weighted words)
+      x mass / (mass + 400) x 1.45 x (300 / mass)^(1/4)
       x words / 150 for runs under 150 words
+      x evidence (1 to 2)         (mass: the run's IDF-weighted words)
 
 and at least 3% of its weight sits on words it repeats and the article
 never uses. Small runs thus need stronger evidence, and a document whose
-paragraphs share little (a digest) needs a lower cosine still.
+paragraphs share little (a digest) needs a lower similarity still. A
+found run then takes in neighbouring paragraphs whose words are closer to
+it than to the article.
 
-A marker line before the run ("Related", "Share this:"), a short
-organisation name line, or footnote markers in the article but none in the
-run raise the threshold by a bounded factor; they never flag a run on their own.
-A Q&A answer, a roundup section or a quote collection, and a run sharing a
-third of its names with the article, are reported as info only. At most
-two runs are reported per document.
+A marker line before the run ("Related", "Share this:"), an organisation
+line (a short capitalised name with an organisation word or acronym, such
+as "Wilson Center"; title-case headings do not count), or footnote markers
+in the article but none in the run raise the threshold by a bounded
+factor; they never flag a run on their own. A Q&A answer, a roundup
+section or a quote collection (judged on the article without the run),
+and a run sharing a third of its names with the article, are reported as
+info only. At most two runs are reported per document.
 
-The message gives the lines, the cosine, threshold and score, and the top
-terms of the run and of the article. The unsafe fix removes the run with
-its marker and organisation lines and the blank lines around them.
-Options: min-words (60), min-paragraphs (2).`,
+Measured on generated insertions into WCXB truth articles (go run
+./cmd/hygiene-eval insertion; the table and thresholds come from the tune
+half, numbers below from the other half): see the suite for the current
+figures. It cannot find same-topic insertions, asides under about 150
+words, or pieces that share the article's subject words.
+
+The message gives the lines, the similarity with its parts, threshold and
+score, and the top terms of the run and of the article. The unsafe fix
+removes the run with its marker and organisation lines and the blank lines
+around them. Options: min-words (60), min-paragraphs (2).`,
 	Bad: "...the coalition agreed on security guarantees for Ukraine.\n\nRelated\n\n" +
 		"Sourdough needs a lively starter. Feed the starter flour and water...\n\nProof the dough overnight...",
 	Good:      "...the coalition agreed on security guarantees for Ukraine.\n\nMoscow rejected any foreign troops in Ukraine...",
@@ -121,8 +140,10 @@ func (c *cohesion) finding(doc *document.Document, cand candidate, kind string) 
 		why = append(why, fmt.Sprintf("reported as info: it shares %d names with the article", shared))
 	}
 	msg := fmt.Sprintf("lines %d-%d (%d paragraphs, %d words) look unrelated to the rest of the article: "+
-		"cosine %.3f with it (threshold %.3f, score %.2f); block terms: %s; article terms: %s",
-		span.FirstLine+1, span.LastLine+1, cand.paras, cand.words, cand.cos, cand.threshold, cand.score,
+		"similarity %.3f (cosine %.3f, capped %.3f, with the lines before %.3f; threshold %.3f, score %.2f); "+
+		"block terms: %s; article terms: %s",
+		span.FirstLine+1, span.LastLine+1, cand.paras, cand.words, cand.sim, cand.cos, cand.capped, cand.lead,
+		cand.threshold, cand.score,
 		strings.Join(c.topTerms(cand.i, cand.j, true), ", "), strings.Join(c.topTerms(cand.i, cand.j, false), ", "))
 	msg += supportText(cand.evidence, shared, len(blockNames))
 	if len(why) > 0 {
