@@ -122,7 +122,11 @@ func TestDumpRuns(t *testing.T) {
 	}
 	defer f.Close()
 	fmt.Fprintln(f, "case\tkind\tcwords\tlabel\tfirst\tlast\tunits\tdocunits\tparas\twords\tcos\tthr\tscore\texcl\tmass\tbase\thostp\thostw\tmarker\torg\tfn\tprev\tnext\tedgep\tedgen\tinner\tatend\tcapped\trelax\tsmall")
-	for k, c := range cases(arts, seeds) {
+	all := cases(arts, seeds)
+	if os.Getenv("INSERTION_AUGMENT") != "" {
+		all = append(all, untouchedParts(all)...)
+	}
+	for k, c := range all {
 		if c.Kind == eval.InsertSameTopic || c.Kind != eval.InsertNone && c.Words < 150 {
 			continue
 		}
@@ -130,7 +134,7 @@ func TestDumpRuns(t *testing.T) {
 		var idf *insertion.IDF
 		if os.Getenv("INSERTION_LOO") != "" {
 			var srcs [][]byte
-			for _, id := range strings.Split(c.Name, "+") {
+			for _, id := range strings.Split(strings.SplitN(c.Name, "#", 2)[0], "+") {
 				src, err := os.ReadFile(filepath.Join(dir, "wcxb-dev", "truth", id+".txt"))
 				if err != nil {
 					t.Fatal(err)
@@ -183,4 +187,27 @@ func TestSharedTerms(t *testing.T) {
 		doc := document.New(c.Name, []byte(c.Text), document.Meta{})
 		fmt.Println(c.Name, c.Kind, insertion.SharedTerms(doc, c.Paragraphs[0][0], c.Paragraphs[len(c.Paragraphs)-1][1]))
 	}
+}
+
+// untouchedParts makes more negatives from the untouched articles: the
+// first and the last 70% of each (cut at a blank line), named
+// "<id>#head" and "<id>#tail". They are still clean articles, with other
+// paragraphs around each run, for a closer look at how near a clean
+// article comes to a warning.
+func untouchedParts(cs []eval.InsertionCase) []eval.InsertionCase {
+	var out []eval.InsertionCase
+	for _, c := range cs {
+		if c.Kind != eval.InsertNone {
+			continue
+		}
+		paras := strings.Split(strings.TrimSpace(c.Text), "\n\n")
+		if len(paras) < 8 {
+			continue
+		}
+		k := len(paras) * 7 / 10
+		out = append(out,
+			eval.InsertionCase{Name: c.Name + "#head", Kind: eval.InsertNone, Text: strings.Join(paras[:k], "\n\n") + "\n"},
+			eval.InsertionCase{Name: c.Name + "#tail", Kind: eval.InsertNone, Text: strings.Join(paras[len(paras)-k:], "\n\n") + "\n"})
+	}
+	return out
 }
