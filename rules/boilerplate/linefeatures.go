@@ -165,11 +165,12 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 				a.measureChars(c, &shapes[ci])
 			}
 			short[ci] = shapes[ci].words <= shortMaxWords && !shapes[ci].sentence
+			sentence[ci] = shapes[ci].sentence
 		case near(ci, windowRadius):
 			short[ci] = a.isShortLine(c)
 			lexes[ci] = lexScore(c.norm, lex)
+			sentence[ci] = endsSentence(c.text)
 		}
-		sentence[ci] = endsSentence(c.text)
 	}
 	verdicts := a.structure()
 	overlaps := a.bodyOverlaps(wanted)

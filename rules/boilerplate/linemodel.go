@@ -19,15 +19,20 @@ var LineModel = &rules.Rule{
 	ID:      "boilerplate/line-model",
 	Summary: "a line that a classifier trained on labelled pages scores as page furniture",
 	Doc: `Scores every standalone line with a small gradient-boosted tree ensemble
-(200 trees of depth 4) over per-line features of the shared analysis: the line's
+(200 trees of depth 5) over per-line features of the shared analysis: the line's
 length, share of function words, sentence end, colon, question mark,
 title-case, capitals, digits, punctuation and separators, e-mail, web
 address or phone number, the phrase families' matches, the structure
 rule's verdict, its position relative to the article's main body (before,
-inside, after, how far, how much body text follows), block kind, repeats,
-the run of short lines it stands in, the furniture near it and in the
-whole document, the furniture log-odds of its words (a learned lexicon),
-and the same shape numbers of the two lines before and after it. Real
+inside, after, how far, how much body text follows, how many blocks the
+page holds before and after its body), block kind, repeats, the run of
+short lines it stands in, the furniture near it and in the whole
+document, the furniture log-odds of its words (a learned lexicon), the
+same shape numbers of the two lines before and after it, the furniture
+words and sentence ends of the five lines on each side, and how many of
+its content words the body itself uses (a headline, subheading or caption
+shares them with its article; a menu item, a teaser for another article
+or a sign-up prompt does not: evidence that needs no word list). Real
 paragraphs inside the body are not scored (never a warning there).
 
 The trees were fitted only on the tune half of the WCXB dev pages

@@ -390,7 +390,8 @@ func phraseSeverityDoc(fam *phraseFamily) string {
 		inside = "inside the article's main body an exact line is a warning, a prefix match only info"
 	}
 	return "Severity: an exact line outside the article's main body (before its first or after its last real paragraph) is an error with a safe fix; a prefix match there is a warning with an unsafe fix, or only info when no other furniture stands within three lines (furniture comes in clusters, a clean article's look-alike stands alone); " +
-		inside + ". The fix removes the line with the blank line that separated it, so paragraphs never merge."
+		inside + ". A prefix match, a breadcrumb or a call-to-action button that is the only furniture in its document is only info (the benchmark's clean articles keep such lines); an exact share prompt, reading time or other phrase is reported even alone." +
+		" The fix removes the line with the blank line that separated it, so paragraphs never merge."
 }
 
 // loneMayLower reports whether a match of fam is lowered to info when it

@@ -27,15 +27,21 @@ on text alone). Evidence, as the message says:
   - a run of three or more short lines before the first body paragraph
     (navigation): warning, except the line right before the body (the
     title usually stands there): info;
-  - contact details (e-mail, web address, phone number) standing alone:
-    warning anywhere;
+  - contact details (e-mail, web address, phone number) outside the
+    body, with more contact details within two lines: warning, except in
+    a directory (five or more e-mail or phone lines: a list of
+    organisations with their addresses is the article); a phone number
+    is a run of 9 to 15 digits in phone-like groups, so rows of figures,
+    prices and version ranges are no contact details;
   - a short line repeated within the document (a tagline, a recurring
     widget): warning;
   - headings that legitimately end articles ("Notes", "References",
     "Sources", ...) and lines before endnote definitions are never flagged.
 
-Lines that a phrase rule (share-prompt, login-prompt, ...) matches are left
-to that rule. The fix removes the line with its blank separator; it is
+A warning in a document whose only furniture evidence is that one line
+is lowered to info: clean articles keep the odd look-alike, pages with
+furniture left in hold clusters of it. Lines that a phrase rule
+(share-prompt, login-prompt, ...) matches are left to that rule. The fix removes the line with its blank separator; it is
 unsafe: structure is a guess.`,
 	Bad:       "The ministers agreed on the plan after a long night of talks, and they said that it would be put to the allies next week.\n\nTo arrange an interview please contact:\n\nJane Doe\nSenior Editor\njane@example.com\n+44 20 7946 0000",
 	Good:      "## Key Takeaways\n\n1. The coalition met in Paris.",

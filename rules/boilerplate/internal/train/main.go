@@ -125,7 +125,7 @@ func showErrors(rows []sample, oof []float64, pages []*eval.WCXBPage, th thresho
 	}
 }
 
-var defaultParams = params{trees: 200, depth: 4, rate: 0.1, lambda: 1, minHess: 2, posRatio: 1}
+var defaultParams = params{trees: 200, depth: 5, rate: 0.1, lambda: 1, minHess: 2, posRatio: 1}
 
 func main() {
 	out := flag.String("out", "rules/boilerplate/linemodel.txt", "weights file to write")
