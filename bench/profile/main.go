@@ -24,7 +24,7 @@ func main() {
 	mem := flag.String("mem", "", "write an allocation profile to this file")
 	discard := flag.Bool("discard", true, "discard the command's standard output")
 	flag.Parse()
-	lint.TuneGC(lint.GCHeadroom) // as cmd/hygiene does
+	lint.TuneGC(lint.GCHeadroom, lint.GCCeiling) // as cmd/hygiene does
 	if *cpu != "" {
 		f, err := os.Create(*cpu)
 		if err != nil {

@@ -11,6 +11,6 @@ import (
 
 func main() {
 	// Fewer collections while documents stream through (lint.TuneGC).
-	lint.TuneGC(lint.GCHeadroom)
+	lint.TuneGC(lint.GCHeadroom, lint.GCCeiling)
 	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

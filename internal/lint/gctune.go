@@ -10,31 +10,42 @@ import (
 // GCHeadroom is the heap growth between collections that TuneGC allows a
 // command-line run: with the rules' tables live (about 16 MB) the default
 // GOGC=100 collects every 16 MB of garbage, and the documents streaming
-// through make a lot of it. 32 MB halves the collections for about 16 MB
-// more peak memory (lint -j 1 on the WCXB truth texts: 6% less CPU).
+// through make a lot of it. 32 MB halves the collections (lint -j 1 on the
+// WCXB truth texts: 6% less CPU).
 const GCHeadroom = 32 << 20
+
+// GCCeiling is the memory TuneGC lets the runtime hold while the live heap
+// is small (below half of it): the headroom must not lift a per-document
+// run's peak RSS over 100 MB when a document with thousands of findings
+// briefly doubles the live heap. The Go runtime's memory is about 15 MB
+// less than the process's RSS (code and tables mapped from the binary).
+const GCCeiling = 80 << 20
 
 // TuneGC lets the heap grow by headroom bytes over the live heap before
 // the next collection, instead of by the live heap's size (GOGC=100), and
 // never by less than GOGC=100 would: a small live heap is collected less
-// often, a large one (corpus summaries of a huge corpus) as usual, so the
-// extra memory is at most headroom. It re-reads the live heap after every
-// collection. A GOGC or GOMEMLIMIT set by the user wins: TuneGC does
-// nothing then. Call it once, from a program's main.
-func TuneGC(headroom uint64) {
+// often, a large one (corpus summaries of a huge corpus) as usual. While
+// the live heap is below ceiling/2, the runtime's memory is also capped
+// at ceiling (a soft limit: collections come sooner near it); above, the
+// cap is twice the live heap, what GOGC=100 reaches anyway, so a large
+// live heap never makes the collector run without pause. It re-reads the
+// live heap after every collection. A GOGC or GOMEMLIMIT set by the user
+// wins: TuneGC does nothing then. Call it once, from a program's main.
+func TuneGC(headroom, ceiling uint64) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	t := &gcTuner{headroom: headroom, percent: 100,
+	t := &gcTuner{headroom: headroom, ceiling: ceiling, percent: 100,
 		live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
 	t.adjust()
 	t.arm()
 }
 
 type gcTuner struct {
-	headroom uint64
-	percent  int // the GOGC in force
-	live     []metrics.Sample
+	headroom, ceiling uint64
+	percent           int    // the GOGC in force
+	limit             uint64 // the memory limit in force, 0 before the first
+	live              []metrics.Sample
 }
 
 // arm registers a cleanup on a fresh unreachable object, so adjust runs
@@ -51,9 +62,14 @@ func (t *gcTuner) adjust() {
 	if t.live[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	if p := gcPercentFor(t.live[0].Value.Uint64(), t.headroom); p != t.percent {
+	live := t.live[0].Value.Uint64()
+	if p := gcPercentFor(live, t.headroom); p != t.percent {
 		debug.SetGCPercent(p)
 		t.percent = p
+	}
+	if l := memoryLimitFor(live, t.ceiling); l != t.limit {
+		debug.SetMemoryLimit(int64(l))
+		t.limit = l
 	}
 }
 
@@ -65,4 +81,12 @@ func gcPercentFor(live, headroom uint64) int {
 		return 1000
 	}
 	return int(min(1000, max(100, headroom*100/live)))
+}
+
+// memoryLimitFor is the soft memory limit for a live heap: ceiling, or
+// twice the live heap once that is more, rounded up to a whole MB so that
+// small changes of the live heap do not reset it after every collection.
+func memoryLimitFor(live, ceiling uint64) uint64 {
+	const mb = 1 << 20
+	return max(ceiling, (2*live+mb-1)/mb*mb)
 }

@@ -29,11 +29,31 @@ func TestGCPercentFor(t *testing.T) {
 // TestTunerSetsGCPercent runs one adjustment and reads the GOGC it set back.
 func TestTunerSetsGCPercent(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	tu := &gcTuner{headroom: 1 << 40, percent: 100}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	tu := &gcTuner{headroom: 1 << 40, ceiling: 1 << 40, percent: 100}
 	tu.live = append(tu.live, liveSample()...)
 	tu.adjust()
 	if got := debug.SetGCPercent(100); got != 1000 || tu.percent != 1000 {
 		t.Errorf("GOGC after adjust with a huge headroom: %d (tuner says %d), want 1000", got, tu.percent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 || tu.limit != 1<<40 {
+		t.Errorf("memory limit after adjust with a huge ceiling: %d (tuner says %d), want %d", got, tu.limit, int64(1<<40))
+	}
+}
+
+func TestMemoryLimitFor(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct{ live, want uint64 }{
+		{0, 80 * mb},
+		{16 * mb, 80 * mb},      // a per-document run: the ceiling
+		{40 * mb, 80 * mb},      // half the ceiling
+		{41 * mb, 82 * mb},      // beyond: what GOGC=100 reaches
+		{500*mb + 1, 1001 * mb}, // rounded up to a whole MB
+		{3000 * mb, 6000 * mb},  // a huge corpus phase
+	} {
+		if got := memoryLimitFor(c.live, 80*mb); got != c.want {
+			t.Errorf("live %d: limit %d, want %d", c.live, got, c.want)
+		}
 	}
 }
 
