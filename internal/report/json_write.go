@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -14,6 +15,7 @@ import (
 // appendJSONReport appends the report as encoding/json's Encoder writes
 // jsonReport, final newline included.
 func appendJSONReport(b []byte, r *Report) []byte {
+	b = slices.Grow(b, jsonSize(r))
 	b = append(b, "{\n  \"version\": 1,\n  \"documents\": "...)
 	b = strconv.AppendInt(b, int64(r.Documents), 10)
 	b = append(b, ",\n  \"findings\": ["...)
@@ -27,6 +29,23 @@ func appendJSONReport(b []byte, r *Report) []byte {
 		b = append(b, "\n  "...)
 	}
 	return append(b, "]\n}\n"...)
+}
+
+// jsonSize is about the size of the report's JSON (a little more unless
+// strings need escapes), so that it is written into one allocation.
+func jsonSize(r *Report) int {
+	n := 64
+	for i := range r.Items {
+		it := &r.Items[i]
+		n += 330 + len(it.Path) + len(it.Record) + len(it.Rule.ID) + len(it.Message)
+		if it.Fix != nil {
+			n += 90 + len(it.Fix.Message)
+			for _, e := range it.Fix.Edits {
+				n += 110 + len(e.Text)
+			}
+		}
+	}
+	return n
 }
 
 // appendJSONFinding appends one finding at the findings array's depth,

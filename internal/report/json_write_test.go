@@ -137,3 +137,23 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONSizeCoversPlainReports checks the size estimate against reports
+// whose strings need no escapes: the JSON fits without a second allocation.
+func TestJSONSizeCoversPlainReports(t *testing.T) {
+	rule := &rules.Rule{ID: "boilerplate/share-prompt"}
+	r := &Report{Documents: 1234567}
+	for k := range 50 {
+		it := Item{Path: "some/dir/file.txt", Record: "rec-1", Rule: rule,
+			Finding: rules.Finding{Severity: rules.Warning, Message: "a message of ordinary length", Start: 123456789, End: 123456799},
+			Line: 999999, Column: 99999, EndLine: 999999, EndColumn: 99999}
+		if k%2 == 0 {
+			it.Fix = &fixers.Fix{Message: "remove the line", Safety: fixers.Unsafe,
+				Edits: []fixers.Edit{{Start: 123456789, End: 123456799, Text: ""}, {Start: 1, End: 2, Text: "x"}}}
+		}
+		r.Items = append(r.Items, it)
+	}
+	if got, size := len(appendJSONReport(nil, r)), jsonSize(r); got > size {
+		t.Errorf("JSON of %d bytes, estimated %d", got, size)
+	}
+}
