@@ -146,7 +146,7 @@ func TestJSONSizeCoversPlainReports(t *testing.T) {
 	for k := range 50 {
 		it := Item{Path: "some/dir/file.txt", Record: "rec-1", Rule: rule,
 			Finding: rules.Finding{Severity: rules.Warning, Message: "a message of ordinary length", Start: 123456789, End: 123456799},
-			Line: 999999, Column: 99999, EndLine: 999999, EndColumn: 99999}
+			Line:    999999, Column: 99999, EndLine: 999999, EndColumn: 99999}
 		if k%2 == 0 {
 			it.Fix = &fixers.Fix{Message: "remove the line", Safety: fixers.Unsafe,
 				Edits: []fixers.Edit{{Start: 123456789, End: 123456799, Text: ""}, {Start: 1, End: 2, Text: "x"}}}
