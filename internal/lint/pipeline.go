@@ -126,7 +126,11 @@ func (r *Runner) pipeline(p plan, problems *[]Problem, work, emit func(*job) err
 		wg.Wait()
 		close(results)
 	}()
-	meter := progress.New(r.opts.Progress, totalSize(p.files))
+	var meter *progress.Meter // nil, a no-op, without a progress line
+	if r.opts.Progress != nil {
+		// The total is one stat per file: only the progress line needs it.
+		meter = progress.New(r.opts.Progress, totalSize(p.files))
+	}
 	meter.Phase(r.phase)
 	err := emitInOrder(results, tokens, func(j *job) error {
 		meter.Add(1, j.unit.Size)
