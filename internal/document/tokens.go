@@ -66,9 +66,10 @@ func searchTokens(toks []Token, offset int) int {
 
 // appendTokens splits src[start:end) into tokens. A token is a run of
 // letters, marks and digits; an apostrophe or hyphen joins two such runs
-// ("don't", "co-chaired") but a trailing one is left out. Every byte is
-// classified by one table lookup: ASCII letters and digits extend a token
-// in a tight loop, and only bytes above ASCII are decoded as runes.
+// ("don't", "co-chaired") but a trailing one is left out. A token grows
+// over ASCII letters and digits eight bytes at a time (asciiWordRun); the
+// byte that stops it is classified by one table lookup, and only bytes
+// above ASCII are decoded as runes.
 func appendTokens(out []Token, src []byte, start, end int) []Token {
 	src = src[:end]
 	i := start
