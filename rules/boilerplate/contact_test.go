@@ -104,3 +104,14 @@ func TestBodyOverlap(t *testing.T) {
 		t.Errorf("unrelated teaser overlap %.2f, want 0", got)
 	}
 }
+
+func TestFigureLine(t *testing.T) {
+	for norm, want := range map[string]bool{
+		"# boston ma": true, "# #": true, "# # #": true, "population # #": true,
+		"top midsize cities": false, "read more": false, "": false, "boston # ma tx": false,
+	} {
+		if got := figureLine(norm); got != want {
+			t.Errorf("figureLine(%q) = %v, want %v", norm, got, want)
+		}
+	}
+}

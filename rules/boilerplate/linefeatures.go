@@ -58,7 +58,7 @@ var ownFeatureNames = []string{
 	"proven_within5", "short_within5", "good_within5", "body_share", "candidates",
 	"lex_mean", "lex_max", "lex_min", "lex_known", "doc_furniture",
 	"win_lex_mean", "win_lex_max", "win_sentence", "doc_blocks_before_body", "doc_blocks_after_body",
-	"body_overlap",
+	"body_overlap", "run_figures",
 }
 
 var neighbourFeatureNames = []string{
@@ -174,6 +174,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 	}
 	verdicts := a.structure()
 	overlaps := a.bodyOverlaps(wanted)
+	figures := a.figureShares(wanted)
 	ctx := a.ctx
 	goodAfter, sinceGood, toGood := a.goodProfile()
 	totalGood, totalWords := 0, 0
@@ -242,7 +243,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		l := lexes[ci]
 		f = append(f, float32(proven), float32(shorts), float32(good), bodyShare, float32(n), l.mean, l.max, l.min, l.known, furniture,
 			winLex/float32(max(inWindow, 1)), winLexMax, ratio(sentences, inWindow), docBefore, docAfter,
-			overlaps[ci])
+			overlaps[ci], figures[ci])
 		for _, off := range neighbourOffsets {
 			k := ci + off
 			if k < 0 || k >= n {
@@ -607,3 +608,63 @@ var strongFamilies = func() uint32 {
 	}
 	return bits
 }()
+
+// figureRadius is how far figureShares looks on each side.
+const figureRadius = 20
+
+// figureShares returns, for every candidate want accepts, the share of
+// figure lines among the candidates within figureRadius of it in its run
+// (no body paragraph between): a table of figures or a ranked list ("8.
+// Boston, MA", "91.0", "+5.5%") is article content even where it stands
+// after the last body paragraph, and a menu or footer has few of them.
+func (a *analysis) figureShares(want []bool) []float32 {
+	n := len(a.cands)
+	// prefix[k] counts the figure lines among candidates before k.
+	prefix := make([]int, n+1)
+	for ci, c := range a.cands {
+		prefix[ci+1] = prefix[ci]
+		if figureLine(c.norm) {
+			prefix[ci+1]++
+		}
+	}
+	out := make([]float32, n)
+	run := a.ctx.run
+	for ci := range a.cands {
+		if !want[ci] {
+			continue
+		}
+		lo, hi := ci, ci
+		for lo > 0 && ci-lo < figureRadius && run[lo-1] == run[ci] {
+			lo--
+		}
+		for hi+1 < n && hi-ci < figureRadius && run[hi+1] == run[ci] {
+			hi++
+		}
+		out[ci] = float32(prefix[hi+1]-prefix[lo]) / float32(hi-lo+1)
+	}
+	return out
+}
+
+// figureLine reports a normalised line that starts with a number (a
+// ranked or numbered item) or whose words are mostly numbers.
+func figureLine(norm string) bool {
+	if strings.HasPrefix(norm, "#") {
+		return true
+	}
+	// Normalised words are separated by single spaces; a number is "#".
+	words, numbers := 0, 0
+	for start := 0; start < len(norm); {
+		end := strings.IndexByte(norm[start:], ' ')
+		if end < 0 {
+			end = len(norm) - start
+		}
+		if end > 0 {
+			words++
+			if norm[start:start+end] == "#" {
+				numbers++
+			}
+		}
+		start += end + 1
+	}
+	return words > 0 && 2*numbers >= words
+}

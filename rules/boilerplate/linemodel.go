@@ -44,10 +44,10 @@ lines of the tune half's clean truth texts as extra negatives:
 
 which rewrites rules/boilerplate/linemodel.txt deterministically (about
 two minutes on two cores) and picks the thresholds by 4-fold
-cross-validation by page inside the tune half: warning at the lowest
+cross-validation by site inside the tune half: warning at the lowest
 score where the family's precision at warning and above reaches 0.96 in
-both views with at most 0.8% of clean truth texts alarmed (0.93 now),
-info where the model's own lines reach 0.8 precision (0.76), error where
+both views with at most 0.8% of clean truth texts alarmed (0.955 now),
+info where the model's own lines reach 0.8 precision (0.83), error where
 they reach 0.99 (never reached: the model reports no errors). A line is
 reported only in a document with at least two lines of proven
 furniture (strong phrase matches, structure warnings): furniture comes in
