@@ -32,8 +32,10 @@ same shape numbers of the two lines before and after it, the furniture
 words and sentence ends of the five lines on each side, and how many of
 its content words the body itself uses (a headline, subheading or caption
 shares them with its article; a menu item, a teaser for another article
-or a sign-up prompt does not: evidence that needs no word list). Real
-paragraphs inside the body are not scored (never a warning there).
+or a sign-up prompt does not: evidence that needs no word list), and the
+share of figure lines (numbers, ranked items) among the 20 lines on each
+side (a table or ranked list is content even after an early body end).
+Real paragraphs inside the body are not scored (never a warning there).
 
 The trees were fitted only on the tune half of the WCXB dev pages
 (residue and whole-page views, content and title lines as negatives,
@@ -43,8 +45,10 @@ lines of the tune half's clean truth texts as extra negatives:
 	go run ./rules/boilerplate/internal/train
 
 which rewrites rules/boilerplate/linemodel.txt deterministically (about
-two minutes on two cores) and picks the thresholds by 4-fold
-cross-validation by site inside the tune half: warning at the lowest
+five minutes on two cores) and picks the thresholds by 4-fold
+cross-validation by site inside the tune half, the folds drawn twice and
+pooled (false alarms cluster on a few pages, so one draw's luck moves the
+estimate by a point or two): warning at the lowest
 score where the family's precision at warning and above reaches 0.96 in
 both views with at most 0.8% of clean truth texts alarmed (0.955 now),
 info where the model's own lines reach 0.8 precision (0.83), error where
