@@ -62,8 +62,9 @@ type cohesion struct {
 	// Prefix sums over units, length n+1: words, substantial paragraphs,
 	// words in substantial paragraphs.
 	words, paras, proseWords []int
-	// noteRefs counts "[n]" note references.
+	// noteRefs counts "[n]" note references; titles counts title units.
 	noteRefs   []int
+	titles     []int
 	mass, dotD []float64
 	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
 	gram []float64
@@ -579,6 +580,7 @@ func (c *cohesion) buildPrefixes() {
 	c.paras = resizeInts(c.paras, n+1)
 	c.proseWords = resizeInts(c.proseWords, n+1)
 	c.noteRefs = resizeInts(c.noteRefs, n+1)
+	c.titles = resizeInts(c.titles, n+1)
 	c.mass = resizeFloats(c.mass, n+1)
 	c.dotD = resizeFloats(c.dotD, n+1)
 	for t, w := range c.termWeight {
@@ -596,6 +598,10 @@ func (c *cohesion) buildPrefixes() {
 		c.paras[u+1] = c.paras[u] + c.units[u].paras
 		c.proseWords[u+1] = c.proseWords[u] + c.units[u].proseWords
 		c.noteRefs[u+1] = c.noteRefs[u] + c.units[u].noteRefs
+		c.titles[u+1] = c.titles[u]
+		if c.units[u].title {
+			c.titles[u+1]++
+		}
 		c.mass[u+1] = c.mass[u] + mass
 		c.dotD[u+1] = c.dotD[u] + dot
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
 )
 
 // Thresholds are the tunable parameters, exposed to the tuning grid in
@@ -68,6 +69,8 @@ func (c *cohesion) why(doc *document.Document, p params, i, j, firstPara int) st
 		return "prose"
 	case c.exclusive(i, j) < p.minExclusive:
 		return "exclusive"
+	case c.splitsSections(i, j, c.leadLines(doc, i)):
+		return "sections"
 	}
 	return ""
 }
@@ -76,12 +79,13 @@ func (c *cohesion) info(doc *document.Document, p params, i, j, firstPara int, b
 	r := c.measure(i, j)
 	e := c.leadLines(doc, i)
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
-	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass)
+	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass) * innerFactor(c.innerCos(i, j))
 	sim := math.Sqrt(r.cos*max(c.cappedCos(i, j), minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
 	span := c.blockSpan(doc, i, j)
 	ri := RunInfo{First: span.FirstLine + 1, Last: span.LastLine + 1, Cos: r.cos, Thr: thr, Excl: r.exclusive,
 		Mass: r.mass, Base: base, Words: r.words, Paras: r.paras, Marker: e.marker, Org: e.org, Footnotes: e.footnotes,
 		Units: j - i + 1, HostParas: c.paras[c.n] - r.paras, HostWords: c.words[c.n] - r.words, DocUnit: c.n}
+	ri.Score = math.Inf(1)
 	if thr > 0 {
 		ri.Score = sim / thr
 	}
@@ -135,6 +139,34 @@ type RunFeatures struct {
 	PrevCos, NextCos, EdgePrev, EdgeNext, Inner float64
 	CosCap, Relax, Small                        float64
 	AtEnd                                       bool
+	// Overlap is the part of the run's distinct terms' IDF that the host
+	// also uses; Shared counts shared terms of IDF 2 or more.
+	Overlap float64
+	Shared  int
+}
+
+// overlap measures the run's vocabulary found in the host, ignoring
+// counts.
+func (c *cohesion) overlap(i, j int) (float64, int) {
+	in := map[int32]float64{}
+	for _, e := range c.entries[c.entryStart[i]:c.entryStart[j+1]] {
+		in[e.term] += float64(e.count)
+	}
+	tot, sh, n := 0.0, 0.0, 0
+	for t, k := range in {
+		w := c.termWeight[t]
+		tot += w
+		if float64(c.termCount[t]) > k {
+			sh += w
+			if w >= 2 {
+				n++
+			}
+		}
+	}
+	if tot == 0 {
+		return 0, 0
+	}
+	return sh / tot, n
 }
 
 // cosRuns is the cosine of runs a..b and c..d (units, inclusive), 0 when
@@ -187,6 +219,7 @@ func DumpRuns(doc *document.Document, maxScore float64, idf *IDF, emit func(RunF
 			e := c.leadLines(doc, i)
 			e.footnotes = ri.Footnotes
 			f.Relax, f.Small = e.relax(), smallBlockFactor(ri.Words)
+			f.Overlap, f.Shared = c.overlap(i, j)
 			emit(f)
 		}
 	}
@@ -262,3 +295,18 @@ func LeaveOut(srcs ...[]byte) *IDF {
 	}
 	return &IDF{&idfTable{weights: base.weights, unseen: base.unseen, counts: base.counts, n: base.n, override: over}}
 }
+
+// WarnsWith reports whether the rule, weighting terms by idf, gives doc a
+// warning (info findings do not count).
+func WarnsWith(doc *document.Document, idf *IDF) bool {
+	warned := false
+	findBlocks(doc, defaultParams, idf.t, func(f rules.Finding) {
+		if f.Severity >= rules.Warning {
+			warned = true
+		}
+	})
+	return warned
+}
+
+// SetInnerRef sets innerRef for the tuning aids.
+func SetInnerRef(v float64) { innerRef = v }

@@ -58,7 +58,7 @@ var defaultParams = params{
 	relCos:       0.5,
 	halfMass:     400,
 	minExclusive: 0.03,
-	scale:        1.45,
+	scale:        1.35,
 	hostCap:      3,
 	leadWeight:   0.25,
 }
@@ -212,6 +212,9 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 // the others: they fail for sure); ev holds the lead-line evidence of
 // unit i.
 func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candidate, bool) {
+	if c.splitsSections(i, j, ev) {
+		return candidate{}, false
+	}
 	mass := c.mass[j+1] - c.mass[i]
 	words := c.words[j+1] - c.words[i]
 	e := ev
@@ -225,7 +228,7 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	if c.surelyFails(p, i, j, base, relax) {
 		return candidate{}, false
 	}
-	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass)
+	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass) * innerFactor(c.innerCos(i, j))
 	r := c.measure(i, j)
 	capped := c.cappedCos(i, j)
 	lead := c.leadCos(i, j)
@@ -384,4 +387,48 @@ func (c *cohesion) firstParagraph() int {
 func (c *cohesion) blockSpan(doc *document.Document, i, j int) document.Block {
 	first, last := doc.Blocks[c.units[i].firstBlock], doc.Blocks[c.units[j].lastBlock]
 	return document.Block{Start: first.Start, End: last.End, FirstLine: first.FirstLine, LastLine: last.LastLine}
+}
+
+// splitsSections reports that run i..j starts inside one of the article's
+// sections and runs across the title of the next: the end of one section
+// and the start of another, both the article's own (a newsletter's items,
+// a guide's headed steps). A glued-in piece starts at its own beginning:
+// it may carry subheadings, but then it starts at a title or after a
+// marker or name line, or holds no title at all.
+func (c *cohesion) splitsSections(i, j int, ev evidence) bool {
+	if c.titles[j+1]-c.titles[i+1] == 0 {
+		return false
+	}
+	startsSection := c.units[i].title || i > 0 && c.units[i-1].title || ev.marker != "" || ev.org != ""
+	return !startsSection
+}
+
+// innerCos is the cosine between the two halves of run i..j (split at its
+// middle unit), 1 for a single unit. A glued-in piece is one text: its
+// halves share words. A run of an article's own items, anecdotes or
+// asides that share nothing with the article share nothing with each
+// other either: they are the article's variety, not a foreign text.
+func (c *cohesion) innerCos(i, j int) float64 {
+	if j <= i {
+		return 1
+	}
+	m := (i + j) / 2
+	ab := c.gramRect(i, m, m+1, j)
+	aa := c.gramRect(i, m, i, m)
+	bb := c.gramRect(m+1, j, m+1, j)
+	if aa <= 0 || bb <= 0 {
+		return 0
+	}
+	return max(0, ab) / math.Sqrt(aa*bb)
+}
+
+// innerRef is the inner cosine from which a run's own cohesion no longer
+// lowers its threshold (a variable for the tuning aids).
+var innerRef = 0.1
+
+// innerFactor scales the threshold by the run's own cohesion: a run whose
+// halves share nothing is held to a lower threshold, and one whose halves
+// share no weighted word at all is never reported.
+func innerFactor(inner float64) float64 {
+	return math.Sqrt(min(1, inner/innerRef))
 }

@@ -96,7 +96,13 @@ func runUnrelatedBlock(pass *rules.Pass) {
 	p := defaultParams
 	p.minWords = max(20, pass.Options.Int("min-words", p.minWords))
 	p.minParas = max(1, pass.Options.Int("min-paragraphs", p.minParas))
-	c := analyse(doc, defaultIDF())
+	findBlocks(doc, p, defaultIDF(), pass.Report)
+}
+
+// findBlocks reports the unrelated blocks of doc weighted by idf (the
+// tuning aids pass a leave-one-out table).
+func findBlocks(doc *document.Document, p params, idf *idfTable, report func(rules.Finding)) {
+	c := analyse(doc, idf)
 	defer c.release()
 	kind, kindKnown := "", false
 	skipFrom, skipTo := -1, -1
@@ -114,7 +120,7 @@ func runUnrelatedBlock(pass *rules.Pass) {
 				kind = ""
 			}
 		}
-		pass.Report(c.finding(doc, cand, kind))
+		report(c.finding(doc, cand, kind))
 		skipFrom, skipTo = cand.i, cand.j
 	}
 }
