@@ -310,3 +310,15 @@ func WarnsWith(doc *document.Document, idf *IDF) bool {
 
 // SetInnerRef sets innerRef for the tuning aids.
 func SetInnerRef(v float64) { innerRef = v }
+
+// SetChecks switches the inner-cohesion factor and the section-split
+// guard for tests that show a fixture needs them; it returns a function
+// restoring both.
+func SetChecks(inner, sections bool) func() {
+	oldRef, oldSec := innerRef, checkSections
+	if !inner {
+		innerRef = 1e-12
+	}
+	checkSections = sections
+	return func() { innerRef, checkSections = oldRef, oldSec }
+}

@@ -254,3 +254,36 @@ func TestGlueInQuestionsStillWarns(t *testing.T) {
 		t.Fatalf("want a warning on the knitting paragraphs, got %v", ruletest.Run(t, insertion.UnrelatedBlock, text, nil))
 	}
 }
+
+// An article's own run of mutually unrelated items (here the reporter's
+// closing portraits: a beekeeper, a violin maker, a lighthouse keeper)
+// shares no words with the article, but none with each other either: it
+// is the article's variety, not one glued-in text. Without the inner
+// cohesion factor it warns.
+func TestOwnUnrelatedItemsQuiet(t *testing.T) {
+	text := localFixture(t, "anecdotes.txt")
+	if ws := warnings(t, text); len(ws) > 0 {
+		t.Errorf("unexpected warning on the article's own portraits: %s", ws[0].Message)
+	}
+	restore := insertion.SetChecks(false, true)
+	defer restore()
+	if ws := warnings(t, text); len(ws) == 0 {
+		t.Errorf("fixture no longer exercises the inner-cohesion factor: quiet without it")
+	}
+}
+
+// A district newsletter's regatta news runs from the end of one section
+// across the next section's title: the close of one of the article's
+// sections and the start of another, not a glued-in piece (which starts
+// at its own beginning). Without the section-split guard it warns.
+func TestRunAcrossSectionTitleQuiet(t *testing.T) {
+	text := localFixture(t, "sections.txt")
+	if ws := warnings(t, text); len(ws) > 0 {
+		t.Errorf("unexpected warning across a section title: %s", ws[0].Message)
+	}
+	restore := insertion.SetChecks(true, false)
+	defer restore()
+	if ws := warnings(t, text); len(ws) == 0 {
+		t.Errorf("fixture no longer exercises the section-split guard: quiet without it")
+	}
+}
