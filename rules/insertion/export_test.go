@@ -322,3 +322,12 @@ func SetChecks(inner, sections bool) func() {
 	checkSections = sections
 	return func() { innerRef, checkSections = oldRef, oldSec }
 }
+
+// SetLeadWeight sets leadWeight for the tuning aids.
+func SetLeadWeight(v float64) { defaultParams.leadWeight = v }
+
+// SetHostCap sets hostCap for the tuning aids.
+func SetHostCap(v float64) { defaultParams.hostCap = v }
+
+// Scale is the default threshold scale.
+func Scale() float64 { return defaultParams.scale }

@@ -32,6 +32,12 @@ func TestCleanPool(t *testing.T) {
 	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_INNER_REF"), 64); err == nil {
 		insertion.SetInnerRef(v)
 	}
+	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_LEAD_WEIGHT"), 64); err == nil {
+		insertion.SetLeadWeight(v)
+	}
+	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_HOST_CAP"), 64); err == nil {
+		insertion.SetHostCap(v)
+	}
 
 	dir, err := eval.DataDir()
 	if err != nil {
@@ -117,7 +123,7 @@ func TestCleanPool(t *testing.T) {
 			}
 		}
 		fmt.Printf("score < %.2f (scale %.3f): pool %d texts of %d articles, %d whole articles; recall %.3f of %d\n",
-			m, 1.45*m, below(m), len(arts), full, float64(found)/float64(len(posScores)), len(posScores))
+			m, insertion.Scale()*m, below(m), len(arts), full, float64(found)/float64(len(posScores)), len(posScores))
 	}
 	fmt.Printf("pool %d texts: warned %d; best run below 1: %d, below 1.1: %d, below 1.2: %d, below 1.3: %d\n",
 		len(rows), warned, below(1), below(1.1), below(1.2), below(1.3))
