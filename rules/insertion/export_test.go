@@ -331,3 +331,11 @@ func SetHostCap(v float64) { defaultParams.hostCap = v }
 
 // Scale is the default threshold scale.
 func Scale() float64 { return defaultParams.scale }
+
+// SetOpeningParas sets openingParas for the tuning aids and tests and
+// returns the previous value.
+func SetOpeningParas(v int) int {
+	old := openingParas
+	openingParas = v
+	return old
+}

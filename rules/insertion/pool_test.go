@@ -35,6 +35,9 @@ func TestCleanPool(t *testing.T) {
 	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_LEAD_WEIGHT"), 64); err == nil {
 		insertion.SetLeadWeight(v)
 	}
+	if v, err := strconv.Atoi(os.Getenv("INSERTION_OPENING")); err == nil {
+		insertion.SetOpeningParas(v)
+	}
 	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_HOST_CAP"), 64); err == nil {
 		insertion.SetHostCap(v)
 	}

@@ -372,12 +372,24 @@ func (c *cohesion) canStart(doc *document.Document, i int) bool {
 	return !c.markerLine(doc, i) && !c.orgLine(doc, i)
 }
 
-// firstParagraph is the index of the first unit of running text: a block
-// never starts there (the host is what comes first).
+// openingParas is how many units of running text open the document
+// before a block may start (a variable for the tuning aids).
+var openingParas = 2
+
+// firstParagraph is the index of the last unit of the document's opening,
+// its first openingParas units of running text: a block never starts
+// there. The host is what comes first, and a text that parts from its
+// first paragraph at once is an introduction to a list or a crop that
+// starts in the middle of a section far more often than an article glued
+// to another after a single paragraph.
 func (c *cohesion) firstParagraph() int {
+	seen := 0
 	for i, u := range c.units {
 		if u.paragraph {
-			return i
+			seen++
+			if seen >= openingParas {
+				return i
+			}
 		}
 	}
 	return c.n

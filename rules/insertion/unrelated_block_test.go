@@ -287,3 +287,20 @@ func TestRunAcrossSectionTitleQuiet(t *testing.T) {
 		t.Errorf("fixture no longer exercises the section-split guard: quiet without it")
 	}
 }
+
+// An allotment diary whose second and third paragraphs recall the winter's
+// soups before the diary turns to compost and the greenhouse: the
+// opening's own aside, not a glued-in piece (a block never starts within
+// the first two paragraphs of running text). Allowed to start after the
+// first paragraph, it warns.
+func TestAsideInOpeningQuiet(t *testing.T) {
+	text := localFixture(t, "opening.txt")
+	if ws := warnings(t, text); len(ws) > 0 {
+		t.Errorf("unexpected warning on the opening's aside: %s", ws[0].Message)
+	}
+	old := insertion.SetOpeningParas(1)
+	defer insertion.SetOpeningParas(old)
+	if ws := warnings(t, text); len(ws) == 0 {
+		t.Errorf("fixture no longer exercises the opening guard: quiet with a one-paragraph opening")
+	}
+}
