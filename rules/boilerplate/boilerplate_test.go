@@ -404,7 +404,9 @@ func TestCompoundFurnitureLine(t *testing.T) {
 
 func TestBodyEndsBeforeRelatedLinks(t *testing.T) {
 	teaser := "A teaser paragraph about another story that the site wants you to read next, with enough words to look real."
-	text := body + "\n\n" + body + "\n\nRelated articles\n\n" + teaser + "\n\nCeasefire talks stall\n"
+	// The share prompt at the end: a related-links heading that is the
+	// only furniture in its document is a hint (TestLoneRelatedAndBylineLabelsAreHints).
+	text := body + "\n\n" + body + "\n\nRelated articles\n\n" + teaser + "\n\nCeasefire talks stall\n\nShare this article\n"
 	doc := document.New("t", []byte(text), document.Meta{})
 	a := newAnalysis(doc)
 	if last := doc.Blocks[a.bodyLast].FirstLine + 1; last != 11 {

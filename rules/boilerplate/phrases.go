@@ -204,6 +204,11 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
 			sev, how = rules.Info, how+", standing alone"
 		}
+		if sev >= rules.Warning && fam == formFamily && wordCount(c.norm) == 1 && !a.hasProvenNeighbour(ci) {
+			// "Company", "Message" or "Name" alone is a heading or a
+			// table's label; a form's fields come in a list.
+			sev, safety, how = rules.Info, fixers.Unsafe, how+", a lone field label"
+		}
 		if sev >= rules.Warning && loneMayLower(fam, m) && a.lone() {
 			sev, safety, how = rules.Info, fixers.Unsafe, how+loneNote
 		}
@@ -400,7 +405,7 @@ func phraseSeverityDoc(fam *phraseFamily) string {
 // words, "Learn more" buttons). An exact share prompt or reading time is
 // furniture even alone.
 func loneMayLower(fam *phraseFamily, m phraseMatch) bool {
-	return m == likelyMatch || fam == navigationFamily || fam.BodyHint
+	return m == likelyMatch || fam == navigationFamily || fam.BodyHint || fam == relatedFamily || fam == bylineFamily
 }
 
 // hasProvenNeighbour reports another phrase-matched line within three

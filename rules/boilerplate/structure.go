@@ -115,7 +115,7 @@ func (a *analysis) structure() []structureVerdict {
 			return
 		}
 		for ci, c := range a.cands {
-			if a.blocks[c.block].good || a.inNotesZone(c.block) || c.match != noMatch {
+			if a.blocks[c.block].good || a.inNotesZone(c.block) || c.match != noMatch || codeLike(c.text) {
 				continue
 			}
 			sev, why := a.structureEvidence(ci, c, a.ctx)
@@ -329,7 +329,7 @@ func (a *analysis) newContext() *context {
 	contact := make([]bool, n)
 	personal := 0
 	for ci, c := range a.cands {
-		if contact[ci] = wordCount(c.norm) <= 12 && hasContact(c.text); contact[ci] && !urlOnly(c.text) {
+		if contact[ci] = wordCount(c.norm) <= 12 && hasContact(c.text) && !codeLike(c.text); contact[ci] && !urlOnly(c.text) {
 			personal++
 		}
 	}
@@ -450,4 +450,15 @@ func (ctx *context) contactFollows(ci int) bool {
 // for the lines around it.
 func provesNeighbours(c candidate) bool {
 	return (c.matches.likely|c.matches.certain)&provingFamilies != 0
+}
+
+// codeLike reports a line of code or data an article shows (JSON, a
+// structured-data listing): a brace or a quoted key before a colon. Its
+// e-mail addresses are examples and its short lines a listing, not
+// contact boxes or menus. (HTML tags left around a line, "<u>...</u>",
+// are no code: the extractor kept the page's markup.)
+func codeLike(text []byte) bool {
+	t := bytes.TrimSpace(text)
+	return len(t) > 0 && (t[0] == '{' || t[0] == '}' || t[0] == '"' && bytes.Contains(t, []byte(`":`))) ||
+		bytes.Contains(t, []byte(`":"`)) || bytes.Contains(t, []byte(`": "`))
 }

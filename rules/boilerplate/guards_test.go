@@ -1,0 +1,58 @@
+package boilerplate
+
+import (
+	"testing"
+)
+
+// A clean article may keep a related-links heading over its own further
+// reading, or an author-box label over its author's bio: the benchmark's
+// clean texts do. Alone they are hints; next to other furniture they are
+// reported.
+func TestLoneRelatedAndBylineLabelsAreHints(t *testing.T) {
+	for _, line := range []string{"Related articles", "About the author", "Written by"} {
+		text := body + "\n\n" + line + "\n\nJane Doe has covered European diplomacy from Paris since 2015 and wrote two books about it.\n"
+		if got := flagged(t, text); len(got) > 0 {
+			t.Errorf("lone %q after a clean article: flagged %v", line, got)
+		}
+		text = body + "\n\n" + line + "\n\nShare this article\n"
+		if got := flagged(t, text); len(got[7]) == 0 {
+			t.Errorf("%q next to a share prompt: flagged %v, want line 7", line, got)
+		}
+	}
+}
+
+// "Company", "Message" or "Name" alone is a heading or a table's label;
+// a form's fields come in a list and stay reported.
+func TestLoneFormLabelIsHint(t *testing.T) {
+	text := body + "\n\nCompany\n\nAcme Shipping Ltd\n"
+	if got := flagged(t, text); len(got) > 0 {
+		t.Errorf("a lone field-like heading: flagged %v", got)
+	}
+	text = body + "\n\nName\n\nCompany\n\nMessage\n\nSubmit\n"
+	if got := flagged(t, text); len(got) != 4 {
+		t.Errorf("a contact form after the article: flagged %v, want lines 7-13", got)
+	}
+}
+
+// Code and data an article shows (JSON bodies with example e-mail
+// addresses, HTTP headers) are no contact box and no menu.
+func TestCodeListingQuiet(t *testing.T) {
+	text := "POST /api/users HTTP/1.1\n\nContent-Type: application/json\n\n" +
+		`{"name":"John Doe","email":"john@example.com"}` + "\n\nHTTP/1.1 201 Created\n\nContent-Type: application/json\n\nLocation: /api/users/12345\n\n" +
+		`{"id":12345,"name":"John Doe","email":"john@example.com"}` + "\n\n" + body + "\n"
+	if got := flagged(t, text); len(got) > 0 {
+		t.Errorf("an HTTP exchange before the article: flagged %v", got)
+	}
+	for s, want := range map[string]bool{
+		`{"name":"John Doe","email":"john@example.com"}`: true,
+		`"@type": "AggregateRating",`:                    true,
+		"<u>jane@example.com</u>":                        false,
+		"jane@example.com":                               false,
+		"Contact: jane@example.com":                      false,
+		`She said: "We will go."`:                        false,
+	} {
+		if got := codeLike([]byte(s)); got != want {
+			t.Errorf("codeLike(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
