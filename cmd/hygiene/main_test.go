@@ -1,14 +1,13 @@
 package main
 
 import (
-	"github.com/dochygiene/hygiene/internal/testutil"
-
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/testutil"
 )
 
 // bin is the hygiene binary built once for every test in this file: exit
@@ -17,16 +16,7 @@ import (
 var bin string
 
 func TestMain(m *testing.M) {
-	var cleanup func()
-	var err error
-	bin, cleanup, err = testutil.BuildHygiene(filepath.Join("..", ".."))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
+	testutil.MainWithHygiene(m, filepath.Join("..", ".."), &bin)
 }
 
 type result = testutil.Result

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"github.com/dochygiene/hygiene/internal/testutil"
-
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/testutil"
 )
 
 // The fix command is tested on the built binary: exit codes, streams and
@@ -23,16 +22,7 @@ import (
 var fxBin string
 
 func TestMain(m *testing.M) {
-	var cleanup func()
-	var err error
-	fxBin, cleanup, err = testutil.BuildHygiene(filepath.Join("..", ".."))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
+	testutil.MainWithHygiene(m, filepath.Join("..", ".."), &fxBin)
 }
 
 // fxOnly keeps the tests independent of rules still being tuned: these

@@ -36,6 +36,21 @@ func BuildHygiene(moduleRoot string) (bin string, cleanup func(), err error) {
 	return bin, func() { os.RemoveAll(dir) }, nil
 }
 
+// MainWithHygiene is a whole TestMain for tests that drive the binary: it
+// builds hygiene into *bin, runs the tests, removes the build and exits
+// with the tests' code. A failed build stops everything with its output.
+func MainWithHygiene(m *testing.M, moduleRoot string, bin *string) {
+	built, cleanup, err := BuildHygiene(moduleRoot)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	*bin = built
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
+}
+
 // Result is what one run of a binary left: its exit code and both streams.
 type Result struct {
 	Code           int
