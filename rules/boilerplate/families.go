@@ -443,6 +443,9 @@ func init() {
 			provingFamilies |= 1 << i
 		}
 	}
+	for _, f := range []*phraseFamily{readingTimeFamily, datelineFamily, bylineFamily} {
+		mastheadFamilies |= 1 << f.index
+	}
 	indexCompoundPhrases()
 	indexFamilyWords()
 }

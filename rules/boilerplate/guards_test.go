@@ -56,3 +56,36 @@ func TestCodeListingQuiet(t *testing.T) {
 		}
 	}
 }
+
+// An article's own masthead (headline, byline, date, reading time) is
+// no menu, and proves no furniture for the lines around it: a clean
+// article with one keeps its headline and byline unflagged, and its
+// closing author box or further-reading heading stays a hint. Only the
+// reading time is reported (seed 002 requires it even alone).
+func TestMastheadProvesNoFurniture(t *testing.T) {
+	heads := []string{
+		"Why the coalition matters\n\nBy Jane Doe\n\nUpdated March 3, 2025\n\n5 min read\n\n",
+		"Why the coalition matters\n\nJane Doe\n\nSenior Correspondent\n\nMarch 3, 2025 · 5 min read\n\n",
+		"Europe\n\nWhy the coalition matters\n\nBy Jane Doe and John Smith\n\nPublished 3 March 2025\n\n6 min read\n\n",
+	}
+	tails := []string{
+		"",
+		"\n\nAbout the author\n\nJane Doe is a senior correspondent covering European diplomacy from Paris.\n",
+		"\n\nRelated articles\n\nWhy the euro fell again\n\nTen cities to visit in autumn\n",
+	}
+	for _, h := range heads {
+		for _, tail := range tails {
+			text := h + body + tail
+			for ln, ids := range flagged(t, text) {
+				if len(ids) != 1 || ids[0] != "boilerplate/reading-time" {
+					t.Errorf("masthead %q, tail %q: line %d flagged %v", h[:30], tail, ln, ids)
+				}
+			}
+		}
+	}
+	// A menu above the masthead is still a menu.
+	text := "Home\n\nNews\n\nWorld\n\nSport\n\nShare this article\n\n" + heads[0] + body + "\n"
+	if got := flagged(t, text); len(got[1]) == 0 || len(got[3]) == 0 {
+		t.Errorf("menu above a masthead: flagged %v, want lines 1 and 3", got)
+	}
+}

@@ -587,10 +587,14 @@ func (x *lexIndex) lookup(h uint64, w string) (float32, bool) {
 
 // furnitureLines counts the lines other rules already show to be
 // furniture: a strong phrase match or a structure warning. A clean
-// article has none; furniture comes in clusters.
+// article has none; furniture comes in clusters. The article's own
+// masthead before its body (byline, date, reading time) does not count.
 func (a *analysis) furnitureLines() int {
 	n := 0
 	for ci, c := range a.cands {
+		if a.mastheadLine(c) {
+			continue
+		}
 		if (c.matches.likely|c.matches.certain)&strongFamilies != 0 || a.structure()[ci].sev >= rules.Warning {
 			n++
 		}

@@ -146,7 +146,7 @@ func (a *analysis) lone() bool {
 func (a *analysis) anyFurnitureLines() int {
 	n := 0
 	for ci, c := range a.cands {
-		if provesNeighbours(c) || c.compound || a.verdicts[ci].sev >= rules.Warning {
+		if !a.mastheadLine(c) && (provesNeighbours(c) || c.compound || a.verdicts[ci].sev >= rules.Warning) {
 			n++
 		}
 	}
@@ -338,7 +338,7 @@ func (a *analysis) newContext() *context {
 		// A bare web address proves nothing (reference lists are full of
 		// them); an e-mail address or phone number does, unless the
 		// document is a directory.
-		ctx.proven[ci] = provesNeighbours(c) || c.compound ||
+		ctx.proven[ci] = provesNeighbours(c) && !a.mastheadLine(c) || c.compound ||
 			!ctx.directory && contact[ci] && (!urlOnly(c.text) || a.contactBlock(ci))
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
@@ -444,6 +444,23 @@ func (ctx *context) contactFollows(ci int) bool {
 		}
 	}
 	return false
+}
+
+// mastheadFamilies describe the article itself: its reading time, date
+// and author.
+var mastheadFamilies uint32
+
+// masthead reports a line whose only phrase matches are masthead
+// families. Before the body such a line is the article's own header
+// (headline, byline, date, reading time): it proves no menu around it.
+func masthead(c candidate) bool {
+	m := c.matches.likely | c.matches.certain
+	return m != 0 && m&^mastheadFamilies == 0
+}
+
+// mastheadLine reports a masthead line before the article's body.
+func (a *analysis) mastheadLine(c candidate) bool {
+	return c.block < a.bodyFirst && masthead(c)
 }
 
 // provesNeighbours reports a phrase match that counts as proven furniture
