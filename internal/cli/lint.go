@@ -157,6 +157,8 @@ func runLint(e *env, lf *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The streamed formats show neither byte columns nor fingerprints.
+	opts.PositionsOnly = lf.streamable()
 	runner, err := lint.New(opts)
 	if err != nil {
 		return withCode(ExitError, err)

@@ -48,6 +48,11 @@ type Options struct {
 	// PerDocument leaves out the corpus rules: the input is read once and
 	// memory holds only the documents in flight, whatever the corpus size.
 	PerDocument bool
+	// PositionsOnly leaves out of every Item the byte ranges and the
+	// fingerprint (report.LocatePosition), which only the SARIF and
+	// rdjson formats and baselines read: 2% of a whole-page run, where
+	// every furniture line is a finding.
+	PositionsOnly bool
 	// MeasureCorpus fills Stats.CorpusBytes; it costs two forced garbage
 	// collections, a few milliseconds a pre-commit hook need not pay.
 	MeasureCorpus bool
@@ -273,7 +278,7 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, rel
 	rep := &report.Report{}
 	var readProblems []Problem
 	err = r.pipeline(plan, &readProblems, func(j *job) error {
-		if err := j.check(facts); err != nil || r.opts.Render == nil {
+		if err := j.check(facts, r.locate()); err != nil || r.opts.Render == nil {
 			return err
 		}
 		var err error
@@ -300,6 +305,14 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, rel
 	stats.finish(time.Since(start))
 	rep.Rules = r.usedRules()
 	return &Result{Report: rep, Problems: append(problems, readProblems...), Stats: stats.Stats}, nil
+}
+
+// locate is the function that turns the run's findings into Items.
+func (r *Runner) locate() func(*document.Document, rules.Finding) report.Item {
+	if r.opts.PositionsOnly {
+		return report.LocatePosition
+	}
+	return report.Locate
 }
 
 // heapLive is the heap in use after a collection (a few milliseconds).
@@ -458,9 +471,15 @@ func warmUp(p plan) {
 // findings in order of position. A rule that panics is turned into an
 // error naming the rule and the document, never a crash.
 func CheckDocument(doc *document.Document, active []active, facts map[string]rules.Summary) (items []report.Item, err error) {
+	return checkDocument(doc, active, facts, report.Locate)
+}
+
+// checkDocument is CheckDocument with the function that locates each
+// finding: report.Locate, or report.LocatePosition for Options.PositionsOnly.
+func checkDocument(doc *document.Document, active []active, facts map[string]rules.Summary, locate func(*document.Document, rules.Finding) report.Item) (items []report.Item, err error) {
 	for _, a := range active {
 		if e := runRule(doc, a, facts[a.rule.ID], func(f rules.Finding) {
-			items = append(items, report.Locate(doc, f))
+			items = append(items, locate(doc, f))
 		}); e != nil {
 			return nil, e
 		}

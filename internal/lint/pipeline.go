@@ -44,9 +44,9 @@ func (j *job) build() {
 	j.doc = document.New(f.Path, j.unit.Text, meta)
 }
 
-func (j *job) check(facts map[string]rules.Summary) error {
+func (j *job) check(facts map[string]rules.Summary, locate func(*document.Document, rules.Finding) report.Item) error {
 	var err error
-	j.items, err = CheckDocument(j.doc, j.rules, facts)
+	j.items, err = checkDocument(j.doc, j.rules, facts, locate)
 	return err
 }
 

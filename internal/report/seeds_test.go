@@ -1,9 +1,11 @@
 package report_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/lint"
+	"github.com/dochygiene/hygiene/internal/report"
 	_ "github.com/dochygiene/hygiene/rules/all"
 )
 
@@ -33,6 +35,41 @@ func TestSeedsWithRealRulesInEveryFormat(t *testing.T) {
 	for i := range res.Report.Items {
 		if it := &res.Report.Items[i]; len(it.Fingerprint) != 32 {
 			t.Errorf("%s: fingerprint %q", it.Rule.ID, it.Fingerprint)
+		}
+	}
+}
+
+// A run with PositionsOnly locates every finding as a full run does, less
+// the byte ranges and the fingerprint; the text and JSON formats write the
+// same bytes for both.
+func TestPositionsOnlyLeavesOutByteRangesAndFingerprints(t *testing.T) {
+	lintSeeds := func(positionsOnly bool) []report.Item {
+		runner, err := lint.New(lint.Options{Jobs: 1, PositionsOnly: positionsOnly})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := runner.Lint([]string{"../../testdata/seeds"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Report.Items
+	}
+	full, brief := lintSeeds(false), lintSeeds(true)
+	if len(full) == 0 || len(full) != len(brief) {
+		t.Fatalf("%d findings in full, %d positions only", len(full), len(brief))
+	}
+	for i := range full {
+		want := full[i]
+		want.Bytes, want.EditBytes, want.Fingerprint = report.ByteRange{}, nil, ""
+		if !reflect.DeepEqual(brief[i], want) {
+			t.Errorf("item %d: positions only\n%+v\nwant\n%+v", i, brief[i], want)
+		}
+	}
+	for _, f := range []string{"text", "json"} {
+		a := render(t, f, &report.Report{Documents: 1, Items: full})
+		b := render(t, f, &report.Report{Documents: 1, Items: brief})
+		if string(a) != string(b) {
+			t.Errorf("%s output differs without byte ranges and fingerprints", f)
 		}
 	}
 }
