@@ -63,8 +63,10 @@ type cohesion struct {
 	// words in substantial paragraphs.
 	words, paras, proseWords []int
 	// noteRefs counts "[n]" note references; titles counts title units.
-	noteRefs   []int
-	titles     []int
+	noteRefs []int
+	titles   []int
+	// typo holds prefix sums of the units' typographic habits.
+	typo       []typography
 	mass, dotD []float64
 	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
 	gram []float64
@@ -141,7 +143,7 @@ func analyse(doc *document.Document, idf *idfTable) *cohesion {
 	c.n = len(c.units)
 	c.lineFlags = resizeFlags(c.lineFlags, c.n)
 	c.countTerms(doc, idf)
-	c.buildPrefixes()
+	c.buildPrefixes(doc)
 	return c
 }
 
@@ -574,13 +576,14 @@ func (v *vocabulary) done() {
 	v.used = v.used[:0]
 }
 
-func (c *cohesion) buildPrefixes() {
+func (c *cohesion) buildPrefixes(doc *document.Document) {
 	n := c.n
 	c.words = resizeInts(c.words, n+1)
 	c.paras = resizeInts(c.paras, n+1)
 	c.proseWords = resizeInts(c.proseWords, n+1)
 	c.noteRefs = resizeInts(c.noteRefs, n+1)
 	c.titles = resizeInts(c.titles, n+1)
+	c.typo = resizeTypo(c.typo, n+1)
 	c.mass = resizeFloats(c.mass, n+1)
 	c.dotD = resizeFloats(c.dotD, n+1)
 	for t, w := range c.termWeight {
@@ -599,6 +602,8 @@ func (c *cohesion) buildPrefixes() {
 		c.proseWords[u+1] = c.proseWords[u] + c.units[u].proseWords
 		c.noteRefs[u+1] = c.noteRefs[u] + c.units[u].noteRefs
 		c.titles[u+1] = c.titles[u]
+		from, to := doc.Blocks[c.units[u].firstBlock].Start, doc.Blocks[c.units[u].lastBlock].End
+		c.typo[u+1] = c.typo[u].plus(countTypography(doc.Src[from:to]))
 		if c.units[u].title {
 			c.titles[u+1]++
 		}

@@ -23,6 +23,9 @@ type evidence struct {
 	leadFirst int
 	// footnotes: the host cites [n] notes and the block none.
 	footnotes bool
+	// typography: the block keeps to other apostrophes, quotes or dashes
+	// than the host (otherHabit).
+	typography bool
 }
 
 // relax is the factor applied to the threshold.
@@ -37,8 +40,15 @@ func (e evidence) relax() float64 {
 	if e.footnotes {
 		f += 0.25
 	}
+	if e.typography {
+		f += typographyRelax
+	}
 	return f
 }
+
+// typographyRelax is what otherTypography adds to the relax factor (a
+// variable for the tuning aids).
+var typographyRelax = 0.5
 
 // markerPhrases are page furniture that announces a neighbouring piece:
 // share bars, related-content and partner headers. A line matches when its

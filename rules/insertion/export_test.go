@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/rules"
@@ -79,6 +80,7 @@ func (c *cohesion) info(doc *document.Document, p params, i, j, firstPara int, b
 	r := c.measure(i, j)
 	e := c.leadLines(doc, i)
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+	e.typography = c.otherTypography(i, j)
 	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass) * innerFactor(c.innerCos(i, j))
 	sim := math.Sqrt(r.cos*max(c.cappedCos(i, j), minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
 	span := c.blockSpan(doc, i, j)
@@ -217,7 +219,7 @@ func DumpRuns(doc *document.Document, maxScore float64, idf *IDF, emit func(RunF
 			f.AtEnd = j == lastContent
 			f.CosCap = c.cappedCos(i, j)
 			e := c.leadLines(doc, i)
-			e.footnotes = ri.Footnotes
+			e.footnotes, e.typography = ri.Footnotes, c.otherTypography(i, j)
 			f.Relax, f.Small = e.relax(), smallBlockFactor(ri.Words)
 			f.Overlap, f.Shared = c.overlap(i, j)
 			emit(f)
@@ -308,6 +310,14 @@ func WarnsWith(doc *document.Document, idf *IDF) bool {
 	return warned
 }
 
+// SetTypographyRelax sets typographyRelax for the tuning aids and tests
+// and returns the previous value.
+func SetTypographyRelax(v float64) float64 {
+	old := typographyRelax
+	typographyRelax = v
+	return old
+}
+
 // SetInnerRef sets innerRef for the tuning aids.
 func SetInnerRef(v float64) { innerRef = v }
 
@@ -338,4 +348,41 @@ func SetOpeningParas(v int) int {
 	old := openingParas
 	openingParas = v
 	return old
+}
+
+// NameStats counts the names (capitalised words inside sentences) of
+// lines first..last (1-based) and how many of them the rest of the
+// document also has.
+func NameStats(doc *document.Document, first, last int) (block, shared int) {
+	start, end := doc.Lines[first-1].Start, doc.Lines[last-1].End
+	b := names(doc, start, end)
+	h := names(doc, 0, start)
+	for n := range names(doc, end, len(doc.Src)) {
+		h[n] = true
+	}
+	for n := range b {
+		if h[n] {
+			shared++
+		}
+	}
+	return len(b), shared
+}
+
+// Typo counts typographic habits in lines first..last (1-based) and in
+// the rest: curly and straight apostrophes, curly and straight double
+// quotes, em dashes, en dashes, spaced hyphens, ellipsis characters and
+// three dots.
+func Typo(doc *document.Document, first, last int) (block, host [8]int) {
+	start, end := doc.Lines[first-1].Start, doc.Lines[last-1].End
+	count := func(s string, into *[8]int) {
+		pats := []string{"\u2019", "'", "\u201c", "\"", "\u2014", "\u2013", " - ", "\u2026"}
+		for k, p := range pats {
+			into[k] += strings.Count(s, p)
+		}
+		into[7] += 0
+	}
+	count(string(doc.Src[start:end]), &block)
+	count(string(doc.Src[:start]), &host)
+	count(string(doc.Src[end:]), &host)
+	return block, host
 }

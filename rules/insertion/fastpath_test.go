@@ -252,6 +252,7 @@ func TestSurelyFailsIsSafe(t *testing.T) {
 			for j := i; j < c.n; j++ {
 				e := ev
 				e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+				e.typography = c.otherTypography(i, j)
 				r := c.measure(i, j)
 				thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass)
 				plain := r.cos >= thr/math.Sqrt(minCapRatio)

@@ -32,6 +32,9 @@ func TestCleanPool(t *testing.T) {
 	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_INNER_REF"), 64); err == nil {
 		insertion.SetInnerRef(v)
 	}
+	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_TYPO"), 64); err == nil {
+		insertion.SetTypographyRelax(v)
+	}
 	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_LEAD_WEIGHT"), 64); err == nil {
 		insertion.SetLeadWeight(v)
 	}
@@ -57,6 +60,8 @@ func TestCleanPool(t *testing.T) {
 		run    insertion.RunFeatures
 		terms  string
 		before int // words before the run
+		nb, ns int // names in the run, shared with the rest
+		tb, th [8]int
 	}
 	var rows []row
 	for _, c := range eval.GenerateInsertionCasesSeeds(arts, []int64{1}) {
@@ -84,6 +89,8 @@ func TestCleanPool(t *testing.T) {
 					}
 				}
 				r.terms = strings.Join(insertion.SharedTerms(doc, r.run.First, r.run.Last), " ")
+				r.nb, r.ns = insertion.NameStats(doc, r.run.First, r.run.Last)
+				r.tb, r.th = insertion.Typo(doc, r.run.First, r.run.Last)
 			}
 			rows = append(rows, r)
 		}
@@ -103,6 +110,12 @@ func TestCleanPool(t *testing.T) {
 		if r.warned {
 			warned++
 		}
+	}
+	if nf, err := os.Create(os.Getenv("INSERTION_POOL_NEG")); err == nil {
+		for _, r := range rows {
+			fmt.Fprintf(nf, "%s\t%.4f\t%d\t%d\t%d\t%.4f\t%v\t%v\n", r.name, r.score, r.nb, r.ns, r.run.Words, r.run.Inner, r.tb, r.th)
+		}
+		nf.Close()
 	}
 	for _, r := range rows[:min(25, len(rows))] {
 		fmt.Printf("POOL %-22s sc %.3f inner %.3f sh %d warn %v before %d %s | shared %s\n", r.name, r.score, r.run.Inner, r.run.Shared, r.warned, r.before, fmtRun(r.run.RunInfo), r.terms)
@@ -184,7 +197,13 @@ func positiveScores(t *testing.T, dir string, arts []*eval.InsertionArticle) []f
 			}
 		})
 		if pf != nil {
-			fmt.Fprintf(pf, "%s\t%s\t%.4f\t%.4f\t%d\t%d\t%d\t%.4f\t%d\n", c.Name, c.Kind, best, bf.Overlap, bf.Shared, bf.Words, c.Words, bf.Inner, bf.Units)
+			nb, ns := 0, 0
+			var tb, th [8]int
+			if best < 99 {
+				nb, ns = insertion.NameStats(doc, bf.First, bf.Last)
+				tb, th = insertion.Typo(doc, bf.First, bf.Last)
+			}
+			fmt.Fprintf(pf, "%s\t%s\t%.4f\t%.4f\t%d\t%d\t%d\t%.4f\t%d\t%d\t%d\t%v\t%v\n", c.Name, c.Kind, best, bf.Overlap, bf.Shared, bf.Words, c.Words, bf.Inner, bf.Units, nb, ns, tb, th)
 		}
 		out = append(out, best)
 	}

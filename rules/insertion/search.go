@@ -222,6 +222,7 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	words := c.words[j+1] - c.words[i]
 	e := ev
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+	e.typography = c.otherTypography(i, j)
 	relax := e.relax()
 	// The capped cosine costs a pass over the run's terms: only runs that
 	// can still pass pay for it. Its factor is at least sqrt(minCapRatio),

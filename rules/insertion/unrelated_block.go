@@ -56,9 +56,11 @@ it than to the article.
 
 A marker line before the run ("Related", "Share this:"), an organisation
 line (a short capitalised name with an organisation word or acronym, such
-as "Wilson Center"; title-case headings do not count), or footnote markers
-in the article but none in the run raise the threshold by a bounded
-factor; they never flag a run on their own. A Q&A answer, a roundup
+as "Wilson Center"; title-case headings do not count), footnote markers
+in the article but none in the run, or another typographic habit (the run
+keeps to curly apostrophes, quotes or one kind of dash, the article to
+another) raise the threshold by a bounded factor; they never flag a run
+on their own. A Q&A answer, a roundup
 section or a quote collection (judged on the article without the run),
 and a run sharing a third of its names with the article, are reported as
 info only. At most two runs are reported per document.
@@ -187,6 +189,9 @@ func supportText(e evidence, shared, blockNames int) string {
 	}
 	if e.footnotes {
 		s = append(s, "the article cites notes, the block none")
+	}
+	if e.typography {
+		s = append(s, "the block sets its apostrophes, quotes or dashes otherwise than the article")
 	}
 	if shared == 0 && blockNames > 0 {
 		s = append(s, "no names shared with the article")

@@ -304,3 +304,20 @@ func TestAsideInOpeningQuiet(t *testing.T) {
 		t.Errorf("fixture no longer exercises the opening guard: quiet with a one-paragraph opening")
 	}
 }
+
+// A town article quotes a resident's letter on the old crossings, pasted
+// with curly quotes and apostrophes into an article set with straight
+// ones: other typography is evidence for a glued-in piece, but only
+// evidence, and the letter shares the article's river and footings. With
+// the typography evidence weighted far more, it warns.
+func TestQuotedLetterInOtherTypographyQuiet(t *testing.T) {
+	text := localFixture(t, "typography.txt")
+	if ws := warnings(t, text); len(ws) > 0 {
+		t.Errorf("unexpected warning on the quoted letter: %s", ws[0].Message)
+	}
+	old := insertion.SetTypographyRelax(4)
+	defer insertion.SetTypographyRelax(old)
+	if ws := warnings(t, text); len(ws) == 0 || !strings.Contains(ws[0].Message, "apostrophes, quotes or dashes") {
+		t.Errorf("fixture no longer exercises the typography evidence: quiet with it weighted 4, %v", ws)
+	}
+}
