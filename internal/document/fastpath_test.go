@@ -254,16 +254,20 @@ func TestASCIIWordRunMatchesBytes(t *testing.T) {
 	}
 }
 
-// TestTokensInMatchesWalk checks TokensIn's bisection against a walk over
-// the tokens, for spans that start and end anywhere.
+// TestTokensInMatchesWalk checks TokensIn's searches against a walk over
+// the tokens, for spans that start and end anywhere and for short ones.
 func TestTokensInMatchesWalk(t *testing.T) {
 	texts := fastPathTexts(t)
 	rng := rand.New(rand.NewSource(3))
 	for _, src := range texts[:min(len(texts), 400)] {
 		d := New("t", src, Meta{})
 		toks := d.Tokens()
-		for range 20 {
+		for k := range 40 {
 			start, end := rng.Intn(len(src)+2)-1, rng.Intn(len(src)+2)-1
+			if k%2 == 0 {
+				// Short spans, a line or a block: the usual case.
+				end = start + rng.Intn(300)
+			}
 			var want []Token
 			for _, tk := range toks {
 				if tk.Start >= start && tk.End <= end {
@@ -277,5 +281,37 @@ func TestTokensInMatchesWalk(t *testing.T) {
 				t.Fatalf("TokensIn(%d, %d) of %q: %v, want %v", start, end, clip(src), got, want)
 			}
 		}
+	}
+}
+
+// BenchmarkTokensIn asks for the tokens of every line of the WCXB pages
+// and truth texts, as the rules that measure lines and blocks do.
+func BenchmarkTokensIn(b *testing.B) {
+	var docs []*Document
+	for _, kind := range []string{"pages", "truth"} {
+		paths, err := shareddata.WCXBFiles(kind)
+		if err != nil {
+			b.Skip("WCXB texts not found")
+		}
+		for _, p := range paths {
+			t, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			d := New(p, t, Meta{})
+			d.Tokens()
+			docs = append(docs, d)
+		}
+	}
+	n := 0
+	for b.Loop() {
+		for _, d := range docs {
+			for _, l := range d.Lines {
+				n += len(d.TokensIn(l.Start, l.End))
+			}
+		}
+	}
+	if n < 0 {
+		b.Fatal(n)
 	}
 }

@@ -3,7 +3,6 @@ package document
 import (
 	"encoding/binary"
 	"math/bits"
-	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -45,10 +44,30 @@ func (d *Document) Tokens() []Token {
 func (d *Document) TokensIn(start, end int) []Token {
 	toks := d.Tokens()
 	lo := searchTokens(toks, start)
-	// Tokens do not overlap, so their ends ascend too: the first one
-	// ending past end is found by bisection, not by walking the span.
-	hi := lo + sort.Search(len(toks)-lo, func(k int) bool { return toks[lo+k].End > end })
-	return toks[lo:hi]
+	return toks[lo : lo+tokensEndingBy(toks[lo:], end)]
+}
+
+// tokensEndingBy counts the tokens of toks (in text order) that end at or
+// before end. Tokens do not overlap, so their ends ascend too; a span is
+// usually a line or a block, a few dozen tokens of a document's
+// thousands, so the count is bracketed by doubling steps from the front
+// and then bisected, reading only the span's neighbourhood.
+func tokensEndingBy(toks []Token, end int) int {
+	lo, hi := 0, 1 // toks[:lo] end by end; toks[hi-1] is the next to test
+	for hi <= len(toks) && toks[hi-1].End <= end {
+		lo = hi
+		hi *= 2
+	}
+	hi = min(hi-1, len(toks)) // toks[hi:] (if any) end past end
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].End <= end {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 func searchTokens(toks []Token, offset int) int {
