@@ -65,8 +65,10 @@ type cohesion struct {
 	// noteRefs counts "[n]" note references; titles counts title units.
 	noteRefs []int
 	titles   []int
-	// typo holds prefix sums of the units' typographic habits.
+	// typo holds prefix sums of the units' typographic habits; mixedTypo
+	// is mixedHabits of the whole document.
 	typo       []typography
+	mixedTypo  bool
 	mass, dotD []float64
 	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
 	gram []float64
@@ -214,65 +216,90 @@ func (t *surfaceTable) insert(s surfaceSlot) {
 }
 
 // wordSet maps words (hashed with hashWord) to IDs: an open-addressing
-// table whose slots hold the upper half of the hash and the entry's index
-// + 1, the words themselves in one byte arena. It is the vocabulary's
-// surface table, tens of thousands of words: a string map touches more
-// memory per lookup, and these lookups miss the cache.
+// table whose slots hold the whole hash, the word's first eight bytes,
+// its place in a byte arena and its ID. It is the vocabulary's surface
+// table, tens of thousands of words whose lookups miss the cache: a slot
+// answers for a word of up to eight bytes on its own (one miss), a longer
+// word costs one more look at the arena. (A string map, or slots that
+// point to separate tables of ends and IDs, touched three or four cache
+// lines per lookup.)
 type wordSet struct {
-	slots []uint64
+	slots []wordSlot
 	arena []byte
-	ends  []int // entry k is arena[ends[k-1]:ends[k]]
-	ids   []int32
+	n     int
 }
 
-func (w *wordSet) len() int { return len(w.ids) }
+type wordSlot struct {
+	hash uint64
+	head uint64 // the word's first eight bytes, little-endian, zero-padded
+	off  uint32 // the word is arena[off : off+size]
+	size uint32 // 0: empty slot (no word is empty)
+	id   int32
+}
+
+func (w *wordSet) len() int { return w.n }
 
 func (w *wordSet) reset() {
 	if w.slots == nil {
-		w.slots = make([]uint64, 4096)
+		w.slots = make([]wordSlot, 4096)
 	}
 	clear(w.slots)
-	w.arena, w.ends, w.ids = w.arena[:0], w.ends[:0], w.ids[:0]
+	w.arena, w.n = w.arena[:0], 0
 }
 
-func (w *wordSet) word(k int) []byte {
-	from := 0
-	if k > 0 {
-		from = w.ends[k-1]
+// wordHead packs a word's first eight bytes.
+func wordHead(word []byte) uint64 {
+	if len(word) >= 8 {
+		return binary.LittleEndian.Uint64(word)
 	}
-	return w.arena[from:w.ends[k]]
+	var h uint64
+	for i := len(word) - 1; i >= 0; i-- {
+		h = h<<8 | uint64(word[i])
+	}
+	return h
 }
 
 func (w *wordSet) get(h uint64, word []byte) (int32, bool) {
 	mask := uint64(len(w.slots) - 1)
-	for i := h & mask; w.slots[i] != 0; i = (i + 1) & mask {
-		if s := w.slots[i]; s>>32 == h>>32 && bytes.Equal(w.word(int(uint32(s))-1), word) {
-			return w.ids[uint32(s)-1], true
+	head := wordHead(word)
+	for i := h & mask; w.slots[i].size != 0; i = (i + 1) & mask {
+		s := &w.slots[i]
+		if s.hash != h || s.head != head || int(s.size) != len(word) {
+			continue
+		}
+		if len(word) <= 8 || bytes.Equal(w.arena[s.off+8:s.off+s.size], word[8:]) {
+			return s.id, true
 		}
 	}
 	return 0, false
 }
 
 func (w *wordSet) add(h uint64, word []byte, id int32) {
-	if 2*(len(w.ids)+1) > len(w.slots) {
-		w.slots = make([]uint64, 2*len(w.slots))
-		for k := range w.ids {
-			w.place(hashWord(w.word(k)), k)
+	if len(word) == 0 {
+		return
+	}
+	if 2*(w.n+1) > len(w.slots) {
+		old := w.slots
+		w.slots = make([]wordSlot, 2*len(old))
+		for _, s := range old {
+			if s.size != 0 {
+				w.place(s)
+			}
 		}
 	}
+	s := wordSlot{hash: h, head: wordHead(word), off: uint32(len(w.arena)), size: uint32(len(word)), id: id}
 	w.arena = append(w.arena, word...)
-	w.ends = append(w.ends, len(w.arena))
-	w.ids = append(w.ids, id)
-	w.place(h, len(w.ids)-1)
+	w.place(s)
+	w.n++
 }
 
-func (w *wordSet) place(h uint64, k int) {
+func (w *wordSet) place(s wordSlot) {
 	mask := uint64(len(w.slots) - 1)
-	i := h & mask
-	for w.slots[i] != 0 {
+	i := s.hash & mask
+	for w.slots[i].size != 0 {
 		i = (i + 1) & mask
 	}
-	w.slots[i] = h>>32<<32 | uint64(k+1)
+	w.slots[i] = s
 }
 
 // hashWord hashes a word's bytes, eight at a time.
@@ -336,6 +363,7 @@ func (c *cohesion) reset() {
 func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool) {
 	raw := out
 	segment := 0
+	wc := wordCounter{toks: doc.Tokens()}
 	prevNote := false
 	for bi, b := range doc.Blocks {
 		switch b.Kind {
@@ -350,7 +378,7 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 			continue
 		}
 		prevNote = false
-		words := countWords(doc, b)
+		words := wc.count(b)
 		substantial := (b.Kind == document.Paragraph || b.Kind == document.Quote) && words >= minParagraphWords
 		paras, prose := 0, 0
 		if substantial {
@@ -442,10 +470,21 @@ func numberedTitle(doc *document.Document, b document.Block, words int) bool {
 	return false
 }
 
-func countWords(doc *document.Document, b document.Block) int {
+// wordCounter counts the words of blocks taken in document order with one
+// walk over the tokens (TokensIn for each block bisected the token list
+// twice per block).
+type wordCounter struct {
+	toks []document.Token
+	k    int // first token not before the last block counted
+}
+
+func (w *wordCounter) count(b document.Block) int {
+	for w.k < len(w.toks) && w.toks[w.k].Start < b.Start {
+		w.k++
+	}
 	n := 0
-	for _, t := range doc.TokensIn(b.Start, b.End) {
-		if t.Kind == document.Word {
+	for ; w.k < len(w.toks) && w.toks[w.k].End <= b.End; w.k++ {
+		if w.toks[w.k].Kind == document.Word {
 			n++
 		}
 	}
@@ -610,6 +649,7 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 		c.mass[u+1] = c.mass[u] + mass
 		c.dotD[u+1] = c.dotD[u] + dot
 	}
+	c.mixedTypo = mixedHabits(c.typo[n])
 	c.buildGram()
 	c.buildExclusive()
 	c.capNorm2 = 0

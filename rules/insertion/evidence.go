@@ -95,7 +95,37 @@ func isMarkerLine(line []byte) bool {
 	if asciiAlnumFields(line) > maxMarkerWords {
 		return false
 	}
+	if !markerInitial(line) {
+		return false
+	}
 	return markerLineText(line)
+}
+
+// markerInitials are the first letters of the marker phrases.
+var markerInitials = func() (set [256]bool) {
+	for _, p := range markerPhrases {
+		set[p[0]] = true
+		set[p[0]-'a'+'A'] = true
+	}
+	return set
+}()
+
+// markerInitial reports whether the line's first byte past the ASCII
+// characters normaliseShortLine trims may open a marker phrase: an ASCII
+// letter that opens none, or another ASCII character, cannot (a byte
+// above ASCII may be trimmed, or be a letter: the full test decides).
+func markerInitial(line []byte) bool {
+	for _, c := range line {
+		switch {
+		case c >= 0x80:
+			return true
+		case strings.IndexByte(" \t\n\v\f\r*_#:>|-.", c) >= 0:
+			continue
+		default:
+			return markerInitials[c]
+		}
+	}
+	return false
 }
 
 // markerLineText is isMarkerLine without its pre-checks.
@@ -131,6 +161,17 @@ func isOrgLine(line []byte) bool {
 	if asciiFields(line) > 6 {
 		return false
 	}
+	// The first word is capitalised or a linking word: a line opening
+	// with another ASCII byte is none.
+	if t := bytes.TrimLeft(line, " \t\n\v\f\r"); len(t) > 0 && t[0] < 0x80 &&
+		!(t[0] >= 'A' && t[0] <= 'Z') && strings.IndexByte("oftad&", t[0]) < 0 {
+		return false
+	}
+	return orgLineText(line)
+}
+
+// orgLineText is isOrgLine without its pre-checks.
+func orgLineText(line []byte) bool {
 	words := strings.Fields(string(bytes.TrimSpace(line)))
 	if len(words) < 2 || len(words) > 6 {
 		return false

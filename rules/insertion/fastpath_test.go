@@ -127,19 +127,59 @@ func TestLinePrechecksAreSafe(t *testing.T) {
 	}
 }
 
+// The first-byte pre-checks of isMarkerLine and isOrgLine agree with the
+// full tests on every marker phrase and organisation-like line dressed in
+// the prefixes and cases a page gives them, and on every line of the
+// seeds.
+func TestLineInitialPrechecksAgree(t *testing.T) {
+	var lines []string
+	dress := func(s string) {
+		for _, pre := range []string{"", "## ", "* ", "» ", "\u00a0", "*\vx", "\f", "- ", "> ", "| ", "1. ", "(", "\u2014 ", ". ", "_"} {
+			for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), strings.Title(s)} {
+				lines = append(lines, pre+v, pre+v+":", pre+v+" now")
+			}
+		}
+	}
+	for _, p := range markerPhrases {
+		dress(p)
+	}
+	for _, o := range []string{"Wilson Center", "the RAND Corp", "of Council Group", "and Media Lab", "de Gaulle Institut",
+		"& Partners Group", "Émile Zola Foundation", "Über Media Group", "on Watch Group", "for Science Trust"} {
+		dress(o)
+	}
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	for _, l := range lines {
+		if got, want := isMarkerLine([]byte(l)), markerLineText([]byte(l)) && asciiAlnumFields([]byte(l)) <= maxMarkerWords; got != want {
+			t.Errorf("%q: isMarkerLine %v, full test %v", l, got, want)
+		}
+		if got, want := isOrgLine([]byte(l)), orgLineText([]byte(l)); got != want {
+			t.Errorf("%q: isOrgLine %v, full test %v", l, got, want)
+		}
+	}
+}
+
 func TestWordSet(t *testing.T) {
 	var set wordSet
 	set.reset()
-	for round := range 2 {
+	for round := range 4 {
+		// Words of up to eight bytes live in their slot; longer ones (the
+		// odd rounds) share their first eight bytes and differ in the arena.
+		format := "word%d"
+		if round%2 == 1 {
+			format = "wordlong%dx"
+		}
 		for i := range 20000 {
-			w := []byte(fmt.Sprintf("word%d", i))
+			w := []byte(fmt.Sprintf(format, i))
 			if _, ok := set.get(hashWord(w), w); ok {
 				t.Fatalf("round %d: %s found before it was added", round, w)
 			}
 			set.add(hashWord(w), w, int32(i))
 		}
 		for i := range 20000 {
-			w := []byte(fmt.Sprintf("word%d", i))
+			w := []byte(fmt.Sprintf(format, i))
 			if id, ok := set.get(hashWord(w), w); !ok || id != int32(i) {
 				t.Fatalf("round %d: %s -> %d, %v", round, w, id, ok)
 			}
@@ -277,5 +317,30 @@ func TestSurelyFailsIsSafe(t *testing.T) {
 	}
 	if rejected == 0 {
 		t.Error("nothing rejected: the test checks nothing")
+	}
+}
+
+// The word counter's one walk counts what TokensIn gives for each block.
+func TestWordCounterMatchesTokensIn(t *testing.T) {
+	var texts []string
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		texts = append(texts, text)
+	}
+	texts = append(texts, "# T\n\n```\ncode words here\n```\n\nA b c.\n\n- one two\n- three\n\n[1] note words\n", "", "x")
+	for _, text := range texts {
+		doc := document.New("t", []byte(text), document.Meta{})
+		wc := wordCounter{toks: doc.Tokens()}
+		for k, b := range doc.Blocks {
+			want := 0
+			for _, tok := range doc.TokensIn(b.Start, b.End) {
+				if tok.Kind == document.Word {
+					want++
+				}
+			}
+			if got := wc.count(b); got != want {
+				t.Fatalf("block %d (%s): %d words, want %d", k, b.Kind, got, want)
+			}
+		}
 	}
 }

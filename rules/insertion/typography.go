@@ -104,9 +104,30 @@ func otherHabit(block, host typography) bool {
 	return false
 }
 
+// mixedHabits reports whether a document shows two habits of one group
+// at least minHabit times each: only then can a run and the rest keep to
+// different ones (most documents keep to one, and skip the per-run test).
+func mixedHabits(doc typography) bool {
+	for _, g := range habitGroups {
+		kept := 0
+		for _, a := range g {
+			if doc[a] >= minHabit {
+				kept++
+			}
+		}
+		if kept >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // otherTypography reports otherHabit for run i..j and the rest of the
 // document.
 func (c *cohesion) otherTypography(i, j int) bool {
+	if !c.mixedTypo {
+		return false
+	}
 	block := c.typo[j+1].minus(c.typo[i])
 	return otherHabit(block, c.typo[c.n].minus(block))
 }
