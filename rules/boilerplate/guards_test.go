@@ -89,3 +89,17 @@ func TestMastheadProvesNoFurniture(t *testing.T) {
 		t.Errorf("menu above a masthead: flagged %v, want lines 1 and 3", got)
 	}
 }
+
+// A headline in a run of short lines before the body shares its words
+// with the article, a menu does not: the headline is no navigation even
+// next to proven furniture, the menu items stay flagged.
+func TestHeadlineInShortRunIsNoMenu(t *testing.T) {
+	text := "Share this article\n\nPrint this page\n\nWorld Cup\n\nMarkets\n\nCoalition security plan agreed\n\nJane Doe\n\n" + body + "\n"
+	got := flagged(t, text)
+	if len(got[9]) > 0 {
+		t.Errorf("headline flagged: %v", got)
+	}
+	if len(got[5]) == 0 || len(got[7]) == 0 {
+		t.Errorf("menu items not flagged: %v, want lines 5 and 7", got)
+	}
+}

@@ -114,16 +114,51 @@ func (a *analysis) structure() []structureVerdict {
 		if a.bodyFirst < 0 {
 			return
 		}
+		var nav []bool
 		for ci, c := range a.cands {
 			if a.blocks[c.block].good || a.inNotesZone(c.block) || c.match != noMatch || codeLike(c.text) {
 				continue
 			}
 			sev, why := a.structureEvidence(ci, c, a.ctx)
 			a.verdicts[ci] = structureVerdict{sev, why}
+			if sev >= rules.Warning && c.block < a.bodyFirst && strings.HasPrefix(why, navWhy) {
+				if nav == nil {
+					nav = make([]bool, len(a.cands))
+				}
+				nav[ci] = true
+			}
 		}
+		a.headlinesNotMenus(nav)
 	})
 	return a.verdicts
 }
+
+// headlineOverlap is the share of a short line's content words that the
+// body uses from which a line in a run before the body reads as the
+// article's headline or a section label, not a menu item: a headline
+// shares its words with its article, a menu links elsewhere.
+const headlineOverlap = 0.8
+
+// headlinesNotMenus lowers the navigation warnings of the candidates in
+// nav (nil: none) whose words the body uses to info. The overlap is
+// computed only for them: most documents have none.
+func (a *analysis) headlinesNotMenus(nav []bool) {
+	if nav == nil {
+		return
+	}
+	for ci, o := range a.bodyOverlaps(nav) {
+		if nav[ci] && o >= headlineOverlap && wordCount(a.cands[ci].norm) >= headlineMinWords {
+			a.verdicts[ci] = structureVerdict{rules.Info, "short line before the first body paragraph (may be the title: the body uses its words)"}
+		}
+	}
+}
+
+// headlineMinWords: a one-word line in a run is a menu item even when
+// the article uses the word ("Nutrition" in a menu above a diet article).
+const headlineMinWords = 2
+
+// navWhy starts the navigation evidence's messages.
+const navWhy = "run of short lines"
 
 // loneFurnitureMax is the most furniture lines (strong phrase matches,
 // structure warnings) a document may hold for its furniture to count as
