@@ -5,9 +5,12 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -91,21 +94,40 @@ func excerpt(doc *document.Document, start, end int) string {
 }
 
 // Sort orders items by path, record order, then position, then rule: the
-// deterministic order of every format.
+// deterministic order of every format. Items that tie keep their order.
+//
+// An Item is some 200 bytes with pointers: a stable sort that swaps them
+// in place (reflection, a write barrier per move, a merge's rotations)
+// cost 1.5% of a whole-page run. The order is worked out on indexes and
+// each item is moved once.
 func Sort(items []Item) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := &items[i], &items[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Rule.ID < b.Rule.ID
-	})
+	if slices.IsSortedFunc(items, func(a, b Item) int { return compareItems(&a, &b) }) {
+		return
+	}
+	order := make([]int32, len(items))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return compareItems(&items[i], &items[j]) })
+	sorted := make([]Item, len(items))
+	for k, i := range order {
+		sorted[k] = items[i]
+	}
+	copy(items, sorted)
+}
+
+// compareItems compares by path, then position, then rule.
+func compareItems(a, b *Item) int {
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.End, b.End); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Rule.ID, b.Rule.ID)
 }
 
 // Counts returns the number of findings per severity.

@@ -1,0 +1,36 @@
+package report
+
+import (
+	"math/rand"
+	"reflect"
+	"sort"
+	"strconv"
+	"testing"
+
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// Sort gives the order of a stable sort by path, start, end and rule ID,
+// ties (same span, same rule, different messages) in their first order.
+func TestSortMatchesStableSort(t *testing.T) {
+	ruleSet := []*rules.Rule{{ID: "a/x"}, {ID: "b/y"}, {ID: "c/z"}}
+	rng := rand.New(rand.NewSource(7))
+	for n := 1; n <= 200; n++ {
+		items := make([]Item, n)
+		for i := range items {
+			start := rng.Intn(20)
+			items[i] = Item{
+				Path: []string{"p1", "p2"}[rng.Intn(2)],
+				Rule: ruleSet[rng.Intn(len(ruleSet))],
+				Finding: rules.Finding{Start: start, End: start + rng.Intn(5),
+					Message: strconv.Itoa(i)},
+			}
+		}
+		want := append([]Item(nil), items...)
+		sort.SliceStable(want, func(i, j int) bool { return compareItems(&want[i], &want[j]) < 0 })
+		Sort(items)
+		if !reflect.DeepEqual(items, want) {
+			t.Fatalf("%d items: Sort differs from a stable sort", n)
+		}
+	}
+}
