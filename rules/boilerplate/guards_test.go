@@ -103,3 +103,20 @@ func TestHeadlineInShortRunIsNoMenu(t *testing.T) {
 		t.Errorf("menu items not flagged: %v, want lines 5 and 7", got)
 	}
 }
+
+// A price box's or table's cells of figures alone are no furniture by
+// position, even next to a share prompt.
+func TestFigureCellsAfterBodyQuiet(t *testing.T) {
+	text := body + "\n\nShare this article\n\nPrint this page\n\n60%\n\n$160\n\n75%\n\n$199\n"
+	got := flagged(t, text)
+	for _, ln := range []int{11, 13, 15, 17} {
+		if len(got[ln]) > 0 {
+			t.Errorf("figure cell on line %d flagged: %v", ln, got)
+		}
+	}
+	for s, want := range map[string]bool{"#": true, "# #": true, "# ma": false, "": false} {
+		if onlyFigures(s) != want {
+			t.Errorf("onlyFigures(%q) = %v, want %v", s, !want, want)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func (a *analysis) structure() []structureVerdict {
 		}
 		var nav []bool
 		for ci, c := range a.cands {
-			if a.blocks[c.block].good || a.inNotesZone(c.block) || c.match != noMatch || codeLike(c.text) {
+			if a.blocks[c.block].good || a.inNotesZone(c.block) || c.match != noMatch || codeLike(c.text) || onlyFigures(c.norm) {
 				continue
 			}
 			sev, why := a.structureEvidence(ci, c, a.ctx)
@@ -513,4 +513,11 @@ func codeLike(text []byte) bool {
 	t := bytes.TrimSpace(text)
 	return len(t) > 0 && (t[0] == '{' || t[0] == '}' || t[0] == '"' && bytes.Contains(t, []byte(`":`))) ||
 		bytes.Contains(t, []byte(`":"`)) || bytes.Contains(t, []byte(`": "`))
+}
+
+// onlyFigures reports a normalised line of numbers alone ("60%", "$160",
+// "2019 2020"): a table's or a price box's cell, which its position
+// alone does not make furniture.
+func onlyFigures(norm string) bool {
+	return norm != "" && strings.Trim(norm, "# ") == ""
 }
