@@ -120,3 +120,16 @@ func TestFigureCellsAfterBodyQuiet(t *testing.T) {
 		}
 	}
 }
+
+// "Learn more" between the article's paragraphs is the author's; next to
+// other furniture inside the body it is a widget the extractor kept.
+func TestButtonInBodyNeedsCompany(t *testing.T) {
+	text := body + "\n\nLearn more\n\n" + body + "\n"
+	if got := flagged(t, text); len(got) > 0 {
+		t.Errorf("a lone button inside the body: flagged %v", got)
+	}
+	text = body + "\n\nLearn more\n\nShare this article\n\n" + body + "\n"
+	if got := flagged(t, text); len(got[7]) == 0 {
+		t.Errorf("a button next to a share prompt inside the body: flagged %v, want line 7", got)
+	}
+}

@@ -201,6 +201,11 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 			continue
 		}
 		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.text)
+		if fam.BodyHint && m == certainMatch && sev == rules.Info && a.hasProvenNeighbour(ci) {
+			// A button among other furniture inside the body is a
+			// widget the extractor kept, not the author's sentence.
+			sev, how = rules.Warning, how+", among other furniture"
+		}
 		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
 			sev, how = rules.Info, how+", standing alone"
 		}
