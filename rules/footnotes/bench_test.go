@@ -1,10 +1,12 @@
 package footnotes
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
@@ -28,5 +30,30 @@ func BenchmarkAnalyseLarge(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Analyse(doc)
+	}
+}
+
+// BenchmarkAnalysePages analyses the WCXB development pages (CC-BY-4.0):
+// page furniture, hundreds of short blocks a page.
+func BenchmarkAnalysePages(b *testing.B) {
+	paths, err := shareddata.WCXBFiles("pages")
+	if err != nil {
+		b.Skip("WCXB pages not found")
+	}
+	var docs []*document.Document
+	var size int64
+	for _, p := range paths {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, document.New(p, text, document.Meta{}))
+		size += int64(len(text))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			Analyse(d)
+		}
 	}
 }

@@ -303,10 +303,43 @@ func isNotesHeading(doc *document.Document, b document.Block) bool {
 }
 
 func isNotesTitle(text []byte) bool {
+	if !mayBeNotesTitle(text) {
+		return false
+	}
 	t := strings.ToLower(string(text))
 	t = strings.Trim(t, " \t\u00a0#*_:")
 	return notesHeadings[strings.Join(strings.Fields(t), " ")]
 }
+
+// mayBeNotesTitle settles most short blocks (menu items, captions) on
+// their first byte, before isNotesTitle lower-cases, trims and splits
+// them: past the ASCII bytes that isNotesTitle trims, an ASCII letter must
+// open one of the notesHeadings, and any other ASCII byte but white space
+// opens none. Non-ASCII and white space go the long way.
+func mayBeNotesTitle(text []byte) bool {
+	for _, c := range text {
+		switch {
+		case c == ' ' || c == '\t' || c == '#' || c == '*' || c == '_' || c == ':':
+			continue
+		case c >= utf8.RuneSelf || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return true
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			return notesInitials[c|0x20-'a']
+		}
+		return false
+	}
+	return false
+}
+
+// notesInitials marks the ASCII letters that open a notesHeadings entry.
+var notesInitials = func() (set [26]bool) {
+	for h := range notesHeadings {
+		if 'a' <= h[0] && h[0] <= 'z' {
+			set[h[0]-'a'] = true
+		} // a heading opening with another letter is read the long way
+	}
+	return set
+}()
 
 // noteDef reads a note block's marker: "[12]" or "[^12]:" or "[^name]:".
 func noteDef(doc *document.Document, bi int) (Def, bool) {
