@@ -87,8 +87,14 @@ type cohesion struct {
 	// Scratch kept between documents (the cohesion value is pooled): the
 	// vocabulary of words seen so far and the per-unit counters.
 	vocab            *vocabulary
-	docWords         surfaceTable // this document's surface forms -> vocabulary ID
+	docWords         surfaceTable // this document's surface forms -> index in surfaces
 	counter, touched []int32
+	// countTerms' passes: the distinct surface forms, each word token's
+	// form, where each unit's tokens end, each form's term (-1: none).
+	surfaces    []surfaceForm
+	tokSurface  []int32
+	unitEnd     []int
+	surfaceTerm []int32
 	// postings by term (buildPostings), scratch kept between documents
 	postStart, postFill []int
 	postUnit            []int32
@@ -227,6 +233,7 @@ type wordSet struct {
 	slots []wordSlot
 	arena []byte
 	n     int
+	sink  uint32 // touch's sum, kept so the loads are not optimised away
 }
 
 type wordSlot struct {
@@ -272,6 +279,18 @@ func (w *wordSet) get(h uint64, word []byte) (int32, bool) {
 		}
 	}
 	return 0, false
+}
+
+// touch reads the slot each form's lookup starts at, so that the cache
+// misses of a batch of lookups overlap (the loads are independent) before
+// the lookups themselves run.
+func (w *wordSet) touch(forms []surfaceForm) {
+	mask := uint64(len(w.slots) - 1)
+	var sum uint32
+	for _, f := range forms {
+		sum += w.slots[f.hash&mask].size
+	}
+	w.sink = sum
 }
 
 func (w *wordSet) add(h uint64, word []byte, id int32) {
@@ -495,41 +514,67 @@ func (w *wordCounter) count(b document.Block) int {
 // Term IDs are local to the document, in order of first occurrence; the
 // vocabulary maps each surface form to its key and weight once for many
 // documents, so a word is stemmed once per worker, not once per document.
+//
+// It runs in three passes: the document's surface forms (in its own small
+// table), then their vocabulary lookups in one batch, then the counts per
+// unit. The vocabulary is large and its lookups miss the cache; batched,
+// after a pass that only touches their slots, the misses overlap instead
+// of each stalling the token loop.
 func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	v := c.vocab
 	v.prepare(idf)
 	c.docWords.reset(doc.Src)
-	counter, touched := c.counter[:0], c.touched[:0]
-	defer func() { c.counter, c.touched = counter, touched }()
+	surfaces, tokSurface, unitEnd := c.surfaces[:0], c.tokSurface[:0], c.unitEnd[:0]
 	for _, u := range c.units {
-		c.entryStart = append(c.entryStart, len(c.entries))
 		from, to := doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End
-		touched = touched[:0]
 		for _, t := range doc.TokensIn(from, to) {
 			// A word of fewer than three bytes has fewer than three
 			// letters: never a term (TermKey), so no lookup.
 			if t.Kind != document.Word || t.End-t.Start < 3 {
 				continue
 			}
-			// The document's own small map first: the shared vocabulary
-			// is large, and each lookup there misses the cache.
 			h := hashWord(doc.Src[t.Start:t.End])
-			vid, ok := c.docWords.get(h, t.Start, t.End)
+			k, ok := c.docWords.get(h, t.Start, t.End)
 			if !ok {
-				vid = v.lookup(h, doc.Src[t.Start:t.End])
-				c.docWords.add(h, t.Start, t.End, vid)
+				k = int32(len(surfaces))
+				surfaces = append(surfaces, surfaceForm{hash: h, start: t.Start, end: t.End})
+				c.docWords.add(h, t.Start, t.End, k)
 			}
-			if vid < 0 {
-				continue
-			}
-			id := v.local[vid] - 1
-			if id < 0 {
+			tokSurface = append(tokSurface, k)
+		}
+		unitEnd = append(unitEnd, len(tokSurface))
+	}
+	v.surface.touch(surfaces)
+	surfaceTerm := c.surfaceTerm[:0]
+	for _, f := range surfaces {
+		surfaceTerm = append(surfaceTerm, v.lookup(f.hash, doc.Src[f.start:f.end]))
+	}
+	// The vocabulary IDs become term IDs: their entries are touched first
+	// too, for the same reason.
+	v.touch(surfaceTerm)
+	for k, vid := range surfaceTerm {
+		id := int32(-1)
+		if vid >= 0 {
+			if id = v.local[vid] - 1; id < 0 {
 				id = c.addTerm(v.keys[vid], v.weights[vid])
 				v.local[vid] = id + 1
 				v.used = append(v.used, vid)
 			}
-			for int(id) >= len(counter) {
-				counter = append(counter, 0)
+		}
+		surfaceTerm[k] = id
+	}
+	counter, touched := c.counter[:0], c.touched[:0]
+	for len(counter) < len(c.termKeys) {
+		counter = append(counter, 0)
+	}
+	from := 0
+	for _, to := range unitEnd {
+		c.entryStart = append(c.entryStart, len(c.entries))
+		touched = touched[:0]
+		for _, k := range tokSurface[from:to] {
+			id := surfaceTerm[k]
+			if id < 0 {
+				continue
 			}
 			if counter[id] == 0 {
 				touched = append(touched, id)
@@ -543,9 +588,18 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 			c.termTF[id] += tf
 			counter[id] = 0
 		}
+		from = to
 	}
 	c.entryStart = append(c.entryStart, len(c.entries))
+	c.counter, c.touched = counter, touched
+	c.surfaces, c.tokSurface, c.unitEnd, c.surfaceTerm = surfaces, tokSurface, unitEnd, surfaceTerm
 	v.done()
+}
+
+// surfaceForm is one of a document's distinct surface forms.
+type surfaceForm struct {
+	hash       uint64
+	start, end int
 }
 
 // addTerm gives the document a new term and returns its ID.
@@ -569,6 +623,9 @@ type vocabulary struct {
 	weights []float64
 	local   []int32
 	used    []int32 // vocabulary IDs with local set, to reset
+	// touch's sums, kept so its loads are not optimised away
+	sink  int32
+	sinkW float64
 }
 
 // maxVocabulary bounds the surface forms cached per worker (a few MB);
@@ -605,6 +662,20 @@ func (v *vocabulary) lookup(h uint64, word []byte) int32 {
 	}
 	v.surface.add(h, word, vid)
 	return vid
+}
+
+// touch reads the entries of the vocabulary IDs vids (-1 for none), so
+// that their cache misses overlap.
+func (v *vocabulary) touch(vids []int32) {
+	var sum int32
+	var w float64
+	for _, vid := range vids {
+		if vid >= 0 {
+			sum += v.local[vid] + int32(len(v.keys[vid]))
+			w += v.weights[vid]
+		}
+	}
+	v.sink, v.sinkW = sum, w
 }
 
 // done forgets the document's term IDs.
