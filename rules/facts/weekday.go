@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"time"
+
 	"github.com/dochygiene/hygiene/internal/dates"
 	"github.com/dochygiene/hygiene/rules"
 )
@@ -27,7 +29,10 @@ mistake.`,
 
 func runWeekday(pass *rules.Pass) {
 	doc := pass.Doc
-	article, hasArticle := dates.Article(doc)
+	// The article's date is looked for only when a weekday's date has no
+	// year: most documents have no weekday next to a date at all.
+	var article time.Time
+	hasArticle, looked := false, false
 	for _, b := range doc.Blocks {
 		if !b.IsProse() {
 			continue
@@ -35,6 +40,10 @@ func runWeekday(pass *rules.Pass) {
 		for _, m := range dates.FindWeekdays(doc.Src, b.ContentStart, b.End) {
 			year, inferred := m.Year, false
 			if year == 0 {
+				if !looked {
+					article, hasArticle = dates.Article(doc)
+					looked = true
+				}
 				if !hasArticle {
 					continue
 				}
