@@ -525,9 +525,17 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	v.prepare(idf)
 	c.docWords.reset(doc.Src)
 	surfaces, tokSurface, unitEnd := c.surfaces[:0], c.tokSurface[:0], c.unitEnd[:0]
+	toks, next := doc.Tokens(), 0 // units are in document order: one walk
 	for _, u := range c.units {
 		from, to := doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End
-		for _, t := range doc.TokensIn(from, to) {
+		for next < len(toks) && toks[next].Start < from {
+			next++
+		}
+		first := next
+		for next < len(toks) && toks[next].End <= to {
+			next++
+		}
+		for _, t := range toks[first:next] {
 			// A word of fewer than three bytes has fewer than three
 			// letters: never a term (TermKey), so no lookup.
 			if t.Kind != document.Word || t.End-t.Start < 3 {

@@ -68,15 +68,18 @@ var markerPhrases = []string{
 const maxMarkerWords = 5
 
 // asciiAlnumFields counts the runs between white space that hold an ASCII
-// letter or digit.
-func asciiAlnumFields(line []byte) int {
+// letter or digit, up to limit+1: it stops there (a long line need not be
+// read to the end).
+func asciiAlnumFields(line []byte, limit int) int {
 	n, counted := 0, false
 	for _, c := range line {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
 			counted = false
 		case !counted && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'):
-			n++
+			if n++; n > limit {
+				return n
+			}
 			counted = true
 		}
 	}
@@ -92,7 +95,7 @@ func isMarkerLine(line []byte) bool {
 	}
 	// A marker line has at most maxMarkerWords words once normalised, and
 	// every field holding an ASCII letter or digit stays (part of) a word.
-	if asciiAlnumFields(line) > maxMarkerWords {
+	if asciiAlnumFields(line, maxMarkerWords) > maxMarkerWords {
 		return false
 	}
 	if !markerInitial(line) {
@@ -158,7 +161,7 @@ func normaliseShortLine(line []byte) string {
 // sections pass for inserted pieces.
 func isOrgLine(line []byte) bool {
 	// Past six words for sure, no need to split.
-	if asciiFields(line) > 6 {
+	if asciiFields(line, 6) > 6 {
 		return false
 	}
 	// The first word is capitalised or a linking word: a line opening
@@ -236,8 +239,9 @@ func asciiAlnumOver(line []byte, limit int) bool {
 // asciiFields counts the runs between ASCII white space that hold a
 // printable ASCII byte: each lies in a word of its own for strings.Fields
 // (runs of only non-ASCII bytes may be white space such as U+00A0 and are
-// not counted), so the count never exceeds the number of Fields.
-func asciiFields(line []byte) int {
+// not counted), so the count never exceeds the number of Fields. It
+// stops counting past limit.
+func asciiFields(line []byte, limit int) int {
 	n, counted := 0, false
 	for _, c := range line {
 		if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
@@ -245,7 +249,9 @@ func asciiFields(line []byte) int {
 			continue
 		}
 		if c > ' ' && c < 0x7f && !counted {
-			n++
+			if n++; n > limit {
+				return n
+			}
 			counted = true
 		}
 	}

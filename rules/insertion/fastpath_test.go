@@ -118,8 +118,8 @@ func TestLinePrechecksAreSafe(t *testing.T) {
 		if n := len(normaliseShortLine([]byte(l))); asciiAlnumOver([]byte(l), n) {
 			t.Errorf("%q: more ASCII letters and digits than its normal form %q has bytes", l, normaliseShortLine([]byte(l)))
 		}
-		if n := len(strings.Fields(l)); asciiFields([]byte(l)) > n {
-			t.Errorf("%q: asciiFields %d > Fields %d", l, asciiFields([]byte(l)), n)
+		if n := len(strings.Fields(l)); asciiFields([]byte(l), 1<<30) > n {
+			t.Errorf("%q: asciiFields %d > Fields %d", l, asciiFields([]byte(l), 1<<30), n)
 		}
 	}
 	if !isOrgLine([]byte("Council on Foreign Relations")) || !isMarkerLine([]byte("Related")) {
@@ -132,6 +132,17 @@ func TestLinePrechecksAreSafe(t *testing.T) {
 // the prefixes and cases a page gives them, and on every line of the
 // seeds.
 func TestLineInitialPrechecksAgree(t *testing.T) {
+	for _, l := range []string{"", "a", "a b c d e f g h", "  one  two\tthree ", "x\u00a0y z"} {
+		for limit := 0; limit < 10; limit++ {
+			all, alnum := asciiFields([]byte(l), 1<<30), asciiAlnumFields([]byte(l), 1<<30)
+			if got := asciiFields([]byte(l), limit); got != min(all, limit+1) {
+				t.Errorf("asciiFields(%q, %d) = %d, want %d", l, limit, got, min(all, limit+1))
+			}
+			if got := asciiAlnumFields([]byte(l), limit); got != min(alnum, limit+1) {
+				t.Errorf("asciiAlnumFields(%q, %d) = %d, want %d", l, limit, got, min(alnum, limit+1))
+			}
+		}
+	}
 	var lines []string
 	dress := func(s string) {
 		for _, pre := range []string{"", "## ", "* ", "» ", "\u00a0", "*\vx", "\f", "- ", "> ", "| ", "1. ", "(", "\u2014 ", ". ", "_"} {
@@ -152,7 +163,7 @@ func TestLineInitialPrechecksAgree(t *testing.T) {
 		lines = append(lines, strings.Split(text, "\n")...)
 	}
 	for _, l := range lines {
-		if got, want := isMarkerLine([]byte(l)), markerLineText([]byte(l)) && asciiAlnumFields([]byte(l)) <= maxMarkerWords; got != want {
+		if got, want := isMarkerLine([]byte(l)), markerLineText([]byte(l)) && asciiAlnumFields([]byte(l), 1<<30) <= maxMarkerWords; got != want {
 			t.Errorf("%q: isMarkerLine %v, full test %v", l, got, want)
 		}
 		if got, want := isOrgLine([]byte(l)), orgLineText([]byte(l)); got != want {

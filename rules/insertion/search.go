@@ -222,8 +222,17 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	words := c.words[j+1] - c.words[i]
 	e := ev
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
-	e.typography = c.otherTypography(i, j)
 	relax := e.relax()
+	if c.mixedTypo {
+		// The typography evidence only raises the threshold: a run that
+		// surely fails with it needs no test of its typography.
+		if c.surelyFails(p, i, j, base, relax+typographyRelax) {
+			return candidate{}, false
+		}
+		if e.typography = c.otherTypography(i, j); e.typography {
+			relax = e.relax()
+		}
+	}
 	// The capped cosine costs a pass over the run's terms: only runs that
 	// can still pass pay for it. Its factor is at least sqrt(minCapRatio),
 	// so a run whose plain cosine is at least thr/sqrt(minCapRatio) fails
