@@ -99,7 +99,7 @@ func excerpt(doc *document.Document, start, end int) string {
 // An Item is some 200 bytes with pointers: a stable sort that swaps them
 // in place (reflection, a write barrier per move, a merge's rotations)
 // cost 1.5% of a whole-page run. The order is worked out on indexes and
-// each item is moved once.
+// each item is moved once, in place.
 func Sort(items []Item) {
 	if slices.IsSortedFunc(items, func(a, b Item) int { return compareItems(&a, &b) }) {
 		return
@@ -109,11 +109,29 @@ func Sort(items []Item) {
 		order[i] = int32(i)
 	}
 	slices.SortStableFunc(order, func(i, j int32) int { return compareItems(&items[i], &items[j]) })
-	sorted := make([]Item, len(items))
-	for k, i := range order {
-		sorted[k] = items[i]
+	permute(items, order)
+}
+
+// permute moves items[order[k]] to items[k] for every k, in place: it
+// follows each cycle of the permutation with one item aside, and marks
+// the places it filled in order with -1.
+func permute(items []Item, order []int32) {
+	for k := range order {
+		if order[k] < 0 {
+			continue
+		}
+		aside := items[k]
+		for j := k; ; {
+			from := int(order[j])
+			order[j] = -1
+			if from == k {
+				items[j] = aside
+				break
+			}
+			items[j] = items[from]
+			j = from
+		}
 	}
-	copy(items, sorted)
 }
 
 // compareItems compares by path, then position, then rule.
