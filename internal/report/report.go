@@ -139,13 +139,30 @@ func compareItems(a, b *Item) int {
 	if c := strings.Compare(a.Path, b.Path); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+	return comparePlaces(a.Start, a.End, a.Rule.ID, b.Start, b.End, b.Rule.ID)
+}
+
+// compareFindings compares by position, then rule.
+func compareFindings(a, b *rules.Finding) int {
+	return comparePlaces(a.Start, a.End, a.Rule.ID, b.Start, b.End, b.Rule.ID)
+}
+
+func comparePlaces(aStart, aEnd int, aRule string, bStart, bEnd int, bRule string) int {
+	if c := cmp.Compare(aStart, bStart); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.End, b.End); c != 0 {
+	if c := cmp.Compare(aEnd, bEnd); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Rule.ID, b.Rule.ID)
+	return strings.Compare(aRule, bRule)
+}
+
+// SortFindings orders one document's findings as Sort orders the Items
+// they locate to (an Item's Rule is its finding's): by position, then
+// rule, ties in their first order. A finding is a quarter of an Item's
+// size, so sorting findings before locating them moves less.
+func SortFindings(fs []rules.Finding) {
+	slices.SortStableFunc(fs, func(a, b rules.Finding) int { return compareFindings(&a, &b) })
 }
 
 // Counts returns the number of findings per severity.

@@ -34,3 +34,27 @@ func TestSortMatchesStableSort(t *testing.T) {
 		}
 	}
 }
+
+// SortFindings puts one document's findings in the order Sort gives their
+// Items.
+func TestSortFindingsMatchesSort(t *testing.T) {
+	ruleSet := []*rules.Rule{{ID: "a/x"}, {ID: "b/y"}, {ID: "c/z"}}
+	rng := rand.New(rand.NewSource(11))
+	for n := 1; n <= 200; n++ {
+		found := make([]rules.Finding, n)
+		items := make([]Item, n)
+		for i := range found {
+			start := rng.Intn(20)
+			r := ruleSet[rng.Intn(len(ruleSet))]
+			found[i] = rules.Finding{Rule: r, Start: start, End: start + rng.Intn(5), Message: strconv.Itoa(i)}
+			items[i] = Item{Path: "p", Rule: r, Finding: found[i]}
+		}
+		SortFindings(found)
+		Sort(items)
+		for i := range found {
+			if !reflect.DeepEqual(found[i], items[i].Finding) {
+				t.Fatalf("%d findings: place %d holds %+v, Sort put %+v there", n, i, found[i], items[i].Finding)
+			}
+		}
+	}
+}
