@@ -44,9 +44,19 @@ func countTypography(src []byte) typography {
 	var t typography
 	t[straightApostrophe] = int32(bytes.Count(src, []byte{'\''}))
 	t[straightQuote] = int32(bytes.Count(src, []byte{'"'}))
-	t[spacedDash] = int32(bytes.Count(src, []byte(" - ")))
+	// " - ": hyphens are rarer than spaces, so the search is for them.
+	for i := 0; ; i++ {
+		k := bytes.IndexByte(src[i:], '-')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i > 0 && i+1 < len(src) && src[i-1] == ' ' && src[i+1] == ' ' {
+			t[spacedDash]++
+		}
+	}
 	// The curly quotes and the dashes are U+2013..U+201D: E2 80 xx.
-	for i := 0; ; {
+	for i := 0; ; i++ {
 		k := bytes.IndexByte(src[i:], 0xE2)
 		if k < 0 || i+k+2 >= len(src) {
 			break
@@ -64,7 +74,6 @@ func countTypography(src []byte) typography {
 				t[enDash]++
 			}
 		}
-		i++
 	}
 	return t
 }
