@@ -168,8 +168,7 @@ func (s *jsonStream) render(items []report.Item) ([]byte, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
-	_, body, _, err := jsonFrame(&report.Report{Items: items})
-	return body, err
+	return report.AppendJSONFindings(nil, items), nil
 }
 
 func (s *jsonStream) write(rendered []byte) error {

@@ -31,6 +31,27 @@ func appendJSONReport(b []byte, r *Report) []byte {
 	return append(b, "]\n}\n"...)
 }
 
+// AppendJSONFindings appends the items as WriteJSON writes them inside the
+// findings array, less the line break before the first and the one (and
+// the indentation) after the last: what a JSON report streamed document
+// by document writes for each, joined by ",\n".
+func AppendJSONFindings(b []byte, items []Item) []byte {
+	if len(items) == 0 {
+		return b
+	}
+	b = slices.Grow(b, jsonSize(&Report{Items: items}))
+	first := len(b)
+	for i := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONFinding(b, &items[i])
+	}
+	// Every finding opens with its line break; the first goes.
+	copy(b[first:], b[first+1:])
+	return b[:len(b)-1]
+}
+
 // jsonSize is about the size of the report's JSON (a little more unless
 // strings need escapes), so that it is written into one allocation.
 func jsonSize(r *Report) int {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -134,6 +135,18 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Fatalf("report %d:\n got %s\nwant %s", n, got.String(), want.String())
+		}
+		// The streamed part: the findings array's inside, less its first
+		// line break and the one and indentation before the bracket.
+		inside := want.String()
+		if len(r.Items) > 0 {
+			open := strings.Index(inside, `"findings": [`) + len(`"findings": [`) + 1
+			inside = inside[open:strings.LastIndex(inside, "\n  ]")]
+		} else {
+			inside = ""
+		}
+		if part := string(AppendJSONFindings([]byte("x"), r.Items)); part != "x"+inside {
+			t.Fatalf("report %d findings:\n got %q\nwant %q", n, part, "x"+inside)
 		}
 	}
 }
