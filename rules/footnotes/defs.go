@@ -312,31 +312,42 @@ func isNotesTitle(text []byte) bool {
 }
 
 // mayBeNotesTitle settles most short blocks (menu items, captions) on
-// their first byte, before isNotesTitle lower-cases, trims and splits
-// them: past the ASCII bytes that isNotesTitle trims, an ASCII letter must
-// open one of the notesHeadings, and any other ASCII byte but white space
-// opens none. Non-ASCII and white space go the long way.
+// their first two letters, before isNotesTitle lower-cases, trims and
+// splits them: past the ASCII bytes that isNotesTitle trims, two ASCII
+// letters must open one of the notesHeadings, and any other ASCII byte
+// but white space opens none ("Share" and "Search" stop at "sh" and "se";
+// only "Sources" reads on). Non-ASCII and white space go the long way.
 func mayBeNotesTitle(text []byte) bool {
-	for _, c := range text {
+	for i, c := range text {
 		switch {
 		case c == ' ' || c == '\t' || c == '#' || c == '*' || c == '_' || c == ':':
 			continue
 		case c >= utf8.RuneSelf || c == '\n' || c == '\v' || c == '\f' || c == '\r':
 			return true
-		case 'a' <= c|0x20 && c|0x20 <= 'z':
-			return notesInitials[c|0x20-'a']
+		case !isASCIILetter(c):
+			return false
+		case i+1 == len(text):
+			return false // one letter: no heading is that short
 		}
-		return false
+		d := text[i+1]
+		switch {
+		case d >= utf8.RuneSelf:
+			return true // "ré", the long way
+		case !isASCIILetter(d):
+			return false
+		}
+		return notesOpenings[(c|0x20)-'a'][(d|0x20)-'a']
 	}
 	return false
 }
 
-// notesInitials marks the ASCII letters that open a notesHeadings entry.
-var notesInitials = func() (set [26]bool) {
+// notesOpenings marks the pairs of ASCII letters that open a
+// notesHeadings entry.
+var notesOpenings = func() (set [26][26]bool) {
 	for h := range notesHeadings {
-		if 'a' <= h[0] && h[0] <= 'z' {
-			set[h[0]-'a'] = true
-		} // a heading opening with another letter is read the long way
+		if isASCIILetter(h[0]) && isASCIILetter(h[1]) {
+			set[h[0]-'a'][h[1]-'a'] = true
+		} // other openings ("ré") are read the long way
 	}
 	return set
 }()
