@@ -81,7 +81,8 @@ func (c *cohesion) info(doc *document.Document, p params, i, j, firstPara int, b
 	e := c.leadLines(doc, i)
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
 	e.typography = c.otherTypography(i, j)
-	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass) * innerFactor(c.innerCos(i, j))
+	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass) * innerFactor(c.innerCos(i, j)) *
+		c.sectionFactor(i, j, e)
 	sim := math.Sqrt(r.cos*max(c.cappedCos(i, j), minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
 	span := c.blockSpan(doc, i, j)
 	ri := RunInfo{First: span.FirstLine + 1, Last: span.LastLine + 1, Cos: r.cos, Thr: thr, Excl: r.exclusive,
@@ -315,6 +316,14 @@ func WarnsWith(doc *document.Document, idf *IDF) bool {
 func SetTypographyRelax(v float64) float64 {
 	old := typographyRelax
 	typographyRelax = v
+	return old
+}
+
+// SetOwnSectionFactor sets ownSectionFactor for the tuning aids and tests
+// and returns the previous value.
+func SetOwnSectionFactor(v float64) float64 {
+	old := ownSectionFactor
+	ownSectionFactor = v
 	return old
 }
 

@@ -32,6 +32,9 @@ func TestCleanPool(t *testing.T) {
 	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_INNER_REF"), 64); err == nil {
 		insertion.SetInnerRef(v)
 	}
+	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_SECTION"), 64); err == nil {
+		insertion.SetOwnSectionFactor(v)
+	}
 	if v, err := strconv.ParseFloat(os.Getenv("INSERTION_TYPO"), 64); err == nil {
 		insertion.SetTypographyRelax(v)
 	}

@@ -241,7 +241,8 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	if c.surelyFails(p, i, j, base, relax) {
 		return candidate{}, false
 	}
-	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass) * innerFactor(c.innerCos(i, j))
+	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass) * innerFactor(c.innerCos(i, j)) *
+		c.sectionFactor(i, j, e)
 	r := c.measure(i, j)
 	capped := c.cappedCos(i, j)
 	lead := c.leadCos(i, j)
@@ -460,4 +461,37 @@ var innerRef = 0.1
 // share no weighted word at all is never reported.
 func innerFactor(inner float64) float64 {
 	return math.Sqrt(min(1, inner/innerRef))
+}
+
+// ownSectionFactor scales the threshold of a run that is exactly one of
+// the titled sections of a document with other titled sections (a
+// variable for the tuning aids).
+var ownSectionFactor = 0.7
+
+// minOtherTitles is how many titles the rest of the document must hold
+// for a run to be one of its sections.
+const minOtherTitles = 2
+
+// sectionFactor is ownSectionFactor for a run that starts at a section
+// title (or just after one) and ends where the next section starts or the
+// document ends, in a document with at least minOtherTitles other
+// titles, when no marker or name line introduces it; 1 otherwise. A guide
+// or newsletter is made of such sections, each on its own subject; a
+// glued-in piece is set apart by the lines around it, or starts where the
+// article's own text stops rather than at one of its titles.
+func (c *cohesion) sectionFactor(i, j int, e evidence) float64 {
+	if e.marker != "" || e.org != "" {
+		return 1
+	}
+	u := c.units
+	startsSection := u[i].title || i > 0 && u[i-1].title
+	endsSection := j+1 >= c.n || u[j+1].title
+	others := c.titles[c.n] - (c.titles[j+1] - c.titles[i])
+	if i > 0 && u[i-1].title {
+		others-- // the run's own title, just before it
+	}
+	if startsSection && endsSection && others >= minOtherTitles {
+		return ownSectionFactor
+	}
+	return 1
 }

@@ -321,3 +321,19 @@ func TestQuotedLetterInOtherTypographyQuiet(t *testing.T) {
 		t.Errorf("fixture no longer exercises the typography evidence: quiet with it weighted 4, %v", ws)
 	}
 }
+
+// A greenhouse guide in titled sections, one of which reports the village
+// show: the guide's own section on a side subject, exactly one section
+// from its title to the next, not a glued-in piece. Without the lower bar
+// for such sections it warns.
+func TestOwnTitledSectionQuiet(t *testing.T) {
+	text := localFixture(t, "guide.txt")
+	if ws := warnings(t, text); len(ws) > 0 {
+		t.Errorf("unexpected warning on the guide's own section: %s", ws[0].Message)
+	}
+	old := insertion.SetOwnSectionFactor(1)
+	defer insertion.SetOwnSectionFactor(old)
+	if ws := warnings(t, text); len(ws) == 0 {
+		t.Errorf("fixture no longer exercises the own-section factor: quiet without it")
+	}
+}
