@@ -347,27 +347,38 @@ func isATX(t []byte) bool {
 }
 
 func isSetextUnderline(t []byte) bool {
-	t = bytes.TrimRight(t, " \t")
 	if len(t) < 2 || (t[0] != '=' && t[0] != '-') {
-		return false
+		return false // settled before trimming: most lines open with a letter
 	}
-	return countPrefix(t, t[0]) == len(t)
+	t = bytes.TrimRight(t, " \t")
+	return len(t) >= 2 && countPrefix(t, t[0]) == len(t)
 }
 
 // isSeparator reports a line of only punctuation marks with at least three of
 // them, such as "***", "* * *", "___" or an escaped "\*\*\*".
 func isSeparator(t []byte) bool {
+	if len(t) > 0 && !isSeparatorByte(t[0]) && t[0] != ' ' && t[0] != '\t' {
+		return false // settled before trimming: most lines open with a letter
+	}
 	marks := 0
 	for _, c := range bytes.TrimRight(t, " \t") {
-		switch c {
-		case '*', '-', '_', '=', '~', '#', '\\', '+', '.', '\u0060':
+		switch {
+		case isSeparatorByte(c):
 			marks++
-		case ' ', '\t':
+		case c == ' ' || c == '\t':
 		default:
 			return false
 		}
 	}
 	return marks >= 3
+}
+
+func isSeparatorByte(c byte) bool {
+	switch c {
+	case '*', '-', '_', '=', '~', '#', '\\', '+', '.', '\u0060':
+		return true
+	}
+	return false
 }
 
 // listMarker returns the marker of a list item line: "-", "*", "+", "•",
