@@ -306,9 +306,50 @@ func isNotesTitle(text []byte) bool {
 	if !mayBeNotesTitle(text) {
 		return false
 	}
+	var buf [64]byte
+	if key, ok := asciiTitleKey(buf[:0], text); ok {
+		return notesHeadings[string(key)]
+	}
 	t := strings.ToLower(string(text))
 	t = strings.Trim(t, " \t\u00a0#*_:")
 	return notesHeadings[strings.Join(strings.Fields(t), " ")]
+}
+
+// asciiTitleKey appends what isNotesTitle looks up for an ASCII text,
+// without allocating: the text lower-cased, the marks and blanks it trims
+// taken off both ends, then its words joined by single spaces. It reports
+// false for a text with a non-ASCII byte or too long for dst.
+func asciiTitleKey(dst, text []byte) ([]byte, bool) {
+	if len(text) > cap(dst) {
+		return nil, false
+	}
+	isTrimmed := func(c byte) bool { return c == ' ' || c == '\t' || c == '#' || c == '*' || c == '_' || c == ':' }
+	isBlank := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' }
+	lo, hi := 0, len(text)
+	for lo < hi && isTrimmed(text[lo]) {
+		lo++
+	}
+	for hi > lo && isTrimmed(text[hi-1]) {
+		hi--
+	}
+	space := false // a blank run waits to be written as one space
+	for _, c := range text[lo:hi] {
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false
+		case isBlank(c):
+			space = len(dst) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 // mayBeNotesTitle settles most short blocks (menu items, captions) on

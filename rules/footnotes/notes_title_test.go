@@ -19,7 +19,7 @@ func isNotesTitleLong(text []byte) bool {
 func TestNotesTitleFilterKeepsAnswers(t *testing.T) {
 	pieces := []string{" ", "\t", "\u00a0", "#", "*", "_", ":", "\v", "\r", "\u2003", "1", "[", "K", "\u212a",
 		"İ", "É", "é", "N", "n", "notes", "NOTES", "Notes", "and", "references", "Sources", "ß", "x", "-",
-		"s", "S", "r", "R", "o", "O", "ré", "Ré", "ources", "eferences", "otes", "éférences"}
+		"s", "S", "r", "R", "o", "O", "ré", "Ré", "ources", "eferences", "otes", "éférences", "\n", "\f", "  "}
 	var texts []string
 	for h := range notesHeadings {
 		for _, v := range []string{h, strings.ToUpper(h), strings.Title(h)} { //nolint:staticcheck // ASCII titles only
