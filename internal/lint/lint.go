@@ -48,10 +48,10 @@ type Options struct {
 	// PerDocument leaves out the corpus rules: the input is read once and
 	// memory holds only the documents in flight, whatever the corpus size.
 	PerDocument bool
-	// PositionsOnly leaves out of every Item the byte ranges and the
-	// fingerprint (report.LocatePosition), which only the SARIF and
-	// rdjson formats and baselines read: 2% of a whole-page run, where
-	// every furniture line is a finding.
+	// PositionsOnly leaves out of every Item the excerpt, the byte ranges
+	// and the fingerprint (report.LocatePosition), which only the SARIF
+	// and rdjson formats and baselines read: 2% of a whole-page run,
+	// where every furniture line is a finding.
 	PositionsOnly bool
 	// MeasureCorpus fills Stats.CorpusBytes; it costs two forced garbage
 	// collections, a few milliseconds a pre-commit hook need not pay.

@@ -10,8 +10,9 @@ import (
 )
 
 // locateMore fills the parts of an Item that the richer formats and the
-// baselines need: byte-column ranges and the fingerprint.
+// baselines need: the excerpt, byte-column ranges and the fingerprint.
 func locateMore(doc *document.Document, it *Item) {
+	it.Excerpt = excerpt(doc, it.Start, it.End)
 	it.Bytes, it.EditBytes = byteRanges(doc, it.Finding)
 	it.Fingerprint = fingerprint(doc, it.Finding)
 }

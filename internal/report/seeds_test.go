@@ -40,9 +40,9 @@ func TestSeedsWithRealRulesInEveryFormat(t *testing.T) {
 }
 
 // A run with PositionsOnly locates every finding as a full run does, less
-// the byte ranges and the fingerprint; the text and JSON formats write the
+// the excerpt, the byte ranges and the fingerprint; the text and JSON formats write the
 // same bytes for both.
-func TestPositionsOnlyLeavesOutByteRangesAndFingerprints(t *testing.T) {
+func TestPositionsOnlyLeavesOutExcerptsByteRangesAndFingerprints(t *testing.T) {
 	lintSeeds := func(positionsOnly bool) []report.Item {
 		runner, err := lint.New(lint.Options{Jobs: 1, PositionsOnly: positionsOnly})
 		if err != nil {
@@ -60,7 +60,7 @@ func TestPositionsOnlyLeavesOutByteRangesAndFingerprints(t *testing.T) {
 	}
 	for i := range full {
 		want := full[i]
-		want.Bytes, want.EditBytes, want.Fingerprint = report.ByteRange{}, nil, ""
+		want.Excerpt, want.Bytes, want.EditBytes, want.Fingerprint = "", report.ByteRange{}, nil, ""
 		if !reflect.DeepEqual(brief[i], want) {
 			t.Errorf("item %d: positions only\n%+v\nwant\n%+v", i, brief[i], want)
 		}
