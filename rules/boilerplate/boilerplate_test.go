@@ -370,15 +370,18 @@ func TestCorpusTemplate(t *testing.T) {
 }
 
 func TestMenuBeforeBody(t *testing.T) {
-	menu := "Home\n\nNews\n\nWorld\n\nSports\n\nCulture\n\n"
+	// The line right before the body is where the headline stands. (A
+	// one-word line there after a menu is mostly a section label, which
+	// the line model flags: the benchmark counts those as furniture.)
+	menu := "Home\n\nNews\n\nWorld\n\nSports\n\nCulture\n\nMinisters agree on a plan\n\n"
 	got := flagged(t, menu+body+"\n")
 	for _, ln := range []int{1, 3, 5, 7} {
 		if len(got[ln]) == 0 {
 			t.Errorf("menu line %d not flagged: %v", ln, got)
 		}
 	}
-	if len(got[9]) != 0 {
-		t.Errorf("the line right before the body may be the title: flagged %v", got[9])
+	if len(got[11]) != 0 {
+		t.Errorf("the line right before the body may be the title: flagged %v", got[11])
 	}
 	// The same words after a sentence has begun are a list in the
 	// article, and a column of repeated cells is a table.

@@ -2,6 +2,8 @@ package boilerplate
 
 import (
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
 )
 
 // A clean article may keep a related-links heading over its own further
@@ -131,5 +133,27 @@ func TestButtonInBodyNeedsCompany(t *testing.T) {
 	text = body + "\n\nLearn more\n\nShare this article\n\n" + body + "\n"
 	if got := flagged(t, text); len(got[7]) == 0 {
 		t.Errorf("a button next to a share prompt inside the body: flagged %v, want line 7", got)
+	}
+}
+
+// The line model leaves lines of figures alone (ratings, prices, list
+// numbers, dates in a table) but still judges phone numbers.
+func TestModelSkipsFigureCells(t *testing.T) {
+	text := body + "\n\nShare this article\n\nPrint this page\n\n4.8\n\n$250\n\n2\n\n06.18.2025\n\n+1 646 547 1446\n"
+	doc := document.New("t.txt", []byte(text), document.Meta{})
+	a := analyse(doc)
+	judged := map[string]bool{}
+	for ci, c := range a.cands {
+		judged[string(c.text)] = a.modelJudges(ci)
+	}
+	for _, s := range []string{"4.8", "$250", "2", "06.18.2025"} {
+		if judged[s] {
+			t.Errorf("model judges the figure cell %q", s)
+		}
+	}
+	for _, s := range []string{"+1 646 547 1446"} {
+		if !judged[s] {
+			t.Errorf("model does not judge %q", s)
+		}
 	}
 }

@@ -395,20 +395,21 @@ func phraseSeverityDoc(fam *phraseFamily) string {
 	case fam.Unambiguous:
 		inside = "inside the article's main body every match stays a warning (these words are rarely an article's own)"
 	case fam.BodyHint:
-		inside = "inside the article's main body every match is only info (authors use these words in their own text)"
+		inside = "inside the article's main body a match is only info (authors use these words in their own text) unless it is exact and another furniture phrase stands within three lines"
 	case fam.UnambiguousWords:
 		inside = "inside the article's main body an exact line is a warning, a prefix match only info"
 	}
 	return "Severity: an exact line outside the article's main body (before its first or after its last real paragraph) is an error with a safe fix; a prefix match there is a warning with an unsafe fix, or only info when no other furniture stands within three lines (furniture comes in clusters, a clean article's look-alike stands alone); " +
-		inside + ". A prefix match, a breadcrumb or a call-to-action button that is the only furniture in its document is only info (the benchmark's clean articles keep such lines); an exact share prompt, reading time or other phrase is reported even alone." +
+		inside + ". A prefix match, a breadcrumb, a call-to-action button, a related-links heading or an author-box label that is the only furniture in its document (the article's masthead before its body not counted) is only info (the benchmark's clean articles keep such lines), and so is a one-word form label (\"Company\", \"Message\") with no other furniture phrase within three lines; an exact share prompt, reading time or other phrase is reported even alone." +
 		" The fix removes the line with the blank line that separated it, so paragraphs never merge."
 }
 
 // loneMayLower reports whether a match of fam is lowered to info when it
 // is the only furniture in its document: prefix matches, and exact lines
 // of the families whose words a clean article also holds (breadcrumb
-// words, "Learn more" buttons). An exact share prompt or reading time is
-// furniture even alone.
+// words, "Learn more" buttons, a "Related articles" heading over its own
+// further reading, "About the author" over its bio). An exact share
+// prompt or reading time is furniture even alone.
 func loneMayLower(fam *phraseFamily, m phraseMatch) bool {
 	return m == likelyMatch || fam == navigationFamily || fam.BodyHint || fam == relatedFamily || fam == bylineFamily
 }

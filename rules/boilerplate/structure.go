@@ -26,7 +26,9 @@ on text alone). Evidence, as the message says:
     contact details or phrase-matched furniture: warning;
   - a run of three or more short lines before the first body paragraph
     (navigation): warning, except the line right before the body (the
-    title usually stands there): info;
+    title usually stands there) and a line of two or more words whose
+    content words the body mostly uses (a headline or section label
+    shares its words with its article, a menu item does not): info;
   - contact details (e-mail, web address, phone number) outside the
     body, with more contact details within two lines: warning, except in
     a directory (five or more e-mail or phone lines: a list of
@@ -36,7 +38,14 @@ on text alone). Evidence, as the message says:
   - a short line repeated within the document (a tagline, a recurring
     widget): warning;
   - headings that legitimately end articles ("Notes", "References",
-    "Sources", ...) and lines before endnote definitions are never flagged.
+    "Sources", ...) and lines before endnote definitions are never flagged,
+    nor are lines of figures alone (a table's or price box's cells) and
+    lines of code or data (JSON, quoted keys), whose e-mail addresses are
+    examples, not contact details.
+
+The article's own masthead before its body (lines matching only the
+reading-time, dateline or author-label phrases) proves no furniture
+around it: a headline, byline, date and reading time are no menu.
 
 A warning in a document whose only furniture evidence is that one line
 is lowered to info: clean articles keep the odd look-alike, pages with
