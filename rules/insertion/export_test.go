@@ -81,7 +81,7 @@ func (c *cohesion) info(doc *document.Document, p params, i, j, firstPara int, b
 	e := c.leadLines(doc, i)
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
 	e.typography = c.otherTypography(i, j)
-	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass) * innerFactor(c.innerCos(i, j)) *
+	thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass) * c.innerFactor(i, j, e) *
 		c.sectionFactor(i, j, e)
 	sim := math.Sqrt(r.cos*max(c.cappedCos(i, j), minCapRatio*r.cos)) + p.leadWeight*c.leadCos(i, j)
 	span := c.blockSpan(doc, i, j)
@@ -324,6 +324,14 @@ func SetTypographyRelax(v float64) float64 {
 func SetOwnSectionFactor(v float64) float64 {
 	old := ownSectionFactor
 	ownSectionFactor = v
+	return old
+}
+
+// SetMarkedInnerFloor sets markedInnerFloor for tests and returns the
+// previous value.
+func SetMarkedInnerFloor(v float64) float64 {
+	old := markedInnerFloor
+	markedInnerFloor = v
 	return old
 }
 

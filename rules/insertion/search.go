@@ -241,7 +241,7 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	if c.surelyFails(p, i, j, base, relax) {
 		return candidate{}, false
 	}
-	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass) * innerFactor(c.innerCos(i, j)) *
+	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass) * c.innerFactor(i, j, e) *
 		c.sectionFactor(i, j, e)
 	r := c.measure(i, j)
 	capped := c.cappedCos(i, j)
@@ -461,6 +461,23 @@ var innerRef = 0.1
 // share no weighted word at all is never reported.
 func innerFactor(inner float64) float64 {
 	return math.Sqrt(min(1, inner/innerRef))
+}
+
+// markedInnerFloor bounds innerFactor from below for a run after a marker
+// line (a variable for the tuning aids).
+var markedInnerFloor = 0.5
+
+// innerFactor is innerFactor of run i..j's inner cosine, at least
+// markedInnerFloor after a marker line: a run the page announces as other
+// content ("You may also like") is furniture or a neighbour's text even
+// when its two halves share no word (two teasers of different pieces),
+// which is what the factor is for in an article's own text.
+func (c *cohesion) innerFactor(i, j int, e evidence) float64 {
+	f := innerFactor(c.innerCos(i, j))
+	if e.marker != "" {
+		f = max(f, markedInnerFloor)
+	}
+	return f
 }
 
 // ownSectionFactor scales the threshold of a run that is exactly one of

@@ -337,3 +337,23 @@ func TestOwnTitledSectionQuiet(t *testing.T) {
 		t.Errorf("fixture no longer exercises the own-section factor: quiet without it")
 	}
 }
+
+// Two teasers of different pieces after a "You may also like" line share
+// no word with each other, so the run's inner cohesion alone would hold
+// it to a zero threshold (as it does an article's own unrelated items);
+// after a marker line the factor has a floor, and they are found.
+func TestTeasersAfterMarkerWarn(t *testing.T) {
+	parts := strings.Split(strings.TrimSpace(fixture(t, "middle.txt")), "\n\n")
+	host := append([]string{parts[0]}, append(parts[1:3], parts[6:]...)...)
+	glacier := strings.Split(strings.TrimSpace(fixture(t, "block_glaciers.txt")), "\n\n")[0]
+	knitting := "Knitting circles meet every Thursday evening in the café by the station. Members bring their own needles and yarn, swap patterns for socks, mittens and scarves, and teach beginners to cast on and turn a heel."
+	text := strings.Join(append(host, "You may also like", glacier, knitting), "\n\n") + "\n"
+	if ws := warnings(t, text); len(ws) != 1 || !strings.Contains(ws[0].Message, "You may also like") {
+		t.Fatalf("want one warning on the teasers after the marker line, got %v", ruletest.Run(t, insertion.UnrelatedBlock, text, nil))
+	}
+	old := insertion.SetMarkedInnerFloor(0)
+	defer insertion.SetMarkedInnerFloor(old)
+	if ws := warnings(t, text); len(ws) > 0 {
+		t.Errorf("test no longer exercises the floor: warns without it: %s", ws[0].Message)
+	}
+}
