@@ -128,7 +128,7 @@ func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]fl
 func (a *analysis) modelJudges(ci int) bool {
 	c := a.cands[ci]
 	return c.match == noMatch && a.structure()[ci].sev < rules.Warning && !a.inNotesZone(c.block) &&
-		!(onlyFigures(c.norm) && !phoneLike(c.text))
+		(!onlyFigures(c.norm) || phoneLike(c.text))
 }
 
 // features computes the feature vectors of the candidates want accepts
