@@ -167,7 +167,7 @@ func isOrgLine(line []byte) bool {
 	// The first word is capitalised or a linking word: a line opening
 	// with another ASCII byte is none.
 	if t := bytes.TrimLeft(line, " \t\n\v\f\r"); len(t) > 0 && t[0] < 0x80 &&
-		!(t[0] >= 'A' && t[0] <= 'Z') && strings.IndexByte("oftad&", t[0]) < 0 {
+		(t[0] < 'A' || t[0] > 'Z') && strings.IndexByte("oftad&", t[0]) < 0 {
 		return false
 	}
 	return orgLineText(line)
