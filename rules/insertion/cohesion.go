@@ -392,9 +392,10 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 			}
 			prevNote = true
 			continue
-		case document.Paragraph, document.ListItem, document.Quote, document.Heading, document.Table:
 		default:
-			continue
+			if !unitKind(b.Kind) {
+				continue
+			}
 		}
 		prevNote = false
 		words := wc.count(b)
@@ -421,6 +422,16 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 		return raw, false
 	}
 	return groupUnits(raw), true
+}
+
+// unitKind reports whether blocks of kind k make units: prose, lists,
+// headings and tables (not code, separators or notes).
+func unitKind(k document.BlockKind) bool {
+	switch k {
+	case document.Paragraph, document.ListItem, document.Quote, document.Heading, document.Table:
+		return true
+	}
+	return false
 }
 
 // mergeShortRuns merges each run of neighbouring units that are not

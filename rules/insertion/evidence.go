@@ -261,6 +261,9 @@ func asciiFields(line []byte, limit int) int {
 // leadLines looks at the short lines just before unit i (at most two, with
 // blank lines between) for a marker and an organisation line.
 func (c *cohesion) leadLines(doc *document.Document, i int) evidence {
+	if i > 0 && !c.grouped && c.units[i-1].firstBlock != c.units[i-1].lastBlock {
+		return c.mergedLeadLines(doc, c.units[i-1])
+	}
 	e := evidence{leadFirst: -1}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		u := c.units[k]
@@ -276,6 +279,35 @@ func (c *cohesion) leadLines(doc *document.Document, i int) evidence {
 		case e.marker == "" && c.markerLine(doc, k):
 			e.marker = string(bytes.TrimSpace(line))
 		case e.org == "" && e.marker == "" && c.orgLine(doc, k):
+			e.org = string(bytes.TrimSpace(line))
+		default:
+			return e
+		}
+		e.leadFirst = b.FirstLine
+	}
+	return e
+}
+
+// mergedLeadLines is leadLines when the unit before the run is a merged
+// run of short lines (a long document's, see mergeShortRuns): the marker
+// and name lines are the last of its lines, not units of their own.
+func (c *cohesion) mergedLeadLines(doc *document.Document, u unit) evidence {
+	e := evidence{leadFirst: -1}
+	seen := 0
+	for k := u.lastBlock; k >= u.firstBlock && seen < 2; k-- {
+		b := doc.Blocks[k]
+		if !unitKind(b.Kind) {
+			continue
+		}
+		seen++
+		if b.FirstLine != b.LastLine || (&wordCounter{toks: doc.TokensIn(b.Start, b.End)}).count(b) > 8 {
+			break
+		}
+		line := doc.LineText(b.FirstLine)
+		switch {
+		case e.marker == "" && isMarkerLine(line):
+			e.marker = string(bytes.TrimSpace(line))
+		case e.org == "" && e.marker == "" && isOrgLine(line):
 			e.org = string(bytes.TrimSpace(line))
 		default:
 			return e

@@ -357,3 +357,32 @@ func TestTeasersAfterMarkerWarn(t *testing.T) {
 		t.Errorf("test no longer exercises the floor: warns without it: %s", ws[0].Message)
 	}
 }
+
+// In a long document, runs of short lines are merged into one unit
+// (captions, list items); a marker and a name line at the end of such a
+// run are still found before the glued-in block (they were lost when the
+// merged unit was taken for a paragraph).
+func TestMarkerInMergedShortLines(t *testing.T) {
+	parts := strings.Split(strings.TrimSpace(fixture(t, "middle.txt")), "\n\n")
+	bus := append(parts[1:3], parts[6:]...)
+	var b strings.Builder
+	b.WriteString(parts[0] + "\n\n")
+	for i := 0; i < 15; i++ {
+		for _, p := range bus {
+			b.WriteString(p + "\n\nPhoto: the harbour front\n\nPhoto credit: city archive\n\n")
+		}
+	}
+	b.WriteString("Related\n\nAlpine Research Institute\n\n" + fixture(t, "block_glaciers.txt"))
+	text := b.String()
+	ws := warnings(t, text)
+	if len(ws) == 0 {
+		t.Fatal("want a warning on the glacier block")
+	}
+	last := ws[len(ws)-1]
+	if !strings.Contains(last.Message, `after the marker line "Related"`) || !strings.Contains(last.Message, "glacier") {
+		t.Errorf("want the glacier block after the marker line, got %s", last.Message)
+	}
+	if fixed := applyFix(text, last); strings.Contains(fixed, "\nRelated\n") || strings.Contains(fixed, "Alpine Research Institute") {
+		t.Errorf("the fix left the marker or name line")
+	}
+}
