@@ -262,7 +262,30 @@ func (c *cohesion) partOfGenre(doc *document.Document, kind string, i, j int) bo
 	case genreRoundup:
 		before := c.units[i].title || i > 0 && c.units[i-1].title
 		after := j+1 >= c.n || c.units[j+1].title || c.units[j+1].segment != c.units[j].segment
-		return before && after
+		return before && after && c.itemSized(i, j)
 	}
 	return true
+}
+
+// itemSized reports whether run i..j is no longer, in paragraphs, than
+// the longest of the document's other sections (split at its titles), or
+// holds at most two paragraphs: a roundup's items are alike in size, and
+// a glued-in article of six paragraphs after items of one is none of them.
+func (c *cohesion) itemSized(i, j int) bool {
+	paras := c.paras[j+1] - c.paras[i]
+	if paras <= 2 {
+		return true
+	}
+	longest, cur := 0, 0
+	for u := 0; u < c.n; u++ {
+		if u >= i && u <= j {
+			continue
+		}
+		if c.units[u].title {
+			cur = 0
+		}
+		cur += c.units[u].paras
+		longest = max(longest, cur)
+	}
+	return paras <= longest
 }

@@ -386,3 +386,21 @@ func TestMarkerInMergedShortLines(t *testing.T) {
 		t.Errorf("the fix left the marker or name line")
 	}
 }
+
+// A roundup's items are alike in size: three glacier paragraphs under
+// their own title after items of two or three paragraphs raise no warning
+// (they could be an item), but a glued-in piece longer than any item is a
+// warning, under its own title or not.
+func TestRoundupItemSize(t *testing.T) {
+	roundup := strings.TrimSpace(fixture(t, "roundup.txt"))
+	glaciers := strings.TrimSpace(fixture(t, "block_glaciers.txt"))
+	item := roundup + "\n\nGlaciers\n\n" + glaciers + "\n"
+	if ws := warnings(t, item); len(ws) > 0 {
+		t.Errorf("want an item-sized block no more than info in a roundup, got %s", ws[0].Message)
+	}
+	more := "The glaciers' retreat also changes the rivers below them. In late summer the meltwater that once kept the rivers high now runs out early, and the glacier-fed streams warm and shrink."
+	long := roundup + "\n\nGlaciers\n\n" + glaciers + "\n\n" + more + "\n\n" + glaciers + "\n"
+	if ws := warnings(t, long); len(ws) != 1 || !strings.Contains(ws[0].Message, "glacier") {
+		t.Errorf("want a warning on a block longer than any item, got %v", ruletest.Run(t, insertion.UnrelatedBlock, long, nil))
+	}
+}
