@@ -484,9 +484,9 @@ func (c *cohesion) innerFactor(i, j int, e evidence) float64 {
 	return f
 }
 
-// ownSectionFactor scales the threshold of a run that is exactly one of
-// the titled sections of a document with other titled sections (a
-// variable for the tuning aids).
+// ownSectionFactor scales the threshold of a run that starts at one of
+// the titles of a document divided by titles (a variable for the tuning
+// aids).
 var ownSectionFactor = 0.7
 
 // minOtherTitles is how many titles the rest of the document must hold
@@ -494,24 +494,23 @@ var ownSectionFactor = 0.7
 const minOtherTitles = 2
 
 // sectionFactor is ownSectionFactor for a run that starts at a section
-// title (or just after one) and ends where the next section starts or the
-// document ends, in a document with at least minOtherTitles other
-// titles, when no marker or name line introduces it; 1 otherwise. A guide
-// or newsletter is made of such sections, each on its own subject; a
-// glued-in piece is set apart by the lines around it, or starts where the
-// article's own text stops rather than at one of its titles.
+// title (or just after one) in a document with at least minOtherTitles
+// other titles, when no marker or name line introduces it; 1 otherwise.
+// A guide or newsletter is made of such sections, each on its own
+// subject (and a run may take in the next section's title and text too);
+// a glued-in piece is set apart by the lines before it, or starts where
+// the article's own text stops rather than at one of its titles.
 func (c *cohesion) sectionFactor(i, j int, e evidence) float64 {
 	if e.marker != "" || e.org != "" {
 		return 1
 	}
 	u := c.units
 	startsSection := u[i].title || i > 0 && u[i-1].title
-	endsSection := j+1 >= c.n || u[j+1].title
 	others := c.titles[c.n] - (c.titles[j+1] - c.titles[i])
 	if i > 0 && u[i-1].title {
 		others-- // the run's own title, just before it
 	}
-	if startsSection && endsSection && others >= minOtherTitles {
+	if startsSection && others >= minOtherTitles {
 		return ownSectionFactor
 	}
 	return 1

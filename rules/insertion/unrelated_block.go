@@ -43,7 +43,7 @@ subject). A run is reported when its similarity is below
       x mass / (mass + 400) x 1.30 x (300 / mass)^(1/4)
       x words / 150 for runs under 150 words
       x sqrt(min(1, inner / 0.1))  (at least 0.5 after a marker line)
-      x 0.7 for exactly one titled section of a sectioned document
+      x 0.7 for a run starting at a title of a sectioned document
       x evidence (1 to 2.5)       (mass: the run's IDF-weighted words)
 
 and at least 3% of its weight sits on words it repeats and the article
@@ -52,9 +52,9 @@ thus need stronger evidence, a document whose paragraphs share little (a
 digest) needs a lower similarity still, and so does a run whose parts
 share nothing with each other either (an article's own list of unrelated
 items, anecdotes or asides: a glued-in piece is one text), and a run that
-runs from one of the document's titles to the next, when two or more
-other titles divide the document and no marker or name line introduces
-it (a guide's or newsletter's sections each have their own subject). A
+starts at one of the document's titles, when two or more other titles
+divide the document and no marker or name line introduces it (a guide's
+or newsletter's sections each have their own subject). A
 found run then takes in neighbouring paragraphs whose words are closer to
 it than to the article.
 

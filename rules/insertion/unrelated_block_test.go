@@ -323,9 +323,8 @@ func TestQuotedLetterInOtherTypographyQuiet(t *testing.T) {
 }
 
 // A greenhouse guide in titled sections, one of which reports the village
-// show: the guide's own section on a side subject, exactly one section
-// from its title to the next, not a glued-in piece. Without the lower bar
-// for such sections it warns.
+// show: the guide's own section on a side subject, starting at its title,
+// not a glued-in piece. Without the lower bar for such runs it warns.
 func TestOwnTitledSectionQuiet(t *testing.T) {
 	text := localFixture(t, "guide.txt")
 	if ws := warnings(t, text); len(ws) > 0 {
