@@ -426,7 +426,7 @@ func runWCXB(w io.Writer, args []string) error {
 	fl := flag.NewFlagSet("wcxb", flag.ContinueOnError)
 	fl.SetOutput(w)
 	family := fl.String("family", "boilerplate", "rule family (ID prefix) to score")
-	split := fl.String("split", "report", "which pages to show errors for: tune, report or all")
+	split := fl.String("split", "tune", "which pages to score: tune (the default, for tuning), report (held out: measure once) or all")
 	minSev := fl.String("min", "warning", "lowest severity that counts as flagged: info, warning or error")
 	verbose := fl.Bool("evidence", false, "also split the counts by the evidence each finding names")
 	examples := fl.Int("examples", 0, "print this many missed and false-alarm lines of the chosen split")
