@@ -52,11 +52,11 @@ const minProseShare = 0.6
 // half, so in-sample articles look cleaner than new ones). It was 1.35
 // (9 of the 3,436 clean texts below 1, 13 below 1.1; leave-one-out recall
 // 94.7%) until the typography evidence, the own-section factor and the
-// inner-cohesion floor after marker lines moved the frontier: at 1.30, 4
-// clean texts (0.12%) score below 1 and 8 below 1.1, and the best
-// covering run of 95.1% of the tune half's other-topic insertions of 150+
-// words scores below 1 (leave-one-out); at 1.35 it would be 6 texts and
-// 95.7%. The lower scale was taken: precision first.
+// inner-cohesion floor after marker lines moved the frontier. At 1.30, 2
+// clean texts (0.06%) score below 1 and 5 below 1.1, and the best
+// covering run of 94.9% of the tune half's other-topic insertions of 150+
+// words scores below 1 (leave-one-out); 1.365 would give 4 texts and
+// 95.5%. The lower scale was kept: precision first.
 var defaultParams = params{
 	minParas:     2,
 	minWords:     60,
