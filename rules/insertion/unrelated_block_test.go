@@ -363,7 +363,7 @@ func TestTeasersAfterMarkerWarn(t *testing.T) {
 // merged unit was taken for a paragraph).
 func TestMarkerInMergedShortLines(t *testing.T) {
 	parts := strings.Split(strings.TrimSpace(fixture(t, "middle.txt")), "\n\n")
-	bus := append(parts[1:3], parts[6:]...)
+	bus := append(append([]string{}, parts[1:3]...), parts[6:]...)
 	var b strings.Builder
 	b.WriteString(parts[0] + "\n\n")
 	for i := 0; i < 15; i++ {
