@@ -73,9 +73,11 @@ type cohesion struct {
 	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
 	gram []float64
 	// excl[i*n+j] is the IDF mass of terms repeated in the document whose
-	// every occurrence lies in units i..j.
-	excl   []float64
-	normD2 float64
+	// every occurrence lies in units i..j; termFirst and termLast are
+	// buildExclusive's scratch (each term's first and last unit).
+	excl                []float64
+	termFirst, termLast []int
+	normD2              float64
 	// terms and term statistics, for messages.
 	termKeys   []string
 	termCount  []int32
@@ -863,8 +865,9 @@ func (c *cohesion) buildExclusive() {
 	if n == 0 {
 		return
 	}
-	first := make([]int, len(c.termKeys))
-	last := make([]int, len(c.termKeys))
+	c.termFirst = slices.Grow(c.termFirst[:0], len(c.termKeys))[:len(c.termKeys)]
+	c.termLast = slices.Grow(c.termLast[:0], len(c.termKeys))[:len(c.termKeys)]
+	first, last := c.termFirst, c.termLast
 	for t := range first {
 		first[t] = -1
 	}
