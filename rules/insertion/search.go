@@ -155,22 +155,44 @@ func (c *cohesion) pastLongest(p params, i, j int) bool {
 // is past the first paragraph. The exclusive share comes last: it needs
 // neither the Gram sums nor a square root, and most runs fail it.
 func (c *cohesion) check(p params, i, j int) (stop, ok bool) {
-	u := c.units
-	words := c.words[j+1] - c.words[i]
-	paras := c.paras[j+1] - c.paras[i]
-	prose := c.proseWords[j+1] - c.proseWords[i]
-	hostWords := c.words[c.n] - words
-	hostParas := c.paras[c.n] - paras
-	hostProse := c.proseWords[c.n] - prose
-	if u[i].segment != u[j].segment || hostWords < p.minHostWords || hostParas < 2 ||
+	s := c.runsFrom(i)
+	return c.checkFrom(p, &s, j)
+}
+
+// runStart holds what check needs of a run's first unit, computed once
+// for all the runs that start there.
+type runStart struct {
+	segment             int
+	words, paras, prose int
+	totWords, totParas  int
+	totProse            int
+	mass                float64
+	excl                []float64 // excl's row for the first unit
+}
+
+func (c *cohesion) runsFrom(i int) runStart {
+	n := c.n
+	return runStart{segment: c.units[i].segment, words: c.words[i], paras: c.paras[i], prose: c.proseWords[i],
+		totWords: c.words[n], totParas: c.paras[n], totProse: c.proseWords[n], mass: c.mass[i], excl: c.excl[i*n : (i+1)*n]}
+}
+
+// checkFrom is check for the run from s's unit to unit j.
+func (c *cohesion) checkFrom(p params, s *runStart, j int) (stop, ok bool) {
+	u := &c.units[j]
+	words := c.words[j+1] - s.words
+	paras := c.paras[j+1] - s.paras
+	prose := c.proseWords[j+1] - s.prose
+	hostWords := s.totWords - words
+	hostProse := s.totProse - prose
+	if u.segment != s.segment || hostWords < p.minHostWords || s.totParas-paras < 2 ||
 		2*words > 3*max(hostProse, hostWords/2) {
 		return true, false
 	}
-	if u[j].heading || paras < p.minParas || words < p.minWords || float64(prose) < minProseShare*float64(words) {
+	if u.heading || paras < p.minParas || words < p.minWords || float64(prose) < minProseShare*float64(words) {
 		return false, false
 	}
-	mass := c.mass[j+1] - c.mass[i]
-	return false, mass > 0 && c.excl[i*c.n+j] >= p.minExclusive*mass
+	mass := c.mass[j+1] - s.mass
+	return false, mass > 0 && s.excl[j] >= p.minExclusive*mass
 }
 
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
@@ -185,11 +207,12 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		}
 		var ev evidence
 		evDone := false
+		rs := c.runsFrom(i)
 		for j := i; j < c.n; j++ {
 			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
 				break
 			}
-			stop, ok := c.check(p, i, j)
+			stop, ok := c.checkFrom(p, &rs, j)
 			if stop {
 				break
 			}
