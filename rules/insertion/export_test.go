@@ -108,9 +108,14 @@ func Diagnose(doc *document.Document, first, last int) (top RunInfo, inside RunI
 	p := defaultParams
 	firstPara := c.firstParagraph()
 	base := c.baseline()
-	cand, _ := c.search(doc, p, -1, -1)
+	cand, ok := c.search(doc, p, -1, -1)
 	if cand.threshold > 0 {
 		top = c.info(doc, p, cand.i, cand.j, firstPara, base)
+		if ok && top.Fail == "cosine" {
+			// A found run grown by neighbours may score up to growLimit:
+			// it is still reported.
+			top.Fail = ""
+		}
 	}
 	if first <= 0 {
 		return top, inside, false
