@@ -123,16 +123,22 @@ func TestFigureCellsAfterBodyQuiet(t *testing.T) {
 	}
 }
 
-// "Learn more" between the article's paragraphs is the author's; next to
-// other furniture inside the body it is a widget the extractor kept.
-func TestButtonInBodyNeedsCompany(t *testing.T) {
-	text := body + "\n\nLearn more\n\n" + body + "\n"
-	if got := flagged(t, text); len(got) > 0 {
-		t.Errorf("a lone button inside the body: flagged %v", got)
-	}
-	text = body + "\n\nLearn more\n\nShare this article\n\n" + body + "\n"
-	if got := flagged(t, text); len(got[7]) == 0 {
-		t.Errorf("a button next to a share prompt inside the body: flagged %v, want line 7", got)
+// "Learn more" inside the body is only a hint, even next to other
+// buttons or furniture: an article's product list repeats its own
+// buttons, and the benchmark's clean texts keep them.
+func TestButtonInBodyIsHint(t *testing.T) {
+	for _, text := range []string{
+		body + "\n\nLearn more\n\n" + body + "\n",
+		body + "\n\nLearn more\n\nShare this article\n\n" + body + "\n",
+		body + "\n\nLearn more\n\nGet started\n\n" + body + "\n\nLearn more\n\n" + body + "\n",
+	} {
+		for ln, ids := range flagged(t, text) {
+			for _, id := range ids {
+				if id == "boilerplate/call-to-action" {
+					t.Errorf("button inside the body flagged on line %d", ln)
+				}
+			}
+		}
 	}
 }
 

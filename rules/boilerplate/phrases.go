@@ -201,11 +201,6 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 			continue
 		}
 		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.text)
-		if fam.BodyHint && m == certainMatch && sev == rules.Info && a.hasProvenNeighbour(ci) {
-			// A button among other furniture inside the body is a
-			// widget the extractor kept, not the author's sentence.
-			sev, how = rules.Warning, how+", among other furniture"
-		}
 		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
 			sev, how = rules.Info, how+", standing alone"
 		}
@@ -395,7 +390,7 @@ func phraseSeverityDoc(fam *phraseFamily) string {
 	case fam.Unambiguous:
 		inside = "inside the article's main body every match stays a warning (these words are rarely an article's own)"
 	case fam.BodyHint:
-		inside = "inside the article's main body a match is only info (authors use these words in their own text) unless it is exact and another furniture phrase stands within three lines"
+		inside = "inside the article's main body every match is only info (authors use these words in their own text)"
 	case fam.UnambiguousWords:
 		inside = "inside the article's main body an exact line is a warning, a prefix match only info"
 	}
