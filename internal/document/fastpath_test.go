@@ -231,7 +231,8 @@ func BenchmarkTokens(b *testing.B) {
 // TestASCIIWordRunMatchesBytes checks the eight-lane word test against a
 // byte loop, on words drawn from the bytes at the edges of its ranges.
 func TestASCIIWordRunMatchesBytes(t *testing.T) {
-	edges := []byte{'0', '9', '/', ':', 'a', 'z', 'A', 'Z', '@', '[', '`', '{', ' ', '\'', '-', 0x00, 0x7f, 0x80, 0xc3, 0xe2, 0xff, 'm', 'M', '5'}
+	edges := []byte{'0', '9', '/', ':', 'a', 'z', 'A', 'Z', '@', '[', '`', '{', ' ', '\'', '-', 0x00, 0x7f, 0x80, 0xc3, 0xe2, 0xff, 'm', 'M', '5',
+		0xb0, 0xb9, 0xc1, 0xda, 0xe1, 0xfa} // the last: ASCII edges with the high bit set
 	rng := rand.New(rand.NewSource(1))
 	var b [8]byte
 	for range 200000 {

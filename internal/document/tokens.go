@@ -162,18 +162,20 @@ func appendTokens(out []Token, src []byte, start, end int) []Token {
 // asciiWordRun reads eight bytes (the first in the low byte) and returns
 // how many of them, from the first, are ASCII letters or digits, and
 // whether there is a letter among those. Each byte is tested in its own
-// lane of the word, without branches: for a byte b below 0x80,
-// (b|0x80)-lo keeps the lane's high bit when b >= lo, and
-// (hi|0x80)-b when b <= hi, and no lane borrows from the next.
+// lane of the word, without branches: with a lane's high bit set over its
+// low seven bits, subtracting c never borrows from the next lane and
+// leaves the high bit set exactly when the seven bits are c or more. A
+// lane is in [lo, hi] when it is lo or more and not hi+1 or more; lanes
+// of bytes above ASCII are then dropped. It is small enough for the
+// compiler to inline into appendTokens, which calls it for most tokens.
 func asciiWordRun(x uint64) (n int, letters bool) {
-	ascii := ^x & laneHigh
-	y := x &^ laneHigh // the low seven bits of every byte
-	letter := lanesIn(y|0x20*laneOnes, 'a', 'z') & ascii
-	word := (letter | lanesIn(y, '0', '9')) & ascii
-	stop := ^word & laneHigh // lanes that end the run
-	if stop == 0 {
-		return 8, letter != 0
-	}
+	y := x | laneHigh // the low seven bits of every byte, high bit set
+	lower := y | 0x20*laneOnes
+	letter := (lower - 'a'*laneOnes) &^ (lower - ('z'+1)*laneOnes) &^ x & laneHigh
+	digit := (y - '0'*laneOnes) &^ (y - ('9'+1)*laneOnes) &^ x
+	stop := ^(letter | digit) & laneHigh // lanes that end the run
+	// With no stop, TrailingZeros64 gives 64 (eight lanes) and before
+	// takes every lane.
 	before := (stop & -stop) - 1 // the lanes before the first stop
 	return bits.TrailingZeros64(stop) / 8, letter&before != 0
 }
@@ -182,14 +184,6 @@ const (
 	laneOnes = 0x0101010101010101
 	laneHigh = 0x8080808080808080
 )
-
-// lanesIn sets the high bit of every byte lane of v (each below 0x80) that
-// lies in [lo, hi].
-func lanesIn(v, lo, hi uint64) uint64 {
-	atLeastLo := (v | laneHigh) - lo*laneOnes
-	atMostHi := (hi|0x80)*laneOnes - v
-	return atLeastLo & atMostHi & laneHigh
-}
 
 // Byte classes for the tokeniser. classWord is set for every byte that
 // extends a token on its own (ASCII letters and digits); classLetter marks
