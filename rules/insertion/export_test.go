@@ -64,7 +64,7 @@ func (c *cohesion) why(doc *document.Document, p params, i, j, firstPara int) st
 		return "words"
 	case hostWords < p.minHostWords || hostParas < 2:
 		return "host-small"
-	case 2*words > 3*max(hostProse, hostWords/2):
+	case outgrows(words, hostWords, hostProse) && (j != c.n-1 || outgrowsAtEnd(words, hostProse)):
 		return "too-long"
 	case float64(prose) < minProseShare*float64(words):
 		return "prose"

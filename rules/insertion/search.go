@@ -129,7 +129,7 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	// the insertion or page furniture (menus and link lists are no article).
 	hostProse := c.proseWords[c.n] - prose
 	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
-		2*words <= 3*max(hostProse, hostWords/2) &&
+		(!outgrows(words, hostWords, hostProse) || j == c.n-1 && !outgrowsAtEnd(words, hostProse)) &&
 		float64(prose) >= minProseShare*float64(words)
 }
 
@@ -147,7 +147,7 @@ func (c *cohesion) pastLongest(p params, i, j int) bool {
 	hostParas := c.paras[c.n] - (c.paras[j+1] - c.paras[i])
 	hostProse := c.proseWords[c.n] - (c.proseWords[j+1] - c.proseWords[i])
 	return u[i].segment != u[j].segment || hostWords < p.minHostWords || hostParas < 2 ||
-		2*words > 3*max(hostProse, hostWords/2)
+		outgrows(words, hostWords, hostProse) && outgrowsAtEnd(words, hostProse)
 }
 
 // check is pastLongest (stop) and valid plus the exclusive share (ok) in
@@ -156,7 +156,8 @@ func (c *cohesion) pastLongest(p params, i, j int) bool {
 // neither the Gram sums nor a square root, and most runs fail it.
 func (c *cohesion) check(p params, i, j int) (stop, ok bool) {
 	s := c.runsFrom(i)
-	return c.checkFrom(p, &s, j)
+	stop, ok, _ = c.checkFrom(p, &s, j)
+	return stop, ok
 }
 
 // runStart holds what check needs of a run's first unit, computed once
@@ -176,23 +177,29 @@ func (c *cohesion) runsFrom(i int) runStart {
 		totWords: c.words[n], totParas: c.paras[n], totProse: c.proseWords[n], mass: c.mass[i], excl: c.excl[i*n : (i+1)*n]}
 }
 
-// checkFrom is check for the run from s's unit to unit j.
-func (c *cohesion) checkFrom(p params, s *runStart, j int) (stop, ok bool) {
+// checkFrom is check for the run from s's unit to unit j; long reports
+// that the run outgrows the host, so that only the run to the document's
+// end may still be valid.
+func (c *cohesion) checkFrom(p params, s *runStart, j int) (stop, ok, long bool) {
 	u := &c.units[j]
 	words := c.words[j+1] - s.words
 	paras := c.paras[j+1] - s.paras
 	prose := c.proseWords[j+1] - s.prose
 	hostWords := s.totWords - words
 	hostProse := s.totProse - prose
+	long = outgrows(words, hostWords, hostProse)
 	if u.segment != s.segment || hostWords < p.minHostWords || s.totParas-paras < 2 ||
-		2*words > 3*max(hostProse, hostWords/2) {
-		return true, false
+		long && outgrowsAtEnd(words, hostProse) {
+		return true, false, long
+	}
+	if long && j != c.n-1 {
+		return false, false, true
 	}
 	if u.heading || paras < p.minParas || words < p.minWords || float64(prose) < minProseShare*float64(words) {
-		return false, false
+		return false, false, false
 	}
 	mass := c.mass[j+1] - s.mass
-	return false, mass > 0 && s.excl[j] >= p.minExclusive*mass
+	return false, mass > 0 && s.excl[j] >= p.minExclusive*mass, false
 }
 
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
@@ -212,11 +219,14 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
 				break
 			}
-			stop, ok := c.checkFrom(p, &rs, j)
+			stop, ok, long := c.checkFrom(p, &rs, j)
 			if stop {
 				break
 			}
 			if !ok {
+				if long {
+					j = c.n - 2 // only the run to the document's end may be so long
+				}
 				continue
 			}
 			if !evDone {
@@ -537,4 +547,27 @@ func (c *cohesion) sectionFactor(i, j int, e evidence) float64 {
 		return ownSectionFactor
 	}
 	return 1
+}
+
+// outgrows reports that a run of words is longer than one and a half
+// times the host's prose (or half its words): the article is most of the
+// document's prose, and a block much longer than the running text around
+// it could as well be the article, and the rest the insertion or page
+// furniture (menus and link lists are no article).
+func outgrows(words, hostWords, hostProse int) bool {
+	return 2*words > 3*max(hostProse, hostWords/2)
+}
+
+// endLongFactor bounds a run that ends the document by the host's prose
+// (a variable for the tuning aids).
+var endLongFactor = 4
+
+// outgrowsAtEnd reports that a run that ends the document is more than
+// endLongFactor times the host's prose. Such a run may be longer than
+// outgrows allows: the document then opens with its article, in running
+// text, and a longer piece glued after it is still not the article
+// (the host is what comes first). A run in the middle has the article on
+// both sides; a long one there is more likely the article itself.
+func outgrowsAtEnd(words, hostProse int) bool {
+	return words > endLongFactor*hostProse
 }
