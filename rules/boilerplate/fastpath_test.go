@@ -113,6 +113,28 @@ func TestNormaliseMatchesReference(t *testing.T) {
 	}
 }
 
+// BenchmarkNormalise normalises every line of the WCXB dev pages short
+// enough for the phrase families (about 11 MB).
+func BenchmarkNormalise(b *testing.B) {
+	docs, _ := ruletest.WCXBDocs(b, "pages", document.Meta{})
+	var lines [][]byte
+	var size int64
+	for _, d := range docs {
+		for _, l := range d.Lines {
+			if l.End-l.Start <= maxPhraseLine {
+				lines = append(lines, bytes.TrimSpace(d.Src[l.Start:l.End]))
+				size += int64(l.End - l.Start)
+			}
+		}
+	}
+	buf := make([]byte, 0, maxPhraseLine)
+	ruletest.MeasureCPU(b, size, func() {
+		for _, l := range lines {
+			buf = appendNormal(buf[:0], l)
+		}
+	})
+}
+
 // stopWordReference is isStopWord before the packed table.
 func stopWordReference(w []byte) bool {
 	if len(w) == 0 || len(w) > maxStopWord {

@@ -28,34 +28,22 @@ func normalise(line []byte) string {
 // normalise), so hot paths can reuse one buffer.
 func appendNormal(dst, line []byte) []byte {
 	start := len(dst)
-	space, digits := true, false
+	// prev is the class of what was last written: a space or a digit run
+	// is written once, however long. The start counts as a space.
+	prev := uint8(asciiSpace)
 	// ASCII bytes become at most one byte each: they are written in place
-	// into spare capacity; the slow path appends and makes room again.
+	// into spare capacity, without a branch on their class (letters,
+	// digits and spaces alternate unpredictably): the output byte is
+	// always stored and kept or overwritten by the next one. The slow
+	// path appends and makes room again.
 	dst = slices.Grow(dst, len(line))
 	buf, n := dst[:cap(dst)], len(dst)
 	for i := 0; i < len(line); {
 		c := line[i]
-		switch asciiClass[c] {
-		case asciiKeep:
-			buf[n] = asciiLower[c]
-			n++
-			space, digits = false, false
-			i++
-			continue
-		case asciiDigit:
-			if !digits {
-				buf[n] = '#'
-				n++
-				space, digits = false, true
-			}
-			i++
-			continue
-		case asciiSpace:
-			if !space {
-				buf[n] = ' '
-				n++
-			}
-			space, digits = true, false
+		if class := asciiClass[c]; class != asciiSlow {
+			buf[n] = asciiOut[c]
+			n += int(asciiKept[prev<<2|class])
+			prev = class
 			i++
 			continue
 		}
@@ -64,30 +52,30 @@ func appendNormal(dst, line []byte) []byte {
 		switch {
 		case r == '<' && isTagAt(line[i:]):
 			i += bytes.IndexByte(line[i:], '>') + 1
-			if !space {
+			if prev != asciiSpace {
 				dst = append(dst, ' ')
 			}
-			space, digits = true, false
+			prev = asciiSpace
 		case unicode.IsDigit(r):
 			i += size
-			if !digits {
+			if prev != asciiDigit {
 				dst = append(dst, '#')
-				space, digits = false, true
 			}
+			prev = asciiDigit
 		case unicode.IsLetter(r) || r == '\'' || r == '&' || r == '@' || r == '©':
 			i += size
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-			space, digits = false, false
+			prev = asciiKeep
 		case r == '\u2019':
 			i += size
 			dst = append(dst, '\'')
-			space, digits = false, false
+			prev = asciiKeep
 		default:
 			i += size
-			if !space {
+			if prev != asciiSpace {
 				dst = append(dst, ' ')
 			}
-			space, digits = true, false
+			prev = asciiSpace
 		}
 		dst = slices.Grow(dst, len(line)-i)
 		buf, n = dst[:cap(dst)], len(dst)
@@ -105,7 +93,8 @@ func isTagAt(s []byte) bool {
 
 // Classes of bytes for appendNormal's fast path: ASCII letters and ' & @
 // are kept (lower-cased), digits become "#", other ASCII is a space; '<'
-// (a possible tag) and non-ASCII bytes take the slow path.
+// (a possible tag) and non-ASCII bytes take the slow path. asciiOut is
+// the byte each becomes.
 const (
 	asciiSlow = iota
 	asciiKeep
@@ -113,24 +102,36 @@ const (
 	asciiSpace
 )
 
-var asciiClass, asciiLower = func() (class, lower [256]byte) {
+var asciiClass, asciiOut = func() (class, out [256]byte) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		lower[c] = byte(c)
 		switch {
 		case c == '<':
 			class[c] = asciiSlow
 		case c >= '0' && c <= '9':
-			class[c] = asciiDigit
+			class[c], out[c] = asciiDigit, '#'
 		case c >= 'a' && c <= 'z' || c == '\'' || c == '&' || c == '@':
-			class[c] = asciiKeep
+			class[c], out[c] = asciiKeep, byte(c)
 		case c >= 'A' && c <= 'Z':
-			class[c] = asciiKeep
-			lower[c] = byte(c) + 'a' - 'A'
+			class[c], out[c] = asciiKeep, byte(c)+'a'-'A'
 		default:
-			class[c] = asciiSpace
+			class[c], out[c] = asciiSpace, ' '
 		}
 	}
-	return class, lower
+	return class, out
+}()
+
+// asciiKept[prev<<2|class] is 1 when a byte of class after one of class
+// prev adds its output byte: a kept letter always, a digit or a space
+// only when it starts a run.
+var asciiKept = func() (kept [16]uint8) {
+	for prev := range 4 {
+		for class := asciiKeep; class <= asciiSpace; class++ {
+			if class == asciiKeep || class != prev {
+				kept[prev<<2|class] = 1
+			}
+		}
+	}
+	return kept
 }()
 
 // isTag reports whether s (between < and >) looks like an HTML tag name
