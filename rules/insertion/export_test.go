@@ -64,7 +64,7 @@ func (c *cohesion) why(doc *document.Document, p params, i, j, firstPara int) st
 		return "words"
 	case hostWords < p.minHostWords || hostParas < 2:
 		return "host-small"
-	case outgrows(words, hostWords, hostProse) && (j != c.n-1 || outgrowsAtEnd(words, hostProse)):
+	case outgrows(words, hostWords, hostProse) && (outgrowsLong(words, hostProse) || !c.longAllowed(i, j, c.baseline())):
 		return "too-long"
 	case float64(prose) < minProseShare*float64(words):
 		return "prose"
@@ -407,4 +407,12 @@ func Typo(doc *document.Document, first, last int) (block, host [8]int) {
 	count(string(doc.Src[:start]), &host)
 	count(string(doc.Src[end:]), &host)
 	return block, host
+}
+
+// SetCheckLongHost switches longAllowed's test of the host's parts and
+// returns a function that restores it.
+func SetCheckLongHost(on bool) func() {
+	old := checkLongHost
+	checkLongHost = on
+	return func() { checkLongHost = old }
 }

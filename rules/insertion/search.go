@@ -129,7 +129,7 @@ func (c *cohesion) valid(p params, i, j, firstPara int) bool {
 	// the insertion or page furniture (menus and link lists are no article).
 	hostProse := c.proseWords[c.n] - prose
 	return paras >= p.minParas && words >= p.minWords && hostWords >= p.minHostWords && hostParas >= 2 &&
-		(!outgrows(words, hostWords, hostProse) || j == c.n-1 && !outgrowsAtEnd(words, hostProse)) &&
+		(!outgrows(words, hostWords, hostProse) || !outgrowsLong(words, hostProse) && c.longAllowed(i, j, c.baseline())) &&
 		float64(prose) >= minProseShare*float64(words)
 }
 
@@ -147,7 +147,7 @@ func (c *cohesion) pastLongest(p params, i, j int) bool {
 	hostParas := c.paras[c.n] - (c.paras[j+1] - c.paras[i])
 	hostProse := c.proseWords[c.n] - (c.proseWords[j+1] - c.proseWords[i])
 	return u[i].segment != u[j].segment || hostWords < p.minHostWords || hostParas < 2 ||
-		outgrows(words, hostWords, hostProse) && outgrowsAtEnd(words, hostProse)
+		outgrows(words, hostWords, hostProse) && outgrowsLong(words, hostProse)
 }
 
 // check is pastLongest (stop) and valid plus the exclusive share (ok) in
@@ -155,7 +155,7 @@ func (c *cohesion) pastLongest(p params, i, j int) bool {
 // is past the first paragraph. The exclusive share comes last: it needs
 // neither the Gram sums nor a square root, and most runs fail it.
 func (c *cohesion) check(p params, i, j int) (stop, ok bool) {
-	s := c.runsFrom(i)
+	s := c.runsFrom(i, c.baseline())
 	stop, ok, _ = c.checkFrom(p, &s, j)
 	return stop, ok
 }
@@ -163,6 +163,8 @@ func (c *cohesion) check(p params, i, j int) (stop, ok bool) {
 // runStart holds what check needs of a run's first unit, computed once
 // for all the runs that start there.
 type runStart struct {
+	i                   int
+	base                float64 // the document's baseline (longAllowed)
 	segment             int
 	words, paras, prose int
 	totWords, totParas  int
@@ -171,35 +173,36 @@ type runStart struct {
 	excl                []float64 // excl's row for the first unit
 }
 
-func (c *cohesion) runsFrom(i int) runStart {
+func (c *cohesion) runsFrom(i int, base float64) runStart {
 	n := c.n
-	return runStart{segment: c.units[i].segment, words: c.words[i], paras: c.paras[i], prose: c.proseWords[i],
+	return runStart{i: i, base: base, segment: c.units[i].segment, words: c.words[i], paras: c.paras[i], prose: c.proseWords[i],
 		totWords: c.words[n], totParas: c.paras[n], totProse: c.proseWords[n], mass: c.mass[i], excl: c.excl[i*n : (i+1)*n]}
 }
 
-// checkFrom is check for the run from s's unit to unit j; long reports
-// that the run outgrows the host, so that only the run to the document's
-// end may still be valid.
-func (c *cohesion) checkFrom(p params, s *runStart, j int) (stop, ok, long bool) {
+// checkFrom is check for the run from s's unit to unit j; skip reports a
+// run in the middle that outgrows the host (the search skips to the run
+// that ends the document).
+func (c *cohesion) checkFrom(p params, s *runStart, j int) (stop, ok, skip bool) {
 	u := &c.units[j]
 	words := c.words[j+1] - s.words
 	paras := c.paras[j+1] - s.paras
 	prose := c.proseWords[j+1] - s.prose
 	hostWords := s.totWords - words
 	hostProse := s.totProse - prose
-	long = outgrows(words, hostWords, hostProse)
+	long := outgrows(words, hostWords, hostProse)
 	if u.segment != s.segment || hostWords < p.minHostWords || s.totParas-paras < 2 ||
-		long && outgrowsAtEnd(words, hostProse) {
-		return true, false, long
+		long && outgrowsLong(words, hostProse) {
+		return true, false, false
 	}
-	if long && j != c.n-1 {
-		return false, false, true
-	}
+	skip = long && j < c.n-1 && s.totProse > longMiddleMaxProse
 	if u.heading || paras < p.minParas || words < p.minWords || float64(prose) < minProseShare*float64(words) {
-		return false, false, false
+		return false, false, skip
 	}
 	mass := c.mass[j+1] - s.mass
-	return false, mass > 0 && s.excl[j] >= p.minExclusive*mass, false
+	if mass <= 0 || s.excl[j] < p.minExclusive*mass {
+		return false, false, skip
+	}
+	return false, !long || c.longAllowed(s.i, j, s.base), skip
 }
 
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
@@ -214,19 +217,22 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		}
 		var ev evidence
 		evDone := false
-		rs := c.runsFrom(i)
+		rs := c.runsFrom(i, base)
 		for j := i; j < c.n; j++ {
 			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
 				break
 			}
-			stop, ok, long := c.checkFrom(p, &rs, j)
+			stop, ok, skip := c.checkFrom(p, &rs, j)
 			if stop {
 				break
 			}
+			if skip {
+				// A long document's long runs in the middle are not
+				// judged (longMiddleMaxProse): on to the run that ends it.
+				j = c.n - 2
+				continue
+			}
 			if !ok {
-				if long {
-					j = c.n - 2 // only the run to the document's end may be so long
-				}
 				continue
 			}
 			if !evDone {
@@ -558,16 +564,43 @@ func outgrows(words, hostWords, hostProse int) bool {
 	return 2*words > 3*max(hostProse, hostWords/2)
 }
 
-// endLongFactor bounds a run that ends the document by the host's prose
-// (a variable for the tuning aids).
-var endLongFactor = 4
+// longFactor bounds a long run by the host's prose (a variable for the
+// tuning aids).
+var longFactor = 4
 
-// outgrowsAtEnd reports that a run that ends the document is more than
-// endLongFactor times the host's prose. Such a run may be longer than
-// outgrows allows: the document then opens with its article, in running
-// text, and a longer piece glued after it is still not the article
-// (the host is what comes first). A run in the middle has the article on
-// both sides; a long one there is more likely the article itself.
-func outgrowsAtEnd(words, hostProse int) bool {
-	return words > endLongFactor*hostProse
+// outgrowsLong reports that a run is more than longFactor times the
+// host's prose: never judged.
+func outgrowsLong(words, hostProse int) bool {
+	return words > longFactor*hostProse
 }
+
+// checkLongHost enables longAllowed's test of the host's two parts (tests
+// switch it off to show a fixture needs it).
+var checkLongHost = true
+
+// longAllowed reports whether run i..j, longer than outgrows allows, may
+// still be judged: when it ends the document, which then opens with its
+// article (the host is what comes first), or when the host's parts before
+// and after it share words as much as the document's paragraphs share
+// with the rest (base): then the host is one text, cut in two by the run.
+// A long run that leaves unrelated furniture or a teaser on one side is
+// more likely the article itself.
+func (c *cohesion) longAllowed(i, j int, base float64) bool {
+	if j == c.n-1 || !checkLongHost {
+		return true
+	}
+	ab := c.gramRect(0, i-1, j+1, c.n-1)
+	aa := c.gramRect(0, i-1, 0, i-1)
+	bb := c.gramRect(j+1, c.n-1, j+1, c.n-1)
+	if ab <= 0 || aa <= 0 || bb <= 0 {
+		return false
+	}
+	return ab*ab >= base*base*aa*bb
+}
+
+// longMiddleMaxProse: in a document with more prose, the search judges
+// no long run in the middle (longAllowed). Such runs are many in a long
+// document (and cost the search a tenth of its time), while a glued-in
+// piece longer than one and a half times the article's prose is rare in
+// the middle of a long article.
+var longMiddleMaxProse = 2000

@@ -26,7 +26,8 @@ the first two paragraphs, never spanning an endnote list, never running
 from inside one section across the next section's title, mostly prose,
 and no longer than one and a half times the article's own prose, or
 four times it for a run that ends the document, which opens with its
-article) the rule
+article, or one that the article's parts before and after share words
+around) the rule
 compares the run's content words with the rest of the document, over
 stop-listed, lightly stemmed words weighted by an embedded
 document-frequency table built from CC-BY-4.0 article text (WCXB). Every
