@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
@@ -375,6 +376,44 @@ func TestCollectHashesLikeTheAnalysis(t *testing.T) {
 		want = slices.Compact(want)
 		if !slices.Equal(got, want) || len(want) == 0 {
 			t.Errorf("seed %s: collected %d fingerprints, the analysis has %d", n, len(got), len(want))
+		}
+	}
+}
+
+// The run phase looks lines up in the frequent lines of their source: the
+// same counts as the source's map for every line at min-docs or above,
+// none below, per source and per min-docs.
+func TestFrequentLinesKeepCounts(t *testing.T) {
+	var facts rules.Summary
+	for i, lines := range []string{"a\n\nb\n\nc", "a\n\nb", "a", "x\n\ny"} {
+		src := "s"
+		if i == 3 {
+			src = "t"
+		}
+		doc := document.New("d.txt", []byte(lines), document.Meta{Source: src})
+		if s := collectTemplates(doc, nil); facts == nil {
+			facts = s
+		} else {
+			facts = mergeTemplates(facts, s)
+		}
+	}
+	f := facts.(*templateFacts).counted()
+	if n := f.lines["s"][fingerprint("a")]; n != 3 {
+		t.Fatalf("line a counted in %d documents of source s, want 3", n)
+	}
+	for _, minDocs := range []int{1, 2, 3, 4} {
+		for _, src := range []string{"s", "t", "none"} {
+			got := f.frequentLines(src, minDocs)
+			for _, line := range []string{"a", "b", "c", "x", "y", "z"} {
+				fp := fingerprint(line)
+				want := f.lines[src][fp]
+				if want < minDocs {
+					want = 0
+				}
+				if got[fp] != want {
+					t.Errorf("source %s, min-docs %d: %q counted %d, want %d", src, minDocs, line, got[fp], want)
+				}
+			}
 		}
 	}
 }

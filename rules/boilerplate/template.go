@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -50,6 +51,41 @@ type templateFacts struct {
 	// For one document, before any merge:
 	source string
 	single []uint64
+
+	// frequent caches, per source and min-docs, the lines of at least
+	// min-docs documents with their counts (frequentLines).
+	mu       sync.Mutex
+	frequent map[frequentKey]map[uint64]int
+}
+
+type frequentKey struct {
+	source  string
+	minDocs int
+}
+
+// frequentLines returns src's lines that occur in at least minDocs
+// documents, with their counts, computed once per source and minDocs:
+// every candidate line of every document is looked up, and a map of the
+// few template lines stays in the processor's cache where the source's
+// map of all its lines does not.
+func (t *templateFacts) frequentLines(src string, minDocs int) map[uint64]int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	key := frequentKey{src, minDocs}
+	if m, ok := t.frequent[key]; ok {
+		return m
+	}
+	m := map[uint64]int{}
+	for fp, n := range t.lines[src] {
+		if n >= minDocs {
+			m[fp] = n
+		}
+	}
+	if t.frequent == nil {
+		t.frequent = map[frequentKey]map[uint64]int{}
+	}
+	t.frequent[key] = m
+	return m
 }
 
 // legitRepeats are headings many clean articles of one source share.
@@ -163,7 +199,7 @@ func runTemplates(pass *rules.Pass) {
 		return
 	}
 	a := analyse(pass.Doc)
-	counts := facts.lines[src]
+	counts := facts.frequentLines(src, minDocs)
 	for _, c := range a.cands {
 		if legitRepeats[c.norm] {
 			continue
