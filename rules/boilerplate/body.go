@@ -89,6 +89,8 @@ type candidate struct {
 	matches familyMatches
 	// compound: the line is only furniture phrases in a row.
 	compound bool
+	// tokens are the line's tokens (doc.TokensIn of the line).
+	tokens []document.Token
 }
 
 // inBody reports whether block bi lies within the main body.
@@ -140,8 +142,9 @@ func analyse(doc *document.Document) *analysis {
 
 func newAnalysis(doc *document.Document) *analysis {
 	a := &analysis{doc: doc, blocks: make([]blockInfo, len(doc.Blocks)), matched: make([]bool, len(doc.Blocks)), bodyFirst: -1, bodyLast: -1}
+	blockTokens := newTokenCursor(doc)
 	for bi, b := range doc.Blocks {
-		a.blocks[bi] = measureBlock(doc, b)
+		a.blocks[bi] = measureBlock(doc, b, blockTokens.in(b.ContentStart, b.End))
 	}
 	// The normalised lines go into one string for the document, cut into
 	// the candidates' norms (one allocation instead of one per line).
@@ -157,8 +160,11 @@ func newAnalysis(doc *document.Document) *analysis {
 	norms := string(arena)
 	a.cands = make([]candidate, 0, len(lines))
 	a.normCount = make(map[string]int, len(lines))
+	lineTokens := newTokenCursor(doc)
 	for _, p := range lines {
-		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo]}
+		l := doc.Lines[p.line]
+		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo],
+			tokens: lineTokens.in(l.Start, l.End)}
 		c.match, c.matches = matchAll(c.norm, c.text)
 		if c.match == noMatch && !endsSentence(c.text) {
 			c.compound, _ = compound(c.norm)
@@ -322,12 +328,11 @@ func endMarker(c candidate) bool {
 	return false
 }
 
-func measureBlock(doc *document.Document, b document.Block) blockInfo {
+func measureBlock(doc *document.Document, b document.Block, toks []document.Token) blockInfo {
 	var info blockInfo
 	if b.Kind == document.Code || b.Kind == document.Table || b.Kind == document.Separator {
 		return info
 	}
-	toks := doc.TokensIn(b.ContentStart, b.End)
 	for _, t := range toks {
 		if t.Kind == document.Word {
 			info.words++
@@ -558,4 +563,37 @@ func hasPhoneRun(text []byte) bool {
 		digits, groups, group, seps, valid = 0, 0, 0, 0, true
 	}
 	return false
+}
+
+// tokenCursor returns doc.TokensIn of spans taken in order of their
+// starts by walking the tokens once, where TokensIn searches them for
+// every span (a page has thousands of blocks and lines).
+type tokenCursor struct {
+	doc       *document.Document
+	toks      []document.Token
+	next      int // the first token starting at or after last
+	lastStart int
+}
+
+func newTokenCursor(doc *document.Document) *tokenCursor {
+	return &tokenCursor{doc: doc, toks: doc.Tokens()}
+}
+
+// in returns the tokens inside [start, end), as doc.TokensIn does: those
+// from the first starting at or after start that end by end (tokens do
+// not overlap, so they are a run).
+func (c *tokenCursor) in(start, end int) []document.Token {
+	if start < c.lastStart {
+		// Out of order: search, as TokensIn does.
+		return c.doc.TokensIn(start, end)
+	}
+	c.lastStart = start
+	for c.next < len(c.toks) && c.toks[c.next].Start < start {
+		c.next++
+	}
+	n := c.next
+	for n < len(c.toks) && c.toks[n].End <= end {
+		n++
+	}
+	return c.toks[c.next:n]
 }

@@ -359,6 +359,39 @@ func TestMeasureLineMatchesReference(t *testing.T) {
 	}
 }
 
+// The token cursor gives TokensIn's tokens for spans in order, and
+// searches for a span out of order.
+func TestTokenCursorMatchesTokensIn(t *testing.T) {
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		doc := document.New("seed.txt", []byte(text), document.Meta{})
+		var spans [][2]int
+		for _, b := range doc.Blocks {
+			spans = append(spans, [2]int{b.ContentStart, b.End})
+		}
+		for _, l := range doc.Lines {
+			spans = append(spans, [2]int{l.Start, l.End}, [2]int{l.Start, l.Start}, [2]int{l.Start + 1, l.End - 1})
+		}
+		rng := rand.New(rand.NewSource(3))
+		for range 200 {
+			start := rng.Intn(len(text) + 1)
+			spans = append(spans, [2]int{start, start + rng.Intn(200)})
+		}
+		// In order of their starts, as the analysis takes them, then all
+		// of them as they come (out of order).
+		sorted := slices.Clone(spans)
+		slices.SortStableFunc(sorted, func(x, y [2]int) int { return x[0] - y[0] })
+		for _, order := range [][][2]int{sorted, spans} {
+			c := newTokenCursor(doc)
+			for _, sp := range order {
+				if got, want := c.in(sp[0], sp[1]), doc.TokensIn(sp[0], sp[1]); !slices.Equal(got, want) {
+					t.Fatalf("seed %s: tokens in %v: %v, want %v", n, sp, got, want)
+				}
+			}
+		}
+	}
+}
+
 // The corpus pass hashes lines in a buffer, the check pass the analysis'
 // strings: both must give the same fingerprints.
 func TestCollectHashesLikeTheAnalysis(t *testing.T) {

@@ -306,8 +306,7 @@ func (a *analysis) measureLine(c candidate) lineShape {
 // neighbours too: words, function words, capitals and the sentence end.
 func (a *analysis) measureWords(c candidate) lineShape {
 	var s lineShape
-	l := a.doc.Lines[c.line]
-	for _, t := range a.doc.TokensIn(l.Start, l.End) {
+	for _, t := range c.tokens {
 		if t.Kind != document.Word {
 			continue
 		}
@@ -420,9 +419,8 @@ func (a *analysis) isShortLine(c candidate) bool {
 	if endsSentence(c.text) {
 		return false
 	}
-	l := a.doc.Lines[c.line]
 	words := 0
-	for _, t := range a.doc.TokensIn(l.Start, l.End) {
+	for _, t := range c.tokens {
 		if t.Kind == document.Word {
 			if words++; words > shortMaxWords {
 				return false

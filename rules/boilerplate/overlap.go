@@ -34,8 +34,7 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 		if !want[ci] {
 			continue
 		}
-		l := a.doc.Lines[c.line]
-		for _, t := range a.doc.TokensIn(l.Start, l.End) {
+		for _, t := range c.tokens {
 			if w := a.doc.Src[t.Start:t.End]; contentWord(t, w) {
 				lineWords = append(lineWords, foldHash(w))
 				filter.add(w)
@@ -44,12 +43,13 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 	}
 	wanted := newHashSet(lineWords)
 	var used []uint64
+	bodyTokens := newTokenCursor(a.doc)
 	for bi := a.bodyFirst; bi <= a.bodyLast; bi++ {
 		if !a.blocks[bi].good {
 			continue
 		}
 		b := a.doc.Blocks[bi]
-		for _, t := range a.doc.TokensIn(b.Start, b.End) {
+		for _, t := range bodyTokens.in(b.Start, b.End) {
 			if t.Kind != document.Word || t.End-t.Start < overlapMinBytes {
 				continue
 			}
@@ -66,9 +66,8 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 		if !want[ci] {
 			continue
 		}
-		l := a.doc.Lines[c.line]
 		words, found := 0, 0
-		for _, t := range a.doc.TokensIn(l.Start, l.End) {
+		for _, t := range c.tokens {
 			if w := a.doc.Src[t.Start:t.End]; contentWord(t, w) {
 				words++
 				if inBody.has(lineWords[k]) {
