@@ -77,8 +77,8 @@ Measured on generated insertions into WCXB truth articles (go run
 tune half, figures from the other half): untouched articles flagged 1 of
 348 (0.29%; on the tune half's clean pool of whole articles and crops,
 0.06%); other-topic insertions of 150 words or more found with the right
-range 94.0%, 91.2% without a marker line, 86.7% for donors close in
-topic; under 150 words 70.8%; same-topic 3.1%.
+range 95.5%, 93.2% without a marker line, 88.0% for donors close in
+topic; under 150 words 71.4%; same-topic 3.5%.
 It cannot find same-topic insertions, most asides under 150 words, or
 pieces that share the article's subject words, glued-in text right
 after the first paragraph, or a glued-in list of unrelated teasers with
