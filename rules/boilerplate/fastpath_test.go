@@ -204,7 +204,7 @@ func TestFlatForestMatchesNodeWalk(t *testing.T) {
 			t.Fatalf("row %d: flat %v, node walk %v", i, got, want)
 		}
 		if out[i] != want {
-			t.Fatalf("row %d: four at a time %v, node walk %v", i, out[i], want)
+			t.Fatalf("row %d: in a batch %v, node walk %v", i, out[i], want)
 		}
 	}
 	// A tree with a leaf above the full depth is padded, not misread.
@@ -222,6 +222,24 @@ func TestFlatForestMatchesNodeWalk(t *testing.T) {
 			t.Errorf("padded tree at %v: %v, want %v", x, got, want)
 		}
 	}
+}
+
+// BenchmarkPredict scores the lines the rule scores on the first 200
+// WCXB dev pages (about 30,000 feature vectors).
+func BenchmarkPredict(b *testing.B) {
+	docs, _ := ruletest.WCXBDocs(b, "pages", document.Meta{})
+	m := embeddedModel()
+	var x [][]float32
+	for _, d := range docs[:min(200, len(docs))] {
+		a := newAnalysis(d)
+		rows, _ := a.features(m.lexIdx, a.scoredByRule, nil)
+		x = append(x, rows...)
+	}
+	out := make([]float32, len(x))
+	for b.Loop() {
+		m.predictAll(x, out)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(x)), "ns/line")
 }
 
 func TestLexIndexMatchesMap(t *testing.T) {
