@@ -98,6 +98,12 @@ var readingTimeShape = regexp.MustCompile(`(^|\s)(# ?(min|mins|minute|minutes|mi
 	`^(estimated )?(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura) (about )?# ?(min|mins|minute|minutes|minuten|minutos)( read)?$|` +
 	`^# (reading time|read time|min read|mins read)$`)
 
+// readingTimeEnds are the endings every line readingTimeWhole or
+// readingTimeShape matches has (both end in $): lines without one skip the
+// regular expressions, which try every position of the line.
+var readingTimeEnds = []string{"read", "reading", "time", "lecture", "lectura", "lesezeit", "lesedauer",
+	"min", "mins", "minute", "minutes", "minuten", "minutos"}
+
 var readingTimeFamily = &phraseFamily{
 	What:        "reading-time line",
 	Unambiguous: true,
@@ -105,9 +111,11 @@ var readingTimeFamily = &phraseFamily{
 	Hint:        containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura"),
 	Exact:       []string{"reading time", "read time", "lesezeit", "temps de lecture", "tiempo de lectura"},
 	MaxWords:    12,
-	Whole:       readingTimeWhole.MatchString,
+	Whole: func(norm string) bool {
+		return hasAnySuffix(norm, readingTimeEnds) && readingTimeWhole.MatchString(norm)
+	},
 	Match: func(norm, raw string) bool {
-		return readingTimeShape.MatchString(norm)
+		return hasAnySuffix(norm, readingTimeEnds) && readingTimeShape.MatchString(norm)
 	},
 }
 
@@ -244,6 +252,10 @@ var socialFollowFamily = &phraseFamily{
 
 var commentsShape = regexp.MustCompile(`^(# )?(comments?|replies|kommentare?|commentaires?|comentarios?)( #)?$|^(view|show|load|read|see|hide) (all )?(# )?comments?$`)
 
+// commentsWords are the words one of which every line commentsShape
+// matches contains.
+var commentsWords = []string{"comment", "replies", "kommentar", "comentario"}
+
 var commentsFamily = &phraseFamily{
 	What:        "comments widget",
 	EndMarker:   true,
@@ -262,7 +274,9 @@ var commentsFamily = &phraseFamily{
 		"this site uses akismet", "leave a reply", "join the conversation", "be the first to",
 	},
 	MaxWords: 30,
-	Match:    func(norm, raw string) bool { return wordCount(norm) <= 5 && commentsShape.MatchString(norm) },
+	Match: func(norm, raw string) bool {
+		return wordCount(norm) <= 5 && containsAnyOf(norm, commentsWords) && commentsShape.MatchString(norm)
+	},
 }
 
 var printFamily = &phraseFamily{
@@ -408,6 +422,10 @@ var formFamily = &phraseFamily{
 
 var shoppingShape = regexp.MustCompile(`^((\$|€|£)\s?[\d.,]+\s+)+(at|from|on)\s+\S|^(buy|shop|see|view|check price|see price|get it|buy it|see it|buy now)( it| now)? (at|on)\s+\S`)
 
+// shoppingStarts are the beginnings one of which every line shoppingShape
+// matches has (both its branches start with ^): a price or a verb.
+var shoppingStarts = []string{"$", "€", "£", "buy", "shop", "see", "view", "check", "get"}
+
 var shoppingFamily = &phraseFamily{
 	What:     "shopping widget",
 	Weak:     true,
@@ -416,7 +434,11 @@ var shoppingFamily = &phraseFamily{
 	Starts:   []string{"#", "buy", "shop", "see", "view", "check", "get"},
 	MaxWords: 10,
 	Match: func(norm, raw string) bool {
-		return !endsSentence([]byte(raw)) && shoppingShape.MatchString(strings.ToLower(raw))
+		if endsSentence([]byte(raw)) {
+			return false
+		}
+		lower := strings.ToLower(raw)
+		return hasAnyPrefix(lower, shoppingStarts) && shoppingShape.MatchString(lower)
 	},
 }
 
@@ -452,14 +474,34 @@ func init() {
 
 // containsAny returns a hint that passes lines containing any of words.
 func containsAny(words ...string) func(string) bool {
-	return func(norm string) bool {
-		for _, w := range words {
-			if strings.Contains(norm, w) {
-				return true
-			}
+	return func(norm string) bool { return containsAnyOf(norm, words) }
+}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
 		}
-		return false
 	}
+	return false
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // The phrase rules.

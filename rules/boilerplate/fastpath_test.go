@@ -136,6 +136,27 @@ func BenchmarkNormalise(b *testing.B) {
 	})
 }
 
+// BenchmarkMatchAll matches every candidate line of the WCXB dev pages
+// against all phrase families.
+func BenchmarkMatchAll(b *testing.B) {
+	docs, _ := ruletest.WCXBDocs(b, "pages", document.Meta{})
+	var norms []string
+	var texts [][]byte
+	var size int64
+	for _, d := range docs {
+		eachCandidateLine(d, func(_, _, _ int, raw, norm []byte) {
+			norms = append(norms, string(norm))
+			texts = append(texts, raw)
+			size += int64(len(raw))
+		})
+	}
+	ruletest.MeasureCPU(b, size, func() {
+		for i, norm := range norms {
+			matchAll(norm, texts[i])
+		}
+	})
+}
+
 // stopWordReference is isStopWord before the packed table.
 func stopWordReference(w []byte) bool {
 	if len(w) == 0 || len(w) > maxStopWord {
@@ -375,6 +396,61 @@ func TestMeasureLineMatchesReference(t *testing.T) {
 			t.Fatalf("isShortLine(%q) = %v", c.text, got)
 		}
 	}
+}
+
+// The cheap tests in front of the families' regular expressions pass
+// every line the expressions match: crafted matches, the sample lines
+// and, when ../shared is present, every line of the WCXB dev pages the families read.
+func TestRegexpPrefiltersPassMatches(t *testing.T) {
+	crafted := []string{"5 min read", "5min read", "Reading time: 5 min", "Estimated reading time about 3 minutes read",
+		"3 Minuten Lesezeit", "Lesezeit 4 min", "5 mins read", "Temps de lecture 3 min", "2 reading time",
+		"12 Comments", "View all comments", "Kommentare", "Replies 4", "Comentarios", "Show 12 comments",
+		"$29.99 at Amazon", "Buy it at Walmart", "€15 on Zalando", "£ 20, $25 from Target", "Check price at Best Buy",
+		"See it on Amazon", "Get it at REI"}
+	matched := map[string]int{}
+	check := func(raw []byte) {
+		norm := normalise(raw)
+		lower := strings.ToLower(string(bytes.TrimSpace(raw)))
+		if readingTimeWhole.MatchString(norm) || readingTimeShape.MatchString(norm) {
+			matched["reading time"]++
+			if !hasAnySuffix(norm, readingTimeEnds) {
+				t.Errorf("reading time %q: prefilter rejects a match", norm)
+			}
+		}
+		if commentsShape.MatchString(norm) {
+			matched["comments"]++
+			if !containsAnyOf(norm, commentsWords) {
+				t.Errorf("comments %q: prefilter rejects a match", norm)
+			}
+		}
+		if shoppingShape.MatchString(lower) {
+			matched["shopping"]++
+			if !hasAnyPrefix(lower, shoppingStarts) {
+				t.Errorf("shopping %q: prefilter rejects a match", lower)
+			}
+		}
+	}
+	for _, l := range crafted {
+		check([]byte(l))
+	}
+	for _, what := range []string{"reading time", "comments", "shopping"} {
+		if matched[what] < 5 {
+			t.Errorf("only %d crafted %s lines match", matched[what], what)
+		}
+	}
+	for _, l := range sampleLines(t) {
+		check(l)
+	}
+	t.Run("wcxb", func(t *testing.T) {
+		docs, _ := ruletest.WCXBDocs(t, "pages", document.Meta{})
+		for _, d := range docs {
+			for _, l := range d.Lines {
+				if l.End-l.Start <= maxPhraseLine {
+					check(d.Src[l.Start:l.End])
+				}
+			}
+		}
+	})
 }
 
 // The token cursor gives TokensIn's tokens for spans in order, and
