@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"bytes"
 	"math/rand"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
 	"github.com/dochygiene/hygiene/rules"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
@@ -442,11 +444,21 @@ func TestRegexpPrefiltersPassMatches(t *testing.T) {
 		check(l)
 	}
 	t.Run("wcxb", func(t *testing.T) {
-		docs, _ := ruletest.WCXBDocs(t, "pages", document.Meta{})
-		for _, d := range docs {
-			for _, l := range d.Lines {
-				if l.End-l.Start <= maxPhraseLine {
-					check(d.Src[l.Start:l.End])
+		if testing.Short() {
+			t.Skip("three seconds of regular expressions")
+		}
+		paths, err := shareddata.WCXBFiles("pages")
+		if err != nil {
+			t.Skip(err)
+		}
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for l := range bytes.Lines(src) {
+				if len(l) <= maxPhraseLine {
+					check(l)
 				}
 			}
 		}
