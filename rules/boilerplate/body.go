@@ -70,7 +70,9 @@ type analysis struct {
 	// The line model's scores, computed once on first use (linemodel.go).
 	modelOnce sync.Once
 	scores    []float32
-	furniture int
+	// furniture caches furnitureLines (linefeatures.go).
+	furnitureOnce sync.Once
+	furniture     int
 	// isLone caches lone() (structure.go).
 	loneOnce sync.Once
 	isLone   bool
@@ -514,6 +516,7 @@ func hasContact(text []byte) bool {
 // 61.49% | 1,449"), prices and version ranges ("6.4.102...6.4.103") have
 // as many digits but no such run.
 func phoneLike(text []byte) bool {
+	const maxOther = 12
 	digits, other := 0, 0
 	for _, c := range bytes.TrimSpace(text) {
 		switch {
@@ -521,10 +524,13 @@ func phoneLike(text []byte) bool {
 			digits++
 		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')':
 		default:
-			other++
+			if other++; other > maxOther {
+				// Most lines are words: no need to count the rest.
+				return false
+			}
 		}
 	}
-	return digits >= 9 && other <= 12 && hasPhoneRun(text)
+	return digits >= 9 && hasPhoneRun(text)
 }
 
 // hasPhoneRun reports a stretch of 9 to 15 digits in groups separated only

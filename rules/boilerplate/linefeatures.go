@@ -592,7 +592,14 @@ func (x *lexIndex) lookup(h uint64, w string) (float32, bool) {
 // furniture: a strong phrase match or a structure warning. A clean
 // article has none; furniture comes in clusters. The article's own
 // masthead before its body (byline, date, reading time) does not count.
+// Computed once per document (the gate, the features and the rule ask).
 func (a *analysis) furnitureLines() int {
+	a.furnitureOnce.Do(func() { a.furniture = a.countFurnitureLines() })
+	return a.furniture
+}
+
+// countFurnitureLines is furnitureLines, computed.
+func (a *analysis) countFurnitureLines() int {
 	n := 0
 	for ci, c := range a.cands {
 		if a.mastheadLine(c) {

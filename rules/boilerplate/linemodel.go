@@ -126,7 +126,6 @@ func runLineModel(pass *rules.Pass) {
 func (a *analysis) modelScores() []float32 {
 	a.modelOnce.Do(func() {
 		model := embeddedModel()
-		a.furniture = a.furnitureLines()
 		buf := featureBuffers.Get().(*[]float32)
 		x, flat := a.features(model.lexIdx, a.scoredByRule, *buf)
 		a.scores = make([]float32, len(x))
