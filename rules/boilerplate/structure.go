@@ -223,7 +223,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		return rules.Warning, "line made only of furniture phrases (" + strings.Join(kinds, ", ") + "), " + pos
 	}
 	switch {
-	case words <= 12 && hasContact(c.text):
+	case ctx.details[ci]: // words <= 12 && hasContact(c.text)
 		sev, nearly = rules.Info, ""
 		if a.contactBlock(ci) && !a.inBody(c.block) && !ctx.directory {
 			sev, nearly = rules.Warning, ", with more contact details"
@@ -366,17 +366,21 @@ type context struct {
 	// outside and nearCopy say, per normalised text, whether a copy stands
 	// after the body, and whether some copy stands near furniture.
 	outside, nearCopy map[string]bool
+	// details marks the lines of at most 12 words with contact details
+	// (hasContact), computed once for newContext and structureEvidence.
+	details []bool
 }
 
 func (a *analysis) newContext() *context {
 	n := len(a.cands)
 	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n), navDistinct: make([]bool, n),
-		outside: map[string]bool{}, nearCopy: map[string]bool{}}
+		outside: map[string]bool{}, nearCopy: map[string]bool{}, details: make([]bool, n)}
 	// contact marks short lines with contact details.
 	contact := make([]bool, n)
 	personal := 0
 	for ci, c := range a.cands {
-		if contact[ci] = wordCount(c.norm) <= 12 && hasContact(c.text) && !codeLike(c.text); contact[ci] && !urlOnly(c.text) {
+		ctx.details[ci] = wordCount(c.norm) <= 12 && hasContact(c.text)
+		if contact[ci] = ctx.details[ci] && !codeLike(c.text); contact[ci] && !urlOnly(c.text) {
 			personal++
 		}
 	}
