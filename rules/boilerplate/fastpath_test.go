@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"math"
 	"math/rand"
 	"os"
 	"slices"
@@ -212,10 +213,16 @@ func TestFlatForestMatchesNodeWalk(t *testing.T) {
 		xs = append(xs, x...)
 	}
 	rng := rand.New(rand.NewSource(2))
-	for range 500 {
+	for k := range 500 {
 		x := make([]float32, len(featureNames))
 		for i := range x {
 			x[i] = float32(rng.NormFloat64() * 3)
+		}
+		// NaN and infinite features go the node walk's way too.
+		if k%5 == 0 {
+			for range 10 {
+				x[rng.Intn(len(x))] = []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1))}[rng.Intn(3)]
+			}
 		}
 		xs = append(xs, x)
 	}
@@ -228,6 +235,16 @@ func TestFlatForestMatchesNodeWalk(t *testing.T) {
 		}
 		if out[i] != want {
 			t.Fatalf("row %d: in a batch %v, node walk %v", i, out[i], want)
+		}
+	}
+	// The batch walk tests x > threshold: it is left off when a threshold
+	// is not finite.
+	if m.flat.batch == nil {
+		t.Fatal("the embedded trees have no batch form")
+	}
+	for _, bad := range []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1))} {
+		if batchNodes([]flatNode{{0, 1}, {1, bad}}) != nil {
+			t.Errorf("threshold %v: batch form made", bad)
 		}
 	}
 	// A tree with a leaf above the full depth is padded, not misread.

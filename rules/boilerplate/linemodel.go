@@ -142,7 +142,7 @@ var featureBuffers = sync.Pool{New: func() any { return new([]float32) }}
 
 // predictAll sets out[i] to the probability of x[i], skipping nil rows.
 func (m *lineModel) predictAll(x [][]float32, out []float32) {
-	if m.flat == nil || len(featureNames) > batchFeatures {
+	if m.flat == nil || m.flat.batch == nil {
 		for i, f := range x {
 			if f != nil {
 				out[i] = m.predict(f)
@@ -180,11 +180,15 @@ const (
 // overlaps them. The rows are copied into one array of fixed size,
 // feature by feature (feature j of row r at j*batchRows+r): every walk
 // reads it from one base address, with no bounds check, which leaves the
-// registers to the eight walks.
+// registers to the eight walks. A NaN feature is copied as +Inf: both go
+// right at every (finite) threshold, so the walk can test x > threshold.
 func (f *flatForest) predictBatch(base float32, x [][]float32, rows [batchRows]int, out []float32) {
 	var xs [batchFeatures * batchRows]float32
 	for r, row := range rows {
 		for j, v := range x[row] {
+			if v != v {
+				v = float32(math.Inf(1))
+			}
 			xs[j*batchRows+r] = v
 		}
 	}
@@ -194,7 +198,7 @@ func (f *flatForest) predictBatch(base float32, x [][]float32, rows [batchRows]i
 	}
 	inner, leaves := f.inner, f.inner+1
 	for t := 0; t < f.trees; t++ {
-		split := f.split[t*inner : (t+1)*inner]
+		split := f.batch[t*inner : (t+1)*inner]
 		i0, i1, i2, i3, i4, i5, i6, i7 := 0, 0, 0, 0, 0, 0, 0, 0
 		for range f.depth {
 			i0 = descendBatch(split, i0, &xs, 0)
@@ -221,13 +225,39 @@ func (f *flatForest) predictBatch(base float32, x [][]float32, rows [batchRows]i
 	}
 }
 
+// batchNode is an inner node for predictBatch: the feature's offset in
+// its interleaved rows (feature * batchRows) and the threshold.
+type batchNode struct {
+	offset    int32
+	threshold float32
+}
+
+// batchNodes returns split for predictBatch, nil when the batch walk
+// would not give the node walk's results: more features than it has room
+// for, or a threshold that is not finite (x > threshold equals
+// !(x <= threshold) only at finite thresholds with NaN made +Inf).
+func batchNodes(split []flatNode) []batchNode {
+	if len(featureNames) > batchFeatures {
+		return nil
+	}
+	out := make([]batchNode, len(split))
+	for i, n := range split {
+		t := float64(n.threshold)
+		if math.IsInf(t, 0) || math.IsNaN(t) {
+			return nil
+		}
+		out[i] = batchNode{n.feature * batchRows, n.threshold}
+	}
+	return out
+}
+
 // descendBatch is descend for row r of predictBatch's interleaved rows.
 // The mask keeps the index inside the array for the compiler; it changes
 // nothing, as every feature is below len(featureNames) <= batchFeatures.
-func descendBatch(split []flatNode, i int, xs *[batchFeatures * batchRows]float32, r int) int {
+func descendBatch(split []batchNode, i int, xs *[batchFeatures * batchRows]float32, r int) int {
 	n := split[i]
 	right := 0
-	if !(xs[(int(n.feature)&(batchFeatures-1))*batchRows+r] <= n.threshold) {
+	if xs[int(n.offset)&(batchFeatures*batchRows-batchRows)+r] > n.threshold {
 		right = 1
 	}
 	return 2*i + 1 + right
@@ -325,6 +355,8 @@ type flatForest struct {
 	split        []flatNode // inner nodes, tree after tree
 	leaf         []float32  // 2^depth per tree
 	trees        int
+	// batch is split in predictBatch's form, nil when it cannot be used.
+	batch []batchNode
 }
 
 // flatNode is an inner node: left when x[feature] <= threshold.
@@ -374,6 +406,7 @@ func flatten(trees [][]treeNode) *flatForest {
 		f.split = append(f.split, split...)
 		f.leaf = append(f.leaf, leaves...)
 	}
+	f.batch = batchNodes(f.split)
 	return f
 }
 
