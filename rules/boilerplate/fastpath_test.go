@@ -296,6 +296,23 @@ func TestLexIndexMatchesMap(t *testing.T) {
 			t.Errorf("get(%q) found = %v, want %v", w, ok, want)
 		}
 	}
+	// lexScore compares words shorter than eight bytes packed: every
+	// lexicon word is found alone, and its neighbours by a byte are found
+	// only when they are lexicon words too.
+	for w, v := range lex {
+		if s := lexScore(w, idx); s.known != 1 || s.mean != v {
+			t.Fatalf("lexScore(%q) = %+v, want %v", w, s, v)
+		}
+		for _, near := range []string{w + "s", w[:len(w)-1], "x" + w} {
+			if strings.Contains(near, " ") || near == "" {
+				continue
+			}
+			_, want := lex[near]
+			if s := lexScore(near, idx); (s.known == 1) != want {
+				t.Fatalf("lexScore(%q) known %v, want %v", near, s.known, want)
+			}
+		}
+	}
 }
 
 // matchAllReference is matchAll with each family's own maps.

@@ -497,9 +497,15 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 		}
 		w := norm[start:i]
 		hw := wordHashEnd(h, chunk, len(w))
+		// A word shorter than eight bytes is all in chunk: it is compared
+		// packed, without reading the lexicon's strings.
+		packed := uint64(0)
+		if len(w) < 8 {
+			packed = packShort(chunk, len(w))
+		}
 		h, chunk, k, start = wordHashSeed, 0, 0, i+1
 		n++
-		v, ok := lex.lookup(hw, w)
+		v, ok := lex.lookupPacked(hw, packed, w)
 		if !ok {
 			continue
 		}
@@ -528,7 +534,16 @@ type lexIndex struct {
 	mask   uint64
 	words  []string
 	values []float32
+	// packed holds each word shorter than eight bytes as packShort of
+	// its bytes, 0 for longer words.
+	packed []uint64
 }
+
+// packShort packs a word of n < 8 bytes, given as its bytes packed
+// little-endian (as wordHash reads them), with its length in the top
+// byte: two words pack equal exactly when they are equal. 0 never is a
+// packed word (n is at least 1).
+func packShort(bytes uint64, n int) uint64 { return bytes | uint64(n)<<56 }
 
 func newLexIndex(lex Lexicon) *lexIndex {
 	size := 16
@@ -544,6 +559,15 @@ func newLexIndex(lex Lexicon) *lexIndex {
 		}
 		x.words = append(x.words, w)
 		x.values = append(x.values, v)
+		packed := uint64(0)
+		if len(w) > 0 && len(w) < 8 {
+			var b uint64
+			for i := len(w) - 1; i >= 0; i-- {
+				b = b<<8 | uint64(w[i])
+			}
+			packed = packShort(b, len(w))
+		}
+		x.packed = append(x.packed, packed)
 		x.slots[i] = h>>32<<32 | uint64(len(x.words))
 	}
 	return x
@@ -580,9 +604,19 @@ func (x *lexIndex) get(w string) (float32, bool) { return x.lookup(wordHash(w), 
 
 // lookup is get with the word's hash already computed.
 func (x *lexIndex) lookup(h uint64, w string) (float32, bool) {
+	return x.lookupPacked(h, 0, w)
+}
+
+// lookupPacked is lookup given also the word packed by packShort when
+// it is shorter than eight bytes (0 otherwise: compared as a string).
+func (x *lexIndex) lookupPacked(h, packed uint64, w string) (float32, bool) {
 	for i := h & x.mask; x.slots[i] != 0; i = (i + 1) & x.mask {
-		if s := x.slots[i]; s>>32 == h>>32 && x.words[uint32(s)-1] == w {
-			return x.values[uint32(s)-1], true
+		s := x.slots[i]
+		if s>>32 != h>>32 {
+			continue
+		}
+		if k := uint32(s) - 1; packed != 0 && x.packed[k] == packed || packed == 0 && x.words[k] == w {
+			return x.values[k], true
 		}
 	}
 	return 0, false
