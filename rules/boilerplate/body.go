@@ -594,8 +594,25 @@ func (c *tokenCursor) in(start, end int) []document.Token {
 		return c.doc.TokensIn(start, end)
 	}
 	c.lastStart = start
-	for c.next < len(c.toks) && c.toks[c.next].Start < start {
-		c.next++
+	if c.next < len(c.toks) && c.toks[c.next].Start < start {
+		// Gallop over the tokens of the lines skipped (a long paragraph
+		// holds hundreds), then bisect: toks[lo] starts before start,
+		// toks[hi] (if any) does not.
+		lo, step := c.next, 1
+		for lo+step < len(c.toks) && c.toks[lo+step].Start < start {
+			lo += step
+			step *= 2
+		}
+		hi := min(lo+step, len(c.toks))
+		for hi-lo > 1 {
+			m := int(uint(lo+hi) >> 1)
+			if c.toks[m].Start < start {
+				lo = m
+			} else {
+				hi = m
+			}
+		}
+		c.next = hi
 	}
 	n := c.next
 	for n < len(c.toks) && c.toks[n].End <= end {
