@@ -13,15 +13,15 @@ import (
 )
 
 // TestCleanPool is a tuning aid, not a test: with BOILERPLATE_POOL=1 it
-// builds a pool of clean texts from the TUNE half's truth texts (each
-// whole text and the crops a scraper could plausibly store: the first or
-// last 40, 55, 70 or 85% of its paragraphs, and the middle 70%; never
-// reordered), and the same for the page's own content lines (contentLines), and runs the per-document boilerplate rules on each. It
-// prints how many texts get a finding at warning or above, by rule and
-// evidence, with samples, and how many get one at info (the margin). The
-// tune half alone is too small to show the clean-text alarm classes
-// (it has none left); its crops move every text's start, end and body,
-// which is what the structure and line-model evidence reads.
+// builds a pool of clean texts from the TUNE half's truth texts and the
+// pages' own content lines (contentLines), each whole and as the crops a
+// scraper could plausibly store (eval.Crops, at least four paragraphs),
+// and runs the per-document boilerplate rules on each. It prints how many
+// texts get a finding at warning or above, by rule and evidence, with
+// samples, and how many get one at info (the margin). The tune half alone
+// is too small to show the clean-text alarm classes (it has none left);
+// its crops move every text's start, end and body, which is what the
+// structure and line-model evidence reads.
 //
 //	BOILERPLATE_POOL=1 go test ./rules/boilerplate -run CleanPool -v
 func TestCleanPool(t *testing.T) {
@@ -45,9 +45,9 @@ func TestCleanPool(t *testing.T) {
 		if !eval.WCXBTune(p.ID) || p.Truth == "" {
 			continue
 		}
-		for _, c := range append(poolCrops(p.ID, p.Truth), poolCrops(p.ID+"@lines", contentLines(p))...) {
+		for _, c := range append(eval.Crops(p.ID, p.Truth, 4), eval.Crops(p.ID+"@lines", contentLines(p), 4)...) {
 			texts++
-			doc := document.New(c.name+".txt", []byte(c.text), document.Meta{Source: p.Domain})
+			doc := document.New(c.Name+".txt", []byte(c.Text), document.Meta{Source: p.Domain})
 			warn, hint := false, false
 			for _, r := range rs {
 				r.Run(rules.NewPass(r, doc, nil, nil, r.Severity, func(f rules.Finding) {
@@ -58,7 +58,7 @@ func TestCleanPool(t *testing.T) {
 					}
 					if !warn {
 						ln, _ := doc.Position(f.Start)
-						samples = append(samples, fmt.Sprintf("%s:%d %s: %s | %.100q", c.name, ln, f.Rule.ID, f.Message, doc.Text(f.Start, min(f.End, f.Start+100))))
+						samples = append(samples, fmt.Sprintf("%s:%d %s: %s | %.100q", c.Name, ln, f.Rule.ID, f.Message, doc.Text(f.Start, min(f.End, f.Start+100))))
 					}
 					warn = true
 					byKey[f.Rule.ID+": "+evidenceOf(f.Message)]++
@@ -94,29 +94,6 @@ func evidenceOf(msg string) string {
 		return msg[:i]
 	}
 	return msg
-}
-
-type poolCrop struct{ name, text string }
-
-// poolCrops returns the text and its crops of at least four paragraphs
-// (blank-line separated, order kept).
-func poolCrops(name, text string) []poolCrop {
-	paras := strings.Split(strings.TrimSpace(text), "\n\n")
-	out := []poolCrop{{name, text}}
-	add := func(tag string, from, to int) {
-		if to-from < 4 || to-from == len(paras) {
-			return
-		}
-		out = append(out, poolCrop{name + "#" + tag, strings.Join(paras[from:to], "\n\n") + "\n"})
-	}
-	for _, pct := range []int{40, 55, 70, 85} {
-		k := len(paras) * pct / 100
-		add(fmt.Sprintf("head%d", pct), 0, k)
-		add(fmt.Sprintf("tail%d", pct), len(paras)-k, len(paras))
-	}
-	cut := len(paras) * 15 / 100
-	add("mid70", cut, len(paras)-cut)
-	return out
 }
 
 func sortedKeys(m map[string]int) []string {
