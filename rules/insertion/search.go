@@ -215,9 +215,12 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 	top.score = math.Inf(1)
 	topKey := math.Inf(-1)
 	for i := 0; i < c.n; i++ {
-		if i >= skipFrom && i <= skipTo || i <= firstPara || !c.canStart(doc, i) {
+		if i >= skipFrom && i <= skipTo || i <= firstPara {
 			continue
 		}
+		// canStart (a look at the unit's first line) and the lead-line
+		// evidence are paid for only once a run from i passes check:
+		// from most units none does.
 		var ev evidence
 		evDone := false
 		rs := c.runsFrom(i, base)
@@ -239,6 +242,9 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				continue
 			}
 			if !evDone {
+				if !c.canStart(doc, i) {
+					break
+				}
 				ev, evDone = c.leadLines(doc, i), true
 			}
 			cand, ok := c.score(p, i, j, base, ev)
