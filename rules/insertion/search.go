@@ -247,10 +247,11 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				}
 				ev, evDone = c.leadLines(doc, i), true
 			}
-			cand, ok := c.score(p, i, j, base, ev)
+			e, relax, ok := c.screen(p, i, j, base, ev)
 			if !ok {
 				continue
 			}
+			cand := c.scoreScreened(p, i, j, base, e, relax)
 			if k := preference(cand.score, cand.mass); k > topKey {
 				top, topKey = cand, k
 			}
@@ -267,19 +268,29 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 // the others: they fail for sure); ev holds the lead-line evidence of
 // unit i.
 func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candidate, bool) {
-	if c.splitsSections(i, j, ev) {
+	e, relax, ok := c.screen(p, i, j, base, ev)
+	if !ok {
 		return candidate{}, false
 	}
-	mass := c.mass[j+1] - c.mass[i]
-	words := c.words[j+1] - c.words[i]
-	e := ev
+	return c.scoreScreened(p, i, j, base, e, relax), true
+}
+
+// screen is score's tests of the runs that fail for sure (ok false);
+// for the others it returns the run's evidence and its relax factor. It
+// returns no candidate: the search calls it for most runs, and building
+// and returning the large candidate value for each showed in profiles.
+func (c *cohesion) screen(p params, i, j int, base float64, ev evidence) (e evidence, relax float64, ok bool) {
+	if c.splitsSections(i, j, ev) {
+		return e, 0, false
+	}
+	e = ev
 	e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
-	relax := e.relax()
+	relax = e.relax()
 	if c.mixedTypo {
 		// The typography evidence only raises the threshold: a run that
 		// surely fails with it needs no test of its typography.
 		if c.surelyFails(p, i, j, base, relax+typographyRelax) {
-			return candidate{}, false
+			return e, 0, false
 		}
 		if e.typography = c.otherTypography(i, j); e.typography {
 			relax = e.relax()
@@ -291,15 +302,23 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 	// for sure. Most runs fail so: the test is squared and multiplied out
 	// (no division, one square root), thr built only for the others.
 	if c.surelyFails(p, i, j, base, relax) {
-		return candidate{}, false
+		return e, 0, false
 	}
+	return e, relax, true
+}
+
+// scoreScreened is score for a run that passed screen with evidence e and
+// factor relax.
+func (c *cohesion) scoreScreened(p params, i, j int, base float64, e evidence, relax float64) candidate {
+	mass := c.mass[j+1] - c.mass[i]
+	words := c.words[j+1] - c.words[i]
 	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass) * c.innerFactor(i, j, e) *
 		c.sectionFactor(i, j, e)
 	r := c.measure(i, j)
 	capped := c.cappedCos(i, j)
 	lead := c.leadCos(i, j)
 	sim := math.Sqrt(r.cos*max(capped, minCapRatio*r.cos)) + p.leadWeight*lead
-	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped, lead: lead}, true
+	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped, lead: lead}
 }
 
 // surelyFails reports that run i..j's plain cosine is at least its
