@@ -178,28 +178,82 @@ func isOrgLine(line []byte) bool {
 	return orgLineText(line)
 }
 
-// orgLineText is isOrgLine without its pre-checks.
+// orgLineText is isOrgLine without its pre-checks. It walks the line's
+// words (as strings.Fields splits them) in place: splitting and
+// lower-casing copies cost more than the tests (every short capitalised
+// line of a document is tested).
 func orgLineText(line []byte) bool {
-	words := strings.Fields(string(bytes.TrimSpace(line)))
-	if len(words) < 2 || len(words) > 6 {
+	words := 0
+	for w, rest := nextField(line); w != nil; w, rest = nextField(rest) {
+		words++
+	}
+	if words < 2 || words > 6 {
 		return false
 	}
 	capitals, orgWord := 0, false
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+	for w, rest := nextField(line); w != nil; w, rest = nextField(rest) {
+		r, _ := utf8.DecodeRune(w)
 		switch {
 		case unicode.IsUpper(r):
 			capitals++
-		case linkingWords[w]:
+		case linkingWords[string(w)]:
 		default:
 			return false
 		}
-		if strings.ContainsAny(w, "0123456789.,;:!?") {
+		if bytes.ContainsAny(w, "0123456789.,;:!?") {
 			return false
 		}
-		orgWord = orgWord || orgWords[strings.ToLower(w)] || isAcronym(w)
+		orgWord = orgWord || isOrgWord(w) || isAcronym(string(w))
 	}
 	return capitals >= 2 && orgWord
+}
+
+// nextField returns the first field of s as strings.Fields splits it
+// (runs of runes that are not unicode.IsSpace) and the rest of s after
+// it; the field is nil when s holds no more.
+func nextField(s []byte) (field, rest []byte) {
+	i := 0
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return nil, nil
+	}
+	j := i
+	for j < len(s) {
+		r, size := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[j:])
+		}
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += size
+	}
+	return s[i:j], s[j:]
+}
+
+// isOrgWord reports orgWords[strings.ToLower(w)], lower-casing an ASCII
+// word in a buffer on the stack.
+func isOrgWord(w []byte) bool {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(string(w)) {
+		return orgWords[strings.ToLower(string(w))]
+	}
+	for i, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return orgWords[string(buf[:len(w)])]
 }
 
 // orgWords name kinds of organisations and publications; a name line

@@ -1,6 +1,7 @@
 package insertion
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -9,8 +10,10 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
@@ -368,4 +371,55 @@ func titleCase(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// orgLineTextReference is orgLineText as it was before it walked the
+// line's words in place.
+func orgLineTextReference(line []byte) bool {
+	words := strings.Fields(string(bytes.TrimSpace(line)))
+	if len(words) < 2 || len(words) > 6 {
+		return false
+	}
+	capitals, orgWord := 0, false
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			capitals++
+		case linkingWords[w]:
+		default:
+			return false
+		}
+		if strings.ContainsAny(w, "0123456789.,;:!?") {
+			return false
+		}
+		orgWord = orgWord || orgWords[strings.ToLower(w)] || isAcronym(w)
+	}
+	return capitals >= 2 && orgWord
+}
+
+// orgLineText walks the words in place; it answers as the plain version
+// on organisation names dressed with odd spaces and invalid bytes, and on
+// every line of the WCXB development pages and truth texts when present.
+func TestOrgLineTextMatchesReference(t *testing.T) {
+	lines := []string{"", " ", "Wilson Center", "Wilson\u00a0Center", "Wilson\u2003Center", "\u0085Wilson Center\u00a0",
+		"Wilson \xffCenter", "Wilson Cent\xc3", "the RAND Corp", "of Council Group", "Über Media Group", "ÜBER MEDIA GROUP",
+		"Émile Zola FOUNDATION", "Wilson  \t Center  Press", "A B C D E F", "A B C D E F G", "Wilson Center.", "NASA Labs",
+		"Wilson Centerverylongwordthatislongerthanthirtytwobytes Group", "K\u212a Institute"}
+	for _, kind := range []string{"pages", "truth"} {
+		files, _ := shareddata.WCXBFiles(kind) // none without ../shared
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	for _, l := range lines {
+		if got, want := orgLineText([]byte(l)), orgLineTextReference([]byte(l)); got != want {
+			t.Errorf("%q: orgLineText %v, reference %v", l, got, want)
+		}
+	}
+	t.Logf("%d lines", len(lines))
 }
