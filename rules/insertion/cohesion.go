@@ -350,6 +350,21 @@ func hashWord(w []byte) uint64 {
 	return h
 }
 
+// hashSpan is hashWordHead of src[start:end]. A word shorter than eight
+// bytes with eight bytes of src from its start is read in one load and
+// masked, not byte by byte (most words are short; the byte loop was most
+// of the hashing's cost).
+func hashSpan(src []byte, start, end int) (h, head uint64) {
+	n := end - start
+	if n >= 8 || start+8 > len(src) {
+		return hashWordHead(src[start:end])
+	}
+	head = binary.LittleEndian.Uint64(src[start:]) & (1<<(8*uint(n)) - 1)
+	h = uint64(n) * 0x100000001B3
+	h = (h ^ head) * 0x9E3779B97F4A7C15
+	return h ^ h>>29, head
+}
+
 // hashWordHead returns hashWord and wordHead of w from one read of its
 // bytes.
 func hashWordHead(w []byte) (h, head uint64) {
@@ -589,7 +604,7 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 			if t.Kind != document.Word || t.End-t.Start < 3 {
 				continue
 			}
-			h, head := hashWordHead(doc.Src[t.Start:t.End])
+			h, head := hashSpan(doc.Src, t.Start, t.End)
 			k, ok := c.docWords.getHead(h, head, t.Start, t.End)
 			if !ok {
 				k = int32(len(surfaces))

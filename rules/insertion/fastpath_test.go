@@ -423,3 +423,18 @@ func TestOrgLineTextMatchesReference(t *testing.T) {
 	}
 	t.Logf("%d lines", len(lines))
 }
+
+// hashSpan reads short words in one masked load: it must give what
+// hashWordHead gives for every span, at the end of the text too.
+func TestHashSpanMatchesHashWordHead(t *testing.T) {
+	src := []byte("a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii Ünïcødé words at the end")
+	for start := 0; start < len(src); start++ {
+		for end := start; end <= len(src) && end-start <= 20; end++ {
+			h, head := hashSpan(src, start, end)
+			wh, whead := hashWordHead(src[start:end])
+			if h != wh || head != whead || head != wordHead(src[start:end]) {
+				t.Fatalf("%q: hashSpan %x %x, hashWordHead %x %x", src[start:end], h, head, wh, whead)
+			}
+		}
+	}
+}
