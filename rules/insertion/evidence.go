@@ -138,8 +138,18 @@ func markerInitial(line []byte) bool {
 
 // markerLineText is isMarkerLine without its pre-checks.
 func markerLineText(line []byte) bool {
-	s := normaliseShortLine(line)
-	if s == "" || len(s) > 40 {
+	var buf [maxMarkerLine]byte
+	n, fits, ascii := normaliseASCIILine(line, &buf)
+	var s string
+	switch {
+	case !ascii:
+		s = normaliseShortLine(line)
+	case !fits:
+		return false
+	default:
+		s = string(buf[:n])
+	}
+	if s == "" || len(s) > maxMarkerLine {
 		return false
 	}
 	for _, p := range markerPhrases {
@@ -148,6 +158,45 @@ func markerLineText(line []byte) bool {
 		}
 	}
 	return false
+}
+
+// maxMarkerLine is the longest normal form of a marker line.
+const maxMarkerLine = 40
+
+// normaliseASCIILine writes normaliseShortLine of an ASCII line into buf
+// without allocating (ascii false: the line holds other bytes, and buf is
+// not written); fits is false when the normal form is longer than buf.
+// Every short line of a document is tested for a marker: the copies of
+// the general form showed in profiles.
+func normaliseASCIILine(line []byte, buf *[maxMarkerLine]byte) (n int, fits, ascii bool) {
+	for _, c := range line {
+		if c >= utf8.RuneSelf {
+			return 0, false, false
+		}
+	}
+	// The cutset's ASCII part: lower-casing leaves those bytes alone, so
+	// trimming before it is the same.
+	t := bytes.Trim(bytes.TrimSpace(line), " \t*_#:>|-.")
+	for w, rest := nextField(t); w != nil; w, rest = nextField(rest) {
+		if n > 0 {
+			if n == len(buf) {
+				return n, false, true
+			}
+			buf[n] = ' '
+			n++
+		}
+		for _, c := range w {
+			if n == len(buf) {
+				return n, false, true
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	return n, true, true
 }
 
 func normaliseShortLine(line []byte) string {

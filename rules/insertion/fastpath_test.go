@@ -438,3 +438,47 @@ func TestHashSpanMatchesHashWordHead(t *testing.T) {
 		}
 	}
 }
+
+// markerLineTextReference is markerLineText as it was before its ASCII
+// lines were normalised on the stack.
+func markerLineTextReference(line []byte) bool {
+	s := normaliseShortLine(line)
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for _, p := range markerPhrases {
+		if s == p || len(s) > len(p) && s[len(p)] == ' ' && strings.HasPrefix(s, p) && strings.Count(s, " ") <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// markerLineText answers as the plain version on marker phrases dressed
+// with punctuation, odd spaces and lengths around its bound, and on every
+// line of the WCXB development pages and truth texts when present.
+func TestMarkerLineTextMatchesReference(t *testing.T) {
+	var lines []string
+	for _, p := range markerPhrases {
+		for _, v := range []string{p, strings.ToUpper(p), "## " + p + ":", "**" + p + "**", "\t" + p + " \v", "- " + p + " -",
+			p + "  now\tplease", "> " + p + " ...", "»" + p + "›", p + "\u00a0", strings.Repeat("x", 40-len(p)) + p,
+			p + " " + strings.Repeat("y", 39-len(p)), p + " " + strings.Repeat("y", 40-len(p)), p + "\u2019s", "Related\x85"} {
+			lines = append(lines, v)
+		}
+	}
+	for _, kind := range []string{"pages", "truth"} {
+		files, _ := shareddata.WCXBFiles(kind) // none without ../shared
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	for _, l := range lines {
+		if got, want := markerLineText([]byte(l)), markerLineTextReference([]byte(l)); got != want {
+			t.Errorf("%q: markerLineText %v, reference %v", l, got, want)
+		}
+	}
+}
