@@ -306,12 +306,18 @@ func (w *wordSet) getHead(h, head uint64, word []byte) (int32, bool) {
 
 // touch reads the slot each form's lookup starts at, so that the cache
 // misses of a batch of lookups overlap (the loads are independent) before
-// the lookups themselves run.
+// the lookups themselves run. For a word longer than eight bytes whose
+// slot holds one too, it reads the rest of that word in the arena as well
+// (the lookup compares it there: a miss of its own).
 func (w *wordSet) touch(forms []surfaceForm) {
 	mask := uint64(len(w.slots) - 1)
 	var sum uint32
 	for _, f := range forms {
-		sum += w.slots[f.hash&mask].size
+		s := &w.slots[f.hash&mask]
+		sum += s.size
+		if s.size > 8 && f.end-f.start > 8 {
+			sum += uint32(w.arena[s.off+8])
+		}
 	}
 	w.sink = sum
 }
