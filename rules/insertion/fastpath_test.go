@@ -311,7 +311,7 @@ func TestSurelyFailsIsSafe(t *testing.T) {
 				r := c.measure(i, j)
 				thr := p.threshold(r.mass, base) * e.relax() * smallBlockFactor(r.words) * p.massFactor(r.mass)
 				plain := r.cos >= thr/math.Sqrt(minCapRatio)
-				if c.surelyFails(p, i, j, base, e.relax()) {
+				if c.surelyFails(&p, i, j, base, e.relax()) {
 					rejected++
 					if !plain && math.Abs(r.cos-thr/math.Sqrt(minCapRatio)) > 1e-9 {
 						t.Fatalf("%s run %d-%d: rejected with cos %.6f < %.6f", doc.Path, i, j, r.cos, thr/math.Sqrt(minCapRatio))

@@ -159,7 +159,7 @@ func (c *cohesion) pastLongest(p params, i, j int) bool {
 // neither the Gram sums nor a square root, and most runs fail it.
 func (c *cohesion) check(p params, i, j int) (stop, ok bool) {
 	s := c.runsFrom(i, c.baseline())
-	stop, ok, _ = c.checkFrom(p, &s, j)
+	stop, ok, _ = c.checkFrom(&p, &s, j)
 	return stop, ok
 }
 
@@ -184,8 +184,10 @@ func (c *cohesion) runsFrom(i int, base float64) runStart {
 
 // checkFrom is check for the run from s's unit to unit j; skip reports a
 // run in the middle that outgrows the host (the search skips to the run
-// that ends the document).
-func (c *cohesion) checkFrom(p params, s *runStart, j int) (stop, ok, skip bool) {
+// that ends the document). The search calls it, screen and surelyFails
+// for nearly every run: they take p by pointer (copying the parameters
+// into each call showed in profiles).
+func (c *cohesion) checkFrom(p *params, s *runStart, j int) (stop, ok, skip bool) {
 	u := &c.units[j]
 	words := c.words[j+1] - s.words
 	paras := c.paras[j+1] - s.paras
@@ -228,7 +230,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
 				break
 			}
-			stop, ok, skip := c.checkFrom(p, &rs, j)
+			stop, ok, skip := c.checkFrom(&p, &rs, j)
 			if stop {
 				break
 			}
@@ -247,7 +249,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				}
 				ev, evDone = c.leadLines(doc, i), true
 			}
-			e, relax, ok := c.screen(p, i, j, base, ev)
+			e, relax, ok := c.screen(&p, i, j, base, ev)
 			if !ok {
 				continue
 			}
@@ -268,7 +270,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 // the others: they fail for sure); ev holds the lead-line evidence of
 // unit i.
 func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candidate, bool) {
-	e, relax, ok := c.screen(p, i, j, base, ev)
+	e, relax, ok := c.screen(&p, i, j, base, ev)
 	if !ok {
 		return candidate{}, false
 	}
@@ -279,7 +281,7 @@ func (c *cohesion) score(p params, i, j int, base float64, ev evidence) (candida
 // for the others it returns the run's evidence and its relax factor. It
 // returns no candidate: the search calls it for most runs, and building
 // and returning the large candidate value for each showed in profiles.
-func (c *cohesion) screen(p params, i, j int, base float64, ev evidence) (e evidence, relax float64, ok bool) {
+func (c *cohesion) screen(p *params, i, j int, base float64, ev evidence) (e evidence, relax float64, ok bool) {
 	if c.splitsSections(i, j, ev) {
 		return e, 0, false
 	}
@@ -323,7 +325,7 @@ func (c *cohesion) scoreScreened(p params, i, j int, base float64, e evidence, r
 
 // surelyFails reports that run i..j's plain cosine is at least its
 // threshold over sqrt(minCapRatio), tested squared and multiplied out.
-func (c *cohesion) surelyFails(p params, i, j int, base, relax float64) bool {
+func (c *cohesion) surelyFails(p *params, i, j int, base, relax float64) bool {
 	b2, bh, h2 := c.dots(i, j)
 	if b2 <= 0 || h2 <= 0 || bh <= 0 {
 		return false
