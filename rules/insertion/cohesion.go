@@ -73,11 +73,9 @@ type cohesion struct {
 	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
 	gram []float64
 	// excl[i*n+j] is the IDF mass of terms repeated in the document whose
-	// every occurrence lies in units i..j; termFirst and termLast are
-	// buildExclusive's scratch (each term's first and last unit).
-	excl                []float64
-	termFirst, termLast []int
-	normD2              float64
+	// every occurrence lies in units i..j.
+	excl   []float64
+	normD2 float64
 	// terms and term statistics, for messages.
 	termKeys   []string
 	termCount  []int32
@@ -640,8 +638,17 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 		}
 		surfaceTerm[k] = id
 	}
+	// Words that are no term (stop words are a third of the tokens) are
+	// counted under one more ID, noTerm, left out of the entries: the
+	// count loop then has no branch on them that the processor mispredicts.
+	noTerm := int32(len(c.termKeys))
+	for k, id := range surfaceTerm {
+		if id < 0 {
+			surfaceTerm[k] = noTerm
+		}
+	}
 	counter, touched := c.counter[:0], c.touched[:0]
-	for len(counter) < len(c.termKeys) {
+	for len(counter) <= len(c.termKeys) {
 		counter = append(counter, 0)
 	}
 	from := 0
@@ -650,15 +657,16 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 		touched = touched[:0]
 		for _, k := range tokSurface[from:to] {
 			id := surfaceTerm[k]
-			if id < 0 {
-				continue
-			}
 			if counter[id] == 0 {
 				touched = append(touched, id)
 			}
 			counter[id]++
 		}
 		for _, id := range touched {
+			if id == noTerm {
+				counter[id] = 0
+				continue
+			}
 			tf := unitTF(counter[id])
 			c.entries = append(c.entries, entry{term: id, count: counter[id], tf: tf})
 			c.termCount[id] += counter[id]
@@ -914,31 +922,21 @@ func (c *cohesion) buildPostings() {
 
 // buildExclusive fills excl[i*n+j]: the IDF mass of terms that occur at
 // least twice, all inside units i..j. A term at (first, last) counts for
-// every i <= first and j >= last.
+// every i <= first and j >= last. It reads the postings: buildGram runs
+// first.
 func (c *cohesion) buildExclusive() {
 	n := c.n
 	c.excl = resizeFloats(c.excl, n*n)
 	if n == 0 {
 		return
 	}
-	c.termFirst = slices.Grow(c.termFirst[:0], len(c.termKeys))[:len(c.termKeys)]
-	c.termLast = slices.Grow(c.termLast[:0], len(c.termKeys))[:len(c.termKeys)]
-	first, last := c.termFirst, c.termLast
-	for t := range first {
-		first[t] = -1
-	}
-	for u := 0; u < n; u++ {
-		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
-			if first[e.term] < 0 {
-				first[e.term] = u
-			}
-			last[e.term] = u
-		}
-	}
+	// Each term's first and last unit are the ends of its postings
+	// (buildGram built them, units in increasing order).
 	x := c.excl
-	for t, f := range first {
-		if f >= 0 && c.termCount[t] >= 2 {
-			x[f*n+last[t]] += c.termTF[t] * c.termWeight[t]
+	for t := range c.termKeys {
+		from, to := c.postStart[t], c.postStart[t+1]
+		if from < to && c.termCount[t] >= 2 {
+			x[int(c.postUnit[from])*n+int(c.postUnit[to-1])] += c.termTF[t] * c.termWeight[t]
 		}
 	}
 	// F[i][j] = F[i+1][j] + Σ_{i<=j'<=j} E[i][j'] (a running sum along
