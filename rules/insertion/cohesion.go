@@ -354,18 +354,26 @@ func hashWord(w []byte) uint64 {
 	return h
 }
 
-// hashSpan is hashWordHead of src[start:end]. A word shorter than eight
-// bytes with eight bytes of src from its start is read in one load and
-// masked, not byte by byte (most words are short; the byte loop was most
-// of the hashing's cost).
+// hashSpan is hashWordHead of src[start:end]. The word's last bytes
+// (fewer than eight), when src holds eight bytes from where they start,
+// are read in one load and masked, not byte by byte (most words are
+// short; the byte loop was most of the hashing's cost).
 func hashSpan(src []byte, start, end int) (h, head uint64) {
 	n := end - start
-	if n >= 8 || start+8 > len(src) {
+	tailAt := start + n&^7
+	if tailAt+8 > len(src) {
 		return hashWordHead(src[start:end])
 	}
-	head = binary.LittleEndian.Uint64(src[start:]) & (1<<(8*uint(n)) - 1)
 	h = uint64(n) * 0x100000001B3
-	h = (h ^ head) * 0x9E3779B97F4A7C15
+	for w := src[start:tailAt]; len(w) >= 8; w = w[8:] {
+		h = (h ^ binary.LittleEndian.Uint64(w)) * 0x9E3779B97F4A7C15
+	}
+	tail := binary.LittleEndian.Uint64(src[tailAt:]) & (1<<(8*uint(n&7)) - 1)
+	h = (h ^ tail) * 0x9E3779B97F4A7C15
+	head = tail
+	if n >= 8 {
+		head = binary.LittleEndian.Uint64(src[start:])
+	}
 	return h ^ h>>29, head
 }
 
