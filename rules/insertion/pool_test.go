@@ -76,9 +76,9 @@ func TestCleanPool(t *testing.T) {
 			t.Fatal(err)
 		}
 		idf := insertion.LeaveOut(src)
-		for _, crop := range cleanCrops(c.Name, c.Text) {
-			doc := document.New(crop.name, []byte(crop.text), document.Meta{})
-			r := row{name: crop.name, score: 99}
+		for _, crop := range eval.Crops(c.Name, c.Text, 6) {
+			doc := document.New(crop.Name, []byte(crop.Text), document.Meta{})
+			r := row{name: crop.Name, score: 99}
 			insertion.DumpRuns(doc, 3.5, idf, func(f insertion.RunFeatures) {
 				if f.Score < r.score {
 					r.score, r.run = f.Score, f
@@ -146,29 +146,6 @@ func TestCleanPool(t *testing.T) {
 	}
 	fmt.Printf("pool %d texts: warned %d; best run below 1: %d, below 1.1: %d, below 1.2: %d, below 1.3: %d\n",
 		len(rows), warned, below(1), below(1.1), below(1.2), below(1.3))
-}
-
-type crop struct{ name, text string }
-
-// cleanCrops returns the article and its plausible crops with at least
-// six paragraphs (blank-line separated, order kept).
-func cleanCrops(name, text string) []crop {
-	paras := strings.Split(strings.TrimSpace(text), "\n\n")
-	out := []crop{{name, text}}
-	add := func(tag string, from, to int) {
-		if to-from < 6 || to-from == len(paras) {
-			return
-		}
-		out = append(out, crop{name + "#" + tag, strings.Join(paras[from:to], "\n\n") + "\n"})
-	}
-	for _, pct := range []int{40, 55, 70, 85} {
-		k := len(paras) * pct / 100
-		add(fmt.Sprintf("head%d", pct), 0, k)
-		add(fmt.Sprintf("tail%d", pct), len(paras)-k, len(paras))
-	}
-	cut := len(paras) * 15 / 100
-	add("mid70", cut, len(paras)-cut)
-	return out
 }
 
 // positiveScores returns, for each other-topic insertion of 150 words or
