@@ -71,6 +71,14 @@ type Rule struct {
 	FixSafety fixers.Safety
 	// Run checks one document.
 	Run func(*Pass)
+	// Prepare, when set, loads what Run needs on first use (an embedded
+	// table: the knowledge pack, a model, word weights). The runner starts
+	// the enabled rules' Prepare functions in the background before the
+	// first document, so a short run (one article in a pre-commit hook)
+	// loads the tables side by side instead of one after the other. It
+	// must be safe to call more than once and concurrently (a sync.Once),
+	// and Run must work without it.
+	Prepare func()
 
 	// Corpus rules judge a document against the whole corpus. Collect reads
 	// one document into a compact summary (fingerprints, counts), Merge

@@ -42,6 +42,7 @@ func (r *Runner) Fix(args []string, fo FixOptions, each func(*Fixed) error) ([]P
 	p := r.plan(files, &problems)
 	p.stdin = stdin
 	p = fixingOnly(p, fo.Unsafe)
+	prepare(p)
 	var facts map[string]rules.Summary
 	if p.corpus {
 		if facts, err = r.collect(p); err != nil {

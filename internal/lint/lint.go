@@ -268,6 +268,7 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, rel
 	}
 	plan := r.plan(files, &problems)
 	plan.stdin = stdin
+	prepare(plan)
 	stats := newStats()
 	var facts map[string]rules.Summary
 	if plan.corpus {
@@ -446,6 +447,23 @@ func (r *Runner) collectMeasured(p plan, measure bool) (map[string]rules.Summary
 		perDoc = max(0, int64(heapLive())-int64(before)) / int64(docs)
 	}
 	return facts, perDoc, err
+}
+
+// prepare starts the enabled rules' Prepare functions in the background
+// (see rules.Rule.Prepare): a rule that needs its table before it is
+// loaded waits on its own sync.Once. On one article this overlaps the
+// knowledge pack, the line model and the word weights with each other and
+// with reading the file.
+func prepare(p plan) {
+	started := map[string]bool{}
+	for _, act := range p.rules {
+		for _, a := range act {
+			if a.rule.Prepare != nil && !started[a.rule.ID] {
+				started[a.rule.ID] = true
+				go a.rule.Prepare()
+			}
+		}
+	}
 }
 
 // warmUpText is a short article for warmUp: prose, a heading, a list,

@@ -81,6 +81,7 @@ are hints without a fix.`,
 	Severity:  rules.Warning,
 	FixSafety: fixers.Unsafe,
 	Run:       runLineModel,
+	Prepare:   func() { embeddedModel() },
 }
 
 //go:embed linemodel.txt

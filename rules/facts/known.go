@@ -36,6 +36,7 @@ fix (unsafe) writes the right number.`,
 	Severity:  rules.Warning,
 	FixSafety: fixers.Unsafe,
 	Run:       runKnown,
+	Prepare:   func() { knowledge.Active() },
 }
 
 var (

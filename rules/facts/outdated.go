@@ -43,6 +43,7 @@ valid_as_of date ("cannot verify").`,
 	Good:     "September 4, 2025\n\nGerman Chancellor Friedrich Merz met Emmanuel Macron; former Chancellor Olaf Scholz did not.",
 	Severity: rules.Warning,
 	Run:      runOutdated,
+	Prepare:  func() { knowledge.Active() },
 }
 
 // grace is the doubt around a handover date: an article dated the day

@@ -97,6 +97,7 @@ around them. Options: min-words (60), min-paragraphs (2).`,
 	Severity:  rules.Warning,
 	FixSafety: fixers.Unsafe,
 	Run:       runUnrelatedBlock,
+	Prepare:   func() { defaultIDF() },
 }
 
 // roundupMaxBaseline: a roundup of unrelated items has paragraphs that

@@ -34,6 +34,7 @@ the dictionary. The fix (unsafe) writes the canonical spelling.`,
 	Severity:  rules.Error,
 	FixSafety: fixers.Unsafe,
 	Run:       runMisspelled,
+	Prepare:   func() { knowledge.Active() },
 }
 
 // miss is one misspelt name part with the person it belongs to.

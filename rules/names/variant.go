@@ -34,6 +34,7 @@ spell a name its own way.`,
 	Good:     "Donald Trump spoke first. Later, Eric Trump said the talks would go on.",
 	Severity: rules.Warning,
 	Run:      runVariant,
+	Prepare:  func() { knowledge.Active() },
 	Collect:  collectVariant,
 	Merge:    mergeVariant,
 }

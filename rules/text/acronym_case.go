@@ -34,6 +34,7 @@ writes the capitals.`,
 	Severity:  rules.Warning,
 	FixSafety: fixers.Safe,
 	Run:       runAcronymCase,
+	Prepare:   func() { knowledge.Active() },
 }
 
 func runAcronymCase(pass *rules.Pass) {
