@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // ErrNoData means the shared data directory is not there.
@@ -54,4 +55,25 @@ func WCXBFiles(kind string) ([]string, error) {
 	}
 	sort.Strings(paths)
 	return paths, nil
+}
+
+// WCXBLines returns every line (without its line feed) of the WCXB
+// development files of the given kinds, for tests that check a fast path
+// against its reference on real text; none without the shared data.
+func WCXBLines(kinds ...string) ([]string, error) {
+	var lines []string
+	for _, kind := range kinds {
+		paths, err := WCXBFiles(kind)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	return lines, nil
 }

@@ -406,16 +406,8 @@ func TestOrgLineTextMatchesReference(t *testing.T) {
 		"Wilson \xffCenter", "Wilson Cent\xc3", "the RAND Corp", "of Council Group", "Über Media Group", "ÜBER MEDIA GROUP",
 		"Émile Zola FOUNDATION", "Wilson  \t Center  Press", "A B C D E F", "A B C D E F G", "Wilson Center.", "NASA Labs",
 		"Wilson Centerverylongwordthatislongerthanthirtytwobytes Group", "K\u212a Institute"}
-	for _, kind := range []string{"pages", "truth"} {
-		files, _ := shareddata.WCXBFiles(kind) // none without ../shared
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				continue
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
+	wcxb, _ := shareddata.WCXBLines("pages", "truth") // none without ../shared
+	lines = append(lines, wcxb...)
 	for _, l := range lines {
 		if got, want := orgLineText([]byte(l)), orgLineTextReference([]byte(l)); got != want {
 			t.Errorf("%q: orgLineText %v, reference %v", l, got, want)
@@ -464,16 +456,8 @@ func TestMarkerLineTextMatchesReference(t *testing.T) {
 			p+"  now\tplease", "> "+p+" ...", "»"+p+"›", p+"\u00a0", strings.Repeat("x", 40-len(p))+p,
 			p+" "+strings.Repeat("y", 39-len(p)), p+" "+strings.Repeat("y", 40-len(p)), p+"\u2019s", "Related\x85")
 	}
-	for _, kind := range []string{"pages", "truth"} {
-		files, _ := shareddata.WCXBFiles(kind) // none without ../shared
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				continue
-			}
-			lines = append(lines, strings.Split(string(b), "\n")...)
-		}
-	}
+	wcxb, _ := shareddata.WCXBLines("pages", "truth") // none without ../shared
+	lines = append(lines, wcxb...)
 	for _, l := range lines {
 		if got, want := markerLineText([]byte(l)), markerLineTextReference([]byte(l)); got != want {
 			t.Errorf("%q: markerLineText %v, reference %v", l, got, want)
