@@ -129,7 +129,9 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 		return withCode(ExitError, err)
 	}
 	files, _ := corpus.Expand(args, opts.Walk)
-	sink, err := ff.sink(e, args, color)
+	syncs := dirSyncs{}
+	defer syncs.flush() // on an early return too; a no-op after the flush below
+	sink, err := ff.sink(e, args, color, syncs)
 	if err != nil {
 		return withCode(ExitError, err)
 	}
@@ -139,7 +141,7 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 			return withCode(ExitError, fmt.Errorf("--ledger: %v", err))
 		}
 	}
-	run := &fixRun{e: e, ff: ff, sink: sink, ledger: ledger, stats: newFixStats()}
+	run := &fixRun{e: e, ff: ff, sink: sink, ledger: ledger, syncs: syncs, stats: newFixStats()}
 	problems, err := runner.Fix(args, lint.FixOptions{Unsafe: ff.unsafe, Rounds: ff.rounds}, run.add)
 	if err == nil {
 		err = run.flush()
@@ -154,13 +156,16 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 		// empty file at the end of a pipe: that is an error.
 		run.fail("nothing written to standard output: the input was skipped")
 	}
+	if err := sink.Close(); err != nil {
+		run.fail("%v", err)
+	}
+	// The ledger is synced after the renames it records are durable, so
+	// after a crash it never lists an edit the files do not hold.
+	syncs.flush()
 	if ledger != nil {
 		if err := ledger.Close(); err != nil {
 			run.fail("%s: writing the ledger: %v", ff.ledger, err)
 		}
-	}
-	if err := sink.Close(); err != nil {
-		run.fail("%v", err)
 	}
 	if !ff.quiet {
 		fmt.Fprintln(e.stderr, run.stats.summary(ff.diff || ff.check))
@@ -181,6 +186,7 @@ type fixRun struct {
 	ff     *fixFlags
 	sink   fixSink
 	ledger *ledgerWriter
+	syncs  dirSyncs // directories to sync at the end (writeAtomic)
 	stats  *fixStats
 	failed bool
 

@@ -198,13 +198,13 @@ func (r *fixRun) finishJSONL() {
 	if o.w == nil || o.failed {
 		return
 	}
-	if err := o.close(r.ff.inPlace && !o.changed); err != nil {
+	if err := o.close(r.ff.inPlace && !o.changed, r.syncs); err != nil {
 		r.fail("%s: %v", o.file.Path, err)
 		o.abort()
 	}
 }
 
-func (o *jsonlOut) close(discard bool) error {
+func (o *jsonlOut) close(discard bool, syncs dirSyncs) error {
 	if o.comp != nil {
 		if err := o.comp.Close(); err != nil {
 			return err
@@ -232,7 +232,7 @@ func (o *jsonlOut) close(discard bool) error {
 	if err := renameFile(o.tmp.Name(), o.dest); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(o.dest))
+	syncs.add(filepath.Dir(o.dest))
 	o.tmp = nil
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 
@@ -265,6 +266,39 @@ func TestFixInPlace(t *testing.T) {
 		if got := fxRead(t, filepath.Join(root, "single.txt")); got != fxDirtyFixed {
 			t.Errorf("link target: %q", got)
 		}
+	}
+}
+
+// Each output directory is synced once, after its files are renamed into
+// it, not once per file.
+func TestFixSyncsEachOutputDirectoryOnceAtTheEnd(t *testing.T) {
+	root := t.TempDir()
+	in := filepath.Join(root, "in")
+	for _, rel := range []string{"a/one.txt", "a/two.txt", "a/three.txt", "b/four.txt"} {
+		fxWrite(t, filepath.Join(in, rel), fxFixture(t, "dirty.txt"), 0o644)
+	}
+	out := filepath.Join(root, "out")
+	ledger := filepath.Join(root, "edits.jsonl")
+	var synced []string
+	defer func(orig func(string)) { syncDir = orig }(syncDir)
+	syncDir = func(dir string) {
+		rel, _ := filepath.Rel(out, dir)
+		synced = append(synced, filepath.ToSlash(rel))
+	}
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"fix", fxOnly, "-q", "-j", "1", "--ledger", ledger, "--out", out, in}, strings.NewReader(""), &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("code %d, stderr %s", code, stderr.String())
+	}
+	sort.Strings(synced)
+	if got := strings.Join(synced, " "); got != "a b" {
+		t.Errorf("synced directories %q, want each output directory once: \"a b\"", got)
+	}
+	if got := fxRead(t, filepath.Join(out, "b", "four.txt")); got != fxDirtyFixed {
+		t.Errorf("copy: %q", got)
+	}
+	if fxRead(t, ledger) == "" {
+		t.Error("empty ledger")
 	}
 }
 
