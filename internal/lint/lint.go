@@ -495,7 +495,7 @@ func CheckDocument(doc *document.Document, active []active, facts map[string]rul
 // checkDocument is CheckDocument with the function that locates each
 // finding: report.Locate, or report.LocatePosition for Options.PositionsOnly.
 //
-// The findings are gathered in a reused buffer, put in order, and only then
+// The findings are gathered in a reused buffer, ordered, and only then
 // located, into a slice of the right size: an Item is four times a
 // finding's size, and a page with hundreds of findings grew its slice of
 // Items a dozen times.
@@ -517,13 +517,21 @@ func checkDocument(doc *document.Document, active []active, facts map[string]rul
 	if len(found) == 0 {
 		return nil, nil
 	}
-	report.SortFindings(found)
+	// The findings are located in order of position where they lie, not
+	// moved into it (report.OrderFindings).
+	order := findingOrders.Get().(*[]int32)
+	defer findingOrders.Put(order)
+	*order = report.OrderFindings(found, (*order)[:0])
 	items := make([]report.Item, len(found))
-	for i, f := range found {
-		items[i] = locate(doc, f)
+	for k, i := range *order {
+		items[k] = locate(doc, found[i])
 	}
 	return items, nil
 }
+
+// findingOrders hold the order of a document's findings while they are
+// located.
+var findingOrders = sync.Pool{New: func() any { return new([]int32) }}
 
 // findingBuffers hold the findings of a document while its rules run.
 var findingBuffers = sync.Pool{New: func() any { return new([]rules.Finding) }}

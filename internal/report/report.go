@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
@@ -162,7 +163,82 @@ func comparePlaces(aStart, aEnd int, aRule string, bStart, bEnd int, bRule strin
 // rule, ties in their first order. A finding is a quarter of an Item's
 // size, so sorting findings before locating them moves less.
 func SortFindings(fs []rules.Finding) {
-	slices.SortStableFunc(fs, func(a, b rules.Finding) int { return compareFindings(&a, &b) })
+	order := OrderFindings(fs, nil)
+	sorted := make([]rules.Finding, len(fs))
+	for k, i := range order {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
+}
+
+// OrderFindings appends to order the indexes of fs in the order
+// SortFindings puts them, and returns it; fs is left as it is, so a caller
+// can locate the findings in that order without moving them. A page with
+// hundreds of findings sorted them stably in place: a finding is 56 bytes,
+// a merge's rotations move each many times, and the comparison looked up
+// the rule IDs. Here each finding's key (its span, its rule's rank by ID
+// among the document's rules, its place) is sorted, an unstable sort made
+// stable by the place.
+func OrderFindings(fs []rules.Finding, order []int32) []int32 {
+	keys := findingKeys.Get().(*[]findingKey)
+	defer findingKeys.Put(keys)
+	*keys = appendFindingKeys((*keys)[:0], fs)
+	slices.SortFunc(*keys, compareFindingKeys)
+	for _, k := range *keys {
+		order = append(order, k.at)
+	}
+	return order
+}
+
+// findingKey is what OrderFindings sorts one finding by.
+type findingKey struct {
+	start, end int
+	rank, at   int32 // rank: of the rule's ID among the document's rules
+}
+
+var findingKeys = sync.Pool{New: func() any { return new([]findingKey) }}
+
+func compareFindingKeys(a, b findingKey) int {
+	switch {
+	case a.start != b.start:
+		return cmp.Compare(a.start, b.start)
+	case a.end != b.end:
+		return cmp.Compare(a.end, b.end)
+	case a.rank != b.rank:
+		return cmp.Compare(a.rank, b.rank)
+	}
+	return cmp.Compare(a.at, b.at)
+}
+
+// appendFindingKeys appends the keys of fs. A document's findings come
+// from a few rules, one rule's after another: the rules are ranked by ID
+// once, and each finding finds its rule's rank in that short list (the
+// previous finding's rule, most often).
+func appendFindingKeys(keys []findingKey, fs []rules.Finding) []findingKey {
+	var ruleSet []*rules.Rule
+	for i := range fs {
+		if r := fs[i].Rule; (i == 0 || r != fs[i-1].Rule) && !slices.Contains(ruleSet, r) {
+			ruleSet = append(ruleSet, r)
+		}
+	}
+	slices.SortFunc(ruleSet, func(a, b *rules.Rule) int { return strings.Compare(a.ID, b.ID) })
+	ranks := make([]int32, len(ruleSet)) // equal IDs share a rank
+	for k := 1; k < len(ruleSet); k++ {
+		ranks[k] = ranks[k-1]
+		if ruleSet[k].ID != ruleSet[k-1].ID {
+			ranks[k]++
+		}
+	}
+	var last *rules.Rule
+	var rank int32
+	for i := range fs {
+		f := &fs[i]
+		if i == 0 || f.Rule != last {
+			last, rank = f.Rule, ranks[slices.Index(ruleSet, f.Rule)]
+		}
+		keys = append(keys, findingKey{start: f.Start, end: f.End, rank: rank, at: int32(i)})
+	}
+	return keys
 }
 
 // Counts returns the number of findings per severity.
