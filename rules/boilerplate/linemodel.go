@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -87,10 +86,11 @@ are hints without a fix.`,
 //go:embed linemodel.txt
 var lineModelText string
 
-// embeddedModel parses the embedded classifier once, on first use (the
-// trainer runs with weights that may not match the features being
-// changed; TestLineModelLoads keeps the committed pair consistent).
-var embeddedModel = sync.OnceValue(func() *lineModel { return mustParseModel(lineModelText) })
+// embeddedModel loads the embedded classifier once, on first use, from
+// its packed form when that is fresh (the trainer runs with weights that
+// may not match the features being changed; TestLineModelLoads keeps the
+// committed pair consistent).
+var embeddedModel = sync.OnceValue(func() *lineModel { return loadModel(lineModelText, lineModelPacked) })
 
 func runLineModel(pass *rules.Pass) {
 	model := embeddedModel()
@@ -380,35 +380,33 @@ func flatten(trees [][]treeNode) *flatForest {
 	}
 	inner := 1<<depth - 1
 	f := &flatForest{depth: depth, inner: inner, trees: len(trees),
-		split: make([]flatNode, 0, len(trees)*inner),
-		leaf:  make([]float32, 0, len(trees)*(inner+1)),
+		split: make([]flatNode, len(trees)*inner),
+		leaf:  make([]float32, len(trees)*(inner+1)),
 	}
-	for _, t := range trees {
-		split := make([]flatNode, inner)
-		leaves := make([]float32, inner+1)
-		var fill func(node, slot, level int)
-		fill = func(node, slot, level int) {
-			if level == depth {
-				leaves[slot-inner] = t[node].value
-				return
-			}
-			nd := t[node]
-			left, right := int(nd.left), int(nd.right)
-			if nd.feature < 0 {
-				// A dummy split: both sides hold this leaf.
-				left, right = node, node
-			} else {
-				split[slot] = flatNode{int32(nd.feature), nd.threshold}
-			}
-			fill(left, 2*slot+1, level+1)
-			fill(right, 2*slot+2, level+1)
-		}
-		fill(0, 0, 0)
-		f.split = append(f.split, split...)
-		f.leaf = append(f.leaf, leaves...)
+	for i, t := range trees {
+		flattenTree(t, 0, 0, depth, f.split[i*inner:(i+1)*inner], f.leaf[i*(inner+1):(i+1)*(inner+1)])
 	}
 	f.batch = batchNodes(f.split)
 	return f
+}
+
+// flattenTree writes the subtree of t at node to heap slot slot of split
+// and leaves, levels to go above the leaves. A leaf above the full depth
+// becomes a dummy split whose two sides hold that leaf.
+func flattenTree(t []treeNode, node, slot, levels int, split []flatNode, leaves []float32) {
+	if levels == 0 {
+		leaves[slot-len(split)] = t[node].value
+		return
+	}
+	nd := t[node]
+	left, right := int(nd.left), int(nd.right)
+	if nd.feature < 0 {
+		left, right = node, node
+	} else {
+		split[slot] = flatNode{int32(nd.feature), nd.threshold}
+	}
+	flattenTree(t, left, 2*slot+1, levels-1, split, leaves)
+	flattenTree(t, right, 2*slot+2, levels-1, split, leaves)
 }
 
 // treeDepth is the number of splits on the longest path below node.
@@ -475,155 +473,4 @@ func (m *lineModel) severity(p float32) rules.Severity {
 		return rules.Info
 	}
 	return 0
-}
-
-func mustParseModel(text string) *lineModel {
-	m, err := parseModel(text)
-	if err != nil {
-		panic("boilerplate: linemodel.txt: " + err.Error())
-	}
-	return m
-}
-
-// parseModel reads the weights file written by internal/train:
-//
-//	features NAME...            (must equal featureNames)
-//	thresholds INFO WARNING ERROR
-//	base B
-//	tree N                      followed by N node lines:
-//	FEATURE THRESHOLD LEFT RIGHT VALUE   (FEATURE -1 for a leaf)
-//
-// Lines starting with # are comments.
-func parseModel(text string) (*lineModel, error) {
-	m := &lineModel{lex: Lexicon{}}
-	var tree []treeNode
-	want, sawFeatures := 0, false
-	for n, line := range strings.Split(text, "\n") {
-		f := strings.Fields(line)
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		fail := func(format string, args ...any) error {
-			return fmt.Errorf("line %d: "+format, append([]any{n + 1}, args...)...)
-		}
-		if want > 0 {
-			node, err := parseNode(f)
-			if err != nil {
-				return nil, fail("%v", err)
-			}
-			tree = append(tree, node)
-			if want--; want == 0 {
-				m.trees = append(m.trees, tree)
-			}
-			continue
-		}
-		switch f[0] {
-		case "features":
-			sawFeatures = true
-			if strings.Join(f[1:], " ") != strings.Join(featureNames, " ") {
-				return nil, fail("features differ from the code's; retrain with go run ./rules/boilerplate/internal/train")
-			}
-		case "thresholds":
-			v, err := floats(f[1:], 3)
-			if err != nil {
-				return nil, fail("%v", err)
-			}
-			m.info, m.warning, m.error = v[0], v[1], v[2]
-		case "gate":
-			v, err := strconv.Atoi(strings.Join(f[1:], ""))
-			if err != nil || v < 0 {
-				return nil, fail("bad gate %q", strings.Join(f[1:], " "))
-			}
-			m.gate = v
-		case "lex":
-			if len(f) != 3 {
-				return nil, fail("want a word and its weight")
-			}
-			v, err := floats(f[2:], 1)
-			if err != nil {
-				return nil, fail("%v", err)
-			}
-			m.lex[f[1]] = v[0]
-		case "base":
-			v, err := floats(f[1:], 1)
-			if err != nil {
-				return nil, fail("%v", err)
-			}
-			m.base = v[0]
-		case "tree":
-			k, err := strconv.Atoi(strings.Join(f[1:], ""))
-			if err != nil || k < 1 {
-				return nil, fail("bad node count %q", strings.Join(f[1:], " "))
-			}
-			want, tree = k, make([]treeNode, 0, k)
-		default:
-			return nil, fail("unknown record %q", f[0])
-		}
-	}
-	if want > 0 {
-		return nil, fmt.Errorf("last tree misses %d nodes", want)
-	}
-	if !sawFeatures {
-		return nil, fmt.Errorf("no features record")
-	}
-	if len(m.trees) == 0 {
-		return nil, fmt.Errorf("no trees")
-	}
-	if err := m.check(); err != nil {
-		return nil, err
-	}
-	m.flat = flatten(m.trees)
-	m.lexIdx = newLexIndex(m.lex)
-	return m, nil
-}
-
-// check makes sure every node index and feature is in range, so predict
-// can never panic or loop.
-func (m *lineModel) check() error {
-	for ti, t := range m.trees {
-		for i, nd := range t {
-			if nd.feature < 0 {
-				continue
-			}
-			l, r := int(nd.left), int(nd.right)
-			if int(nd.feature) >= len(featureNames) || l <= i || r <= i || l >= len(t) || r >= len(t) {
-				return fmt.Errorf("tree %d node %d out of range", ti, i)
-			}
-		}
-	}
-	return nil
-}
-
-func parseNode(f []string) (treeNode, error) {
-	if len(f) != 5 {
-		return treeNode{}, fmt.Errorf("want 5 fields in a node, got %d", len(f))
-	}
-	feat, err1 := strconv.Atoi(f[0])
-	left, err2 := strconv.Atoi(f[2])
-	right, err3 := strconv.Atoi(f[3])
-	v, err4 := floats([]string{f[1], f[4]}, 2)
-	for _, err := range []error{err1, err2, err3, err4} {
-		if err != nil {
-			return treeNode{}, err
-		}
-	}
-	if feat < -1 || feat > math.MaxInt16 || left < 0 || left > math.MaxInt16 || right < 0 || right > math.MaxInt16 {
-		return treeNode{}, fmt.Errorf("node fields out of range")
-	}
-	return treeNode{feature: int16(feat), threshold: v[0], left: int16(left), right: int16(right), value: v[1]}, nil
-}
-
-func floats(f []string, n int) ([]float32, error) {
-	if len(f) != n {
-		return nil, fmt.Errorf("want %d numbers, got %d", n, len(f))
-	}
-	out := make([]float32, n)
-	for i, s := range f {
-		v, err := strconv.ParseFloat(s, 32)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = float32(v)
-	}
-	return out, nil
 }
