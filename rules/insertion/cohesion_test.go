@@ -130,10 +130,10 @@ func TestParseDF(t *testing.T) {
 	if tab.weight("common") > 0.05 || tab.weight("rare") < 3 || tab.weight("unseen") <= tab.weight("rare") {
 		t.Errorf("weights: common %.3f rare %.3f unseen %.3f", tab.weight("common"), tab.weight("rare"), tab.weight("unseen"))
 	}
-	if len(defaultIDF().weights) < 1000 {
-		t.Errorf("embedded table has only %d terms", len(defaultIDF().weights))
+	if defaultIDF().len() < 1000 {
+		t.Errorf("embedded table has only %d terms", defaultIDF().len())
 	}
-	if !strings.Contains(string(dfTable), "CC-BY-4.0") {
+	if !strings.Contains(dfTable, "CC-BY-4.0") {
 		t.Error("embedded table lost its source and licence header")
 	}
 }

@@ -1,11 +1,12 @@
 package insertion
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed" // the document-frequency table
 	"math"
+	"slices"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -14,18 +15,23 @@ import (
 //
 //go:generate go run ./internal/gendf -o df.txt
 //go:embed df.txt
-var dfTable []byte
+var dfTable string
 
 // idfTable maps a term key to its inverse document frequency. Terms missing
 // from the table were seen in at most one text of the sample and get the
 // highest weight.
+//
+// The table keeps its terms sorted, as substrings of its text, with their
+// counts: every process that lints an article loads it, and building a
+// map of its 10,000 terms was most of a one-article run's wait for it,
+// while the rule looks a term up once per worker (its vocabulary caches
+// the weights), so a binary search is cheap enough.
 type idfTable struct {
-	weights map[string]float64
-	unseen  float64
-	// counts and n are the table's document frequencies and texts, for
-	// the tuning aids' leave-one-out tables; override, when set, holds
-	// such a table's changed weights.
-	counts   map[string]int
+	terms  []string // in byte order, each once
+	counts []int    // document frequency of terms[i]
+	unseen float64
+	// n is the table's number of texts; override, when set, holds the
+	// changed weights of a tuning aid's leave-one-out table.
 	n        float64
 	override map[string]float64
 }
@@ -37,40 +43,98 @@ var (
 
 // defaultIDF parses the embedded table once, on first use.
 func defaultIDF() *idfTable {
-	idfOnce.Do(func() { idfs = parseDF(dfTable) })
+	idfOnce.Do(func() { idfs = parseDFText(dfTable) })
 	return idfs
 }
 
 // parseDF reads "N <texts>" and then "term count" lines; "#" lines are
 // comments. idf = ln((N+1)/(df+0.5)): a term in every text weighs almost
-// nothing, a term seen once about ln(N).
-func parseDF(b []byte) *idfTable {
-	t := &idfTable{weights: map[string]float64{}, counts: map[string]int{}}
+// nothing, a term seen once about ln(N). A term listed twice keeps its
+// last count.
+func parseDF(b []byte) *idfTable { return parseDFText(string(b)) }
+
+// parseDFText is parseDF of a text; the table's terms are its substrings.
+func parseDFText(text string) *idfTable {
+	lines := strings.Count(text, "\n") + 1
+	t := &idfTable{terms: make([]string, 0, lines), counts: make([]int, 0, lines)}
 	n := 0.0
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		line := sc.Bytes()
+	sorted := true
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		sp := bytes.LastIndexByte(line, ' ')
+		sp := strings.LastIndexByte(line, ' ')
 		if sp <= 0 {
 			continue
 		}
-		c, err := strconv.Atoi(string(line[sp+1:]))
+		c, err := strconv.Atoi(line[sp+1:])
 		if err != nil {
 			continue
 		}
-		if string(line[:sp]) == "N" && n == 0 {
+		term := line[:sp]
+		if term == "N" && n == 0 {
 			n = float64(c)
 			continue
 		}
-		t.weights[string(line[:sp])] = math.Log((n + 1) / (float64(c) + 0.5))
-		t.counts[string(line[:sp])] = c
+		if k := len(t.terms); k > 0 && t.terms[k-1] >= term {
+			sorted = false
+		}
+		t.terms = append(t.terms, term)
+		t.counts = append(t.counts, c)
+	}
+	if !sorted {
+		t.sortTerms()
 	}
 	t.n = n
 	t.unseen = math.Log((n + 1) / 1.5)
 	return t
+}
+
+// sortTerms sorts a table written out of order, keeping the last count
+// of a term listed twice.
+func (t *idfTable) sortTerms() {
+	order := make([]int, len(t.terms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return t.terms[order[i]] < t.terms[order[j]] })
+	terms, counts := make([]string, 0, len(order)), make([]int, 0, len(order))
+	for _, i := range order {
+		if k := len(terms); k > 0 && terms[k-1] == t.terms[i] {
+			counts[k-1] = t.counts[i]
+			continue
+		}
+		terms, counts = append(terms, t.terms[i]), append(counts, t.counts[i])
+	}
+	t.terms, t.counts = terms, counts
+}
+
+// count returns the document frequency of term, false when the table
+// does not list it.
+func (t *idfTable) count(term string) (int, bool) {
+	i, found := slices.BinarySearch(t.terms, term)
+	if !found {
+		return 0, false
+	}
+	return t.counts[i], true
+}
+
+// len returns the number of terms listed.
+func (t *idfTable) len() int { return len(t.terms) }
+
+// withOverride returns the table with the weights of over in place of its
+// own (for the tuning aids).
+func (t *idfTable) withOverride(over map[string]float64) *idfTable {
+	c := *t
+	c.override = over
+	return &c
 }
 
 func (t *idfTable) weight(term string) float64 {
@@ -79,8 +143,8 @@ func (t *idfTable) weight(term string) float64 {
 			return w
 		}
 	}
-	if w, ok := t.weights[term]; ok {
-		return w
+	if c, ok := t.count(term); ok {
+		return math.Log((t.n + 1) / (float64(c) + 0.5))
 	}
 	return t.unseen
 }

@@ -291,7 +291,7 @@ func LeaveOut(srcs ...[]byte) *IDF {
 	}
 	over := map[string]float64{}
 	for term, k := range drop {
-		c, ok := base.counts[term]
+		c, ok := base.count(term)
 		if !ok {
 			continue
 		}
@@ -301,7 +301,7 @@ func LeaveOut(srcs ...[]byte) *IDF {
 			over[term] = math.Log((base.n + 1) / (float64(c-k) + 0.5))
 		}
 	}
-	return &IDF{&idfTable{weights: base.weights, unseen: base.unseen, counts: base.counts, n: base.n, override: over}}
+	return &IDF{base.withOverride(over)}
 }
 
 // WarnsWith reports whether the rule, weighting terms by idf, gives doc a
