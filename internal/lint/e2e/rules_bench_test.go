@@ -79,3 +79,34 @@ func BenchmarkRule(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCorpusPass is the first pass of a corpus run on the truth texts
+// as the runner does it: build each document (lines, blocks), let every
+// corpus rule collect its summary (the tokens are made on first use),
+// merge, release the document. It is what a corpus run pays over a
+// --per-document one before the rules run.
+func BenchmarkCorpusPass(b *testing.B) {
+	docs, size := truthDocs(b)
+	var corpusRules []*rules.Rule
+	for _, r := range rules.All() {
+		if r.IsCorpus() {
+			corpusRules = append(corpusRules, r)
+		}
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		merged := make([]rules.Summary, len(corpusRules))
+		for _, d := range docs {
+			nd := document.New(d.Path, d.Src, d.Meta)
+			for k, r := range corpusRules {
+				s := r.Collect(nd, nil)
+				if merged[k] == nil {
+					merged[k] = s
+				} else {
+					merged[k] = r.Merge(merged[k], s)
+				}
+			}
+			nd.Release()
+		}
+	}
+}
