@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -318,13 +319,18 @@ func (b *builder) addData(name string, f *fileData) error {
 }
 
 func (b *builder) addPerson(p *personData) {
-	for _, name := range append([]string{p.Name}, p.Also...) {
-		key := Fold(name)
-		if _, seen := b.people[key]; !seen {
-			b.personOrder = append(b.personOrder, key)
-		}
-		b.people[key] = p
+	b.addPersonKey(Fold(p.Name), p)
+	for _, name := range p.Also {
+		b.addPersonKey(Fold(name), p)
 	}
+}
+
+// addPersonKey files p under key, a folded name.
+func (b *builder) addPersonKey(key string, p *personData) {
+	if _, seen := b.people[key]; !seen {
+		b.personOrder = append(b.personOrder, key)
+	}
+	b.people[key] = p
 }
 
 func (b *builder) addOffice(o *officeData) {
@@ -339,35 +345,59 @@ var tsvColumns = []string{"office", "title", "title_variants", "qualifiers", "ho
 
 // addTSV reads offices and their holders, one term per row. Rows of one
 // office must be contiguous; the first row of an office (re)defines it.
+//
+// Every process that checks names reads the embedded file (800 rows), so
+// the rows are cut in place: the columns are substrings of one copy of
+// data, in an array on the stack.
 func (b *builder) addTSV(name string, data []byte) error {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
+	text := string(data)
+	var cols [13]string // len(tsvColumns)
 	var cur *officeData
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if text == "" || text[0] == '#' {
+	for line := 1; len(text) > 0; line++ {
+		row := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			row, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if len(row) >= maxTSVLine {
+			return bufio.ErrTooLong // as the line scanner this replaced
+		}
+		row = strings.TrimSuffix(row, "\r")
+		if row == "" || row[0] == '#' {
 			continue
 		}
-		cols := strings.Split(text, "\t")
-		if cols[0] == tsvColumns[0] {
+		if first, _, _ := strings.Cut(row, "\t"); first == tsvColumns[0] {
 			continue // header
 		}
-		if len(cols) != len(tsvColumns) {
-			return fmt.Errorf("knowledge: %s:%d: want %d tab-separated columns, got %d", name, line, len(tsvColumns), len(cols))
+		if n := strings.Count(row, "\t") + 1; n != len(tsvColumns) {
+			return fmt.Errorf("knowledge: %s:%d: want %d tab-separated columns, got %d", name, line, len(tsvColumns), n)
 		}
-		if cur == nil || cur.ID != cols[0] {
-			cur = &officeData{ID: cols[0], Title: cols[1], TitleVariants: splitList(cols[2]), Qualifiers: splitList(cols[3]), Source: cols[12]}
-			b.addOffice(cur)
+		for i := range cols {
+			cols[i], row, _ = strings.Cut(row, "\t")
 		}
-		holder := cols[4]
-		if _, known := b.people[Fold(holder)]; !known {
-			b.addPerson(&personData{Name: holder, Given: strings.Fields(cols[5]), Surname: cols[6], FamilyFirst: cols[7] == "1", Source: cols[12]})
-		}
-		cur.Terms = append(cur.Terms, termData{Holder: holder, From: cols[8], To: cols[9], Current: cols[10] == "1", EndUnknown: cols[10] == "?", EndBy: cols[11], Source: cols[12]})
+		cur = b.addTSVRow(cur, &cols)
 	}
-	return sc.Err()
+	return nil
+}
+
+// maxTSVLine is the longest line a TSV file may have (plus one).
+const maxTSVLine = 1 << 20
+
+// addTSVRow adds the term of one row to cur, the office of the rows
+// before it, or to a new office when the row starts one; and its holder
+// when new. It returns the row's office.
+func (b *builder) addTSVRow(cur *officeData, cols *[13]string) *officeData {
+	if cur == nil || cur.ID != cols[0] {
+		cur = &officeData{ID: cols[0], Title: cols[1], TitleVariants: splitList(cols[2]), Qualifiers: splitList(cols[3]), Source: cols[12]}
+		b.addOffice(cur)
+	}
+	holder := cols[4]
+	if key := Fold(holder); b.people[key] == nil {
+		b.addPersonKey(key, &personData{Name: holder, Given: strings.Fields(cols[5]), Surname: cols[6], FamilyFirst: cols[7] == "1", Source: cols[12]})
+	}
+	cur.Terms = append(cur.Terms, termData{Holder: holder, From: cols[8], To: cols[9], Current: cols[10] == "1", EndUnknown: cols[10] == "?", EndBy: cols[11], Source: cols[12]})
+	return cur
 }
 
 func splitList(s string) []string {
@@ -378,11 +408,47 @@ func splitList(s string) []string {
 }
 
 func parseDay(s string) (time.Time, error) {
+	if t, ok := parseISODay(s); ok {
+		return t, nil
+	}
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
 		return t, fmt.Errorf("%q is not a YYYY-MM-DD date", s)
 	}
 	return t, nil
+}
+
+// parseISODay reads s when it is exactly YYYY-MM-DD and the day exists,
+// as time.Parse would, without its general layout machinery (the pack has
+// two thousand dates). It leaves anything else, and every error, to
+// time.Parse.
+func parseISODay(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	year, ok1 := decimal(s[:4])
+	month, ok2 := decimal(s[5:7])
+	day, ok3 := decimal(s[8:])
+	if !ok1 || !ok2 || !ok3 || month < 1 || month > 12 || day < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day { // past the month's end: time.Parse words the error
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// decimal reads a string of ASCII digits.
+func decimal(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 func (b *builder) build() (*Pack, error) {
@@ -435,9 +501,13 @@ func (b *builder) build() (*Pack, error) {
 // left them out: the last word is the surname, or the first for
 // family-first names.
 func newPerson(d *personData) *Person {
-	words := strings.Fields(d.Name)
-	person := &Person{Name: strings.Join(words, " "), Given: d.Given, Surname: d.Surname, FamilyFirst: d.FamilyFirst,
+	person := &Person{Name: d.Name, Given: d.Given, Surname: d.Surname, FamilyFirst: d.FamilyFirst,
 		SurnameVariants: d.SurnameVariants, GivenVariants: d.GivenVariants, Relatives: d.Relatives, Also: d.Also, Source: d.Source, Curated: d.curated}
+	if person.Surname != "" && len(person.Given) > 0 && singleSpaced(d.Name) {
+		return person // nothing to fill in, nothing to respace
+	}
+	words := strings.Fields(d.Name)
+	person.Name = strings.Join(words, " ")
 	if person.Surname == "" && len(words) > 0 {
 		if d.FamilyFirst {
 			person.Surname = words[0]
@@ -455,13 +525,31 @@ func newPerson(d *personData) *Person {
 	return person
 }
 
+// singleSpaced reports whether s is its words joined by single spaces
+// (strings.Join(strings.Fields(s), " ") == s), as nearly every name is.
+func singleSpaced(s string) bool {
+	space := true // at the start, as after a space
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if space || r != ' ' {
+				return false
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	return !space || s == ""
+}
+
 func buildOffice(d *officeData, people map[string]*Person, p *Pack) (*Office, error) {
 	o := &Office{ID: d.ID, Title: d.Title, TitleVariants: d.TitleVariants, Qualifiers: d.Qualifiers, Source: d.Source}
 	for _, t := range d.Terms {
-		holder := people[Fold(t.Holder)]
+		key := Fold(t.Holder)
+		holder := people[key]
 		if holder == nil {
 			holder = newPerson(&personData{Name: t.Holder, Source: d.Source})
-			people[Fold(t.Holder)] = holder
+			people[key] = holder
 			p.People = append(p.People, holder)
 		}
 		holder.Curated = holder.Curated || d.curated

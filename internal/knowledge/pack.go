@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Pack is a loaded knowledge pack. It is read-only once built and safe to
@@ -265,29 +266,34 @@ func (p *Pack) index() {
 	p.byLastWord = make(map[string][]*Person, len(p.People))
 	p.byName = make(map[string]*Person, len(p.People))
 	var seen []string // a person's surname keys so far (a few)
+	addSurname := func(person *Person, s string) {
+		k := Fold(s)
+		if !slices.Contains(seen, k) {
+			seen = append(seen, k)
+			p.bySurname[k] = append(p.bySurname[k], person)
+			if last, _ := lastWord(k); last != "" {
+				p.byLastWord[last] = append(p.byLastWord[last], person)
+			}
+		}
+	}
 	for _, person := range p.People {
 		p.byName[Fold(person.Name)] = person
 		for _, a := range person.Also {
 			p.byName[Fold(a)] = person
 		}
 		seen = seen[:0]
-		for _, s := range person.Surnames() {
-			k := Fold(s)
-			if !slices.Contains(seen, k) {
-				seen = append(seen, k)
-				p.bySurname[k] = append(p.bySurname[k], person)
-				if words := strings.Fields(k); len(words) > 0 {
-					last := words[len(words)-1]
-					p.byLastWord[last] = append(p.byLastWord[last], person)
-				}
-			}
+		addSurname(person, person.Surname)
+		for _, s := range person.SurnameVariants {
+			addSurname(person, s)
 		}
 	}
 	for _, person := range p.People {
 		// Family-first names end with a given name: "Xi Jinping", "Ban
 		// Ki-moon" are found from their last word too.
-		if words := strings.Fields(Fold(person.Name)); person.FamilyFirst && len(words) > 1 {
-			last := words[len(words)-1]
+		if !person.FamilyFirst {
+			continue
+		}
+		if last, words := lastWord(Fold(person.Name)); words > 1 {
 			p.byLastWord[last] = append(p.byLastWord[last], person)
 		}
 	}
@@ -308,6 +314,45 @@ func (p *Pack) index() {
 			}
 		}
 	}
+}
+
+// lastWord returns the last of the words strings.Fields finds in s and
+// how many there are (up to two: one or "more than one"), without
+// splitting s when it is ASCII.
+func lastWord(s string) (last string, words int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			f := strings.Fields(s)
+			if len(f) == 0 {
+				return "", 0
+			}
+			return f[len(f)-1], min(len(f), 2)
+		}
+	}
+	end := len(s)
+	for end > 0 && asciiSpace(s[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && !asciiSpace(s[start-1]) {
+		start--
+	}
+	if start == end {
+		return "", 0
+	}
+	words = 1
+	for i := 0; i < start; i++ {
+		if !asciiSpace(s[i]) {
+			words = 2
+			break
+		}
+	}
+	return s[start:end], words
+}
+
+// asciiSpace is strings.Fields' test for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // IsRelative reports whether fullName is a listed relative of any person
