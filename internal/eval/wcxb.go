@@ -205,6 +205,50 @@ func WCXBTune(id string) bool {
 	return h.Sum32()%2 == 0
 }
 
+// WCXBSite is the page's site, the unit the tune half's sub-split and the
+// line model's cross-validation folds group by: its domain, or its id when
+// the manifest gives none. Pages of one site share a template, so a rule
+// tuned on one of them and judged on another looks better than it will on
+// a new site.
+func WCXBSite(p *WCXBPage) string {
+	if p.Domain != "" {
+		return p.Domain
+	}
+	return p.ID
+}
+
+// WCXBTuneA reports whether a site falls in part a of the tune half's
+// sub-split (about half of the sites, by a salted hash independent of the
+// tune/report split's): develop on tune-a, judge on tune-b, so the report
+// half can stay unread until the end of a piece of work.
+func WCXBTuneA(site string) bool {
+	h := fnv.New32a()
+	h.Write([]byte("tune-sub:" + site))
+	return h.Sum32()%2 == 0
+}
+
+// WCXBSplit returns the pages of a named split: "tune", "tune-a", "tune-b"
+// (the tune half's pages by site, WCXBTuneA), "report" or "all"; ok is
+// false for an unknown name.
+func WCXBSplit(pages []*WCXBPage, split string) (out []*WCXBPage, ok bool) {
+	keep := map[string]func(p *WCXBPage) bool{
+		"all":    func(*WCXBPage) bool { return true },
+		"tune":   func(p *WCXBPage) bool { return WCXBTune(p.ID) },
+		"tune-a": func(p *WCXBPage) bool { return WCXBTune(p.ID) && WCXBTuneA(WCXBSite(p)) },
+		"tune-b": func(p *WCXBPage) bool { return WCXBTune(p.ID) && !WCXBTuneA(WCXBSite(p)) },
+		"report": func(p *WCXBPage) bool { return !WCXBTune(p.ID) },
+	}[split]
+	if keep == nil {
+		return nil, false
+	}
+	for _, p := range pages {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	return out, true
+}
+
 // FamilyRules returns the registered rules whose ID starts with prefix
 // ("boilerplate/").
 func FamilyRules(prefix string) []*rules.Rule {
@@ -426,7 +470,7 @@ func runWCXB(w io.Writer, args []string) error {
 	fl := flag.NewFlagSet("wcxb", flag.ContinueOnError)
 	fl.SetOutput(w)
 	family := fl.String("family", "boilerplate", "rule family (ID prefix) to score")
-	split := fl.String("split", "tune", "which pages to score: tune (the default, for tuning), report (held out: measure once) or all")
+	split := fl.String("split", "tune", "which pages to score: tune (the default, for tuning), tune-a and tune-b (its sites in two parts: develop on a, judge on b), report (held out: measure once) or all")
 	minSev := fl.String("min", "warning", "lowest severity that counts as flagged: info, warning or error")
 	verbose := fl.Bool("evidence", false, "also split the counts by the evidence each finding names")
 	examples := fl.Int("examples", 0, "print this many missed and false-alarm lines of the chosen split")
@@ -449,23 +493,18 @@ func runWCXB(w io.Writer, args []string) error {
 	if len(rs) == 0 {
 		return fmt.Errorf("no rules registered with prefix %s/", *family)
 	}
-	parts := map[string][]*WCXBPage{"all": pages}
-	for _, p := range pages {
-		if WCXBTune(p.ID) {
-			parts["tune"] = append(parts["tune"], p)
-		} else {
-			parts["report"] = append(parts["report"], p)
-		}
+	scored, ok := WCXBSplit(pages, *split)
+	if !ok {
+		return fmt.Errorf("unknown split %q (want tune, tune-a, tune-b, report or all)", *split)
 	}
-	if _, ok := parts[*split]; !ok {
-		return fmt.Errorf("unknown split %q (want tune, report or all)", *split)
-	}
-	fmt.Fprintf(w, "%d pages (%d tune, %d report), %d %s/ rules, findings at %s or above\n",
-		len(pages), len(parts["tune"]), len(parts["report"]), len(rs), *family, sev)
+	tune, _ := WCXBSplit(pages, "tune")
+	tuneA, _ := WCXBSplit(pages, "tune-a")
+	fmt.Fprintf(w, "%d pages (%d tune: %d tune-a, %d tune-b; %d report), %d %s/ rules, findings at %s or above\n",
+		len(pages), len(tune), len(tuneA), len(tune)-len(tuneA), len(pages)-len(tune), len(rs), *family, sev)
 	// Only the chosen split is scored: printing the report half beside every
 	// tuning run would let its numbers steer the tuning.
 	for _, v := range []WCXBView{ResidueView, PageView} {
-		ls := ScoreLines(parts[*split], v, rs, sev)
+		ls := ScoreLines(scored, v, rs, sev)
 		fmt.Fprintf(w, "%-10s %-6s  %s\n", v, *split, ls.Score)
 		writeByRule(w, ls.ByRule)
 		if *verbose {
@@ -474,7 +513,7 @@ func runWCXB(w io.Writer, args []string) error {
 		writeExamples(w, "missed", ls.Misses, *examples)
 		writeExamples(w, "false alarm", ls.FalseAlarms, *examples)
 	}
-	alarmed, total, byRule, samples := TruthAlarms(parts[*split], rs, sev, *verbose)
+	alarmed, total, byRule, samples := TruthAlarms(scored, rs, sev, *verbose)
 	fmt.Fprintf(w, "truth texts (%s): %d of %d (%.2f%%) with a %s/ finding at %s or above\n",
 		*split, alarmed, total, 100*float64(alarmed)/float64(max(total, 1)), *family, sev)
 	ids := sortedKeys(byRule)

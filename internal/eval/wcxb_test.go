@@ -112,3 +112,59 @@ func TestLoadWCXBErrors(t *testing.T) {
 		t.Error("missing manifest: no error")
 	}
 }
+
+// TestWCXBTuneSubSplit checks that tune-a and tune-b split the tune half
+// by site, deterministically: every page of a site falls on one side
+// (the line model's folds group by the same site), none is lost, and no
+// report page gets in.
+func TestWCXBTuneSubSplit(t *testing.T) {
+	var pages []*WCXBPage
+	for i := 0; i < 2000; i++ {
+		// Three pages per site, and some pages without a domain.
+		domain := fmt.Sprintf("site%d.example", i/3)
+		if i%50 == 0 {
+			domain = ""
+		}
+		pages = append(pages, &WCXBPage{ID: fmt.Sprintf("dev-%04d", i), Domain: domain})
+	}
+	tune, _ := WCXBSplit(pages, "tune")
+	a, okA := WCXBSplit(pages, "tune-a")
+	b, okB := WCXBSplit(pages, "tune-b")
+	report, _ := WCXBSplit(pages, "report")
+	if !okA || !okB {
+		t.Fatal("tune-a or tune-b unknown")
+	}
+	if len(a)+len(b) != len(tune) || len(tune)+len(report) != len(pages) {
+		t.Fatalf("tune %d = a %d + b %d? report %d, all %d", len(tune), len(a), len(b), len(report), len(pages))
+	}
+	if len(a) < len(tune)*2/5 || len(b) < len(tune)*2/5 {
+		t.Errorf("tune-a %d, tune-b %d of %d: want about half each", len(a), len(b), len(tune))
+	}
+	side := map[string]bool{}
+	for _, p := range a {
+		if !WCXBTune(p.ID) {
+			t.Fatalf("report page %s in tune-a", p.ID)
+		}
+		side[WCXBSite(p)] = true
+	}
+	for _, p := range b {
+		if !WCXBTune(p.ID) {
+			t.Fatalf("report page %s in tune-b", p.ID)
+		}
+		if side[WCXBSite(p)] {
+			t.Fatalf("site %s on both sides", WCXBSite(p))
+		}
+	}
+	if WCXBSite(&WCXBPage{ID: "dev-0001"}) != "dev-0001" {
+		t.Error("a page without a domain is not its own site")
+	}
+	again, _ := WCXBSplit(pages, "tune-a")
+	for i := range again {
+		if again[i] != a[i] {
+			t.Fatal("sub-split not deterministic")
+		}
+	}
+	if _, ok := WCXBSplit(pages, "tune-c"); ok {
+		t.Error("unknown split accepted")
+	}
+}
