@@ -89,6 +89,41 @@ const repeats = 2
 
 var show *int
 
+// dropped are the features the trees may not split on (-drop): held at
+// zero while fitting, so no tree reads them.
+var dropped []int
+
+func withoutDropped(x []float32) []float32 {
+	if len(dropped) == 0 {
+		return x
+	}
+	out := append([]float32(nil), x...)
+	for _, f := range dropped {
+		out[f] = 0
+	}
+	return out
+}
+
+// dropFeatures sets dropped from a comma-separated list of feature names.
+func dropFeatures(list string) error {
+	names := boilerplate.LineFeatureNames()
+	for _, want := range strings.Split(list, ",") {
+		if want == "" {
+			continue
+		}
+		found := false
+		for i, n := range names {
+			if n == want {
+				dropped, found = append(dropped, i), true
+			}
+		}
+		if !found {
+			return fmt.Errorf("-drop: no feature %q", want)
+		}
+	}
+	return nil
+}
+
 // dumpPath is where -dump writes the out-of-fold rows for analysis.
 var dumpPath string
 
@@ -137,18 +172,31 @@ func main() {
 	out := flag.String("out", "rules/boilerplate/linemodel.txt", "weights file to write")
 	flag.IntVar(&defaultParams.trees, "trees", defaultParams.trees, "boosting rounds")
 	flag.IntVar(&defaultParams.depth, "depth", defaultParams.depth, "tree depth")
+	flag.Float64Var(&defaultParams.minHess, "min-hess", defaultParams.minHess, "smallest hessian sum of a leaf (larger: fewer leaves fitted to a handful of lines)")
+	flag.Float64Var(&defaultParams.lambda, "lambda", defaultParams.lambda, "L2 penalty on leaf values")
+	flag.Float64Var(&defaultParams.rate, "rate", defaultParams.rate, "learning rate")
 	targetP := flag.Float64("precision", 0.96, "family precision at warning and above to reach (cross-validated by site)")
 	maxAlarm := flag.Float64("truth-alarms", 0.008, "largest share of clean truth texts with a warning")
+	split := flag.String("split", "tune", "pages to train on: tune (what ships), or tune-a to judge the model on tune-b's unseen sites (eval.WCXBSplit)")
 	show = flag.Int("show", 0, "print this many out-of-fold false alarms at warning (tune half only)")
 	flag.StringVar(&dumpPath, "dump", "", "write every row's out-of-fold score, label, features and text to this TSV file (tune half only)")
+	drop := flag.String("drop", "", "comma-separated features the trees may not use")
 	flag.Parse()
-	if err := run(*out, *targetP, *maxAlarm, *show); err != nil {
+	if err := dropFeatures(*drop); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(2)
+	}
+	if *split != "tune" && *split != "tune-a" {
+		fmt.Fprintln(os.Stderr, "train: -split must be tune or tune-a (the report half and tune-b stay unseen)")
+		os.Exit(2)
+	}
+	if err := run(*out, *split, *targetP, *maxAlarm, *show); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, targetP, maxAlarm float64, showN int) error {
+func run(out, split string, targetP, maxAlarm float64, showN int) error {
 	dir, err := eval.WCXBDir()
 	if err != nil {
 		return fmt.Errorf("WCXB dev data: %w", err)
@@ -157,15 +205,10 @@ func run(out string, targetP, maxAlarm float64, showN int) error {
 	if err != nil {
 		return err
 	}
-	var pages []*eval.WCXBPage
-	for _, p := range all {
-		if eval.WCXBTune(p.ID) {
-			pages = append(pages, p)
-		}
-	}
+	pages, _ := eval.WCXBSplit(all, split)
 	refs, base := collect(pages)
 	plain := labelled(refs, judgeAll(refs, boilerplate.Lexicon{}))
-	fmt.Printf("%d tune pages, %d judged lines (%d furniture)\n", len(pages), len(plain), countPos(plain))
+	fmt.Printf("%d %s pages, %d judged lines (%d furniture)\n", len(pages), split, len(plain), countPos(plain))
 	// Cross-validation by site: each fold's pages are scored by a model
 	// (and lexicon) fitted without them. The folds are drawn repeats
 	// times and the draws pooled (every line counted once per draw, each
@@ -203,7 +246,70 @@ func run(out string, targetP, maxAlarm float64, showN int) error {
 	lex := learnLexicon(plain, pages, func(sample) bool { return true })
 	rows = labelled(refs, judgeAll(refs, lex))
 	final := fitRows(rows, trainIndex(rows, func(sample) bool { return true }))
+	if split == "tune-a" {
+		judgeUnseen(all, final, lex, th)
+	}
 	return write(out, final, lex, th)
+}
+
+// judgeUnseen prints what the model fitted on tune-a does on tune-b's
+// sites, which neither the model nor its thresholds saw: the family's
+// totals at the chosen thresholds and along the score, so that a change
+// to the features or the learner is judged on sites it was not fitted
+// to (totals only: no tune-b line is printed).
+func judgeUnseen(all []*eval.WCXBPage, e *ensemble, lex boilerplate.Lexicon, th thresholds) {
+	pages, _ := eval.WCXBSplit(all, "tune-b")
+	refs, base := collect(pages)
+	rows := labelled(refs, judgeAll(refs, lex))
+	scores := make([]float64, len(rows))
+	for i, r := range rows {
+		scores[i] = e.predict(r.x)
+	}
+	fmt.Printf("tune-b (%d unseen pages), gate %d, along the score:\n", len(pages), th.gate)
+	thresholdsAt(rows, scores, base, 2, 1, th.gate, gateIndex())
+	fmt.Printf("tune-b at the chosen warning %.3f: ", th.warning)
+	printAt(rows, scores, base, th.warning, th.gate)
+}
+
+// printAt prints the family's residue and whole-page precision and recall
+// and the truth alarms with the model's lines at warning t and gate.
+func printAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64, gate int) {
+	var tp, fp [nkinds]int
+	alarmed := map[int]bool{}
+	for d := range base[truth].alarmed {
+		alarmed[d] = true
+	}
+	g := gateIndex()
+	for i, r := range rows {
+		if scores[i] < t || r.x[g] < float32(gate) {
+			continue
+		}
+		switch {
+		case r.kind == truth:
+			alarmed[r.doc] = true
+		case r.y > 0:
+			tp[r.kind]++
+		default:
+			fp[r.kind]++
+		}
+	}
+	for _, k := range []int{residue, wholePage} {
+		b := base[k]
+		T, F := float64(b.tp+tp[k]), float64(b.fp+fp[k])
+		fmt.Printf("%s P %.3f R %.3f (model lines P %.3f, %d)  ", []string{"residue", "whole page"}[k], T/(T+F), T/float64(b.positives),
+			float64(tp[k])/float64(max(1, tp[k]+fp[k])), tp[k]+fp[k])
+	}
+	fmt.Printf("truth alarms %d of %d\n", len(alarmed), base[truth].docs)
+}
+
+// gateIndex is the position of the gate's feature (doc_furniture).
+func gateIndex() int {
+	for i, n := range boilerplate.LineFeatureNames() {
+		if n == "doc_furniture" {
+			return i
+		}
+	}
+	panic("no doc_furniture feature")
 }
 
 // pool returns the rows once per draw with that draw's scores, and the
@@ -246,7 +352,7 @@ func fitRows(rows []sample, idx []int) *ensemble {
 	x := make([][]float32, len(rows))
 	y := make([]float64, len(rows))
 	for i, r := range rows {
-		x[i], y[i] = r.x, r.y
+		x[i], y[i] = withoutDropped(r.x), r.y
 	}
 	bn := newBinner(x, len(rows[0].x))
 	return fit(defaultParams, bn, bn.binned(x), x, y, idx)
@@ -295,7 +401,7 @@ func learnLexicon(rows []sample, pages []*eval.WCXBPage, keep func(sample) bool)
 			} else {
 				c.article++
 			}
-			c.domains[pages[r.page].Domain] = true
+			c.domains[r.site] = true
 		}
 	}
 	lex := boilerplate.Lexicon{}
@@ -365,7 +471,7 @@ func collect(pages []*eval.WCXBPage) ([]docRef, [nkinds]*baseline) {
 		for i, p := range pages {
 			flagged := flaggedLines(docs[i], found[i])
 			from, to := p.Range(v)
-			ref := docRef{doc: docs[i], kind: kind, page: i, site: p.Domain, index: i, labels: map[int]float64{}}
+			ref := docRef{doc: docs[i], kind: kind, page: i, site: eval.WCXBSite(p), index: i, labels: map[int]float64{}}
 			for ln := from; ln < to; ln++ {
 				var y float64
 				switch p.Labels[ln] {
@@ -408,7 +514,7 @@ func collect(pages []*eval.WCXBPage) ([]docRef, [nkinds]*baseline) {
 				b.alarmed[d] = true
 			}
 		}
-		refs = append(refs, docRef{doc: docs[d], kind: truth, page: owner[d], site: pages[owner[d]].Domain, index: d})
+		refs = append(refs, docRef{doc: docs[d], kind: truth, page: owner[d], site: eval.WCXBSite(pages[owner[d]]), index: d})
 	}
 	return refs, base
 }
@@ -476,12 +582,7 @@ type thresholds struct {
 // the best residue recall; error needs 0.99 precision of the model's own
 // lines, info 0.8.
 func chooseThresholds(rows []sample, oof []float64, base [nkinds]*baseline, targetP, maxAlarm float64) thresholds {
-	gateFeature := -1
-	for i, n := range boilerplate.LineFeatureNames() {
-		if n == "doc_furniture" {
-			gateFeature = i
-		}
-	}
+	gateFeature := gateIndex()
 	type option struct {
 		th            thresholds
 		recall, alarm float64
