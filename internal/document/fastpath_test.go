@@ -81,6 +81,28 @@ func TestTokensMatchReference(t *testing.T) {
 	}
 }
 
+// TestTokensMatchReferenceLong holds appendTokens's 64-byte chunks to the
+// reference on long random texts: tokens across chunk edges, joiners and
+// bytes above ASCII at every place in a chunk, tokens of 64 bytes and more.
+func TestTokensMatchReferenceLong(t *testing.T) {
+	pieces := []string{"a", "Z", "word", "longerword", "'", "-", "\u2019", "\u00e9", " ", "  ", "3", "2025", ".", ",",
+		"\u201c", "\u00a0", "\xe2", "\xff", "\n", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+	rng := rand.New(rand.NewSource(5))
+	for range 3000 {
+		var src []byte
+		for k := rng.Intn(300); k >= 0; k-- {
+			src = append(src, pieces[rng.Intn(len(pieces))]...)
+		}
+		for _, w := range [][2]int{{0, len(src)}, {len(src) / 5, len(src) - len(src)/7}} {
+			got := appendTokens(nil, src, w[0], w[1])
+			want := referenceTokens(nil, src, w[0], w[1])
+			if !slices.Equal(got, want) {
+				t.Fatalf("tokens of %q in %v:\n got %v\nwant %v", src, w, got, want)
+			}
+		}
+	}
+}
+
 func clip(b []byte) []byte { return b[:min(len(b), 300)] }
 
 // appendTokens splits src[start:end) into tokens. A token is a run of

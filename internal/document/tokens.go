@@ -85,78 +85,174 @@ func searchTokens(toks []Token, offset int) int {
 
 // appendTokens splits src[start:end) into tokens. A token is a run of
 // letters, marks and digits; an apostrophe or hyphen joins two such runs
-// ("don't", "co-chaired") but a trailing one is left out. A token grows
-// over ASCII letters and digits eight bytes at a time (asciiWordRun); the
-// byte that stops it is classified by one table lookup, and only bytes
-// above ASCII are decoded as runes.
+// ("don't", "co-chaired") but a trailing one is left out.
+//
+// Most tokens are settled 64 bytes at a time: with a bit for every byte
+// that is an ASCII letter or digit (classifyChunk), a token is a run of
+// set bits, found with two bit scans, without the branch per byte that
+// the processor mispredicts at every word's end (tokenising the WCXB
+// truth texts: 470 -> 630 MB/s). A token that ends at a joiner or a byte
+// above ASCII (which may extend it), that follows a byte above ASCII in
+// the gap before it (which may start one), or that lies in a block's last
+// 63 bytes, is read by scanToken, byte by byte; one that runs past the
+// chunk opens the next chunk.
 func appendTokens(out []Token, src []byte, start, end int) []Token {
 	src = src[:end]
 	i := start
+	var word, high uint64 // classifyChunk's masks of src[at:at+64]
+	at := start - 64
 	for i < end {
-		// Skip to a token's first byte: ASCII that is not a letter or
-		// digit (joiners included) is passed over without decoding.
-		for i < end && byteClass[src[i]]&(classWord|classHigh) == 0 {
-			i++
+		if i-at >= 64 {
+			if i+64 > end {
+				out, i = scanToken(out, src, i, end)
+				continue
+			}
+			at = i
+			word, high = classifyChunk(src[i : i+64])
 		}
-		if i >= end {
-			break
+		before := uint64(1)<<(i-at) - 1 // the chunk's bytes before i
+		starts := word &^ before
+		if starts == 0 {
+			if high&^before == 0 {
+				i = at + 64 // only a gap left
+				continue
+			}
+			out, i = scanToken(out, src, i, end) // it may start a token
+			continue
 		}
-		if src[i] >= utf8.RuneSelf {
-			if r, size := utf8.DecodeRune(src[i:]); !isWordRune(r) {
-				i += size
+		k := bits.TrailingZeros64(starts)
+		if high&^before&(uint64(1)<<k-1) != 0 {
+			out, i = scanToken(out, src, i, end) // it may start a token
+			continue
+		}
+		stops := word | (uint64(1)<<k - 1) // bits past the token's end are 0
+		if stops == ^uint64(0) {
+			// The token runs past the chunk: the next chunk starts
+			// with it (a token of 64 bytes or more is scanned).
+			if i = at + k; k == 0 {
+				out, i = scanToken(out, src, i, end)
+			}
+			at = i - 64
+			continue
+		}
+		e := bits.TrailingZeros64(^stops)
+		if c := src[at+e]; c >= utf8.RuneSelf || c == '\'' || c == '-' {
+			out, i = scanToken(out, src, at+k, end) // it may go on
+			continue
+		}
+		out = append(out, Token{Start: at + k, End: at + e, Kind: asciiKind(src[at+k : at+e])})
+		i = at + e
+	}
+	return out
+}
+
+// asciiKind is the kind of a token of ASCII letters and digits: a word
+// unless it holds only digits. Most open with a letter.
+func asciiKind(tok []byte) TokenKind {
+	if tok[0] > '9' {
+		return Word
+	}
+	for _, c := range tok[1:] {
+		if c > '9' {
+			return Word
+		}
+	}
+	return Number
+}
+
+// classifyChunk returns, for 64 bytes of text, the masks of the ASCII
+// letters and digits and of the bytes above ASCII, bit k for byte k.
+// Each eight bytes are tested in lanes as in asciiWordRun.
+func classifyChunk(b []byte) (word, high uint64) {
+	_ = b[63]
+	for k := 0; k < 64; k += 8 {
+		x := binary.LittleEndian.Uint64(b[k:])
+		y := x | laneHigh // the low seven bits of every byte, high bit set
+		lower := y | 0x20*laneOnes
+		letter := (lower - 'a'*laneOnes) &^ (lower - ('z'+1)*laneOnes)
+		digit := (y - '0'*laneOnes) &^ (y - ('9'+1)*laneOnes)
+		word |= laneBits((letter|digit)&^x) << k
+		high |= laneBits(x) << k
+	}
+	return word, high
+}
+
+// laneBits gathers the high bits of the eight lanes of m into the low
+// eight bits, lane j to bit j. The multiplier places lane j's bit at bit
+// 56+j; no two products of bits land on the same place, so nothing
+// carries into the top byte.
+func laneBits(m uint64) uint64 {
+	return ((m >> 7) & laneOnes) * 0x0102040810204080 >> 56
+}
+
+// scanToken skips from i to the next token's first byte and appends the
+// token, or stops after a character above ASCII that is no word
+// character; it returns where the scan stopped. A token grows over ASCII
+// letters and digits eight bytes at a time (asciiWordRun); the byte that
+// stops it is classified by one table lookup, and only bytes above ASCII
+// are decoded as runes.
+func scanToken(out []Token, src []byte, i, end int) ([]Token, int) {
+	// Skip to a token's first byte: ASCII that is not a letter or
+	// digit (joiners included) is passed over without decoding.
+	for i < end && byteClass[src[i]]&(classWord|classHigh) == 0 {
+		i++
+	}
+	if i >= end {
+		return out, i
+	}
+	if src[i] >= utf8.RuneSelf {
+		if r, size := utf8.DecodeRune(src[i:]); !isWordRune(r) {
+			return out, i + size
+		}
+	}
+	tokStart := i
+	var seen uint8 // the classes of the token's bytes, or-ed
+	for i < end {
+		if i+8 <= end {
+			// Eight bytes at once: most words are ASCII letters
+			// and end within the next eight bytes.
+			n, letters := asciiWordRun(binary.LittleEndian.Uint64(src[i:]))
+			if letters {
+				seen |= letterBit
+			}
+			i += n
+			if n == 8 || i >= end {
 				continue
 			}
 		}
-		tokStart := i
-		var seen uint8 // the classes of the token's bytes, or-ed
-		for i < end {
-			if i+8 <= end {
-				// Eight bytes at once: most words are ASCII letters
-				// and end within the next eight bytes.
-				n, letters := asciiWordRun(binary.LittleEndian.Uint64(src[i:]))
-				if letters {
-					seen |= letterBit
-				}
-				i += n
-				if n == 8 || i >= end {
-					continue
-				}
-			}
-			k := byteClass[src[i]]
-			if k&classWord != 0 {
-				seen |= k
+		k := byteClass[src[i]]
+		if k&classWord != 0 {
+			seen |= k
+			i++
+			continue
+		}
+		if k == classJoiner {
+			if i+1 < end && joinsWord(src[i+1:]) {
 				i++
 				continue
 			}
-			if k == classJoiner {
-				if i+1 < end && joinsWord(src[i+1:]) {
-					i++
-					continue
-				}
-				break
-			}
-			if k != classHigh {
-				break
-			}
-			r, size := utf8.DecodeRune(src[i:])
-			if isWordRune(r) {
-				seen |= classLetter // no character above ASCII is an ASCII digit
-				i += size
-				continue
-			}
-			if isJoiner(r) && i+size < end && joinsWord(src[i+size:]) {
-				i += size
-				continue
-			}
 			break
 		}
-		kind := Number
-		if seen&letterBit != 0 {
-			kind = Word
+		if k != classHigh {
+			break
 		}
-		out = append(out, Token{Start: tokStart, End: i, Kind: kind})
+		r, size := utf8.DecodeRune(src[i:])
+		if isWordRune(r) {
+			seen |= classLetter // no character above ASCII is an ASCII digit
+			i += size
+			continue
+		}
+		if isJoiner(r) && i+size < end && joinsWord(src[i+size:]) {
+			i += size
+			continue
+		}
+		break
 	}
-	return out
+	kind := Number
+	if seen&letterBit != 0 {
+		kind = Word
+	}
+	return append(out, Token{Start: tokStart, End: i, Kind: kind}), i
 }
 
 // asciiWordRun reads eight bytes (the first in the low byte) and returns
