@@ -206,7 +206,14 @@ func (b *builder) addEmbedded() error {
 		if err != nil {
 			return err
 		}
-		if err := b.addFile("data/"+e.Name(), data); err != nil {
+		name := "data/" + e.Name()
+		if f := decodedYAML(name, data); f != nil {
+			if err := b.addData(name, f); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := b.addFile(name, data); err != nil {
 			return err
 		}
 	}
@@ -258,13 +265,22 @@ func (b *builder) addFile(name string, data []byte) error {
 	if strings.HasSuffix(strings.ToLower(name), ".tsv") {
 		return b.addTSV(name, data)
 	}
+	f, err := decodeYAML(name, data)
+	if err != nil {
+		return err
+	}
+	return b.addData(name, f)
+}
+
+// decodeYAML decodes a YAML pack file; name is for the error.
+func decodeYAML(name string, data []byte) (*fileData, error) {
 	var f fileData
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil && err.Error() != "EOF" {
-		return fmt.Errorf("knowledge: %s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, fmt.Errorf("knowledge: %s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	return b.addData(name, &f)
+	return &f, nil
 }
 
 func (b *builder) addData(name string, f *fileData) error {
