@@ -338,3 +338,34 @@ func BenchmarkTokensIn(b *testing.B) {
 		b.Fatal(n)
 	}
 }
+
+// BenchmarkSentences splits the prose blocks of the seeds and, when
+// present, the WCXB truth texts into sentences, the blocks parsed before.
+func BenchmarkSentences(b *testing.B) {
+	var docs []*Document
+	var size int64
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	if more, err := shareddata.WCXBFiles("truth"); err == nil {
+		paths = append(paths, more...)
+	}
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, New(p, t, Meta{}))
+		size += int64(len(t))
+	}
+	buf := make([]Sentence, 0, 1<<16)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			buf = buf[:0]
+			for bi, bl := range d.Blocks {
+				if bl.IsProse() {
+					buf = appendSentences(buf, d.Src, bl.ContentStart, bl.End, bi)
+				}
+			}
+		}
+	}
+}

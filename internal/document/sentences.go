@@ -1,6 +1,8 @@
 package document
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,7 +87,24 @@ var isTerminalByte = [256]bool{'.': true, '!': true, '?': true, 0xe2: true}
 // ASCII byte or the lead byte 0xE2 is never inside another character's
 // encoding, so it finds exactly the terminals a rune-by-rune scan from i
 // finds.
+//
+// Eight bytes are tested at once while eight remain: a lane holds a
+// terminal byte when it equals one of the four (exact for the first such
+// lane, which is the one taken).
 func indexTerminal(src []byte, i, end int) int {
+	for i+8 <= end {
+		x := binary.LittleEndian.Uint64(src[i:])
+		m := zeroLane(x^'.'*laneOnes) | zeroLane(x^'!'*laneOnes) | zeroLane(x^'?'*laneOnes) | zeroLane(x^0xe2*laneOnes)
+		if m == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(m) / 8
+		if src[i] != 0xe2 || i+2 < end && src[i+1] == 0x80 && src[i+2] == 0xa6 {
+			return i
+		}
+		i++
+	}
 	for ; i < end; i++ {
 		if !isTerminalByte[src[i]] {
 			continue
@@ -96,6 +115,11 @@ func indexTerminal(src []byte, i, end int) int {
 	}
 	return end
 }
+
+// zeroLane sets the high bit of the lowest zero byte of v, and perhaps of
+// higher lanes too (a borrow runs up from a zero lane), never of a lower
+// one: the first set lane is exact.
+func zeroLane(v uint64) uint64 { return (v - laneOnes) &^ v & laneHigh }
 
 // closeAfterTerminal moves past closing quotes, brackets and footnote
 // references that belong to the sentence just ended: `peace.”[1] The`.
