@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"hash/crc32"
 	"os"
 	"reflect"
 	"sort"
@@ -61,7 +60,7 @@ func TestDecodedYAMLIsFresh(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(&b, "{name: %q, size: %d, crc: %#08x, data: ", name, len(files[i]), crc32.ChecksumIEEE(files[i]))
+		fmt.Fprintf(&b, "{name: %q, size: %d, hash: %#016x, data: ", name, len(files[i]), dataHash(files[i]))
 		if err := writeGo(&b, reflect.ValueOf(f)); err != nil {
 			t.Fatal(err)
 		}
@@ -190,4 +189,17 @@ func writeGo(b *bytes.Buffer, v reflect.Value) error {
 		return fmt.Errorf("cannot write a %s", v.Type())
 	}
 	return nil
+}
+
+// Changing any one byte of a file changes its hash.
+func TestDataHashSeesEveryByte(t *testing.T) {
+	data := []byte("people:\n  - name: Jane Example\n    source: test\n")
+	want := dataHash(data)
+	for i := range data {
+		data[i] ^= 1
+		if dataHash(data) == want {
+			t.Errorf("byte %d changed, hash did not", i)
+		}
+		data[i] ^= 1
+	}
 }

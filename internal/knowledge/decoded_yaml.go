@@ -3,13 +3,13 @@
 package knowledge
 
 var decodedFiles = []decodedFile{
-	{name: "data/common_names.yaml", size: 2346, crc: 0x5fddfcb5, data: &fileData{
+	{name: "data/common_names.yaml", size: 2346, hash: 0x97546de6e057663f, data: &fileData{
 		Common: &commonNamesData{
 			Given:    []string{"John", "James", "David", "Michael", "Robert", "William", "Richard", "Thomas", "Mark", "Paul", "Peter", "Mary", "Anna", "Anne", "Ann", "Maria", "Marie", "Jean", "Joe", "Joseph", "George", "Charles", "Daniel", "Dan", "Matthew", "Andrew", "Christopher", "Chris", "Steven", "Stephen", "Kevin", "Brian", "Jennifer", "Elizabeth", "Sarah", "Sara", "Susan", "Karen", "Lisa", "Nancy", "Jan", "Ian", "Alan", "Alex", "Alexander", "Alexandra", "Ali", "Mohammed", "Muhammad", "Mohamed", "Ahmed", "Ahmad", "Hassan", "Hussein", "Carlos", "Juan", "Jose", "José", "Luis", "Ivan", "Sergei", "Sergey", "Dmitry", "Olga", "Hans", "Klaus", "Michel", "Pierre", "Jacques", "Philippe", "Antonio", "António", "Giuseppe", "Marco", "Luca", "Ana", "Tom", "Tim", "Jim", "Bill", "Bob", "Mike", "Jack", "Harry", "Henry", "Edward", "Eric", "Erik", "Frank", "Fred", "Greg", "Jeff", "Jeffrey", "Jon", "Jonathan", "Josh", "Julia", "Julie", "Kate", "Katie", "Laura", "Linda", "Martin", "Matt", "Max", "Nick", "Nicholas", "Patrick", "Rachel", "Ryan", "Sam", "Samuel", "Scott", "Simon", "Steve", "Tony", "Victor", "Emma", "Emily", "Hannah", "Helen", "Jane", "Jenny", "Jessica", "Kim", "Lee", "Marc", "Markus", "Marcus", "Martina", "Michelle", "Nicole", "Oliver", "Paula", "Pablo", "Rebecca", "Robin", "Rose", "Ruth", "Stefan", "Yuri"},
 			Surnames: []string{"Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Garcia", "Rodriguez", "Wilson", "Martinez", "Anderson", "Taylor", "Thomas", "Moore", "Martin", "Jackson", "Thompson", "White", "Lee", "Harris", "Clark", "Lewis", "Walker", "Hall", "Young", "King", "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "Hill", "Campbell", "Mitchell", "Roberts", "Carter", "Phillips", "Evans", "Turner", "Parker", "Collins", "Edwards", "Stewart", "Morris", "Murphy", "Cook", "Rogers", "Kim", "Park", "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Nguyen", "Tran", "Le", "Pham", "Singh", "Kumar", "Sharma", "Patel", "Khan", "Ali", "Ahmed", "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Ivanov", "Petrov", "Smirnov", "Kuznetsov", "Popov", "Bernard", "Dubois", "Durand", "Lefebvre", "Moreau", "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Fernandez", "Lopez", "Gonzalez", "Sanchez", "Perez", "Silva", "Santos", "Costa", "Oliveira", "Pereira", "Hughes", "Wood", "Bell", "Ward", "Cox", "Gray", "Kelly", "Ross", "Reed", "Hunt", "Shaw", "Lewis", "Jensen", "Hansen", "Nielsen", "Andersen", "Larsen", "Rasmussen", "Berg", "Novak", "Kowalski"},
 		},
 	}},
-	{name: "data/facts.yaml", size: 2058, crc: 0x4185c568, data: &fileData{
+	{name: "data/facts.yaml", size: 2058, hash: 0x2c528b10bfbd89e9, data: &fileData{
 		Facts: []factData{
 			factData{
 				ID:       "nato-article-5",
@@ -50,7 +50,7 @@ var decodedFiles = []decodedFile{
 			},
 		},
 	}},
-	{name: "data/initialisms.yaml", size: 3509, crc: 0xf25ba1c8, data: &fileData{
+	{name: "data/initialisms.yaml", size: 3509, hash: 0x9eff3c189bb4a05b, data: &fileData{
 		Initialisms: []initialismData{
 			initialismData{
 				Form:      "UK",
@@ -254,7 +254,7 @@ var decodedFiles = []decodedFile{
 			},
 		},
 	}},
-	{name: "data/offices.yaml", size: 6133, crc: 0x3a9c865f, data: &fileData{
+	{name: "data/offices.yaml", size: 6133, hash: 0xb6a9931ebf73417d, data: &fileData{
 		ValidAsOf: "2026-01-22",
 		Offices: []officeData{
 			officeData{
@@ -571,7 +571,7 @@ var decodedFiles = []decodedFile{
 			},
 		},
 	}},
-	{name: "data/people.yaml", size: 4007, crc: 0xba7c930c, data: &fileData{
+	{name: "data/people.yaml", size: 4007, hash: 0xea9971d742802beb, data: &fileData{
 		People: []personData{
 			personData{
 				Name:            "Volodymyr Zelensky",

@@ -336,3 +336,17 @@ func TestStalePackIsNotUsed(t *testing.T) {
 		t.Errorf("pack of the same text: %v", err)
 	}
 }
+
+// Changing any one byte of a text changes its hash.
+func TestTextHashSeesEveryByte(t *testing.T) {
+	text := []byte("features words bytes\nbase -1\ntree 3\n0 2 1 2 0\n")
+	want := textHash(string(text))
+	for i := range text {
+		old := text[i]
+		text[i] ^= 1
+		if textHash(string(text)) == want {
+			t.Errorf("byte %d changed, hash did not", i)
+		}
+		text[i] = old
+	}
+}
