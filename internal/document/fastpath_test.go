@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/shareddata"
@@ -209,7 +211,7 @@ func referenceSentences(out []Sentence, src []byte, start, end, block int) []Sen
 			i = stop
 			continue
 		}
-		if next < end && (r == '.' && isAbbreviation(src, s, i, src[next]) || !opensSentence(src, next, end)) {
+		if next < end && (r == '.' && referenceIsAbbreviation(src, s, i, src[next]) || !opensSentence(src, next, end)) {
 			i = stop
 			continue
 		}
@@ -222,6 +224,73 @@ func referenceSentences(out []Sentence, src []byte, start, end, block int) []Sen
 		out = append(out, Sentence{Start: s, End: tail, Block: block})
 	}
 	return out
+}
+
+// referenceIsAbbreviation is isAbbreviation as it was, copying the word
+// and lower-casing it with strings.ToLower.
+func referenceIsAbbreviation(src []byte, sentStart, dot int, following byte) bool {
+	j := dot
+	for j > sentStart {
+		r, size := utf8.DecodeLastRune(src[sentStart:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= size
+	}
+	word := string(src[j:dot])
+	if word == "" {
+		return false
+	}
+	if strings.Contains(word, ".") {
+		return true
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	lower := strings.ToLower(word)
+	return abbreviations[lower] || numberAbbreviations[lower] && '0' <= following && following <= '9'
+}
+
+func TestMaxAbbreviation(t *testing.T) {
+	longest := 0
+	for _, set := range []map[string]bool{abbreviations, numberAbbreviations} {
+		for w := range set {
+			longest = max(longest, len(w))
+			if strings.ToLower(w) != w || !isASCII([]byte(w)) {
+				t.Errorf("abbreviation %q is not lower-case ASCII", w)
+			}
+		}
+	}
+	if longest != maxAbbreviation {
+		t.Errorf("the longest abbreviation has %d bytes, maxAbbreviation is %d", longest, maxAbbreviation)
+	}
+}
+
+// TestIsAbbreviationMatchesReference tries every period of the texts and
+// of words built to reach the stack path's edges (lengths around
+// maxAbbreviation, capitals, letters above ASCII, the Kelvin sign that
+// lower-cases to ASCII).
+func TestIsAbbreviationMatchesReference(t *testing.T) {
+	texts := fastPathTexts(t)
+	for _, w := range []string{"Approx", "APPROX", "approxi", "Sept", "No", "no", "Nos", "Inc", "\u212ao", "\u00c9d", "Univ", "Univs",
+		"Corp", "CORPS", "dept", "Dept\u00e9", "Mr", "MRS", "x", "X", "\u00c9", "U.S", "vs", "V"} {
+		for _, next := range []string{" 5", " Five", " five"} {
+			texts = append(texts, []byte("See "+w+"."+next))
+		}
+	}
+	for _, src := range texts {
+		for i, c := range src {
+			if c != '.' || i+1 >= len(src) {
+				continue
+			}
+			for _, from := range []int{0, max(0, i-3)} {
+				if got, want := isAbbreviation(src, from, i, src[i+1]), referenceIsAbbreviation(src, from, i, src[i+1]); got != want {
+					t.Fatalf("%q before offset %d (from %d): %v, want %v", clip(src[from:i]), i, from, got, want)
+				}
+			}
+		}
+	}
 }
 
 // BenchmarkTokens tokenises the seeds and, when present, the WCXB truth

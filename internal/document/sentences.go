@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"strings"
@@ -149,6 +150,10 @@ func closeAfterTerminal(src []byte, i, end int) int {
 // isAbbreviation looks at the word before the period at dot: a known
 // abbreviation, a single capital initial ("J. Smith"), or a dotted
 // initialism ("U.S."); following is the first byte of the next word.
+//
+// It reads the word in place: an ASCII word is lower-cased on the stack
+// (one longer than any abbreviation is none), and only other words are
+// copied and lower-cased by strings.ToLower.
 func isAbbreviation(src []byte, sentStart, dot int, following byte) bool {
 	j := dot
 	for j > sentStart {
@@ -158,19 +163,47 @@ func isAbbreviation(src []byte, sentStart, dot int, following byte) bool {
 		}
 		j -= size
 	}
-	word := string(src[j:dot])
-	if word == "" {
+	word := src[j:dot]
+	if len(word) == 0 {
 		return false
 	}
-	if strings.Contains(word, ".") {
+	if bytes.IndexByte(word, '.') >= 0 {
 		return true // "U.S", "e.g"
 	}
-	if utf8.RuneCountInString(word) == 1 {
-		r, _ := utf8.DecodeRuneInString(word)
+	if utf8.RuneCount(word) == 1 {
+		r, _ := utf8.DecodeRune(word)
 		return unicode.IsUpper(r)
 	}
-	lower := strings.ToLower(word)
-	return abbreviations[lower] || numberAbbreviations[lower] && '0' <= following && following <= '9'
+	var buf [maxAbbreviation]byte
+	var lower []byte
+	switch {
+	case !isASCII(word):
+		lower = []byte(strings.ToLower(string(word)))
+	case len(word) > len(buf):
+		return false
+	default:
+		lower = buf[:len(word)]
+		for i, c := range word {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower[i] = c
+		}
+	}
+	return abbreviations[string(lower)] || numberAbbreviations[string(lower)] && '0' <= following && following <= '9'
+}
+
+// maxAbbreviation is the length of the longest key of abbreviations and
+// numberAbbreviations ("approx"); TestMaxAbbreviation holds it to them.
+const maxAbbreviation = 6
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // opensSentence reports whether the text at i can start a sentence: an
