@@ -306,7 +306,7 @@ func (p *Pack) index() {
 	}
 	p.officesOf = make(map[*Person][]*Office, len(p.People))
 	for _, o := range p.Offices {
-		sort.Slice(o.Terms, func(i, j int) bool { return o.Terms[i].From.Before(o.Terms[j].From) })
+		sort.Sort(termsByStart(o.Terms))
 		for _, t := range o.Terms {
 			held := p.officesOf[t.Holder]
 			if len(held) == 0 || held[len(held)-1] != o {
@@ -315,6 +315,15 @@ func (p *Pack) index() {
 		}
 	}
 }
+
+// termsByStart sorts terms by their first day. (sort.Sort runs the same
+// algorithm as sort.Slice, so terms that start on one day keep the order
+// they always had, without sort.Slice's reflection per office.)
+type termsByStart []Term
+
+func (t termsByStart) Len() int           { return len(t) }
+func (t termsByStart) Less(i, j int) bool { return t[i].From.Before(t[j].From) }
+func (t termsByStart) Swap(i, j int)      { t[i], t[j] = t[j], t[i] }
 
 // lastWord returns the last of the words strings.Fields finds in s and
 // how many there are (up to two: one or "more than one"), without
