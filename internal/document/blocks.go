@@ -250,7 +250,7 @@ func (p *blockParser) paragraph(i int) int {
 const hardWrapWidth = 100
 
 func paragraphBreak(prev, next []byte) bool {
-	prev = bytes.TrimRight(prev, " \t\u00a0")
+	prev = trimRightBlank(prev)
 	if len(prev) == 0 {
 		return true
 	}
@@ -258,8 +258,25 @@ func paragraphBreak(prev, next []byte) bool {
 		return len(prev) > hardWrapWidth || startsUpper(next) && len(next) > hardWrapWidth
 	}
 	// A short unpunctuated line followed by a capitalised one is a title,
-	// a name or a label, not the middle of a wrapped sentence.
-	return utf8.RuneCount(prev) < 60 && startsUpper(next)
+	// a name or a label, not the middle of a wrapped sentence. (A line of
+	// fewer than 60 bytes has fewer than 60 characters: no count.)
+	return startsUpper(next) && (len(prev) < 60 || utf8.RuneCount(prev) < 60)
+}
+
+// trimRightBlank is bytes.TrimRight(b, " \t\u00a0") without decoding
+// runes: a final 0xC2 0xA0 is always a whole no-break space.
+func trimRightBlank(b []byte) []byte {
+	for n := len(b); n > 0; n = len(b) {
+		switch {
+		case b[n-1] == ' ' || b[n-1] == '\t':
+			b = b[:n-1]
+		case n >= 2 && b[n-1] == 0xa0 && b[n-2] == 0xc2:
+			b = b[:n-2]
+		default:
+			return b
+		}
+	}
+	return b
 }
 
 func endsSentence(b []byte) bool {
@@ -310,7 +327,7 @@ func titleLike(line []byte) bool {
 			return false
 		}
 	}
-	return utf8.RuneCount(line) <= 100 && bytes.Count(line, []byte(" ")) < 14
+	return (len(line) <= 100 || utf8.RuneCount(line) <= 100) && bytes.Count(line, []byte(" ")) < 14
 }
 
 func classifyLine(line []byte) lineClass {
@@ -318,6 +335,11 @@ func classifyLine(line []byte) lineClass {
 		return lcBlank
 	}
 	t := line[leadingSpace(line):]
+	if c := t[0] | 0x20; 'a' <= c && c <= 'z' {
+		// Most lines open with a letter, which no structural line does
+		// (each needs a mark or a digit first).
+		return lcText
+	}
 	switch {
 	case bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")):
 		return lcFence

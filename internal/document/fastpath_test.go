@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -437,4 +438,117 @@ func BenchmarkSentences(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkNew builds the lines and blocks of the seeds and, when
+// present, the WCXB pages and truth texts (what every pass of a run
+// builds for every document before any rule looks).
+func BenchmarkNew(b *testing.B) {
+	var texts [][]byte
+	var size int64
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	for _, kind := range []string{"pages", "truth"} {
+		if more, err := shareddata.WCXBFiles(kind); err == nil {
+			paths = append(paths, more...)
+		}
+	}
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, t)
+		size += int64(len(t))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, t := range texts {
+			New("x", t, Meta{})
+		}
+	}
+}
+
+// The block parser's line tests have shortcuts (a line opening with a
+// letter is text; a short line needs no character count; a trim without
+// decoding); they must agree with the plain versions on every line and
+// every pair of lines of the texts.
+func TestBlockLineTestsMatchReference(t *testing.T) {
+	for _, src := range fastPathTexts(t) {
+		lines := bytes.Split(src, []byte("\n"))
+		for i, line := range lines {
+			if !isBlank(line) {
+				if got, want := classifyLine(line), referenceClassifyLine(line); got != want {
+					t.Fatalf("classifyLine(%q) = %v, want %v", clip(line), got, want)
+				}
+			}
+			if got, want := titleLike(line), referenceTitleLike(line); got != want {
+				t.Fatalf("titleLike(%q) = %v, want %v", clip(line), got, want)
+			}
+			if i+1 < len(lines) {
+				if got, want := paragraphBreak(line, lines[i+1]), referenceParagraphBreak(line, lines[i+1]); got != want {
+					t.Fatalf("paragraphBreak(%q, %q) = %v, want %v", clip(line), clip(lines[i+1]), got, want)
+				}
+			}
+		}
+	}
+}
+
+func referenceClassifyLine(line []byte) lineClass {
+	if isBlank(line) {
+		return lcBlank
+	}
+	t := line[leadingSpace(line):]
+	switch {
+	case bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")):
+		return lcFence
+	case isATX(t):
+		return lcATX
+	case isSetextUnderline(t):
+		return lcSetextUnderline
+	case isSeparator(t):
+		return lcSeparator
+	case t[0] == '>':
+		return lcQuote
+	case t[0] == '|':
+		return lcTable
+	}
+	if _, ok := listMarker(t); ok {
+		return lcList
+	}
+	if _, w := noteLabel(t); w > 0 {
+		return lcNote
+	}
+	return lcText
+}
+
+func referenceParagraphBreak(prev, next []byte) bool {
+	prev = bytes.TrimRight(prev, " \t\u00a0")
+	if len(prev) == 0 {
+		return true
+	}
+	if endsSentence(prev) {
+		return len(prev) > hardWrapWidth || startsUpper(next) && len(next) > hardWrapWidth
+	}
+	return utf8.RuneCount(prev) < 60 && startsUpper(next)
+}
+
+func referenceTitleLike(line []byte) bool {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 || len(line) > 400 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(line)
+	switch r {
+	case '.', ',', ';', ':', '\u2026':
+		return false
+	}
+	first, size := utf8.DecodeRune(line)
+	if !unicode.IsUpper(first) {
+		rest := line[size:]
+		second, _ := utf8.DecodeRune(rest)
+		if !unicode.IsPunct(first) || !unicode.IsUpper(second) {
+			return false
+		}
+	}
+	return utf8.RuneCount(line) <= 100 && bytes.Count(line, []byte(" ")) < 14
 }
