@@ -550,7 +550,10 @@ func newLexIndex(lex Lexicon) *lexIndex {
 	for size < 2*len(lex) {
 		size *= 2
 	}
-	x := &lexIndex{slots: make([]uint64, size), mask: uint64(size - 1)}
+	// Sized up front: the model's lexicon is indexed in every process
+	// that lints a page, and growing the lists was a third of that.
+	x := &lexIndex{slots: make([]uint64, size), mask: uint64(size - 1),
+		words: make([]string, 0, len(lex)), values: make([]float32, 0, len(lex)), packed: make([]uint64, 0, len(lex))}
 	for w, v := range lex {
 		h := wordHash(w)
 		i := h & x.mask
