@@ -480,11 +480,14 @@ func (b *builder) build() (*Pack, error) {
 	built := make(map[*personData]*Person, len(b.personOrder))
 	p.People = make([]*Person, 0, len(b.personOrder))
 	p.Offices = make([]*Office, 0, len(b.officeOrder))
+	store := make([]Person, 0, len(b.personOrder))
 	for _, key := range b.personOrder {
 		d := b.people[key]
 		person, ok := built[d]
 		if !ok {
-			person = newPerson(d)
+			store = append(store, Person{})
+			person = &store[len(store)-1]
+			fillPerson(person, d)
 			built[d] = person
 			p.People = append(p.People, person)
 		}
@@ -523,10 +526,18 @@ func (b *builder) build() (*Pack, error) {
 // left them out: the last word is the surname, or the first for
 // family-first names.
 func newPerson(d *personData) *Person {
-	person := &Person{Name: d.Name, Given: d.Given, Surname: d.Surname, FamilyFirst: d.FamilyFirst,
+	person := new(Person)
+	fillPerson(person, d)
+	return person
+}
+
+// fillPerson is newPerson writing to person (build allocates the people
+// of the pack in one array).
+func fillPerson(person *Person, d *personData) {
+	*person = Person{Name: d.Name, Given: d.Given, Surname: d.Surname, FamilyFirst: d.FamilyFirst,
 		SurnameVariants: d.SurnameVariants, GivenVariants: d.GivenVariants, Relatives: d.Relatives, Also: d.Also, Source: d.Source, Curated: d.curated}
 	if person.Surname != "" && len(person.Given) > 0 && singleSpaced(d.Name) {
-		return person // nothing to fill in, nothing to respace
+		return // nothing to fill in, nothing to respace
 	}
 	words := strings.Fields(d.Name)
 	person.Name = strings.Join(words, " ")
@@ -544,7 +555,6 @@ func newPerson(d *personData) *Person {
 			person.Given = words[:len(words)-1]
 		}
 	}
-	return person
 }
 
 // singleSpaced reports whether s is its words joined by single spaces
@@ -565,13 +575,16 @@ func singleSpaced(s string) bool {
 }
 
 func buildOffice(d *officeData, people map[string]*Person, p *Pack) (*Office, error) {
-	o := &Office{ID: d.ID, Title: d.Title, TitleVariants: d.TitleVariants, Qualifiers: d.Qualifiers, Source: d.Source}
+	o := &Office{ID: d.ID, Title: d.Title, TitleVariants: d.TitleVariants, Qualifiers: d.Qualifiers, Source: d.Source,
+		Terms: make([]Term, 0, len(d.Terms))}
+	var buf [64]byte
 	for _, t := range d.Terms {
-		key := Fold(t.Holder)
-		holder := people[key]
+		// Looked up by the folded name in a buffer on the stack: a
+		// string is made only for a new holder.
+		holder := people[string(appendFoldString(buf[:0], t.Holder))]
 		if holder == nil {
 			holder = newPerson(&personData{Name: t.Holder, Source: d.Source})
-			people[key] = holder
+			people[Fold(t.Holder)] = holder
 			p.People = append(p.People, holder)
 		}
 		holder.Curated = holder.Curated || d.curated

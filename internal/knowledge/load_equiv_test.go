@@ -233,3 +233,12 @@ func referenceParseDay(s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// appendFoldString gives Fold's key.
+func TestAppendFoldStringMatchesFold(t *testing.T) {
+	for _, s := range []string{"", "abc", "Keir Starmer", "KEIR", "Sébastien Lecornu", "O’Neill", "ÉMILE", "Ursula von der Leyen", "İstanbul", "a\u00a0B"} {
+		if got := string(appendFoldString(nil, s)); got != Fold(s) {
+			t.Errorf("appendFoldString(%q) = %q, want %q", s, got, Fold(s))
+		}
+	}
+}

@@ -48,6 +48,22 @@ func isASCII(s string) bool {
 	return true
 }
 
+// appendFoldString appends Fold(s) to dst, without allocating when s is
+// ASCII.
+func appendFoldString(dst []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(dst, Fold(s)...)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // AppendFold appends Fold(w) to dst. An ASCII word is lower-cased in
 // place without allocating (callers pass a stack buffer and look the
 // result up as map[string(key)], which does not allocate either); other
