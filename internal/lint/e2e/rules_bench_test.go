@@ -1,11 +1,15 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/eval"
+	"github.com/dochygiene/hygiene/internal/lint"
 	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
 // truthDocs builds the WCXB truth texts (CC-BY-4.0) as documents with their
@@ -109,4 +113,48 @@ func BenchmarkCorpusPass(b *testing.B) {
 			nd.Release()
 		}
 	}
+}
+
+// BenchmarkLintWCXB lints the WCXB truth texts (corpus mode and
+// --per-document) and whole pages with every default rule on one worker,
+// as `hygiene lint -j1` does, findings kept: MB/cpu-s is the issue's
+// throughput figure, measured in process (a command-line run's CPU time
+// moves with what else the machine runs).
+func BenchmarkLintWCXB(b *testing.B) {
+	dir, err := eval.DataDir()
+	if err != nil {
+		b.Skip("WCXB data not found")
+	}
+	for _, c := range []struct {
+		name, kind string
+		perDoc     bool
+	}{{"truth", "truth", false}, {"truth-per-document", "truth", true}, {"pages", "pages", false}} {
+		path := filepath.Join(dir, "wcxb-dev", c.kind)
+		size := dirSize(b, path)
+		b.Run(c.name, func(b *testing.B) {
+			ruletest.MeasureCPU(b, size, func() {
+				r, err := lint.New(lint.Options{Jobs: 1, PerDocument: c.perDoc, PositionsOnly: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r.Lint([]string{path}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}
+
+func dirSize(b *testing.B, dir string) int64 {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Skip(err)
+	}
+	var n int64
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && !e.IsDir() {
+			n += info.Size()
+		}
+	}
+	return n
 }
