@@ -176,7 +176,11 @@ func markedLineDefs(doc *document.Document, bi int) []Def {
 }
 
 func leadingBlank(b []byte) int {
-	return len(b) - len(bytes.TrimLeft(b, " \t"))
+	n := 0
+	for n < len(b) && (b[n] == ' ' || b[n] == '\t') {
+		n++
+	}
+	return n
 }
 
 // lineMarkerDef reads a note marker at i, followed by white space.
@@ -208,8 +212,13 @@ func lineMarkerDef(src []byte, i int) (Def, bool) {
 // escapedMarker reads "\[3\]" or "\[^3\]:" at i, followed by white space.
 func escapedMarker(src []byte, i int) (Def, bool) {
 	rest := src[i:]
-	closing := bytes.Index(rest, []byte(`\]`))
-	if !bytes.HasPrefix(rest, []byte(`\[`)) || closing < 3 || closing > 44 {
+	if !bytes.HasPrefix(rest, []byte(`\[`)) {
+		return Def{}, false // most lines: settled without a search
+	}
+	// The closing mark counts only within 44 bytes: it is searched for
+	// there, not in the rest of the line.
+	closing := bytes.Index(rest[:min(len(rest), 46)], []byte(`\]`))
+	if closing < 3 || closing > 44 {
 		return Def{}, false
 	}
 	d := Def{Start: i, End: i + closing + 2, InnerStart: i + 2, InnerEnd: i + closing, Style: Bracket}

@@ -1,6 +1,7 @@
 package footnotes
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -48,4 +49,67 @@ func TestSkipPlainMatchesLoop(t *testing.T) {
 			}
 		}
 	}
+}
+
+// escapedMarker and leadingBlank take shortcuts (the opening mark before
+// any search, a search bounded by the longest label, no cutset); they
+// must agree with the former versions at every line start of the WCXB
+// texts and on escaped markers around the bound.
+func TestLineMarkerShortcutsMatchReference(t *testing.T) {
+	var lines [][]byte
+	for _, kind := range []string{"pages", "truth"} {
+		paths, _ := shareddata.WCXBFiles(kind)
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, bytes.Split(b, []byte("\n"))...)
+		}
+	}
+	for n := 0; n <= 46; n++ {
+		label := strings.Repeat("7", n)
+		for _, l := range []string{`\[` + label + `\] note`, `\[^` + label + `\]: note`, `\[^a` + label + `\]: note`, ` \t\[` + label + `\]x`} {
+			lines = append(lines, []byte(l))
+		}
+	}
+	for _, line := range lines {
+		if got, want := leadingBlank(line), len(line)-len(bytes.TrimLeft(line, " \t")); got != want {
+			t.Fatalf("leadingBlank(%q) = %d, want %d", line, got, want)
+		}
+		i := leadingBlank(line)
+		gd, gok := escapedMarker(line, i)
+		wd, wok := referenceEscapedMarker(line, i)
+		if gok != wok || gd != wd {
+			t.Fatalf("escapedMarker(%q): %+v %v, want %+v %v", line, gd, gok, wd, wok)
+		}
+	}
+}
+
+func referenceEscapedMarker(src []byte, i int) (Def, bool) {
+	rest := src[i:]
+	closing := bytes.Index(rest, []byte(`\]`))
+	if !bytes.HasPrefix(rest, []byte(`\[`)) || closing < 3 || closing > 44 {
+		return Def{}, false
+	}
+	d := Def{Start: i, End: i + closing + 2, InnerStart: i + 2, InnerEnd: i + closing, Style: Bracket}
+	label := string(rest[2:closing])
+	if strings.HasPrefix(label, "^") {
+		d.Style, d.InnerStart, label = Caret, d.InnerStart+1, label[1:]
+		if d.End < len(src) && src[d.End] == ':' {
+			d.End++
+		}
+	}
+	if !followedBySpace(src, d.End) {
+		return Def{}, false
+	}
+	if n, ok := noteNumber(label); ok {
+		d.Num = n
+		return d, true
+	}
+	if d.Style == Caret && validName(label) {
+		d.Name = label
+		return d, true
+	}
+	return Def{}, false
 }
