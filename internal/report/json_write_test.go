@@ -2,11 +2,13 @@ package report
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"io"
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/rules"
@@ -168,5 +170,25 @@ func TestJSONSizeCoversPlainReports(t *testing.T) {
 	}
 	if got, size := len(appendJSONReport(nil, r)), jsonSize(r); got > size {
 		t.Errorf("JSON of %d bytes, estimated %d", got, size)
+	}
+}
+
+// plainRun must say true exactly when all eight bytes are jsonPlain.
+func TestPlainRunMatchesTable(t *testing.T) {
+	edges := []byte{0x00, 0x1f, 0x20, 0x21, '"', '#', '[', '\\', ']', 'a', 0x7e, 0x7f, 0x80, 0xc3, 0xe2, 0xff}
+	rng := rand.New(rand.NewSource(89))
+	var b [8]byte
+	for range 200000 {
+		want := true
+		for k := range b {
+			b[k] = edges[rng.Intn(len(edges))]
+			if rng.Intn(3) > 0 {
+				b[k] = 'a' + byte(rng.Intn(26)) // mostly plain, so runs pass too
+			}
+			want = want && b[k] < utf8.RuneSelf && jsonPlain[b[k]]
+		}
+		if got := plainRun(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("plainRun(%q) = %v, want %v", b[:], got, want)
+		}
 	}
 }
