@@ -552,3 +552,37 @@ func referenceTitleLike(line []byte) bool {
 	}
 	return utf8.RuneCount(line) <= 100 && bytes.Count(line, []byte(" ")) < 14
 }
+
+// BenchmarkBlockTokens tokenises the seeds and, when present, the WCXB
+// pages and truth texts block by block, as Tokens does: short blocks
+// (menu lines, headings) and every block's end included.
+func BenchmarkBlockTokens(b *testing.B) {
+	var docs []*Document
+	var size int64
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
+	for _, kind := range []string{"pages", "truth"} {
+		if more, err := shareddata.WCXBFiles(kind); err == nil {
+			paths = append(paths, more...)
+		}
+	}
+	for _, p := range paths {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, New(p, t, Meta{}))
+		size += int64(len(t))
+	}
+	buf := make([]Token, 0, 1<<20)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			buf = buf[:0]
+			for _, bl := range d.Blocks {
+				if bl.Kind != Code {
+					buf = appendTokens(buf, d.Src, bl.Start, bl.End)
+				}
+			}
+		}
+	}
+}
