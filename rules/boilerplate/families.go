@@ -312,6 +312,26 @@ var tagsFamily = &phraseFamily{
 
 var breadcrumbShape = regexp.MustCompile(`^(home|start|startseite|accueil|inicio)\s*(›|»|>|/|\||→|::|-)\s*\S`)
 
+// trailSeparator is one step of a breadcrumb trail: a separator with
+// spaces around it.
+var trailSeparator = regexp.MustCompile(`\s(›|»|>|/|\||→|::)\s`)
+
+// breadcrumb reports whether a line is a breadcrumb trail: "Home" and a
+// separator, and past navMaxTrail words (the trail ends in the page's
+// whole title: "Home » Furniture » How To Refresh And Restore Antique
+// Furniture Without Refinishing") at least two separated steps and no
+// sentence end.
+func breadcrumb(raw string, words int) bool {
+	if !breadcrumbShape.MatchString(strings.ToLower(raw)) {
+		return false
+	}
+	return words <= navMaxTrail || len(trailSeparator.FindAllStringIndex(raw, 3)) >= 2 && !endsSentence([]byte(raw))
+}
+
+// navMaxTrail is the navigation family's MaxWords: a longer breadcrumb
+// needs two separated steps.
+const navMaxTrail = 8
+
 var navigationFamily = &phraseFamily{
 	What:   "navigation link",
 	Starts: []string{"home", "start", "startseite", "accueil", "inicio"},
@@ -326,10 +346,11 @@ var navigationFamily = &phraseFamily{
 		"jump to", "jump to section", "expand all", "collapse all", "quick links", "show all",
 		"inhaltsverzeichnis", "inhalt", "sommaire", "table des matières", "índice", "contenido",
 	},
-	Prefixes: []string{"you are here", "back to", "return to", "skip to"},
-	MaxWords: 8,
+	Prefixes:   []string{"you are here", "back to", "return to", "skip to"},
+	MaxWords:   navMaxTrail,
+	MatchWords: 25,
 	Match: func(norm, raw string) bool {
-		return breadcrumbShape.MatchString(strings.ToLower(raw))
+		return breadcrumb(raw, wordCount(norm))
 	},
 }
 

@@ -163,3 +163,40 @@ func TestModelSkipsFigureCells(t *testing.T) {
 		}
 	}
 }
+
+// A breadcrumb trail ends in the page's whole title, so it may run past
+// the navigation family's eight words; a long line needs two separated
+// steps and no sentence end, so a sentence that starts with "Home" and a
+// dash or slash stays article text.
+func TestLongBreadcrumbTrail(t *testing.T) {
+	for _, line := range []string{
+		"Home » Furniture » How To Refresh And Restore Antique Furniture Without Refinishing",
+		"Home / Topics / Deep Dive / The Many Different Types of Wine (Infographic)",
+		"Home > Guides > 18 Best Strategy Board Games in 2025: The Perfect Plan",
+	} {
+		// Next to other furniture (alone a breadcrumb is a hint).
+		text := "Skip to content\n\n" + line + "\n\n" + body + "\n"
+		if got := flagged(t, text); !contains(got[3], "boilerplate/breadcrumbs") {
+			t.Errorf("%q: flagged %v, want a breadcrumb on line 3", line, got)
+		}
+	}
+	for _, line := range []string{
+		"Home - the place where we grew up, she said, is gone now and the town has changed.",
+		"Home / away / neutral ground results were mixed this season for the club and its fans.",
+		"Home / away form: the club won most of its games at home this season and lost away",
+	} {
+		text := "Skip to content\n\n" + line + "\n\n" + body + "\n"
+		if got := flagged(t, text); len(got[3]) > 0 {
+			t.Errorf("%q: flagged %v", line, got)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -24,6 +24,9 @@ type phraseFamily struct {
 	Vocabulary []string
 	// MaxWords bounds prefix matches; long lines are sentences.
 	MaxWords int
+	// MatchWords, when larger, lets Match judge lines up to that many
+	// words (a breadcrumb trail ends in the page's whole title).
+	MatchWords int
 	// Match is an extra test on the normalised line and the raw trimmed
 	// line, for shapes a list cannot hold ("© 2024 ...", "4 min read").
 	Match func(norm, raw string) bool
@@ -100,7 +103,7 @@ func (f *phraseFamily) init() {
 	if f.MaxWords == 0 {
 		f.MaxWords = 12
 	}
-	maxFamilyWords = max(maxFamilyWords, f.MaxWords)
+	maxFamilyWords = max(maxFamilyWords, f.MaxWords, f.MatchWords)
 }
 
 func toSet(list []string) map[string]bool {
@@ -119,7 +122,7 @@ func toSet(list []string) map[string]bool {
 // text is the trimmed line; raw holds it as a string once a Match
 // function needed it (most lines never get that far).
 func (f *phraseFamily) matchWords(norm string, text []byte, raw *string, n int, exact, start bool) phraseMatch {
-	if n == 0 || n > f.MaxWords && n > maxExactWords || f.NoColon && bytes.HasSuffix(text, []byte(":")) {
+	if n == 0 || n > max(f.MaxWords, f.MatchWords) && n > maxExactWords || f.NoColon && bytes.HasSuffix(text, []byte(":")) {
 		return noMatch
 	}
 	if n <= maxExactWords {
@@ -134,8 +137,11 @@ func (f *phraseFamily) matchWords(norm string, text []byte, raw *string, n int, 
 		return noMatch
 	}
 	// A question is a question, not a widget ("Comments?" as a heading).
-	if n > f.MaxWords || bytes.HasSuffix(text, []byte("?")) {
+	if bytes.HasSuffix(text, []byte("?")) {
 		return noMatch
+	}
+	if n > f.MaxWords {
+		return f.matchLong(norm, text, raw, n)
 	}
 	for _, p := range f.Prefixes {
 		if strings.HasPrefix(norm, p) && (len(norm) == len(p) || norm[len(p)] == ' ') &&
@@ -156,6 +162,21 @@ func (f *phraseFamily) matchWords(norm string, text []byte, raw *string, n int, 
 		if f.Match(norm, *raw) {
 			return likelyMatch
 		}
+	}
+	return noMatch
+}
+
+// matchLong judges a line longer than MaxWords: only Match, and only up to
+// MatchWords words.
+func (f *phraseFamily) matchLong(norm string, text []byte, raw *string, n int) phraseMatch {
+	if n > f.MatchWords || f.Match == nil || f.Hint != nil && !f.Hint(norm) {
+		return noMatch
+	}
+	if *raw == "" {
+		*raw = string(text)
+	}
+	if f.Match(norm, *raw) {
+		return likelyMatch
 	}
 	return noMatch
 }
