@@ -3,10 +3,12 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"strconv"
 	"strings"
@@ -433,6 +435,27 @@ func Unquote(v []byte) ([]byte, error) {
 	return s, err
 }
 
+// skipPlainJSON returns the offset of the first special byte of b from i
+// on, looking at eight bytes at once while eight remain, or the offset
+// where fewer than eight remain (the caller's byte loop goes on from
+// there). A lane is special when its byte is below 0x20, a quote or a
+// backslash; each lane is tested on its own, as in a range test on seven
+// bits with the high bit set, and bytes above ASCII are never special.
+func skipPlainJSON(b []byte, i int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		y := x | high
+		control := ^(y - 0x20*ones)
+		quote := (y - '"'*ones) &^ (y - ('"'+1)*ones)
+		backslash := (y - '\\'*ones) &^ (y - ('\\'+1)*ones)
+		if m := (control | quote | backslash) &^ x & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	return i
+}
+
 // special marks the bytes that end the fast scan of a JSON string: the
 // quote, the backslash and the control characters JSON forbids raw.
 var special = func() (t [256]bool) {
@@ -450,7 +473,7 @@ func unquoteAt(b []byte, i int) ([]byte, int, error) {
 		return nil, i, errors.New("not a JSON string")
 	}
 	i++
-	j := i
+	j := skipPlainJSON(b, i)
 	for j < len(b) && !special[b[j]] {
 		j++
 	}
@@ -467,7 +490,7 @@ func unquoteAt(b []byte, i int) ([]byte, int, error) {
 		case c < 0x20:
 			return nil, j, fmt.Errorf("control character %#02x in a string", c)
 		case c != '\\':
-			k := j + 1
+			k := skipPlainJSON(b, j+1)
 			for k < len(b) && !special[b[k]] {
 				k++
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -362,5 +363,37 @@ func TestEachNamesMisnamedCompressedAndBinaryFiles(t *testing.T) {
 		!strings.Contains(all, "junk.jsonl: line 10: invalid JSON") ||
 		!strings.Contains(all, "junk.jsonl: 15 more malformed lines skipped (the first on line 11)") {
 		t.Errorf("%d units, problems:\n%s", len(units), all)
+	}
+}
+
+// Unquote's eight-byte scan (skipPlainJSON) must stop at every quote,
+// backslash and control byte wherever it lies: long literals of random
+// pieces decode as encoding/json decodes them, and a raw control byte or
+// a missing closing quote anywhere is an error for both.
+func TestUnquoteLongMatchesEncodingJSON(t *testing.T) {
+	pieces := []string{"plain text ", "a", "\"", "\\", "/", "\n", "\t", "\u00e9", "\u2028", "\U0001F600", "\x7f", "\u00ff", "0123456789"}
+	rng := rand.New(rand.NewSource(17))
+	for range 3000 {
+		var b strings.Builder
+		for k := rng.Intn(40); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		lit, err := json.Marshal(b.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch rng.Intn(4) {
+		case 0: // a raw control byte somewhere inside
+			at := 1 + rng.Intn(len(lit)-1)
+			lit = append(lit[:at:at], append([]byte{byte(rng.Intn(0x20))}, lit[at:]...)...)
+		case 1: // cut before the closing quote
+			lit = lit[:len(lit)-1]
+		}
+		got, gotErr := Unquote(lit)
+		var want string
+		wantErr := json.Unmarshal(lit, &want)
+		if (gotErr != nil) != (wantErr != nil) || gotErr == nil && string(got) != want {
+			t.Fatalf("%q: got %q (%v), want %q (%v)", lit, got, gotErr, want, wantErr)
+		}
 	}
 }
