@@ -239,14 +239,28 @@ func againstCorpus(f fullName, s *variantSummary, minDocs int) (string, int, boo
 		return "", 0, false
 	}
 	s.index()
-	candidates := append(append([]string{}, s.byGiven[knowledge.Fold(f.given)]...), s.bySur[knowledge.Fold(f.surname)]...)
-	for _, k := range candidates {
-		g, sur := splitKey(k)
-		if s.Docs[k] >= minDocs && sameName(f, newFullName(g, sur, 0, 0)) {
-			return k, s.Docs[k], true
+	// The names sharing f's given name, then those sharing its surname,
+	// read where the index keeps them (a common given name has hundreds).
+	for _, candidates := range [2][]string{s.byGiven[foldedOrFold(f.foldedGiven, f.given)], s.bySur[foldedOrFold(f.foldedSurname, f.surname)]} {
+		for _, k := range candidates {
+			if s.Docs[k] < minDocs {
+				continue
+			}
+			if g, sur := splitKey(k); sameName(f, newFullName(g, sur, 0, 0)) {
+				return k, s.Docs[k], true
+			}
 		}
 	}
 	return "", 0, false
+}
+
+// foldedOrFold returns folded, the comparison key newFullName made, or
+// knowledge.Fold(s) for a name made without it.
+func foldedOrFold(folded, s string) string {
+	if folded != "" || s == "" {
+		return folded
+	}
+	return knowledge.Fold(s)
 }
 
 // inflected reports whether one word is the other with a plural,
