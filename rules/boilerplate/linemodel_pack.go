@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -34,14 +35,16 @@ func loadModel(text, packed string) *lineModel {
 }
 
 // packMagic starts a packed model; the version changes with the layout.
-const packMagic = "hygiene line model pack 2\n"
+const packMagic = "hygiene line model pack 3\n"
 
 // PackLineModel returns the packed form of a weights file (see
 // linemodel.bin): the magic, the text's length and textHash, the features
 // line, then little-endian numbers: thresholds, base, gate; the lexicon
 // (count, then each word's length, bytes and weight, in byte order); the
-// trees (count, then each tree's node count and nodes: feature, left,
-// right as int16, threshold and value as float32 bits).
+// trees in the flat form predict walks (flatten): depth and tree count,
+// the inner nodes (feature as uint16, threshold as float32 bits), then
+// the leaves. The packed model has no node trees (predict does not need
+// them); the text's parse keeps them.
 func PackLineModel(text string) ([]byte, error) {
 	m, err := parseModel(text)
 	if err != nil {
@@ -66,16 +69,18 @@ func PackLineModel(text string) ([]byte, error) {
 		b = appendString(b, w)
 		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.lex[w]))
 	}
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.trees)))
-	for _, t := range m.trees {
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(t)))
-		for _, nd := range t {
-			b = binary.LittleEndian.AppendUint16(b, uint16(nd.feature))
-			b = binary.LittleEndian.AppendUint16(b, uint16(nd.left))
-			b = binary.LittleEndian.AppendUint16(b, uint16(nd.right))
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(nd.threshold))
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(nd.value))
-		}
+	f := m.flat
+	if f == nil {
+		return nil, fmt.Errorf("trees deeper than %d cannot be packed", maxFlatDepth)
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(f.depth))
+	b = binary.LittleEndian.AppendUint32(b, uint32(f.trees))
+	for _, n := range f.split {
+		b = binary.LittleEndian.AppendUint16(b, uint16(n.feature))
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(n.threshold))
+	}
+	for _, v := range f.leaf {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(v))
 	}
 	return b, nil
 }
@@ -124,29 +129,30 @@ func unpackModel(packed, text string) (*lineModel, error) {
 		w := r.string()
 		m.lex[w] = r.float32()
 	}
-	nTrees := int(r.uint32())
-	// A node takes 14 bytes; the rest of the pack bounds the nodes.
-	nodes := make([]treeNode, 0, len(r.s)/14)
-	for range nTrees {
-		k := int(r.uint32())
-		if k > len(r.s)/14 {
-			return nil, errStalePack
-		}
-		start := len(nodes)
-		for range k {
-			nd := treeNode{feature: int16(r.uint16()), left: int16(r.uint16()), right: int16(r.uint16())}
-			nd.threshold, nd.value = r.float32(), r.float32()
-			nodes = append(nodes, nd)
-		}
-		m.trees = append(m.trees, nodes[start:len(nodes):len(nodes)])
-	}
-	if r.bad || len(r.s) != 0 || len(m.trees) == 0 {
+	f := &flatForest{depth: int(r.uint32()), trees: int(r.uint32())}
+	if f.depth < 1 || f.depth > maxFlatDepth || f.trees < 1 || f.trees > len(r.s) {
 		return nil, errStalePack
 	}
-	if err := m.check(); err != nil {
-		return nil, err
+	f.inner = 1<<f.depth - 1
+	if len(r.s) != f.trees*(6*f.inner+4*(f.inner+1)) {
+		return nil, errStalePack
 	}
-	m.flat = flatten(m.trees)
+	f.split = make([]flatNode, f.trees*f.inner)
+	for i := range f.split {
+		f.split[i] = flatNode{feature: int32(r.uint16()), threshold: r.float32()}
+		if int(f.split[i].feature) >= len(featureNames) {
+			return nil, errStalePack
+		}
+	}
+	f.leaf = make([]float32, f.trees*(f.inner+1))
+	for i := range f.leaf {
+		f.leaf[i] = r.float32()
+	}
+	if r.bad || len(r.s) != 0 {
+		return nil, errStalePack
+	}
+	f.batch = batchNodes(f.split)
+	m.flat = f
 	m.lexIdx = newLexIndex(m.lex)
 	return m, nil
 }
