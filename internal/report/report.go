@@ -143,11 +143,6 @@ func compareItems(a, b *Item) int {
 	return comparePlaces(a.Start, a.End, a.Rule.ID, b.Start, b.End, b.Rule.ID)
 }
 
-// compareFindings compares by position, then rule.
-func compareFindings(a, b *rules.Finding) int {
-	return comparePlaces(a.Start, a.End, a.Rule.ID, b.Start, b.End, b.Rule.ID)
-}
-
 func comparePlaces(aStart, aEnd int, aRule string, bStart, bEnd int, bRule string) int {
 	if c := cmp.Compare(aStart, bStart); c != 0 {
 		return c
