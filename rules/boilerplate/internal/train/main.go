@@ -10,7 +10,14 @@
 // out), plus every judged line of the tune half's clean truth texts as 0.
 // The thresholds come from 4-fold cross-validation by site inside the tune
 // half: out-of-fold scores are combined with the other boilerplate rules'
-// findings, as the family reports them. Training is deterministic.
+// findings, as the family reports them, and the warning threshold is the
+// lowest at which the family's residue precision reaches -precision on
+// the 5% bootstrap bound over pages (-bound). Training is deterministic.
+//
+// With -split tune-a the model, its lexicon and its thresholds are fitted
+// on tune-a's sites only, and the family's totals on tune-b's unseen
+// sites are printed (eval.WCXBSplit): the way to judge a change to the
+// features or the learner without the report half.
 package main
 
 import (
@@ -88,6 +95,14 @@ const folds = 4
 const repeats = 2
 
 var show *int
+
+// onBound makes the residue precision target apply to the bootstrap
+// lower bound over pages instead of the point estimate (-bound, on by
+// default): false alarms come in clusters of a page, and the point
+// estimate's threshold (0.96 on it) gave 0.954 on tune-b and 0.936 on the
+// report half; the bound asks for 0.95 on nineteen draws of the pages in
+// twenty.
+var onBound = true
 
 // dropped are the features the trees may not split on (-drop): held at
 // zero while fitting, so no tree reads them.
@@ -175,11 +190,12 @@ func main() {
 	flag.Float64Var(&defaultParams.minHess, "min-hess", defaultParams.minHess, "smallest hessian sum of a leaf (larger: fewer leaves fitted to a handful of lines)")
 	flag.Float64Var(&defaultParams.lambda, "lambda", defaultParams.lambda, "L2 penalty on leaf values")
 	flag.Float64Var(&defaultParams.rate, "rate", defaultParams.rate, "learning rate")
-	targetP := flag.Float64("precision", 0.96, "family precision at warning and above to reach (cross-validated by site)")
+	targetP := flag.Float64("precision", 0.95, "family precision at warning and above to reach (cross-validated by site; in the residue view on the bootstrap bound, see -bound)")
 	maxAlarm := flag.Float64("truth-alarms", 0.008, "largest share of clean truth texts with a warning")
 	split := flag.String("split", "tune", "pages to train on: tune (what ships), or tune-a to judge the model on tune-b's unseen sites (eval.WCXBSplit)")
 	show = flag.Int("show", 0, "print this many out-of-fold false alarms at warning (tune half only)")
 	flag.StringVar(&dumpPath, "dump", "", "write every row's out-of-fold score, label, features and text to this TSV file (tune half only)")
+	flag.BoolVar(&onBound, "bound", onBound, "hold the residue precision target on the 5% bootstrap bound over pages, not on the point estimate")
 	drop := flag.String("drop", "", "comma-separated features the trees may not use")
 	flag.Parse()
 	if err := dropFeatures(*drop); err != nil {
@@ -266,7 +282,7 @@ func judgeUnseen(all []*eval.WCXBPage, e *ensemble, lex boilerplate.Lexicon, th 
 		scores[i] = e.predict(r.x)
 	}
 	fmt.Printf("tune-b (%d unseen pages), gate %d, along the score:\n", len(pages), th.gate)
-	thresholdsAt(rows, scores, base, 2, 1, th.gate, gateIndex())
+	thresholdsAt(rows, scores, base, 2, 1, th.gate)
 	fmt.Printf("tune-b at the chosen warning %.3f: ", th.warning)
 	printAt(rows, scores, base, th.warning, th.gate)
 }
@@ -279,9 +295,8 @@ func printAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64,
 	for d := range base[truth].alarmed {
 		alarmed[d] = true
 	}
-	g := gateIndex()
 	for i, r := range rows {
-		if scores[i] < t || r.x[g] < float32(gate) {
+		if !warns(r, scores[i], t, gate) {
 			continue
 		}
 		switch {
@@ -301,6 +316,16 @@ func printAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64,
 	}
 	fmt.Printf("truth alarms %d of %d\n", len(alarmed), base[truth].docs)
 }
+
+// warns reports whether the rule warns on a row the model scores p at
+// warning threshold t and gate, as runLineModel decides: the score
+// reaches t and the document holds gate lines of proven furniture.
+func warns(r sample, p, t float64, gate int) bool {
+	return p >= t && r.x[gateFeature] >= float32(gate)
+}
+
+// gateFeature is the position of the gate's feature.
+var gateFeature = gateIndex()
 
 // gateIndex is the position of the gate's feature (doc_furniture).
 func gateIndex() int {
@@ -582,7 +607,6 @@ type thresholds struct {
 // the best residue recall; error needs 0.99 precision of the model's own
 // lines, info 0.8.
 func chooseThresholds(rows []sample, oof []float64, base [nkinds]*baseline, targetP, maxAlarm float64) thresholds {
-	gateFeature := gateIndex()
 	type option struct {
 		th            thresholds
 		recall, alarm float64
@@ -590,7 +614,7 @@ func chooseThresholds(rows []sample, oof []float64, base [nkinds]*baseline, targ
 	var opts []option
 	bestRecall := 0.0
 	for _, gate := range []int{0, 1, 2, 3, 5, 8} {
-		th, recall, alarm := thresholdsAt(rows, oof, base, targetP, maxAlarm, gate, gateFeature)
+		th, recall, alarm := thresholdsAt(rows, oof, base, targetP, maxAlarm, gate)
 		fmt.Printf("gate %d: info %.3f warning %.3f error %.3f, residue recall %.3f, truth alarms at 0.5 %.2f%%\n", gate, th.info, th.warning, th.error, recall, 100*alarm)
 		opts = append(opts, option{th, recall, alarm})
 		bestRecall = max(bestRecall, recall)
@@ -609,7 +633,7 @@ func chooseThresholds(rows []sample, oof []float64, base [nkinds]*baseline, targ
 	return best.th
 }
 
-func thresholdsAt(rows []sample, oof []float64, base [nkinds]*baseline, targetP, maxAlarm float64, gate, gateFeature int) (th thresholds, recall, alarmAtHalf float64) {
+func thresholdsAt(rows []sample, oof []float64, base [nkinds]*baseline, targetP, maxAlarm float64, gate int) (th thresholds, recall, alarmAtHalf float64) {
 	th = thresholds{info: 1, warning: 1, error: 1, gate: gate}
 	pages := len(base[residue].pageTP)
 	for t := 0.30; t < 0.995; t += 0.005 {
@@ -620,7 +644,7 @@ func thresholdsAt(rows []sample, oof []float64, base [nkinds]*baseline, targetP,
 			alarmed[d] = true
 		}
 		for i, r := range rows {
-			if oof[i] < t || r.x[gateFeature] < float32(gate) {
+			if !warns(r, oof[i], t, gate) {
 				continue
 			}
 			switch {
@@ -654,7 +678,11 @@ func thresholdsAt(rows []sample, oof []float64, base [nkinds]*baseline, targetP,
 		if int(t*1000+0.5) == 500 {
 			alarmAtHalf = alarm
 		}
-		if th.warning == 1 && rp >= targetP && wp >= targetP && alarm <= maxAlarm {
+		residueP := rp
+		if onBound {
+			residueP = low
+		}
+		if th.warning == 1 && residueP >= targetP && wp >= targetP && alarm <= maxAlarm {
 			th.warning, recall = t, rr
 		}
 		if th.info == 1 && own >= 0.8 {
