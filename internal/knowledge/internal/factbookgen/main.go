@@ -10,9 +10,11 @@
 // the end is marked unknown, so the rules never guess across a gap.
 // Monarchs (no surname) are left out.
 //
-// Run from the module root:
+// Run from the module root, then decode the new file for the build
+// (internal/knowledge/decoded.go; until then the TSV is read at run time):
 //
 //	go run ./internal/knowledge/internal/factbookgen [-data ../shared/data/factbook]
+//	go generate ./internal/knowledge
 package main
 
 import (
