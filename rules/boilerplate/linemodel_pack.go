@@ -19,7 +19,8 @@ import (
 //
 // TestLineModelPackIsFresh fails until then, and until then the model is
 // parsed from the text (the pack records the length and hash of the text it
-// was made from and is used only for that text).
+// was made from and is used only for that text). The file must exist for
+// the package to build; an empty one counts as stale.
 //
 //go:generate go run ./internal/packmodel
 //go:embed linemodel.bin
