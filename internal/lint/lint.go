@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -360,12 +361,32 @@ func (r *Runner) plan(files []corpus.File, problems *[]Problem) plan {
 			continue
 		}
 		p.files = append(p.files, f)
+		// Files under one configuration share one rule list: a list per
+		// file was about 1.1 KB, 78 MB for the 70,896 files of a 1 GB
+		// corpus, held for the whole run.
+		if len(p.files) > 1 && sameActive(act, p.rules[p.files[len(p.files)-2].Path]) {
+			act = p.rules[p.files[len(p.files)-2].Path]
+		}
 		p.rules[f.Path] = act
 		for _, a := range act {
 			p.corpus = p.corpus || a.rule.IsCorpus()
 		}
 	}
 	return p
+}
+
+// sameActive reports whether two rule lists run the same rules with the
+// same severities and options.
+func sameActive(a, b []active) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].rule != b[i].rule || a[i].severity != b[i].severity || !reflect.DeepEqual(a[i].options, b[i].options) {
+			return false
+		}
+	}
+	return true
 }
 
 func totalSize(files []corpus.File) int64 {
