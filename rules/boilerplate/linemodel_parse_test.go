@@ -165,29 +165,12 @@ func referenceParseModel(text string) (*lineModel, error) {
 	if len(m.trees) == 0 {
 		return nil, fmt.Errorf("no trees")
 	}
-	if err := m.referenceCheck(); err != nil {
+	if err := m.check(); err != nil {
 		return nil, err
 	}
 	m.flat = referenceFlatten(m.trees)
 	m.lexIdx = newLexIndex(m.lex)
 	return m, nil
-}
-
-// check makes sure every node index and feature is in range, so predict
-// can never panic or loop.
-func (m *lineModel) referenceCheck() error {
-	for ti, t := range m.trees {
-		for i, nd := range t {
-			if nd.feature < 0 {
-				continue
-			}
-			l, r := int(nd.left), int(nd.right)
-			if int(nd.feature) >= len(featureNames) || l <= i || r <= i || l >= len(t) || r >= len(t) {
-				return fmt.Errorf("tree %d node %d out of range", ti, i)
-			}
-		}
-	}
-	return nil
 }
 
 func referenceParseNode(f []string) (treeNode, error) {

@@ -290,24 +290,8 @@ func judgeUnseen(all []*eval.WCXBPage, e *ensemble, lex boilerplate.Lexicon, th 
 // printAt prints the family's residue and whole-page precision and recall
 // and the truth alarms with the model's lines at warning t and gate.
 func printAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64, gate int) {
-	var tp, fp [nkinds]int
-	alarmed := map[int]bool{}
-	for d := range base[truth].alarmed {
-		alarmed[d] = true
-	}
-	for i, r := range rows {
-		if !warns(r, scores[i], t, gate) {
-			continue
-		}
-		switch {
-		case r.kind == truth:
-			alarmed[r.doc] = true
-		case r.y > 0:
-			tp[r.kind]++
-		default:
-			fp[r.kind]++
-		}
-	}
+	c := countAt(rows, scores, base, t, gate)
+	tp, fp, alarmed := c.tp, c.fp, c.alarmed
 	for _, k := range []int{residue, wholePage} {
 		b := base[k]
 		T, F := float64(b.tp+tp[k]), float64(b.fp+fp[k])
@@ -315,6 +299,43 @@ func printAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64,
 			float64(tp[k])/float64(max(1, tp[k]+fp[k])), tp[k]+fp[k])
 	}
 	fmt.Printf("truth alarms %d of %d\n", len(alarmed), base[truth].docs)
+}
+
+// counts are the model's warned lines at one threshold: true and false
+// ones per view, per residue page, and the truth texts alarmed (the
+// baseline's alarms included).
+type counts struct {
+	tp, fp         [nkinds]int
+	pageTP, pageFP []int
+	alarmed        map[int]bool
+}
+
+func countAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64, gate int) counts {
+	pages := len(base[residue].pageTP)
+	c := counts{pageTP: make([]int, pages), pageFP: make([]int, pages), alarmed: map[int]bool{}}
+	for d := range base[truth].alarmed {
+		c.alarmed[d] = true
+	}
+	for i, r := range rows {
+		if !warns(r, scores[i], t, gate) {
+			continue
+		}
+		switch {
+		case r.kind == truth:
+			c.alarmed[r.doc] = true
+		case r.y > 0:
+			c.tp[r.kind]++
+			if r.kind == residue {
+				c.pageTP[r.page]++
+			}
+		default:
+			c.fp[r.kind]++
+			if r.kind == residue {
+				c.pageFP[r.page]++
+			}
+		}
+	}
+	return c
 }
 
 // warns reports whether the rule warns on a row the model scores p at
@@ -635,33 +656,9 @@ func chooseThresholds(rows []sample, oof []float64, base [nkinds]*baseline, targ
 
 func thresholdsAt(rows []sample, oof []float64, base [nkinds]*baseline, targetP, maxAlarm float64, gate int) (th thresholds, recall, alarmAtHalf float64) {
 	th = thresholds{info: 1, warning: 1, error: 1, gate: gate}
-	pages := len(base[residue].pageTP)
 	for t := 0.30; t < 0.995; t += 0.005 {
-		var tp, fp [nkinds]int
-		pageTP, pageFP := make([]int, pages), make([]int, pages)
-		alarmed := map[int]bool{}
-		for d := range base[truth].alarmed {
-			alarmed[d] = true
-		}
-		for i, r := range rows {
-			if !warns(r, oof[i], t, gate) {
-				continue
-			}
-			switch {
-			case r.kind == truth:
-				alarmed[r.doc] = true
-			case r.y > 0:
-				tp[r.kind]++
-				if r.kind == residue {
-					pageTP[r.page]++
-				}
-			default:
-				fp[r.kind]++
-				if r.kind == residue {
-					pageFP[r.page]++
-				}
-			}
-		}
+		c := countAt(rows, oof, base, t, gate)
+		tp, fp, alarmed, pageTP, pageFP := c.tp, c.fp, c.alarmed, c.pageTP, c.pageFP
 		pr := func(k int) (float64, float64) {
 			b := base[k]
 			T, F := float64(b.tp+tp[k]), float64(b.fp+fp[k])
