@@ -155,6 +155,8 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 		}
 		return
 	}
+	fixed := m.flat.fixed()
+	var xs *fixedRows
 	var rows [batchRows]int
 	k := 0
 	for i, f := range x {
@@ -162,10 +164,18 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 			continue
 		}
 		rows[k] = i
-		if k++; k == len(rows) {
-			m.flat.predictBatch(m.base, x, rows, out)
-			k = 0
+		if k++; k < len(rows) {
+			continue
 		}
+		k = 0
+		if fixed == nil {
+			m.flat.predictBatch(m.base, x, rows, out)
+			continue
+		}
+		if xs == nil {
+			xs = new(fixedRows)
+		}
+		predictFixed(fixed, m.base, x, rows, out, xs)
 	}
 	for _, i := range rows[:k] {
 		out[i] = m.flat.predict(m.base, x[i])
@@ -362,6 +372,8 @@ type flatForest struct {
 	trees        int
 	// batch is split in predictBatch's form, nil when it cannot be used.
 	batch []batchNode
+	// the trees in predictFixed's layout, made on first use (fixed)
+	fixedOnceState
 }
 
 // flatNode is an inner node: left when x[feature] <= threshold.
