@@ -229,6 +229,17 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 			sev, nearly = rules.Warning, ", with more contact details"
 		}
 		return sev, "contact details (e-mail, web address or phone) standing alone, " + pos + nearly
+	case before && ctx.toc[ci] > 0:
+		// Inside the body a run of recurring headings is as often the
+		// article's own summary list: left to the line model. A clean
+		// article's summary list of the products it then reviews looks
+		// the same when the body found starts after it; pages with a
+		// table of contents left in hold other proven furniture (all of
+		// the tune half's did).
+		if !ctx.anyProven {
+			return rules.Info, "table of contents " + pos + " (its lines recur in order as the section headings below), no other furniture proven"
+		}
+		return rules.Warning, "table of contents " + pos + " (its lines recur in order as the section headings below)"
 	case ctx.repeatedOutsideBody(c, words) && !before:
 		// Before the body a repeat is as often the headline (again in a
 		// breadcrumb) as a menu item: left to the navigation evidence.
@@ -369,6 +380,11 @@ type context struct {
 	// details marks the lines of at most 12 words with contact details
 	// (hasContact), computed once for newContext and structureEvidence.
 	details []bool
+	// toc is the length of the table of contents each candidate is an
+	// entry of, 0 for most (tocRuns).
+	toc []int
+	// anyProven: some line of the document is proven furniture.
+	anyProven bool
 }
 
 func (a *analysis) newContext() *context {
@@ -400,9 +416,11 @@ func (a *analysis) newContext() *context {
 		ctx.runLen[r]++
 		if ctx.proven[ci] {
 			ctx.runProven[r]++
+			ctx.anyProven = true
 		}
 	}
 	ctx.countNavRuns()
+	ctx.toc = a.tocRuns()
 	ctx.firstProse = n
 	for ci, c := range a.cands {
 		if wordCount(c.norm) >= titleMinWords {
