@@ -36,7 +36,8 @@ func nameSpans(doc *document.Document, minWords int) []span {
 	src := doc.Src
 	toks := doc.Tokens()
 	i := 0 // blocks and tokens are both in text order
-	for bi, b := range doc.Blocks {
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
 		if !b.IsProse() {
 			continue
 		}
@@ -45,17 +46,27 @@ func nameSpans(doc *document.Document, minWords int) []span {
 		for i < len(toks) && toks[i].Start < b.ContentStart {
 			i++
 		}
+		end := b.End
 		first := -1 // where the current run starts, -1 for none
-		for ; i < len(toks) && toks[i].End <= b.End; i++ {
-			t := toks[i]
+		for ; i < len(toks) && toks[i].End <= end; i++ {
 			if first < 0 {
-				if c := src[t.Start]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
-					continue // no run to end, and no capital to start one
+				// Outside a run, pass over the words that open with
+				// an ASCII letter other than a capital (most words)
+				// in a loop of their own: no run to end, and no
+				// capital to start one.
+				for ; i < len(toks) && toks[i].End <= end; i++ {
+					if c := src[toks[i].Start]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+						break
+					}
 				}
-				if minWords >= 2 && !mayContinueRun(src, toks, i, b.End) {
+				if i == len(toks) || toks[i].End > end {
+					break
+				}
+				if minWords >= 2 && !mayContinueRun(src, toks, i, end) {
 					continue // a capitalised word alone (a sentence start): too short
 				}
 			}
+			t := toks[i]
 			capital, particle := false, false
 			if t.Kind == document.Word {
 				capital = isCapital(src, t)

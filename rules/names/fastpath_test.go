@@ -1,0 +1,75 @@
+package names
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+	"unicode/utf8"
+)
+
+// TestNameSpansMatchReference holds nameSpans, whose loop passes over
+// small-letter words on its own, to the plain loop it replaced, on the
+// WCXB texts (pages and truth) for both run lengths.
+func TestNameSpansMatchReference(t *testing.T) {
+	for _, kind := range []string{"pages", "truth"} {
+		docs, _ := ruletest.WCXBDocs(t, kind, document.Meta{})
+		for _, d := range docs {
+			for _, minWords := range []int{1, 2} {
+				if got, want := nameSpans(d, minWords), referenceNameSpans(d, minWords); !slices.Equal(got, want) {
+					t.Fatalf("%s, %d words: got %v, want %v", d.Path, minWords, got, want)
+				}
+			}
+		}
+	}
+}
+
+// referenceNameSpans is nameSpans as it was before the loop of its own.
+func referenceNameSpans(doc *document.Document, minWords int) []span {
+	var out []span
+	src := doc.Src
+	toks := doc.Tokens()
+	i := 0 // blocks and tokens are both in text order
+	for bi, b := range doc.Blocks {
+		if !b.IsProse() {
+			continue
+		}
+		// The tokens inside [ContentStart, End), as doc.TokensIn finds
+		// them, in the same pass over the tokens as the runs.
+		for i < len(toks) && toks[i].Start < b.ContentStart {
+			i++
+		}
+		first := -1 // where the current run starts, -1 for none
+		for ; i < len(toks) && toks[i].End <= b.End; i++ {
+			t := toks[i]
+			if first < 0 {
+				if c := src[t.Start]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+					continue // no run to end, and no capital to start one
+				}
+				if minWords >= 2 && !mayContinueRun(src, toks, i, b.End) {
+					continue // a capitalised word alone (a sentence start): too short
+				}
+			}
+			capital, particle := false, false
+			if t.Kind == document.Word {
+				capital = isCapital(src, t)
+				particle = !capital && first >= 0 && isParticle(src[t.Start:t.End])
+			}
+			if (!capital && !particle) || inURL(src, t) {
+				out = appendSpan(out, src, toks, first, i, bi, minWords)
+				first = -1
+				continue
+			}
+			if first >= 0 && !singleSpace(src, toks[i-1].End, t.Start) {
+				out = appendSpan(out, src, toks, first, i, bi, minWords)
+				first = -1
+			}
+			if first < 0 {
+				first = i
+			}
+		}
+		out = appendSpan(out, src, toks, first, i, bi, minWords)
+	}
+	return out
+}
