@@ -55,10 +55,14 @@ var doubledWords = map[string]bool{
 // A doubled-capital slip happens only at a sentence start.
 func collectDoubledCapitals(doc *document.Document, _ rules.Options) rules.Summary {
 	v := vocabulary{}
-	toks := doc.Tokens()
-	for k, t := range toks {
-		b := doc.Src[t.Start:t.End]
-		if k > 0 && doubledCapitalShape(b) && followsLowerOnLine(doc.Src, toks[k-1], t) {
+	src, toks := doc.Src, doc.Tokens()
+	for k := 1; k < len(toks); k++ {
+		t := toks[k]
+		if !mayBeDoubledCapital(src, t) {
+			continue
+		}
+		b := src[t.Start:t.End]
+		if doubledCapitalShape(b) && followsLowerOnLine(src, toks[k-1], t) {
 			e := v[string(b)]
 			e.count++
 			e.docs = 1
@@ -85,9 +89,9 @@ func runDoubledLetter(pass *rules.Pass) {
 	if vocab == nil {
 		vocab, _ = collectDoubledCapitals(doc, nil).(vocabulary)
 	}
-	toks := doc.Tokens()
+	src, toks := doc.Src, doc.Tokens()
 	for k, t := range toks {
-		if doubledCapitalShape(doc.Src[t.Start:t.End]) && opensText(doc, t) {
+		if mayBeDoubledCapital(src, t) && doubledCapitalShape(src[t.Start:t.End]) && opensText(doc, t) {
 			checkDoubledCapital(pass, vocab, toks[k:min(k+2, len(toks))])
 		}
 	}
@@ -137,6 +141,13 @@ func opensQuote(src []byte, offset int) bool {
 	}
 	before, _ := utf8.DecodeLastRune(src[:offset-size])
 	return offset-size == 0 || before == ' ' || before == '\n' || before == '('
+}
+
+// mayBeDoubledCapital is the first test of doubledCapitalShape, on the
+// token's first byte and length: both rules run it on every token of a
+// document, and it settles most of them without slicing the text.
+func mayBeDoubledCapital(src []byte, t document.Token) bool {
+	return t.End-t.Start >= 3 && isUpperASCII(src[t.Start])
 }
 
 // doubledCapitalShape: an ASCII capital, the same letter in lower case,

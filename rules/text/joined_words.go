@@ -65,9 +65,13 @@ func (v vocabulary) knows(w string) bool {
 
 func collectVocabulary(doc *document.Document, _ rules.Options) rules.Summary {
 	v := vocabulary{}
+	src := doc.Src
 	for _, t := range doc.Tokens() {
-		b := doc.Src[t.Start:t.End]
-		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen || !joinCandidate(b) || !asciiLetters(b) {
+		if !mayJoin(src, t) {
+			continue
+		}
+		b := src[t.Start:t.End]
+		if !joinCandidate(b) || !asciiLetters(b) {
 			continue
 		}
 		if lexicon.LevelBytes(b) > 0 {
@@ -107,10 +111,13 @@ func runJoinedWords(pass *rules.Pass) {
 		// Run without a corpus phase: learn from this document alone.
 		vocab, _ = collectVocabulary(doc, nil).(vocabulary)
 	}
-	toks := doc.Tokens()
+	src, toks := doc.Src, doc.Tokens()
 	for i, t := range toks {
-		b := doc.Src[t.Start:t.End]
-		if t.Kind != document.Word || len(b) < minJoinedLen || len(b) > maxJoinedLen || !joinCandidate(b) || !allLowerASCII(b) {
+		if !mayJoin(src, t) || !isLowerASCII(src[t.Start]) {
+			continue
+		}
+		b := src[t.Start:t.End]
+		if !joinCandidate(b) || !allLowerASCII(b) {
 			continue
 		}
 		// The vocabulary holds every candidate token of the corpus that
@@ -132,6 +139,15 @@ func runJoinedWords(pass *rules.Pass) {
 		}
 		reportJoined(pass, t, w, splits)
 	}
+}
+
+// mayJoin is the first test of a joined-word candidate, on the token's
+// kind, length and first byte (an ASCII letter): both phases run it on
+// every token of a document, and it settles many of them without slicing
+// the text.
+func mayJoin(src []byte, t document.Token) bool {
+	n := t.End - t.Start
+	return t.Kind == document.Word && n >= minJoinedLen && n <= maxJoinedLen && isASCIILetter(src[t.Start])
 }
 
 // elided reports a token with an apostrophe at either edge ("sayin'",
