@@ -69,10 +69,12 @@ func runOutdated(pass *rules.Pass) {
 	sentences := doc.Sentences()
 	si := 0 // the sentence of the current token; both are in text order
 	var dated *mentionDates
-	for _, t := range doc.Tokens() {
-		if t.Kind != document.Word {
+	toks := doc.Tokens()
+	for k := range toks {
+		if toks[k].Kind != document.Word {
 			continue
 		}
+		t := toks[k]
 		// Every word is looked up, on its bytes: a name is rarely there,
 		// and the filter says so for most words at once.
 		end := possessiveEnd(src, t)
@@ -134,9 +136,11 @@ func (d *mentionDates) of(s document.Sentence) (time.Time, bool) {
 
 // possessiveEnd is where the token ends without a trailing "'s" or "’s".
 func possessiveEnd(src []byte, t document.Token) int {
+	if src[t.End-1] != 's' {
+		return t.End // most words: settled on one byte
+	}
 	w := src[t.Start:t.End]
 	switch {
-	case src[t.End-1] != 's': // most words: settled on one byte
 	case len(w) > 2 && w[len(w)-2] == '\'':
 		return t.End - 2
 	case len(w) > 4 && string(w[len(w)-4:]) == "\u2019s":
