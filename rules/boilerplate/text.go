@@ -39,13 +39,20 @@ func appendNormal(dst, line []byte) []byte {
 	dst = slices.Grow(dst, len(line))
 	buf, n := dst[:cap(dst)], len(dst)
 	for i := 0; i < len(line); {
-		c := line[i]
-		if class := asciiClass[c]; class != asciiSlow {
-			buf[n] = asciiOut[c]
+		// The ASCII run is a loop of its own: it leaves the slow path's
+		// variables alone, so they are not stored at every byte.
+		for ; i < len(line); i++ {
+			e := asciiEntry[line[i]]
+			class := uint8(e >> 8)
+			if class == asciiSlow {
+				break
+			}
+			buf[n] = byte(e)
 			n += int(asciiKept[prev<<2|class])
 			prev = class
-			i++
-			continue
+		}
+		if i == len(line) {
+			break
 		}
 		dst = buf[:n]
 		r, size := utf8.DecodeRune(line[i:])
@@ -120,10 +127,19 @@ var asciiClass, asciiOut = func() (class, out [256]byte) {
 	return class, out
 }()
 
+// asciiEntry[c] is asciiOut[c] | asciiClass[c]<<8: one load for both.
+var asciiEntry = func() (e [256]uint16) {
+	for c := range e {
+		e[c] = uint16(asciiOut[c]) | uint16(asciiClass[c])<<8
+	}
+	return e
+}()
+
 // asciiKept[prev<<2|class] is 1 when a byte of class after one of class
 // prev adds its output byte: a kept letter always, a digit or a space
-// only when it starts a run.
-var asciiKept = func() (kept [16]uint8) {
+// only when it starts a run. It has room for every byte index (only the
+// first 16 are used), so the lookup needs no bounds check.
+var asciiKept = func() (kept [256]uint8) {
 	for prev := range 4 {
 		for class := asciiKeep; class <= asciiSpace; class++ {
 			if class == asciiKeep || class != prev {
