@@ -264,7 +264,9 @@ type wordSlot struct {
 func (w *wordSet) len() int { return w.n }
 
 func (w *wordSet) reset() {
-	if w.slots == nil {
+	if w.slots == nil || len(w.slots) > 2*maxVocabulary {
+		// A table grown past the cache's bound (one document with more
+		// forms than it holds) is not kept.
 		w.slots = make([]wordSlot, 4096)
 	}
 	clear(w.slots)
@@ -627,6 +629,7 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 		}
 		unitEnd = append(unitEnd, len(tokSurface))
 	}
+	v.makeRoom(len(surfaces))
 	v.surface.touch(surfaces)
 	surfaceTerm := c.surfaceTerm[:0]
 	for _, f := range surfaces {
@@ -721,19 +724,36 @@ type vocabulary struct {
 	sinkW float64
 }
 
-// maxVocabulary bounds the surface forms cached per worker (a few MB);
-// past it the cache starts afresh before the next document.
+// maxVocabulary bounds the surface forms cached per worker: the surface
+// table holds them at most half full in 2*maxVocabulary slots (4 MB).
+// A document that could take the cache past it (its distinct forms are
+// counted before any lookup) starts it afresh, so the table never grows
+// to the next size (8 MB: it did, once per few hundred documents, and
+// kept that size).
 const maxVocabulary = 1 << 16
 
 // prepare readies the vocabulary for a document weighted by idf.
 func (v *vocabulary) prepare(idf *idfTable) {
 	v.done() // in case the last document's rule panicked
-	if v.ids == nil || v.idf != idf || v.surface.len() > maxVocabulary {
+	if v.ids == nil || v.idf != idf {
 		v.idf = idf
-		v.surface.reset()
-		v.ids = make(map[string]int32, 1024)
-		v.keys, v.weights, v.local, v.used = v.keys[:0], v.weights[:0], v.local[:0], v.used[:0]
+		v.clear()
 	}
+}
+
+// makeRoom starts the cache afresh when forms more surface forms might
+// take it past maxVocabulary. It runs before the document's lookups.
+func (v *vocabulary) makeRoom(forms int) {
+	if v.surface.len()+forms > maxVocabulary {
+		v.clear()
+	}
+}
+
+// clear empties the cache.
+func (v *vocabulary) clear() {
+	v.surface.reset()
+	v.ids = make(map[string]int32, 1024)
+	v.keys, v.weights, v.local, v.used = v.keys[:0], v.weights[:0], v.local[:0], v.used[:0]
 }
 
 // lookup returns the vocabulary ID of a surface form, -1 when it is no
