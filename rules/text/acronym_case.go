@@ -41,8 +41,9 @@ func runAcronymCase(pass *rules.Pass) {
 	doc := pass.Doc
 	style := pass.Options.String("house_style", "any")
 	var pack *knowledge.Pack // loaded on the first candidate
+	src := doc.Src
 	for _, t := range doc.Tokens() {
-		if t.Kind != document.Word || t.End-t.Start > 8 || t.End-t.Start < 2 {
+		if t.Kind != document.Word || t.End-t.Start > 8 || t.End-t.Start < 2 || noCapital(src, t) {
 			continue
 		}
 		// Most tokens are ASCII words in one case: they are settled on
@@ -77,6 +78,21 @@ func runAcronymCase(pass *rules.Pass) {
 				Edits: []fixers.Edit{fixers.Replace(t.Start, end, in.Form)}},
 		})
 	}
+}
+
+// noCapital reports that a token of 2 to 8 bytes is ASCII without a
+// capital, read as one 64-bit word as mixedHead reads it: mixedHead would
+// find no mixed case in it. It is the first test, small enough to be
+// inlined, for the words in small letters that make most of a text;
+// false when it cannot tell.
+func noCapital(src []byte, t document.Token) bool {
+	if cap(src)-t.Start < 8 {
+		return false
+	}
+	const letterBits, highBits = 0x4040404040404040, 0x8080808080808080
+	x := binary.LittleEndian.Uint64(src[t.Start:t.Start+8]) & (^uint64(0) >> (64 - 8*uint(t.End-t.Start)))
+	capitals := x & ^(x << 1) & letterBits // 0x40 set, 0x20 clear
+	return x&highBits == 0 && capitals == 0
 }
 
 // mixedHead is asciiMixedHead for a token of up to 8 bytes, reading a
