@@ -891,23 +891,24 @@ func (c *cohesion) buildGram() {
 	c.gram = resizeFloats(c.gram, stride*stride)
 	c.buildPostings()
 	g := c.gram // use rows 1..n, cols 1..n as G[u][v] at [(u+1)*stride+v+1]
-	// The matrix is symmetric: each term adds to the cells (a, b) with
-	// a <= b only (postings are in unit order), and the lower triangle is
-	// copied from the upper one afterwards: half the multiply-adds.
+	// The matrix is symmetric: each term computes the products of the
+	// cells (a, b) with a <= b only (postings are in unit order), half the
+	// multiply-adds, and adds each to (b, a) as well: both cells sum the
+	// same values in the same order. (Copying the lower triangle from the
+	// upper one afterwards touched every cell, most of them zero.)
 	for t, w := range c.termWeight {
 		units := c.postUnit[c.postStart[t]:c.postStart[t+1]]
 		tfs := c.postTF[c.postStart[t]:c.postStart[t+1]]
 		for k, a := range units {
 			waa := w * w * tfs[k]
 			row := g[(int(a)+1)*stride+1 : (int(a)+2)*stride]
-			for m := k; m < len(units); m++ {
-				row[units[m]] += waa * tfs[m]
+			row[a] += waa * tfs[k]
+			col := g[int(a)+1:]
+			for m := k + 1; m < len(units); m++ {
+				v := waa * tfs[m]
+				row[units[m]] += v
+				col[(int(units[m])+1)*stride] += v
 			}
-		}
-	}
-	for a := 1; a <= n; a++ {
-		for b := a + 1; b <= n; b++ {
-			g[b*stride+a] = g[a*stride+b]
 		}
 	}
 	// P[i][j] = P[i-1][j] + (the row's running sum): one dependent add

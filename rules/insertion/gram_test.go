@@ -1,0 +1,76 @@
+package insertion
+
+import (
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// gramReference is buildGram's table built as before the mirrored adds:
+// the products of the upper triangle, the lower one copied from it, then
+// the 2-D prefix sums.
+func gramReference(c *cohesion) []float64 {
+	n := c.n
+	stride := n + 1
+	g := make([]float64, stride*stride)
+	for t, w := range c.termWeight {
+		units := c.postUnit[c.postStart[t]:c.postStart[t+1]]
+		tfs := c.postTF[c.postStart[t]:c.postStart[t+1]]
+		for k, a := range units {
+			waa := w * w * tfs[k]
+			row := g[(int(a)+1)*stride+1 : (int(a)+2)*stride]
+			for m := k; m < len(units); m++ {
+				row[units[m]] += waa * tfs[m]
+			}
+		}
+	}
+	for a := 1; a <= n; a++ {
+		for b := a + 1; b <= n; b++ {
+			g[b*stride+a] = g[a*stride+b]
+		}
+	}
+	for i := 1; i <= n; i++ {
+		row, up := g[i*stride:(i+1)*stride], g[(i-1)*stride:i*stride]
+		sum := 0.0
+		for j := 1; j <= n; j++ {
+			sum += row[j]
+			row[j] = up[j] + sum
+		}
+	}
+	return g
+}
+
+// TestGramMatchesReference checks the Gram prefix table bit for bit
+// against the reference on the seeds and, when present, the WCXB dev
+// truth texts and pages (long documents with grouped units among them).
+func TestGramMatchesReference(t *testing.T) {
+	var docs []*document.Document
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
+	}
+	if !testing.Short() {
+		for _, kind := range []string{"truth", "pages"} {
+			paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
+			for _, p := range paths {
+				src, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, document.New(p, src, document.Meta{}))
+			}
+		}
+	}
+	idf := defaultIDF()
+	for _, doc := range docs {
+		c := analyse(doc, idf)
+		if want := gramReference(c); !slices.Equal(c.gram, want) {
+			t.Fatalf("%s: Gram table differs from the reference", doc.Path)
+		}
+		c.release()
+	}
+}
