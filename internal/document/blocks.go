@@ -472,6 +472,14 @@ func countPrefix(b []byte, c byte) int {
 func leadingSpace(b []byte) int {
 	n := 0
 	for n < len(b) {
+		if c := b[n]; c < utf8.RuneSelf {
+			// ASCII, most lines' first byte: no decoding.
+			if !isSpaceByte(c) {
+				break
+			}
+			n++
+			continue
+		}
 		r, size := utf8.DecodeRune(b[n:])
 		if !isSpaceRune(r) {
 			break

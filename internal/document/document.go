@@ -152,6 +152,14 @@ func (d *Document) IsBlankLine(i int) bool { return isBlank(d.LineText(i)) }
 
 func isBlank(b []byte) bool {
 	for len(b) > 0 {
+		if c := b[0]; c < utf8.RuneSelf {
+			// ASCII, most lines' first byte: no decoding.
+			if !isSpaceByte(c) {
+				return false
+			}
+			b = b[1:]
+			continue
+		}
 		r, size := utf8.DecodeRune(b)
 		if !isSpaceRune(r) {
 			return false
@@ -161,7 +169,15 @@ func isBlank(b []byte) bool {
 	return true
 }
 
+// isSpaceByte is isSpaceRune for an ASCII byte.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
 func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isSpaceByte(byte(r))
+	}
 	switch r {
 	case ' ', '\t', '\r', '\v', '\f', '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u202f', '\u2007', '\u3000':
 		return true

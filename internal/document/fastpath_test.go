@@ -493,6 +493,52 @@ func TestBlockLineTestsMatchReference(t *testing.T) {
 	}
 }
 
+// TestSpaceTestsMatchReference holds leadingSpace and isBlank, which
+// settle ASCII bytes without decoding, to rune-by-rune loops over the
+// full list of space characters, on every line of the texts and on
+// lines drawn from spaces, no-break and zero-width spaces and letters.
+func TestSpaceTestsMatchReference(t *testing.T) {
+	lines := [][]byte{}
+	for _, src := range fastPathTexts(t) {
+		lines = append(lines, bytes.Split(src, []byte("\n"))...)
+	}
+	pieces := []string{" ", "\t", "\r", "\v", "\f", "\u00a0", "\u200b", "\u2003", "\u3000", "\ufeff", "a", "\n", "\x00", "\xe2", "\u00e9"}
+	rng := rand.New(rand.NewSource(5))
+	for range 20000 {
+		var b []byte
+		for k := rng.Intn(6); k >= 0; k-- {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		lines = append(lines, b)
+	}
+	for _, line := range lines {
+		if got, want := leadingSpace(line), referenceLeadingSpace(line); got != want {
+			t.Fatalf("leadingSpace(%q) = %d, want %d", clip(line), got, want)
+		}
+		if got, want := isBlank(line), referenceLeadingSpace(line) == len(line); got != want {
+			t.Fatalf("isBlank(%q) = %v, want %v", clip(line), got, want)
+		}
+	}
+}
+
+// referenceLeadingSpace is the length of the white space line opens with,
+// decoded rune by rune.
+func referenceLeadingSpace(line []byte) int {
+	n := 0
+	for n < len(line) {
+		r, size := utf8.DecodeRune(line[n:])
+		switch r {
+		case ' ', '\t', '\r', '\v', '\f', '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u202f', '\u2007', '\u3000':
+		default:
+			if r < '\u2000' || r > '\u200a' {
+				return n
+			}
+		}
+		n += size
+	}
+	return n
+}
+
 func referenceClassifyLine(line []byte) lineClass {
 	if isBlank(line) {
 		return lcBlank
