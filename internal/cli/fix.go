@@ -128,7 +128,6 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	files, _ := corpus.Expand(args, opts.Walk)
 	syncs := dirSyncs{}
 	defer syncs.flush() // on an early return too; a no-op after the flush below
 	sink, err := ff.sink(e, args, color, syncs)
@@ -149,7 +148,7 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 	if err != nil {
 		return withCode(ExitError, err)
 	}
-	run.copySkipped(files, problems)
+	run.copySkipped(args, opts.Walk, problems)
 	failed := printProblems(e, problems, ff.quiet)
 	if ff.toStdout() && run.stats.files == 0 && !failed {
 		// A filter that writes nothing for a skipped input would leave an
@@ -247,7 +246,7 @@ func (r *fixRun) fail(format string, args ...any) {
 
 // copySkipped completes an --out corpus with the inputs the run skipped
 // (binary files): they are copied unchanged.
-func (r *fixRun) copySkipped(files []corpus.File, problems []lint.Problem) {
+func (r *fixRun) copySkipped(args []string, walk corpus.Options, problems []lint.Problem) {
 	ds, ok := r.sink.(*dirSink)
 	if !ok {
 		return
@@ -258,13 +257,18 @@ func (r *fixRun) copySkipped(files []corpus.File, problems []lint.Problem) {
 			skipped[p.Path] = true
 		}
 	}
-	for _, f := range files {
+	if len(skipped) == 0 {
+		return
+	}
+	// The run keeps no list of files: walk again for the skipped ones.
+	_ = corpus.Walk(args, walk, func(f corpus.File) error {
 		if skipped[f.Path] {
 			if err := ds.copyUnchanged(f); err != nil {
 				r.fail("%s: %v", f.Path, err)
 			}
 		}
-	}
+		return nil
+	}, func(corpus.Problem) {})
 }
 
 // notes reports on stderr the fixes a document did not get.

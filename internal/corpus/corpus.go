@@ -10,8 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -71,84 +69,15 @@ var ErrBinary = errors.New("binary file (holds NUL bytes), skipped")
 
 // Expand lists the files under the named paths in a deterministic order:
 // arguments in the order given, files inside a directory sorted by path.
+// It is Walk collected into a list, for callers that need the list (a
+// run over a corpus walks instead).
 func Expand(args []string, opts Options) ([]File, []Problem) {
-	include := opts.Include
-	if len(include) == 0 {
-		include = DefaultInclude
-	}
 	var files []File
 	var problems []Problem
-	for _, arg := range args {
-		if arg == "-" {
-			files = append(files, File{Path: "-", Source: "-"})
-			continue
-		}
-		info, err := os.Stat(arg)
-		if err != nil {
-			problems = append(problems, Problem{Path: arg, Err: cleanErr(err)})
-			continue
-		}
-		if !info.IsDir() {
-			if matchAny(opts.Exclude, filepath.Base(arg), filepath.ToSlash(arg)) {
-				continue
-			}
-			files = append(files, File{Path: arg, Source: filepath.Base(filepath.Dir(arg))})
-			continue
-		}
-		inc, exc := include, opts.Exclude
-		if opts.DirPatterns != nil {
-			ci, ce, err := opts.DirPatterns(arg)
-			if err != nil {
-				problems = append(problems, Problem{Path: arg, Err: err})
-				continue
-			}
-			if len(opts.Include) == 0 && len(ci) > 0 {
-				inc = ci
-			}
-			exc = append(append([]string{}, exc...), ce...)
-		}
-		found, probs := walkDir(arg, inc, exc)
-		files = append(files, found...)
-		problems = append(problems, probs...)
-	}
-	return files, problems
-}
-
-func walkDir(root string, include, exclude []string) ([]File, []Problem) {
-	var files []File
-	var problems []Problem
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems = append(problems, Problem{Path: p, Err: cleanErr(err)})
-			return nil
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if p != root && (strings.HasPrefix(d.Name(), ".") || matchAny(exclude, d.Name(), rel)) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			// Symlinks and devices: a walk never follows a link out of the
-			// directory the user named.
-			return nil
-		}
-		if !matchAny(include, d.Name(), rel) || matchAny(exclude, d.Name(), rel) {
-			return nil
-		}
-		source := "."
-		if i := strings.IndexByte(rel, '/'); i >= 0 {
-			source = rel[:i]
-		}
-		files = append(files, File{Path: filepath.Join(root, filepath.FromSlash(rel)), Source: source, Root: root, Rel: rel})
+	_ = Walk(args, opts, func(f File) error {
+		files = append(files, f)
 		return nil
-	})
-	if err != nil {
-		problems = append(problems, Problem{Path: root, Err: cleanErr(err)})
-	}
-	sort.SliceStable(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
+	}, func(p Problem) { problems = append(problems, p) })
 	return files, problems
 }
 

@@ -34,15 +34,11 @@ type Fixed struct {
 // rules that offer fixes run (unsafe ones only with fo.Unsafe). Corpus
 // rules see the merged summary of the original documents in every round.
 func (r *Runner) Fix(args []string, fo FixOptions, each func(*Fixed) error) ([]Problem, error) {
-	files, problems := corpus.Expand(args, r.opts.Walk)
-	stdin, err := r.readStdin(files)
+	var problems []Problem
+	p, err := r.plan(args, fixable(fo.Unsafe))
 	if err != nil {
 		problems = append(problems, Problem{Path: "-", Err: err})
 	}
-	p := r.plan(files, &problems)
-	p.stdin = stdin
-	p = fixingOnly(p, fo.Unsafe)
-	prepare(p)
 	var facts map[string]rules.Summary
 	if p.corpus {
 		if facts, err = r.collect(p); err != nil {
@@ -67,28 +63,17 @@ func (r *Runner) Fix(args []string, fo FixOptions, each func(*Fixed) error) ([]P
 	return append(problems, readProblems...), nil
 }
 
-// fixingOnly keeps the rules that can propose a fix the run will apply.
-func fixingOnly(p plan, unsafe bool) plan {
-	out := p
-	out.rules = make(map[string][]active, len(p.rules))
-	out.corpus = false
-	for path, act := range p.rules {
-		var keep []active
-		for _, a := range act {
-			switch a.rule.FixSafety {
-			case fixers.None:
-				continue
-			case fixers.Unsafe:
-				if !unsafe {
-					continue
-				}
-			}
-			keep = append(keep, a)
-			out.corpus = out.corpus || a.rule.IsCorpus()
+// fixable keeps the rules that can propose a fix the run will apply.
+func fixable(unsafe bool) func(active) bool {
+	return func(a active) bool {
+		switch a.rule.FixSafety {
+		case fixers.None:
+			return false
+		case fixers.Unsafe:
+			return unsafe
 		}
-		out.rules[path] = keep
+		return true
 	}
-	return out
 }
 
 // linterFor lints the texts the fix engine hands it as versions of doc:

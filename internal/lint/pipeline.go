@@ -129,7 +129,7 @@ func (r *Runner) pipeline(p plan, problems *[]Problem, work, emit func(*job) err
 	var meter *progress.Meter // nil, a no-op, without a progress line
 	if r.opts.Progress != nil {
 		// The total is one stat per file: only the progress line needs it.
-		meter = progress.New(r.opts.Progress, totalSize(p.files))
+		meter = progress.New(r.opts.Progress, p.totalSize(walk))
 	}
 	meter.Phase(r.phase)
 	err := emitInOrder(results, tokens, func(j *job) error {
@@ -165,20 +165,28 @@ func (r *Runner) read(p plan, walk corpus.Options, tokens chan<- struct{}, out c
 		cur = &batch{seq: cur.seq + 1}
 		return nil
 	}
-	err := corpus.Each(p.files, walk, func(u corpus.Unit) error {
-		if len(cur.jobs) > 0 && cur.bytes+len(u.Text) > batchBytes {
-			if err := send(); err != nil {
-				return err
+	problem := func(pr Problem) { *problems = append(*problems, pr) }
+	err := corpus.Walk(p.args, walk, func(f corpus.File) error {
+		act, err := p.rules.forFile(f.Path)
+		if err != nil {
+			problem(Problem{Path: f.Path, Err: err})
+			return nil
+		}
+		return corpus.Each([]corpus.File{f}, walk, func(u corpus.Unit) error {
+			if len(cur.jobs) > 0 && cur.bytes+len(u.Text) > batchBytes {
+				if err := send(); err != nil {
+					return err
+				}
 			}
-		}
-		cur.jobs = append(cur.jobs, &job{seq: n, unit: u, rules: p.rules[u.File.Path], date: r.opts.Date})
-		n++
-		cur.bytes += len(u.Text)
-		if len(cur.jobs) >= batchDocs {
-			return send()
-		}
-		return nil
-	}, func(pr Problem) { *problems = append(*problems, pr) })
+			cur.jobs = append(cur.jobs, &job{seq: n, unit: u, rules: act, date: r.opts.Date})
+			n++
+			cur.bytes += len(u.Text)
+			if len(cur.jobs) >= batchDocs {
+				return send()
+			}
+			return nil
+		}, problem)
+	}, problem)
 	if err == nil && len(cur.jobs) > 0 {
 		err = send()
 	}

@@ -1,35 +1,75 @@
 package lint
 
 import (
-	"path/filepath"
 	"testing"
-
-	"github.com/dochygiene/hygiene/internal/corpus"
 )
 
-// Files under one configuration share one rule list (a list per file held
-// tens of MB on a large corpus); a file under another configuration keeps
-// its own.
-func TestPlanSharesRuleListsOfOneConfiguration(t *testing.T) {
+// A file's rules come from its own configuration, resolved as the walk
+// meets it: a file under another .hygiene.yaml runs its own list.
+func TestPlanResolvesRulesPerConfiguration(t *testing.T) {
 	dir := t.TempDir()
 	a := write(t, dir, "a.txt", "One paragraph.\n")
-	b := write(t, dir, "b.txt", "Another paragraph.\n")
 	write(t, dir, "sub/.hygiene.yaml", "disable: [text/zz-prepare-on]\n")
 	c := write(t, dir, "sub/c.txt", "A third paragraph.\n")
-	r, err := New(Options{Jobs: 1})
+	r, err := New(Options{Jobs: 1, Disable: []string{prepDisabledRule.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var problems []Problem
-	p := r.plan([]corpus.File{{Path: a}, {Path: b}, {Path: c}}, &problems)
-	if len(problems) != 0 {
-		t.Fatalf("problems: %+v", problems)
+	p, err := r.plan([]string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	ra, rb, rc := p.rules[a], p.rules[b], p.rules[c]
-	if len(ra) == 0 || len(ra) != len(rb) || &ra[0] != &rb[0] {
-		t.Errorf("%s and %s do not share their rule list (%d and %d rules)", filepath.Base(a), filepath.Base(b), len(ra), len(rb))
+	ra, err := p.rules.forFile(a)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(rc) != len(ra)-1 {
-		t.Errorf("sub/c.txt runs %d rules, want %d (one disabled)", len(rc), len(ra)-1)
+	rc, err := p.rules.forFile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ra) == 0 || len(rc) != len(ra)-1 {
+		t.Errorf("sub/c.txt runs %d rules, a.txt %d: want one fewer (one disabled)", len(rc), len(ra))
+	}
+	if !p.corpus {
+		t.Error("the default rules include corpus rules, but the plan has no corpus pass")
+	}
+}
+
+// The corpus pass runs only when a corpus rule runs on some file: not with
+// --per-document, not when every config turns the corpus rules off, but
+// when only a later file's config turns them on.
+func TestPlanNeedsCorpusPassOnlyForCorpusRules(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, ".hygiene.yaml", "disable: [boilerplate/zz-test-repeat, boilerplate/zz-fix-repeat]\n")
+	write(t, dir, "a.txt", "One paragraph.\n")
+	write(t, dir, "b.txt", "Another paragraph.\n")
+	for _, tc := range []struct {
+		name string
+		opts Options
+		want bool
+	}{
+		{"per-document", Options{Jobs: 1, PerDocument: true, Disable: []string{"text"}}, false},
+		{"corpus rules off in every config", Options{Jobs: 1, Disable: []string{"text"}}, false},
+	} {
+		r, err := New(tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := r.plan([]string{dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.corpus != tc.want {
+			t.Errorf("%s: corpus pass %v, want %v", tc.name, p.corpus, tc.want)
+		}
+	}
+	write(t, dir, "z/.hygiene.yaml", "enable: [boilerplate/zz-test-repeat]\n")
+	write(t, dir, "z/c.txt", "A third paragraph.\n")
+	r, err := New(Options{Jobs: 1, Disable: []string{"text"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := r.plan([]string{dir}, nil); err != nil || !p.corpus {
+		t.Errorf("z/c.txt runs boilerplate/zz-test-repeat, but the plan has no corpus pass (err %v)", err)
 	}
 }
