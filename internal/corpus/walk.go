@@ -8,15 +8,15 @@ import (
 	"strings"
 )
 
-// StopWalk, returned by a Walk callback, ends the walk without an error.
-var StopWalk = errors.New("stop walk")
+// ErrStopWalk, returned by a Walk callback, ends the walk without an error.
+var ErrStopWalk = errors.New("stop walk")
 
 // Walk calls fn with every file under the named paths, in Expand's order,
 // as it finds them: a run over a million files holds one directory's
 // entries at a time, never the list of files (a list cost about 300 bytes
 // per file, 21 MB of a 1 GB corpus of 70,896 articles). Problems (a path
 // that does not exist, an unreadable directory, a bad config) go to
-// problem. An error from fn ends the walk and is returned, but StopWalk
+// problem. An error from fn ends the walk and is returned, but ErrStopWalk
 // ends it with nil.
 func Walk(args []string, opts Options, fn func(File) error, problem func(Problem)) error {
 	include := opts.Include
@@ -25,7 +25,7 @@ func Walk(args []string, opts Options, fn func(File) error, problem func(Problem
 	}
 	for _, arg := range args {
 		if err := walkArg(arg, opts, include, fn, problem); err != nil {
-			if err == StopWalk {
+			if err == ErrStopWalk {
 				return nil
 			}
 			return err

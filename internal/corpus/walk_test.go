@@ -73,7 +73,7 @@ func TestWalkStopsEarly(t *testing.T) {
 	err := Walk([]string{root}, Options{}, func(File) error {
 		n++
 		if n == 2 {
-			return StopWalk
+			return ErrStopWalk
 		}
 		return nil
 	}, func(Problem) {})

@@ -94,7 +94,7 @@ func (r *Runner) plan(args []string, keep func(active) bool) (plan, error) {
 		for _, a := range act {
 			if a.rule.IsCorpus() {
 				p.corpus = true
-				return corpus.StopWalk
+				return corpus.ErrStopWalk
 			}
 		}
 		_ = err // reported by the pass that reads
