@@ -914,9 +914,12 @@ func (c *cohesion) buildGram() {
 	// P[i][j] = P[i-1][j] + (the row's running sum): one dependent add
 	// per cell instead of three.
 	for i := 1; i <= n; i++ {
-		row, up := g[i*stride:(i+1)*stride], g[(i-1)*stride:i*stride]
+		// Columns 1..n of the row and of the one above it, sliced to one
+		// length: the loop has no bounds checks.
+		row := g[i*stride+1 : (i+1)*stride]
+		up := g[(i-1)*stride+1 : i*stride][:len(row)]
 		sum := 0.0
-		for j := 1; j <= n; j++ {
+		for j := range row {
 			sum += row[j]
 			row[j] = up[j] + sum
 		}
