@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/knowledge"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 	"unicode/utf8"
 )
@@ -23,6 +24,50 @@ func TestNameSpansMatchReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWithinDocumentMatchesReference holds withinDocument, which compares
+// a name only with the names sharing its given name or surname, to the
+// walk over every name it replaced, on the names of every WCXB page and
+// truth text.
+func TestWithinDocumentMatchesReference(t *testing.T) {
+	pack := knowledge.Active()
+	for _, kind := range []string{"pages", "truth"} {
+		docs, _ := ruletest.WCXBDocs(t, kind, document.Meta{})
+		for _, d := range docs {
+			names := fullNames(d, pack)
+			for i, f := range names {
+				names[i] = newFullName(f.given, f.surname, f.start, f.end)
+			}
+			counts := map[string]int{}
+			for _, f := range names {
+				counts[f.key()]++
+			}
+			parts := indexParts(names)
+			for _, f := range names {
+				got, gotOK := withinDocument(f, names, parts, counts)
+				want, wantOK := referenceWithinDocument(f, names, counts)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("%s, %q: got %q %v, want %q %v", d.Path, f.key(), got, gotOK, want, wantOK)
+				}
+			}
+		}
+	}
+}
+
+// referenceWithinDocument is withinDocument as it was: every name of the
+// document compared with f.
+func referenceWithinDocument(f fullName, names []fullName, counts map[string]int) (string, bool) {
+	for _, o := range names {
+		if !sameName(f, o) {
+			continue
+		}
+		cf, co := counts[f.key()], counts[o.key()]
+		if cf < co || cf == co && f.start > firstStart(names, o.key()) {
+			return o.key(), true
+		}
+	}
+	return "", false
 }
 
 // referenceNameSpans is nameSpans as it was before the loop of its own.

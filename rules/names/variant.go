@@ -187,12 +187,13 @@ func runVariant(pass *rules.Pass) {
 	for _, f := range names {
 		counts[f.key()]++
 	}
+	parts := indexParts(names)
 	reported := map[string]bool{}
 	for _, f := range names {
 		if reported[f.key()] {
 			continue
 		}
-		if other, ok := withinDocument(f, names, counts); ok {
+		if other, ok := withinDocument(f, names, parts, counts); ok {
 			reported[f.key()] = true
 			pass.Reportf(f.start, f.end, "%q and %q in one document: one name spelt two ways", f.key(), other)
 			continue
@@ -208,10 +209,38 @@ func runVariant(pass *rules.Pass) {
 	}
 }
 
+// nameParts indexes a document's names by folded given name and by
+// folded surname, each list in text order. Two spellings of one name share
+// one of the two (sameName), so a name is compared with those only: a
+// whole page of names (a staff list, a results table) compared every name
+// with every other.
+type nameParts struct {
+	byGiven, bySurname map[string][]int
+}
+
+func indexParts(names []fullName) nameParts {
+	p := nameParts{byGiven: map[string][]int{}, bySurname: map[string][]int{}}
+	for i, f := range names {
+		p.byGiven[f.foldedGiven] = append(p.byGiven[f.foldedGiven], i)
+		p.bySurname[f.foldedSurname] = append(p.bySurname[f.foldedSurname], i)
+	}
+	return p
+}
+
 // withinDocument finds another spelling of f's name in the document; f is
 // reported when it is the rarer spelling (or, on a tie, the later one).
-func withinDocument(f fullName, names []fullName, counts map[string]int) (string, bool) {
-	for _, o := range names {
+// The names sharing f's given name or surname are read in text order, as
+// a walk over all names finds them.
+func withinDocument(f fullName, names []fullName, parts nameParts, counts map[string]int) (string, bool) {
+	a, b := parts.byGiven[f.foldedGiven], parts.bySurname[f.foldedSurname]
+	for len(a) > 0 || len(b) > 0 {
+		var k int
+		if len(b) == 0 || len(a) > 0 && a[0] <= b[0] {
+			k, a = a[0], a[1:]
+		} else {
+			k, b = b[0], b[1:]
+		}
+		o := names[k]
 		if !sameName(f, o) {
 			continue
 		}
