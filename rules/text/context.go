@@ -186,7 +186,7 @@ func looksLikeCode(line []byte) bool {
 		}
 	}
 	last := t[len(t)-1]
-	return last == ';' || last == '{' || bytes.Count(t, []byte("`")) >= 2 || snakeCase(t)
+	return last == ';' || last == '{' || seen['`'] && bytes.Count(t, []byte("`")) >= 2 || seen['_'] && snakeCase(t)
 }
 
 // snakeCase reports an identifier with an underscore between letters

@@ -195,3 +195,58 @@ func TestNoCapitalAgreesWithMixedHead(t *testing.T) {
 		}
 	}
 }
+
+// TestLooksLikeCodeMatchesReference holds looksLikeCode, which counts
+// backticks and looks for snake_case only on lines that hold a backtick or
+// an underscore, to the version that always did, on every line of the
+// WCXB texts and on random lines.
+func TestLooksLikeCodeMatchesReference(t *testing.T) {
+	var lines [][]byte
+	for _, kind := range []string{"pages", "truth"} {
+		if testing.Short() {
+			break
+		}
+		docs, _ := ruletest.WCXBDocs(t, kind, document.Meta{})
+		for _, d := range docs {
+			for i := range d.Lines {
+				lines = append(lines, d.LineText(i))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []byte("a_b`; {x\t")
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		lines = append(lines, b)
+	}
+	for _, line := range lines {
+		if got, want := looksLikeCode(line), referenceLooksLikeCode(line); got != want {
+			t.Fatalf("looksLikeCode(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func referenceLooksLikeCode(line []byte) bool {
+	if bytes.HasPrefix(line, []byte("    ")) || bytes.HasPrefix(line, []byte("\t")) {
+		return true
+	}
+	t := bytes.TrimSpace(line)
+	if len(t) == 0 {
+		return false
+	}
+	for _, m := range codeMarkers {
+		if bytes.Contains(t, []byte(m)) {
+			return true
+		}
+	}
+	for _, s := range codeStarts {
+		if bytes.HasPrefix(t, []byte(s)) {
+			return true
+		}
+	}
+	last := t[len(t)-1]
+	return last == ';' || last == '{' || bytes.Count(t, []byte("`")) >= 2 || snakeCase(t)
+}
