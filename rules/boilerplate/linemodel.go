@@ -2,9 +2,8 @@ package boilerplate
 
 import (
 	_ "embed"
-	"fmt"
 	"math"
-	"strings"
+	"strconv"
 	"sync"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -114,7 +113,7 @@ func runLineModel(pass *rules.Pass) {
 		if sev == 0 {
 			continue
 		}
-		msg := fmt.Sprintf("line classifier scores furniture %.2f (%s)", scores[ci], a.modelEvidence(ci))
+		msg := a.modelMessage(scores[ci], ci)
 		if sev == rules.Info {
 			// A hint carries no fix: fix --unsafe must not drop a
 			// heading on a score this weak.
@@ -288,31 +287,47 @@ func (a *analysis) scoredByRule(ci int) bool {
 	return a.modelJudges(ci) && !inBodyParagraph
 }
 
-// modelEvidence names the facts about a line that users can check: where
-// it stands and what it looks like.
-func (a *analysis) modelEvidence(ci int) string {
+// modelMessage is the finding's message: the score (two decimals) and
+// the evidence. It is built in one buffer (fmt.Sprintf and the joined
+// parts were most of the cost of reporting a line).
+func (a *analysis) modelMessage(score float32, ci int) string {
+	var buf [160]byte
+	b := append(buf[:0], "line classifier scores furniture "...)
+	// fmt's %.2f of a float32 is this call.
+	b = strconv.AppendFloat(b, float64(score), 'f', 2, 32)
+	b = append(b, " ("...)
+	b = a.appendModelEvidence(b, ci)
+	b = append(b, ')')
+	return string(b)
+}
+
+// appendModelEvidence appends the facts about a line that users can
+// check, separated by commas: where it stands and what it looks like.
+func (a *analysis) appendModelEvidence(b []byte, ci int) []byte {
 	c := a.cands[ci]
-	var parts []string
 	words := wordCount(c.norm)
 	switch {
 	case a.blocks[c.block].good:
-		parts = append(parts, "a paragraph")
+		b = append(b, "a paragraph"...)
 	case !endsSentence(c.text) && words <= shortMaxWords:
-		parts = append(parts, "short line without sentence end")
+		b = append(b, "short line without sentence end"...)
 	case !endsSentence(c.text):
-		parts = append(parts, "unpunctuated line")
+		b = append(b, "unpunctuated line"...)
 	default:
-		parts = append(parts, "line")
+		b = append(b, "line"...)
 	}
-	parts = append(parts, a.position(c.block))
+	b = append(b, ", "...)
+	b = append(b, a.position(c.block)...)
 	if a.ctx != nil {
 		if a.ctx.near(ci) {
-			parts = append(parts, "next to proven furniture")
+			b = append(b, ", next to proven furniture"...)
 		} else if a.ctx.navRun[ci] >= navRunMin {
-			parts = append(parts, fmt.Sprintf("in a run of %d short lines", a.ctx.navRun[ci]))
+			b = append(b, ", in a run of "...)
+			b = strconv.AppendInt(b, int64(a.ctx.navRun[ci]), 10)
+			b = append(b, " short lines"...)
 		}
 	}
-	return strings.Join(parts, ", ")
+	return b
 }
 
 // treeNode is one node of a regression tree: an inner node sends x to

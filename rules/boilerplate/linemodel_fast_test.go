@@ -1,9 +1,16 @@
 package boilerplate
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
+	"os"
+	"strings"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
 // randomTree returns a tree of at most depth levels of splits over
@@ -80,5 +87,86 @@ func TestFixedWalkMatchesNodeWalk(t *testing.T) {
 				t.Fatalf("depth %d row %d: batch %v, node walk %v", depth, i, out[i], want)
 			}
 		}
+	}
+}
+
+// modelEvidenceReference is the evidence as the rule wrote it with fmt
+// and strings.Join, before modelMessage.
+func modelEvidenceReference(a *analysis, ci int) string {
+	c := a.cands[ci]
+	var parts []string
+	words := wordCount(c.norm)
+	switch {
+	case a.blocks[c.block].good:
+		parts = append(parts, "a paragraph")
+	case !endsSentence(c.text) && words <= shortMaxWords:
+		parts = append(parts, "short line without sentence end")
+	case !endsSentence(c.text):
+		parts = append(parts, "unpunctuated line")
+	default:
+		parts = append(parts, "line")
+	}
+	parts = append(parts, a.position(c.block))
+	if a.ctx != nil {
+		if a.ctx.near(ci) {
+			parts = append(parts, "next to proven furniture")
+		} else if a.ctx.navRun[ci] >= navRunMin {
+			parts = append(parts, fmt.Sprintf("in a run of %d short lines", a.ctx.navRun[ci]))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// TestModelMessageMatchesFmt checks the line model's message against the
+// fmt.Sprintf it replaced: every line the model judges in the seeds and,
+// when present, the WCXB dev pages, with its real score and with scores
+// around every rounding boundary of two decimals.
+func TestModelMessageMatchesFmt(t *testing.T) {
+	var docs []*document.Document
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
+	}
+	if !testing.Short() {
+		paths, _ := shareddata.WCXBFiles("pages") // none without ../shared
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, document.New(p, src, document.Meta{}))
+		}
+	}
+	var scores []float32
+	for k := 0; k <= 1000; k++ {
+		v := float32(k) / 1000
+		scores = append(scores, v, math.Nextafter32(v, 0), math.Nextafter32(v, 2), float32(k)/1000+0.0005)
+	}
+	lines := 0
+	for _, doc := range docs {
+		a := analyse(doc)
+		real := a.modelScores()
+		for ci := range a.cands {
+			if !a.modelJudges(ci) {
+				continue
+			}
+			lines++
+			want := fmt.Sprintf("line classifier scores furniture %.2f (%s)", real[ci], modelEvidenceReference(a, ci))
+			if got := a.modelMessage(real[ci], ci); got != want {
+				t.Fatalf("%s line %d: %q, want %q", doc.Path, a.cands[ci].line, got, want)
+			}
+		}
+		if len(a.cands) > 0 {
+			for _, s := range scores {
+				want := fmt.Sprintf("line classifier scores furniture %.2f (%s)", s, modelEvidenceReference(a, 0))
+				if got := a.modelMessage(s, 0); got != want {
+					t.Fatalf("score %v: %q, want %q", s, got, want)
+				}
+			}
+			scores = nil // once is enough
+		}
+	}
+	if lines == 0 {
+		t.Fatal("no line judged")
 	}
 }
