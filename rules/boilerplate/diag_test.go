@@ -55,6 +55,9 @@ func TestBodyDiagnostic(t *testing.T) {
 				}
 				for l := doc.LineAt(f.Start); l <= doc.LineAt(max(f.Start, f.End-1)); l++ {
 					flaggedAt[l] = strings.TrimPrefix(f.Rule.ID, "boilerplate/")
+					if os.Getenv("BOILERPLATE_DIAG_WHY") != "" {
+						flaggedAt[l] += ": " + f.Message
+					}
 				}
 			}))
 		}
@@ -119,7 +122,11 @@ func TestBodyDiagnostic(t *testing.T) {
 			if span == "out" {
 				inSpan = " "
 			}
-			fmt.Fprintf(&dump, "%s%s%s%s %-12.12s %s\n", strings.ToUpper(label[:1]), inSpan, mark, flag, rule, text)
+			width := 12
+			if os.Getenv("BOILERPLATE_DIAG_WHY") != "" {
+				width = 110
+			}
+			fmt.Fprintf(&dump, "%s%s%s%s %-*.*s %s\n", strings.ToUpper(label[:1]), inSpan, mark, flag, width, width, rule, text)
 		}
 		if showPages && errors > 0 {
 			fmt.Printf("=== %s (%s) errors %d start %s end %s\n%s", p.ID, p.Domain, errors, bucket(bodyFrom, spanFrom), bucket(bodyTo, spanTo), dump.String())
@@ -263,6 +270,22 @@ func TestStrayRunDiagnostic(t *testing.T) {
 			b := doc.Blocks[bi]
 			label := p.Labels[pageLine[b.FirstLine]]
 			if info.good {
+				if side == "trail" || side == "lead" {
+					matched, gap := 0, 0
+					from, to := a.bodyLast+1, bi
+					if side == "lead" {
+						from, to = bi+1, a.bodyFirst
+					}
+					for k := from; k < to; k++ {
+						gap++
+						if a.matched[k] {
+							matched++
+						}
+					}
+					if matched*introGapPerMatch <= gap {
+						side += " clean-gap"
+					}
+				}
 				counts[side+" dropped good "+label]++
 				if os.Getenv("BOILERPLATE_DIAG_PAGES") != "" {
 					fmt.Printf("%s %s %s %.80q\n", p.ID, side, label, doc.Src[b.Start:b.End])

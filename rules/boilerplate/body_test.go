@@ -1,0 +1,71 @@
+package boilerplate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+)
+
+// para is a real paragraph (a good block), distinct per n.
+func para(n int) string {
+	return fmt.Sprintf("The committee met on day %d to discuss the plan for the region, and its members said that the work would be put to the allies in the coming weeks.", n)
+}
+
+// longList is a list of short article lines, too long for a gap in the
+// body (bodyMaxGap).
+func longList(n int) string {
+	var items []string
+	for i := range n {
+		items = append(items, fmt.Sprintf("Regional office number %d", i+1))
+	}
+	return strings.Join(items, "\n\n")
+}
+
+// mainRun is a long run of paragraphs, so that an edge run of two is a
+// small share of the good words.
+func mainRun(from int) string {
+	var ps []string
+	for i := range 16 {
+		ps = append(ps, para(from+i))
+	}
+	return strings.Join(ps, "\n\n")
+}
+
+// bodyLines returns the first and last document lines (1-based) of the
+// body found.
+func bodyLines(text string) (first, last int) {
+	doc := document.New("t.txt", []byte(text), document.Meta{})
+	a := analyse(doc)
+	if a.bodyFirst < 0 {
+		return 0, 0
+	}
+	return doc.Blocks[a.bodyFirst].FirstLine + 1, doc.Blocks[a.bodyLast].LastLine + 1
+}
+
+// An article's introduction of two paragraphs before its own long list
+// belongs to the body; a single stray paragraph, two across a share bar
+// and menu, and two paragraphs after the body's end (teasers, an author
+// box) do not.
+func TestBodyKeepsIntroductionAcrossLongList(t *testing.T) {
+	intro := para(100) + "\n\n" + para(101)
+	text := intro + "\n\n" + longList(14) + "\n\n" + mainRun(0) + "\n"
+	if first, _ := bodyLines(text); first != 1 {
+		t.Errorf("introduction before a long list: body starts at line %d, want 1", first)
+	}
+	text = mainRun(0) + "\n\n" + longList(14) + "\n\n" + intro + "\n"
+	if _, last := bodyLines(text); last == strings.Count(text, "\n") {
+		t.Errorf("two paragraphs after a long list after the body joined it")
+	}
+	traps := map[string]string{
+		"one paragraph":  para(100) + "\n\n" + longList(14) + "\n\n" + mainRun(0) + "\n",
+		"across a menu":  intro + "\n\nShare this article\n\nSign in\n\nSubscribe to our newsletter\n\n" + longList(12) + "\n\n" + mainRun(0) + "\n",
+		"long list only": intro + "\n\n" + longList(14) + "\n\nFollow us on Twitter\n\n" + mainRun(0) + "\n",
+	}
+	for name, text := range traps {
+		if first, _ := bodyLines(text); first == 1 {
+			t.Errorf("%s: the stray run before it joined the body", name)
+		}
+	}
+}
