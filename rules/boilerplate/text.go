@@ -183,14 +183,14 @@ func standaloneLine(doc *document.Document, b document.Block, i int) bool {
 	if i == b.FirstLine {
 		return true
 	}
-	prev := bytes.TrimRight(doc.LineText(i-1), " \t\u00a0")
+	prev := trimRightBlanks(doc.LineText(i-1), false)
 	return endsSentence(prev) || utf8.RuneCount(prev) < 60
 }
 
 // endsSentence reports whether text ends with terminal punctuation,
 // allowing closing quotes and brackets after it.
 func endsSentence(text []byte) bool {
-	text = bytes.TrimRight(text, " \t\u00a0*_")
+	text = trimRightBlanks(text, true)
 	for len(text) > 0 {
 		r, size := utf8.DecodeLastRune(text)
 		switch r {
@@ -229,7 +229,7 @@ func removeFix(doc *document.Document, first, last int, safety fixers.Safety, wh
 func lineSpan(doc *document.Document, i int) (start, end int) {
 	l := doc.Lines[i]
 	text := doc.Src[l.Start:l.End]
-	lead := len(text) - len(bytes.TrimLeft(text, " \t\u00a0"))
+	lead := len(text) - len(trimLeftBlanks(text))
 	return l.Start + lead, l.End
 }
 
