@@ -176,6 +176,20 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 		}
 		predictFixed(fixed, m.base, x, rows, out, xs)
 	}
+	if fixed != nil && k > batchRows/2 {
+		// More than half a batch left: the rows make a batch of their
+		// own, padded with the last one (scored again to the same
+		// value), cheaper than walking them one by one (a lone walk
+		// costs more than half again a row's share of a batch).
+		for r := k; r < len(rows); r++ {
+			rows[r] = rows[k-1]
+		}
+		if xs == nil {
+			xs = new(fixedRows)
+		}
+		predictFixed(fixed, m.base, x, rows, out, xs)
+		return
+	}
 	for _, i := range rows[:k] {
 		out[i] = m.flat.predict(m.base, x[i])
 	}
