@@ -20,11 +20,12 @@ func appendJSONReport(b []byte, r *Report) []byte {
 	b = append(b, "{\n  \"version\": 1,\n  \"documents\": "...)
 	b = strconv.AppendInt(b, int64(r.Documents), 10)
 	b = append(b, ",\n  \"findings\": ["...)
+	var seen seenStrings
 	for i := range r.Items {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONFinding(b, &r.Items[i])
+		b = appendJSONFinding(b, &r.Items[i], &seen)
 	}
 	if len(r.Items) > 0 {
 		b = append(b, "\n  "...)
@@ -42,11 +43,12 @@ func AppendJSONFindings(b []byte, items []Item) []byte {
 	}
 	b = slices.Grow(b, jsonSize(&Report{Items: items}))
 	first := len(b)
+	var seen seenStrings
 	for i := range items {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONFinding(b, &items[i])
+		b = appendJSONFinding(b, &items[i], &seen)
 	}
 	// Every finding opens with its line break; the first goes.
 	copy(b[first:], b[first+1:])
@@ -70,41 +72,77 @@ func jsonSize(r *Report) int {
 	return n
 }
 
+// seenStrings holds where the quoted form of the last path, rule,
+// severity and fix message written stands: the findings of a document
+// share their path, and runs of them their rule and fix message (a page's
+// furniture lines), so most are copied instead of scanned for characters
+// to escape again.
+type seenStrings struct {
+	path, rule, severity, fixMessage, safety quotedString
+}
+
+// quotedString is where the last string written for a field stands in
+// the output, quoted, [start, end), when it needed no escapes (end is 0
+// otherwise): the string can then be compared with the bytes between the
+// quotes. Offsets, not a slice and a string: storing pointers at every
+// finding costs write barriers while the collector runs.
+type quotedString struct {
+	start, end int
+}
+
+// append appends s quoted, copying the quoted form when s is the string
+// quoted last.
+func (c *quotedString) append(b []byte, s string) []byte {
+	if c.end-c.start == len(s)+2 && c.end > 0 && string(b[c.start+1:c.end-1]) == s {
+		return append(b, b[c.start:c.end]...)
+	}
+	start := len(b)
+	b = appendJSONString(b, s)
+	c.start, c.end = start, len(b)
+	if c.end-c.start != len(s)+2 {
+		c.end = 0 // escaped: the bytes differ from s
+	}
+	return b
+}
+
 // appendJSONFinding appends one finding at the findings array's depth,
 // starting with its line break.
-func appendJSONFinding(b []byte, it *Item) []byte {
+func appendJSONFinding(b []byte, it *Item, seen *seenStrings) []byte {
 	const in = "\n      " // the finding's fields
-	b = append(b, "\n    {"...)
-	b = appendJSONField(b, in, "path", it.Path)
+	b = append(b, "\n    {"+in+"\"path\": "...)
+	b = seen.path.append(b, it.Path)
 	if it.Record != "" {
 		b = appendJSONField(b, ","+in, "record", it.Record)
 	}
-	b = appendJSONField(b, ","+in, "rule", it.Rule.ID)
-	b = appendJSONField(b, ","+in, "severity", it.Severity.String())
+	b = append(b, ","+in+"\"rule\": "...)
+	b = seen.rule.append(b, it.Rule.ID)
+	b = append(b, ","+in+"\"severity\": "...)
+	b = seen.severity.append(b, it.Severity.String())
 	b = appendJSONField(b, ","+in, "message", it.Message)
-	for _, f := range []struct {
-		key string
-		n   int
-	}{
-		{"line", it.Line}, {"column", it.Column}, {"end_line", it.EndLine}, {"end_column", it.EndColumn},
-		{"offset", it.Start}, {"end_offset", it.End},
-	} {
-		b = append(b, ","+in+"\""...)
-		b = append(b, f.key...)
-		b = append(b, "\": "...)
-		b = strconv.AppendInt(b, int64(f.n), 10)
-	}
+	b = appendJSONInt(b, ","+in+"\"line\": ", it.Line)
+	b = appendJSONInt(b, ","+in+"\"column\": ", it.Column)
+	b = appendJSONInt(b, ","+in+"\"end_line\": ", it.EndLine)
+	b = appendJSONInt(b, ","+in+"\"end_column\": ", it.EndColumn)
+	b = appendJSONInt(b, ","+in+"\"offset\": ", it.Start)
+	b = appendJSONInt(b, ","+in+"\"end_offset\": ", it.End)
 	if it.Fix != nil {
-		b = appendJSONFix(b, it)
+		b = appendJSONFix(b, it, seen)
 	}
 	return append(b, "\n    }"...)
 }
 
-func appendJSONFix(b []byte, it *Item) []byte {
+// appendJSONInt appends the separator and key, then n.
+func appendJSONInt(b []byte, sepKey string, n int) []byte {
+	b = append(b, sepKey...)
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+func appendJSONFix(b []byte, it *Item, seen *seenStrings) []byte {
 	const in = "\n        " // the fix's fields
-	b = append(b, ",\n      \"fix\": {"...)
-	b = appendJSONField(b, in, "message", it.Fix.Message)
-	b = appendJSONField(b, ","+in, "safety", fixSafety(it).String())
+	b = append(b, ",\n      \"fix\": {"+in+"\"message\": "...)
+	b = seen.fixMessage.append(b, it.Fix.Message)
+	b = append(b, ","+in+"\"safety\": "...)
+	b = seen.safety.append(b, fixSafety(it).String())
 	b = append(b, ","+in+"\"edits\": ["...)
 	for i, e := range it.Fix.Edits {
 		if i > 0 {

@@ -110,8 +110,16 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 	rule := &rules.Rule{ID: "text/test", Severity: rules.Warning}
 	strs := jsonStrings(200)
 	rng := rand.New(rand.NewSource(6))
-	pick := func() string { return strs[rng.Intn(len(strs))] }
+	var pool []string
+	pick := func() string { return pool[rng.Intn(len(pool))] }
 	for n := range 60 {
+		// Every other report draws from three strings: runs of findings
+		// sharing their path, rule, severity or fix message, whose
+		// quoted form the writer copies.
+		pool = strs
+		if n%2 == 1 {
+			pool = strs[n : n+3]
+		}
 		r := &Report{Documents: n}
 		for k := range n % 7 {
 			it := Item{Path: pick(), Rule: rule, Finding: rules.Finding{Severity: rules.Severity(1 + k%3), Message: pick(),
