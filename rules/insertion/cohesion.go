@@ -239,13 +239,15 @@ func (t *surfaceTable) insert(s surfaceSlot) {
 }
 
 // wordSet maps words (hashed with hashWord) to IDs: an open-addressing
-// table whose slots hold the whole hash, the word's first eight bytes,
-// its place in a byte arena and its ID. It is the vocabulary's surface
+// table whose slots hold the word's first eight bytes, its length and
+// place in a byte arena, and its ID. It is the vocabulary's surface
 // table, tens of thousands of words whose lookups miss the cache: a slot
 // answers for a word of up to eight bytes on its own (one miss), a longer
-// word costs one more look at the arena. (A string map, or slots that
-// point to separate tables of ends and IDs, touched three or four cache
-// lines per lookup.)
+// word costs one more look at the arena. A slot is 16 bytes, four to a
+// cache line: the hash is not kept (the first bytes and the length rule
+// out nearly every other word in the probe; a resize hashes the words
+// again from the arena). (A string map, or slots that point to separate
+// tables of ends and IDs, touched three or four cache lines per lookup.)
 type wordSet struct {
 	slots []wordSlot
 	arena []byte
@@ -254,12 +256,21 @@ type wordSet struct {
 }
 
 type wordSlot struct {
-	hash uint64
 	head uint64 // the word's first eight bytes, little-endian, zero-padded
-	off  uint32 // the word is arena[off : off+size]
-	size uint32 // 0: empty slot (no word is empty)
+	ref  uint32 // size<<slotOffBits | offset in the arena; 0: empty slot
 	id   int32
 }
+
+// A slot's ref packs the word's size (1 to maxSlotWord) and its offset in
+// the arena (below 1<<slotOffBits). A word that does not fit is not
+// cached: its lookups are computed again, with the same result.
+const (
+	slotOffBits = 22
+	maxSlotWord = 1<<(32-slotOffBits) - 1
+)
+
+func (s wordSlot) size() int { return int(s.ref >> slotOffBits) }
+func (s wordSlot) off() int  { return int(s.ref & (1<<slotOffBits - 1)) }
 
 func (w *wordSet) len() int { return w.n }
 
@@ -292,12 +303,12 @@ func (w *wordSet) get(h uint64, word []byte) (int32, bool) {
 // getHead is get for a word whose wordHead is head.
 func (w *wordSet) getHead(h, head uint64, word []byte) (int32, bool) {
 	mask := uint64(len(w.slots) - 1)
-	for i := h & mask; w.slots[i].size != 0; i = (i + 1) & mask {
+	for i := h & mask; w.slots[i].ref != 0; i = (i + 1) & mask {
 		s := &w.slots[i]
-		if s.hash != h || s.head != head || int(s.size) != len(word) {
+		if s.head != head || s.size() != len(word) {
 			continue
 		}
-		if len(word) <= 8 || bytes.Equal(w.arena[s.off+8:s.off+s.size], word[8:]) {
+		if len(word) <= 8 || bytes.Equal(w.arena[s.off()+8:s.off()+s.size()], word[8:]) {
 			return s.id, true
 		}
 	}
@@ -314,37 +325,39 @@ func (w *wordSet) touch(forms []surfaceForm) {
 	var sum uint32
 	for _, f := range forms {
 		s := &w.slots[f.hash&mask]
-		sum += s.size
-		if s.size > 8 && f.end-f.start > 8 {
-			sum += uint32(w.arena[s.off+8])
+		sum += s.ref
+		if s.size() > 8 && f.end-f.start > 8 {
+			sum += uint32(w.arena[s.off()+8])
 		}
 	}
 	w.sink = sum
 }
 
+// add caches word under id, unless it is too long for a slot or the
+// arena is full (see wordSlot).
 func (w *wordSet) add(h uint64, word []byte, id int32) {
-	if len(word) == 0 {
+	if len(word) == 0 || len(word) > maxSlotWord || len(w.arena)+len(word) > 1<<slotOffBits {
 		return
 	}
 	if 2*(w.n+1) > len(w.slots) {
 		old := w.slots
 		w.slots = make([]wordSlot, 2*len(old))
 		for _, s := range old {
-			if s.size != 0 {
-				w.place(s)
+			if s.ref != 0 {
+				w.place(hashWord(w.arena[s.off():s.off()+s.size()]), s)
 			}
 		}
 	}
-	s := wordSlot{hash: h, head: wordHead(word), off: uint32(len(w.arena)), size: uint32(len(word)), id: id}
+	s := wordSlot{head: wordHead(word), ref: uint32(len(word))<<slotOffBits | uint32(len(w.arena)), id: id}
 	w.arena = append(w.arena, word...)
-	w.place(s)
+	w.place(h, s)
 	w.n++
 }
 
-func (w *wordSet) place(s wordSlot) {
+func (w *wordSet) place(h uint64, s wordSlot) {
 	mask := uint64(len(w.slots) - 1)
-	i := s.hash & mask
-	for w.slots[i].size != 0 {
+	i := h & mask
+	for w.slots[i].ref != 0 {
 		i = (i + 1) & mask
 	}
 	w.slots[i] = s
@@ -725,7 +738,7 @@ type vocabulary struct {
 }
 
 // maxVocabulary bounds the surface forms cached per worker: the surface
-// table holds them at most half full in 2*maxVocabulary slots (4 MB).
+// table holds them at most half full in 2*maxVocabulary slots (2 MB).
 // A document that could take the cache past it (its distinct forms are
 // counted before any lookup) starts it afresh, so the table never grows
 // to the next size (8 MB: it did, once per few hundred documents, and
