@@ -297,3 +297,4 @@ func TestStrayRunDiagnostic(t *testing.T) {
 		fmt.Printf("  %-40s %d\n", k, counts[k])
 	}
 }
+

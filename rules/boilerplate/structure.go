@@ -16,7 +16,9 @@ var Structure = &rules.Rule{
 	Summary: "a line that the structure around the article's main body shows to be page furniture",
 	Doc: `Finds the article's main body first (the run of real paragraphs, long,
 dense in function words and ending a sentence, that holds the most words,
-allowing short gaps for headings and lists), then judges the other lines,
+allowing short gaps for headings and lists, and keeping an introduction of
+two or more paragraphs that only the article's own long list or table
+separates from the rest), then judges the other lines,
 with looser thresholds outside the body than inside it (the jusText idea,
 on text alone). Evidence, as the message says:
 
@@ -37,6 +39,11 @@ on text alone). Evidence, as the message says:
     prices and version ranges are no contact details;
   - a short line repeated within the document (a tagline, a recurring
     widget): warning;
+  - a table of contents before the first body paragraph: four or more
+    short lines whose texts recur in the same order as section headings
+    below, each section holding a body paragraph: warning in a document
+    with other proven furniture, info otherwise (a clean article's
+    summary list of what it then reviews looks the same);
   - headings that legitimately end articles ("Notes", "References",
     "Sources", ...) and lines before endnote definitions are never flagged,
     nor are lines of figures alone (a table's or price box's cells) and
