@@ -249,6 +249,11 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				}
 				ev, evDone = c.leadLines(doc, i), true
 			}
+			if c.splitsSections(i, j, ev) {
+				// Every longer run from i holds that title too (and ev
+				// is i's): none passes screen.
+				break
+			}
 			e, relax, ok := c.screen(&p, i, j, base, ev)
 			if !ok {
 				continue

@@ -1,0 +1,142 @@
+package insertion
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
+)
+
+// searchReference is search without its early end at a run that splits
+// the article's sections: every run from every start is screened.
+func (c *cohesion) searchReference(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
+	firstPara := c.firstParagraph()
+	base := c.baseline()
+	var top candidate
+	top.score = math.Inf(1)
+	topKey := math.Inf(-1)
+	for i := 0; i < c.n; i++ {
+		if i >= skipFrom && i <= skipTo || i <= firstPara {
+			continue
+		}
+		var ev evidence
+		evDone := false
+		rs := c.runsFrom(i, base)
+		for j := i; j < c.n; j++ {
+			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
+				break
+			}
+			stop, ok, skip := c.checkFrom(&p, &rs, j)
+			if stop {
+				break
+			}
+			if skip {
+				j = c.n - 2
+				continue
+			}
+			if !ok {
+				continue
+			}
+			if !evDone {
+				if !c.canStart(doc, i) {
+					break
+				}
+				ev, evDone = c.leadLines(doc, i), true
+			}
+			e, relax, ok := c.screen(&p, i, j, base, ev)
+			if !ok {
+				continue
+			}
+			cand := c.scoreScreened(p, i, j, base, e, relax)
+			if k := preference(cand.score, cand.mass); k > topKey {
+				top, topKey = cand, k
+			}
+		}
+	}
+	if top.score >= 1 {
+		return top, false
+	}
+	return c.grow(doc, p, top, firstPara, skipFrom, skipTo), true
+}
+
+// TestSearchPruneMatchesReference checks that ending a start's runs at the
+// first that splits sections changes no search: the seeds, the rule's
+// fixtures, the WCXB dev truth texts and pages when present, and truth
+// texts with three paragraphs of another text glued into their middle
+// (documents the rule flags), each searched whole and with the found
+// block skipped, as findBlocks does.
+func TestSearchPruneMatchesReference(t *testing.T) {
+	var texts []string
+	for _, pattern := range []string{
+		filepath.Join("..", "..", "testdata", "seeds", "*.txt"),
+		filepath.Join("..", "..", "testdata", "insertion", "*.txt"),
+		filepath.Join("testdata", "*.txt"),
+	} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	if !testing.Short() {
+		for _, kind := range []string{"truth", "pages"} {
+			paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
+			for _, p := range paths {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				texts = append(texts, string(b))
+			}
+		}
+		truth, _ := shareddata.WCXBFiles("truth")
+		for k := 0; k+1 < len(truth); k += 2 {
+			host, err1 := os.ReadFile(truth[k])
+			guest, err2 := os.ReadFile(truth[k+1])
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			hp := strings.Split(string(host), "\n\n")
+			gp := strings.Split(string(guest), "\n\n")
+			if len(hp) < 6 || len(gp) < 5 {
+				continue
+			}
+			mid := len(hp) / 2
+			glued := append(append(append([]string{}, hp[:mid]...), gp[1:4]...), hp[mid:]...)
+			texts = append(texts, strings.Join(glued, "\n\n"))
+		}
+	}
+	found := 0
+	for k, text := range texts {
+		doc := document.New("t.txt", []byte(text), document.Meta{})
+		if len(doc.Blocks) < 4 {
+			continue
+		}
+		c := analyse(doc, defaultIDF())
+		skipFrom, skipTo := -1, -1
+		for round := range 2 {
+			got, gotOK := c.search(doc, defaultParams, skipFrom, skipTo)
+			want, wantOK := c.searchReference(doc, defaultParams, skipFrom, skipTo)
+			if gotOK != wantOK || got != want {
+				t.Fatalf("text %d round %d: search %v %+v, reference %v %+v", k, round, gotOK, got, wantOK, want)
+			}
+			if !gotOK {
+				break
+			}
+			found++
+			skipFrom, skipTo = got.i, got.j
+		}
+		c.release()
+	}
+	if found == 0 {
+		t.Fatal("no document had a block: the test shows nothing")
+	}
+	t.Logf("%d texts, %d blocks found", len(texts), found)
+}
