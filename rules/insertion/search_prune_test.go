@@ -11,8 +11,10 @@ import (
 	"github.com/dochygiene/hygiene/internal/shareddata"
 )
 
-// searchReference is search without its early end at a run that splits
-// the article's sections: every run from every start is screened.
+// searchReference is search without its shortcuts (runs ending at a
+// heading skipped, a start's runs ended at the first that splits the
+// article's sections): every run from every start is checked and
+// screened.
 func (c *cohesion) searchReference(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
 	firstPara := c.firstParagraph()
 	base := c.baseline()
@@ -63,8 +65,8 @@ func (c *cohesion) searchReference(doc *document.Document, p params, skipFrom, s
 	return c.grow(doc, p, top, firstPara, skipFrom, skipTo), true
 }
 
-// TestSearchPruneMatchesReference checks that ending a start's runs at the
-// first that splits sections changes no search: the seeds, the rule's
+// TestSearchPruneMatchesReference checks that the search's shortcuts
+// change no search: the seeds, the rule's
 // fixtures, the WCXB dev truth texts and pages when present, and truth
 // texts with three paragraphs of another text glued into their middle
 // (documents the rule flags), each searched whole and with the found
