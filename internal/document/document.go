@@ -128,6 +128,24 @@ func (d *Document) Position(offset int) (line, col int) {
 	return i + 1, utf8.RuneCount(d.Src[from:offset]) + 1
 }
 
+// PositionAfter is Position(offset) for an offset at or after from, whose
+// position (line, col) Position gave: when both lie on one line and from
+// starts a character, it counts only the characters between them, without
+// a second search of the lines or a second count from the line's start
+// (the report places both ends of every finding).
+func (d *Document) PositionAfter(from, line, col, offset int) (int, int) {
+	if offset < from || from < 0 || line < 1 || line > len(d.Lines) {
+		return d.Position(offset)
+	}
+	l := d.Lines[line-1]
+	// A character never spans a byte that starts one, so the count up to
+	// offset is the count up to from plus the count from there.
+	if from < l.Start || offset >= l.Next || from < len(d.Src) && !utf8.RuneStart(d.Src[from]) {
+		return d.Position(offset)
+	}
+	return line, col + utf8.RuneCount(d.Src[from:offset])
+}
+
 // Offset converts a 1-based line and column back into a byte offset; it is
 // the inverse of Position for offsets on rune boundaries.
 func (d *Document) Offset(line, col int) int {

@@ -632,3 +632,23 @@ func BenchmarkBlockTokens(b *testing.B) {
 		}
 	}
 }
+
+// TestPositionAfterMatchesPosition holds PositionAfter, which counts from
+// a known position on the same line, to Position, for offsets after
+// every place of the texts (lines of invalid UTF-8 and of characters cut
+// anywhere included) and a few before and past them.
+func TestPositionAfterMatchesPosition(t *testing.T) {
+	for _, src := range fastPathTexts(t) {
+		d := New("t", src, Meta{})
+		step := 1 + len(src)/64 // every place of a short text, a sample of a long one
+		for from := -1; from <= len(src)+1; from += step {
+			line, col := d.Position(from)
+			for offset := from - 1; offset <= min(from+40, len(src)+2); offset++ {
+				wantLine, wantCol := d.Position(offset)
+				if gotLine, gotCol := d.PositionAfter(from, line, col, offset); gotLine != wantLine || gotCol != wantCol {
+					t.Fatalf("PositionAfter(%d, %d, %d, %d) of %q = %d:%d, want %d:%d", from, line, col, offset, clip(src), gotLine, gotCol, wantLine, wantCol)
+				}
+			}
+		}
+	}
+}

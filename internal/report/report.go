@@ -67,12 +67,15 @@ func LocatePosition(doc *document.Document, f rules.Finding) Item {
 	end := f.End
 	if end > f.Start {
 		// An end at the start of a line belongs to the line before it, so
-		// that end_line stays inclusive.
-		if li := doc.LineAt(end); doc.Lines[li].Start == end && li > 0 {
-			end = doc.Lines[li-1].End
+		// that end_line stays inclusive. (An end inside the start's line
+		// is not at a line's start: no search for that line.)
+		if li := it.Line - 1; f.Start < doc.Lines[li].Start || end >= doc.Lines[li].Next {
+			if li := doc.LineAt(end); doc.Lines[li].Start == end && li > 0 {
+				end = doc.Lines[li-1].End
+			}
 		}
 	}
-	it.EndLine, it.EndColumn = doc.Position(end)
+	it.EndLine, it.EndColumn = doc.PositionAfter(f.Start, it.Line, it.Column, end)
 	if it.EndLine < it.Line || it.EndLine == it.Line && it.EndColumn < it.Column {
 		it.EndLine, it.EndColumn = it.Line, it.Column
 	}
