@@ -297,4 +297,3 @@ func TestStrayRunDiagnostic(t *testing.T) {
 		fmt.Printf("  %-40s %d\n", k, counts[k])
 	}
 }
-
