@@ -52,9 +52,9 @@ pooled (false alarms cluster on a few pages, so one draw's luck moves the
 estimate by a point or two): warning at the lowest
 score where the family's residue precision at warning and above reaches
 0.95 on the 5% bootstrap bound over pages (and its whole-page precision
-0.95) with at most 0.8% of clean truth texts alarmed (0.92 now; the point
-estimate there is 0.96), info where the model's own lines reach 0.8
-precision (0.68), error where they reach 0.99 (0.99). No feature
+0.95) with at most 0.8% of clean truth texts alarmed (0.93 now), info
+where the model's own lines reach 0.8 precision (0.71), error where they
+reach 0.99 (1.0 now). No feature
 describes only the page as a whole (its number of lines, its share of
 body words, the blocks before and after its body): such numbers together
 name a page, and trees fitted on a few hundred pages learned pages
