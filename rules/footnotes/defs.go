@@ -185,6 +185,11 @@ func leadingBlank(b []byte) int {
 
 // lineMarkerDef reads a note marker at i, followed by white space.
 func lineMarkerDef(src []byte, i int) (Def, bool) {
+	// A marker opens with "<", a backslash or a superscript digit (above ASCII):
+	// most lines are settled on their first byte.
+	if i >= len(src) || src[i] != '<' && src[i] != '\\' && src[i] < utf8.RuneSelf {
+		return Def{}, false
+	}
 	if m, ok := scanSupTag(src, i); ok && len(m.nums) == 1 && followedBySpace(src, m.end) {
 		return Def{Start: i, End: m.end, InnerStart: m.innerStart, InnerEnd: m.innerEnd, Style: Sup, Num: m.nums[0]}, true
 	}

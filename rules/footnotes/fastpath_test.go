@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/shareddata"
 )
@@ -83,7 +84,60 @@ func TestLineMarkerShortcutsMatchReference(t *testing.T) {
 		if gok != wok || gd != wd {
 			t.Fatalf("escapedMarker(%q): %+v %v, want %+v %v", line, gd, gok, wd, wok)
 		}
+		for _, at := range []int{i, len(line)} {
+			gd, gok = lineMarkerDef(line, at)
+			wd, wok = referenceLineMarkerDef(line, at)
+			if gok != wok || gd != wd {
+				t.Fatalf("lineMarkerDef(%q, %d): %+v %v, want %+v %v", line, at, gd, gok, wd, wok)
+			}
+		}
 	}
+}
+
+// TestLineMarkerDefFirstByte holds lineMarkerDef, which settles a line on
+// its first byte, to the version that tried every marker, on lines that
+// open with each marker, with its first byte alone, and with every ASCII
+// byte.
+func TestLineMarkerDefFirstByte(t *testing.T) {
+	lines := []string{"<sup>3</sup> note", "<SUP>12</SUP>\tnote", "<sub>3</sub> x", `\[3\] note`, `\[^4\]: note`, "\u00b9 note", "\u00b2\u00b3 note", "\u2074\u2075 note", "\u2070 x", "\u00e9 x", "<", `\`, "\u00b9"}
+	for c := 0; c < 0x80; c++ {
+		lines = append(lines, string(rune(c))+" note", string(rune(c))+"3 note")
+	}
+	for _, line := range lines {
+		for at := 0; at <= len(line); at++ {
+			gd, gok := lineMarkerDef([]byte(line), at)
+			wd, wok := referenceLineMarkerDef([]byte(line), at)
+			if gok != wok || gd != wd {
+				t.Fatalf("lineMarkerDef(%q, %d): %+v %v, want %+v %v", line, at, gd, gok, wd, wok)
+			}
+		}
+	}
+}
+
+// referenceLineMarkerDef is lineMarkerDef as it was: every marker tried.
+func referenceLineMarkerDef(src []byte, i int) (Def, bool) {
+	if m, ok := scanSupTag(src, i); ok && len(m.nums) == 1 && followedBySpace(src, m.end) {
+		return Def{Start: i, End: m.end, InnerStart: m.innerStart, InnerEnd: m.innerEnd, Style: Sup, Num: m.nums[0]}, true
+	}
+	if d, ok := escapedMarker(src, i); ok {
+		return d, true
+	}
+	j := i
+	for j < len(src) {
+		r, size := utf8.DecodeRune(src[j:])
+		if superscriptDigit(r) < 0 {
+			break
+		}
+		j += size
+	}
+	if j == i || !followedBySpace(src, j) {
+		return Def{}, false
+	}
+	n, ok := superscriptNumber(src[i:j])
+	if !ok {
+		return Def{}, false
+	}
+	return Def{Start: i, End: j, InnerStart: i, InnerEnd: j, Style: Superscript, Num: n}, true
 }
 
 func referenceEscapedMarker(src []byte, i int) (Def, bool) {
