@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/bits"
+	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +43,7 @@ func runAcronymCase(pass *rules.Pass) {
 	doc := pass.Doc
 	style := pass.Options.String("house_style", "any")
 	var pack *knowledge.Pack // loaded on the first candidate
+	var openers *initialismOpeners
 	src := doc.Src
 	for _, t := range doc.Tokens() {
 		if t.Kind != document.Word || t.End-t.Start > 8 || t.End-t.Start < 2 || noCapital(src, t) {
@@ -55,8 +58,12 @@ func runAcronymCase(pass *rules.Pass) {
 		}
 		if pack == nil {
 			pack = knowledge.Active()
+			openers = openersOf(pack)
 		}
 		if ascii {
+			if n >= 2 && !openers.opens(upper[0], upper[1]) {
+				continue // most capitalised words: no initialism opens so
+			}
 			if in := pack.InitialismKey(upper[:n]); in == nil || in.Word {
 				continue
 			}
@@ -79,6 +86,39 @@ func runAcronymCase(pass *rules.Pass) {
 		})
 	}
 }
+
+// initialismOpeners marks the pairs of capitals that open an initialism
+// of a pack ("UK", "NATO": UK, NA): a capitalised word ("The", "Paris")
+// whose first two letters, in capitals, open none is no initialism, and
+// needs no map lookup. The pack lists a few dozen initialisms, so most
+// capitalised words are settled here.
+type initialismOpeners struct {
+	pack  *knowledge.Pack
+	pairs [26 * 26]bool
+}
+
+// lastOpeners holds the openers of the pack used last: the workers of a
+// run share one pack.
+var lastOpeners atomic.Pointer[initialismOpeners]
+
+func openersOf(pack *knowledge.Pack) *initialismOpeners {
+	if o := lastOpeners.Load(); o != nil && o.pack == pack {
+		return o
+	}
+	o := &initialismOpeners{pack: pack}
+	for _, in := range pack.Initialisms {
+		// The pack's index is keyed by the form in capitals.
+		if f := strings.ToUpper(in.Form); len(f) >= 2 && isUpperASCII(f[0]) && isUpperASCII(f[1]) {
+			o.pairs[int(f[0]-'A')*26+int(f[1]-'A')] = true
+		}
+	}
+	lastOpeners.Store(o)
+	return o
+}
+
+// opens reports whether an initialism opens with the capitals a and b
+// (both A-Z).
+func (o *initialismOpeners) opens(a, b byte) bool { return o.pairs[int(a-'A')*26+int(b-'A')] }
 
 // noCapital reports that a token of 2 to 8 bytes is ASCII without a
 // capital, read as one 64-bit word as mixedHead reads it: mixedHead would

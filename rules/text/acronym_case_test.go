@@ -2,9 +2,11 @@ package text
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/knowledge"
 	"github.com/dochygiene/hygiene/rules"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
@@ -89,5 +91,29 @@ func TestMixedHeadAgreesWithBytewise(t *testing.T) {
 		if n1 != n2 || ok1 != ok2 || string(a[:n1]) != string(b[:n2]) {
 			t.Fatalf("%q: mixedHead %d %v %q, asciiMixedHead %d %v %q", tok, n1, ok1, a[:n1], n2, ok2, b[:n2])
 		}
+	}
+}
+
+// TestInitialismOpenersCoverThePack checks that the pairs acronym-case
+// passes over open no initialism of the pack: every initialism's form in
+// capitals opens with a marked pair, so no lookup that could find one is
+// skipped.
+func TestInitialismOpenersCoverThePack(t *testing.T) {
+	pack := knowledge.Active()
+	o := openersOf(pack)
+	if openersOf(pack) != o {
+		t.Fatal("the openers of one pack are worked out again")
+	}
+	for _, in := range pack.Initialisms {
+		f := strings.ToUpper(in.Form)
+		if len(f) >= 2 && isUpperASCII(f[0]) && isUpperASCII(f[1]) && !o.opens(f[0], f[1]) {
+			t.Errorf("%q: its first two capitals are not marked", f)
+		}
+		if pack.InitialismKey([]byte(f)) != in {
+			t.Errorf("%q: the pack's index does not hold the form in capitals", f)
+		}
+	}
+	if o.opens('T', 'H') {
+		t.Error(`"TH" opens no initialism of the pack, yet it is marked`)
 	}
 }
