@@ -85,7 +85,9 @@ func nameSpans(doc *document.Document, minWords int) []span {
 				first = i
 			}
 		}
-		out = appendSpan(out, src, toks, first, i, bi, minWords)
+		if first >= 0 { // most blocks end outside a run: no call
+			out = appendSpan(out, src, toks, first, i, bi, minWords)
+		}
 	}
 	return out
 }
