@@ -640,3 +640,32 @@ func TestLexScoreMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLexScoreWordEdges checks lexScore's eight-byte split against the
+// reference on texts whose spaces fall at every place of a pack: words
+// of every length up to 20 (lexicon words and others), empty words
+// between two spaces, and spaces at either end.
+func TestLexScoreWordEdges(t *testing.T) {
+	m := embeddedModel()
+	words := []string{""}
+	for w := range m.lex {
+		if len(words) > 40 {
+			break
+		}
+		words = append(words, w)
+	}
+	for n := 1; n <= 20; n++ {
+		words = append(words, strings.Repeat("q", n))
+	}
+	rng := rand.New(rand.NewSource(9))
+	for range 20000 {
+		parts := make([]string, rng.Intn(6))
+		for i := range parts {
+			parts[i] = words[rng.Intn(len(words))]
+		}
+		norm := strings.Join(parts, " ")
+		if got, want := lexScore(norm, m.lexIdx), lexScoreReference(norm, m.lex); got != want {
+			t.Fatalf("lexScore(%q) = %+v, want %+v", norm, got, want)
+		}
+	}
+}

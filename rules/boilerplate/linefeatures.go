@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -483,18 +484,32 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 	var s lexStats
 	n, known := 0, 0
 	sum := float32(0)
-	// Split at spaces and hash each word in the same pass (wordHash's
-	// steps, eight bytes at a time).
-	h, chunk, k, start := uint64(wordHashSeed), uint64(0), 0, 0
-	for i := 0; i < len(norm) || start < len(norm); i++ {
-		if i < len(norm) && norm[i] != ' ' {
-			chunk |= uint64(norm[i]) << (8 * k)
-			if k++; k == 8 {
-				h, chunk, k = (h^chunk)*wordHashMul, 0, 0
+	// Split at spaces and hash each word in the same pass, eight bytes at
+	// a time (wordHash's packs): a pack without a space is hashed whole,
+	// and the first space of a pack ends the word there. The next word
+	// starts a new pack right after the space.
+	h, start := uint64(wordHashSeed), 0
+	for i := 0; ; {
+		pack, avail := uint64(0), len(norm)-i
+		if avail >= 8 {
+			pack, avail = le64(norm[i:i+8]), 8
+		} else {
+			for k := avail - 1; k >= 0; k-- {
+				pack = pack<<8 | uint64(norm[i+k])
 			}
+		}
+		space := min(firstSpace(pack), avail)
+		if space == 8 {
+			h = (h ^ pack) * wordHashMul
+			i += 8
 			continue
 		}
-		w := norm[start:i]
+		end := i + space
+		if end == len(norm) && start == end {
+			break // the text is empty or ends in a space: no last word
+		}
+		chunk := pack & (1<<(8*space) - 1)
+		w := norm[start:end]
 		hw := wordHashEnd(h, chunk, len(w))
 		// A word shorter than eight bytes is all in chunk: it is compared
 		// packed, without reading the lexicon's strings.
@@ -502,26 +517,37 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 		if len(w) < 8 {
 			packed = packShort(chunk, len(w))
 		}
-		h, chunk, k, start = wordHashSeed, 0, 0, i+1
 		n++
-		v, ok := lex.lookupPacked(hw, packed, w)
-		if !ok {
-			continue
+		if v, ok := lex.lookupPacked(hw, packed, w); ok {
+			if known == 0 || v > s.max {
+				s.max = v
+			}
+			if known == 0 || v < s.min {
+				s.min = v
+			}
+			known++
+			sum += v
 		}
-		if known == 0 || v > s.max {
-			s.max = v
+		if end == len(norm) {
+			break
 		}
-		if known == 0 || v < s.min {
-			s.min = v
-		}
-		known++
-		sum += v
+		h, start, i = wordHashSeed, end+1, end+1
 	}
 	if n > 0 {
 		s.mean = sum / float32(n)
 		s.known = float32(known) / float32(n)
 	}
 	return s
+}
+
+// firstSpace returns the index of the first space byte among the eight
+// packed little-endian in x, 8 when there is none (bytes.IndexByte's
+// test for a zero byte, SWAR: a borrow only reaches bytes above the
+// first match, so its lowest flagged byte is exact).
+func firstSpace(x uint64) int {
+	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
+	y := x ^ spaces
+	return bits.TrailingZeros64((y-ones)&^y&highs) >> 3
 }
 
 // lexIndex is a Lexicon in a compact open-addressing table: lexScore
