@@ -28,18 +28,23 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 	}
 	// The judged lines' content words, and a filter on their length and
 	// first byte.
+	// lineWords holds their hashes line after line; lineCounts how many
+	// each judged line has, in the same order.
 	var lineWords []uint64
+	var lineCounts []int
 	var filter wordFilter
 	for ci, c := range a.cands {
 		if !want[ci] {
 			continue
 		}
+		before := len(lineWords)
 		for _, t := range c.tokens {
 			if w := a.doc.Src[t.Start:t.End]; contentWord(t, w) {
 				lineWords = append(lineWords, foldHash(w))
 				filter.add(w)
 			}
 		}
+		lineCounts = append(lineCounts, len(lineWords)-before)
 	}
 	wanted := newHashSet(lineWords)
 	var used []uint64
@@ -61,21 +66,19 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 		}
 	}
 	inBody := newHashSet(used)
-	k := 0
-	for ci, c := range a.cands {
+	line := 0
+	for ci := range a.cands {
 		if !want[ci] {
 			continue
 		}
-		words, found := 0, 0
-		for _, t := range c.tokens {
-			if w := a.doc.Src[t.Start:t.End]; contentWord(t, w) {
-				words++
-				if inBody.has(lineWords[k]) {
-					found++
-				}
-				k++
+		words, found := lineCounts[line], 0
+		line++
+		for _, h := range lineWords[:words] {
+			if inBody.has(h) {
+				found++
 			}
 		}
+		lineWords = lineWords[words:]
 		out[ci] = -1
 		if words > 0 {
 			out[ci] = float32(found) / float32(words)
