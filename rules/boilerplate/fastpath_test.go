@@ -189,6 +189,21 @@ func TestStopWordTable(t *testing.T) {
 			t.Errorf("isStopWord(%q) = %v, want %v", w, got, want)
 		}
 	}
+	// Words inside a text are read eight bytes at a time, past their end
+	// when the text goes on: what follows must not count.
+	words := []string{"", "x", "thee", "The", "betweens", "i\x00"}
+	for w := range stopWords {
+		words = append(words, w, w[:len(w)-1], w+"s")
+	}
+	for _, w := range words {
+		for _, after := range []string{"", "s", " the", "\x00\x00\x00\x00\x00\x00\x00\x00\x00"} {
+			text := []byte("An " + w + after)
+			in := text[3 : 3+len(w)]
+			if got, want := isStopWord(in), stopWordReference([]byte(w)); got != want {
+				t.Errorf("isStopWord(%q before %q) = %v, want %v", w, after, got, want)
+			}
+		}
+	}
 }
 
 // walkTrees is predict's plain node walk.
