@@ -361,6 +361,11 @@ func TestMatchAllMatchesPerFamilyMaps(t *testing.T) {
 		for _, p := range append(slices.Clone(f.Exact), f.Prefixes...) {
 			lines = append(lines, []byte(p), []byte(p+": more"), []byte(strings.ToUpper(p)+"?"))
 		}
+		// Vocabulary lines, with and without words from elsewhere.
+		for i := 1; i < len(f.Vocabulary); i++ {
+			pair := f.Vocabulary[i-1] + " " + f.Vocabulary[i]
+			lines = append(lines, []byte(pair), []byte(pair+" & more"), []byte("# "+pair), []byte(pair+", "+pair))
+		}
 	}
 	matched := 0
 	for _, l := range lines {

@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -296,8 +297,12 @@ func matchAll(norm string, text []byte) (best phraseMatch, each familyMatches) {
 		exact = exactFamilies[norm]
 	}
 	starts := startFamilies[first]
-	for i, f := range allFamilies {
-		bit := uint32(1) << i
+	// A family matches only through an exact phrase, its vocabulary, or
+	// a first word it lists unless it may match anywhere (matchWords):
+	// the others are not asked.
+	for asked := exact | starts | anywhereFamilies | vocabularyFamilies; asked != 0; asked &= asked - 1 {
+		i := bits.TrailingZeros32(asked)
+		f, bit := allFamilies[i], uint32(1)<<i
 		switch m := f.matchWords(norm, text, &raw, n, exact&bit != 0, starts&bit != 0); m {
 		case certainMatch:
 			each.certain |= 1 << i
@@ -319,8 +324,19 @@ func matchAll(norm string, text []byte) (best phraseMatch, each familyMatches) {
 // one per family).
 var exactFamilies, startFamilies = map[string]uint32{}, map[string]uint32{}
 
+// anywhereFamilies and vocabularyFamilies are the bits of the families
+// that may match whatever a line's first word and of those with a
+// vocabulary.
+var anywhereFamilies, vocabularyFamilies uint32
+
 func indexFamilyWords() {
 	for _, f := range allFamilies {
+		if f.Anywhere {
+			anywhereFamilies |= 1 << f.index
+		}
+		if len(f.vocab) > 0 {
+			vocabularyFamilies |= 1 << f.index
+		}
 		for p := range f.exact {
 			exactFamilies[p] |= 1 << f.index
 		}
