@@ -695,27 +695,47 @@ const figureRadius = 20
 // after the last body paragraph, and a menu or footer has few of them.
 func (a *analysis) figureShares(want []bool) []float32 {
 	n := len(a.cands)
+	// Only lines within figureRadius of a wanted one are ever counted.
+	counted := make([]bool, n)
+	next := 0 // the first candidate not yet marked
+	for ci := range a.cands {
+		if want[ci] {
+			for k := max(next, ci-figureRadius); k < n && k <= ci+figureRadius; k++ {
+				counted[k] = true
+				next = k + 1
+			}
+		}
+	}
 	// prefix[k] counts the figure lines among candidates before k.
 	prefix := make([]int, n+1)
 	for ci, c := range a.cands {
 		prefix[ci+1] = prefix[ci]
-		if figureLine(c.norm) {
+		if counted[ci] && figureLine(c.norm) {
 			prefix[ci+1]++
 		}
 	}
-	out := make([]float32, n)
+	// runFirst[k] and runLast[k] bound the stretch of candidates around k
+	// in k's run.
 	run := a.ctx.run
+	runFirst, runLast := make([]int, n), make([]int, n)
+	for ci := range a.cands {
+		runFirst[ci] = ci
+		if ci > 0 && run[ci-1] == run[ci] {
+			runFirst[ci] = runFirst[ci-1]
+		}
+	}
+	for ci := n - 1; ci >= 0; ci-- {
+		runLast[ci] = ci
+		if ci+1 < n && run[ci+1] == run[ci] {
+			runLast[ci] = runLast[ci+1]
+		}
+	}
+	out := make([]float32, n)
 	for ci := range a.cands {
 		if !want[ci] {
 			continue
 		}
-		lo, hi := ci, ci
-		for lo > 0 && ci-lo < figureRadius && run[lo-1] == run[ci] {
-			lo--
-		}
-		for hi+1 < n && hi-ci < figureRadius && run[hi+1] == run[ci] {
-			hi++
-		}
+		lo, hi := max(runFirst[ci], ci-figureRadius), min(runLast[ci], ci+figureRadius)
 		out[ci] = float32(prefix[hi+1]-prefix[lo]) / float32(hi-lo+1)
 	}
 	return out
@@ -726,6 +746,9 @@ func (a *analysis) figureShares(want []bool) []float32 {
 func figureLine(norm string) bool {
 	if strings.HasPrefix(norm, "#") {
 		return true
+	}
+	if strings.IndexByte(norm, '#') < 0 {
+		return false // no number at all (most lines)
 	}
 	// Normalised words are separated by single spaces; a number is "#".
 	words, numbers := 0, 0

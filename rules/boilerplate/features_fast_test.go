@@ -1,0 +1,126 @@
+package boilerplate
+
+import (
+	"errors"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// The line features' cheaper computations are checked against the code
+// they replaced, kept here as the reference, on the seeds and (when
+// ../shared is present) the first WCXB development pages.
+
+// featureTestDocs returns the seeds and up to 150 WCXB dev pages.
+func featureTestDocs(t *testing.T) []*document.Document {
+	t.Helper()
+	var docs []*document.Document
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		path, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(path, []byte(text), document.Meta{}))
+	}
+	paths, err := shareddata.WCXBFiles("pages")
+	if errors.Is(err, shareddata.ErrNoData) {
+		return docs
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths[:min(150, len(paths))] {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, document.New(p, src, document.Meta{}))
+	}
+	return docs
+}
+
+// featureWants returns the want sets the features are asked about: the
+// lines the model judges, every line, and random draws.
+func featureWants(a *analysis, rng *rand.Rand) [][]bool {
+	n := len(a.cands)
+	judged, every, sparse := make([]bool, n), make([]bool, n), make([]bool, n)
+	for ci := range a.cands {
+		judged[ci] = a.modelJudges(ci)
+		every[ci] = true
+		sparse[ci] = rng.Intn(30) == 0
+	}
+	return [][]bool{judged, every, sparse}
+}
+
+// figureSharesReference is figureShares walking each wanted line's window.
+func figureSharesReference(a *analysis, want []bool) []float32 {
+	n := len(a.cands)
+	prefix := make([]int, n+1)
+	for ci, c := range a.cands {
+		prefix[ci+1] = prefix[ci]
+		if figureLineReference(c.norm) {
+			prefix[ci+1]++
+		}
+	}
+	out := make([]float32, n)
+	run := a.ctx.run
+	for ci := range a.cands {
+		if !want[ci] {
+			continue
+		}
+		lo, hi := ci, ci
+		for lo > 0 && ci-lo < figureRadius && run[lo-1] == run[ci] {
+			lo--
+		}
+		for hi+1 < n && hi-ci < figureRadius && run[hi+1] == run[ci] {
+			hi++
+		}
+		out[ci] = float32(prefix[hi+1]-prefix[lo]) / float32(hi-lo+1)
+	}
+	return out
+}
+
+// figureLineReference is figureLine without the test for any number.
+func figureLineReference(norm string) bool {
+	if strings.HasPrefix(norm, "#") {
+		return true
+	}
+	words, numbers := 0, 0
+	for start := 0; start < len(norm); {
+		end := strings.IndexByte(norm[start:], ' ')
+		if end < 0 {
+			end = len(norm) - start
+		}
+		if end > 0 {
+			words++
+			if norm[start:start+end] == "#" {
+				numbers++
+			}
+		}
+		start += end + 1
+	}
+	return words > 0 && 2*numbers >= words
+}
+
+func TestFigureSharesMatchReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, doc := range featureTestDocs(t) {
+		a := newAnalysis(doc)
+		a.structure()
+		for _, want := range featureWants(a, rng) {
+			got, ref := a.figureShares(want), figureSharesReference(a, want)
+			for ci := range got {
+				if got[ci] != ref[ci] {
+					t.Fatalf("%s: figureShares of line %d = %v, want %v", doc.Path, a.cands[ci].line, got[ci], ref[ci])
+				}
+			}
+		}
+	}
+	for _, norm := range []string{"", "#", "# #", "a #", "a # b", "#a", "a#", "a b #", "# a", " # ", "a  #", "x # # y"} {
+		if got, want := figureLine(norm), figureLineReference(norm); got != want {
+			t.Errorf("figureLine(%q) = %v, want %v", norm, got, want)
+		}
+	}
+}
