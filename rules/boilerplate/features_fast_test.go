@@ -124,3 +124,68 @@ func TestFigureSharesMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowFeaturesMatchReference recomputes the window features of
+// every judged line with the former walk over its window (the lines near
+// a judged one measured as features does) and compares them with the
+// vectors features returns.
+func TestWindowFeaturesMatchReference(t *testing.T) {
+	lex := embeddedModel().lexIdx
+	column := map[string]int{}
+	for i, name := range featureNames {
+		column[name] = i
+	}
+	rng := rand.New(rand.NewSource(5))
+	for _, doc := range featureTestDocs(t) {
+		a := newAnalysis(doc)
+		a.structure()
+		for _, want := range featureWants(a, rng) {
+			rows, _ := a.features(lex, func(ci int) bool { return want[ci] }, nil)
+			for ci, row := range rows {
+				if !want[ci] {
+					continue
+				}
+				ref := windowFeaturesReference(a, lex, ci)
+				for name, v := range ref {
+					if got := row[column[name]]; got != v {
+						t.Fatalf("%s line %d: %s = %v, want %v", doc.Path, a.cands[ci].line, name, got, v)
+					}
+				}
+			}
+		}
+	}
+}
+
+// windowFeaturesReference is the former window loop of features for one
+// line.
+func windowFeaturesReference(a *analysis, lex *lexIndex, ci int) map[string]float32 {
+	n := len(a.cands)
+	proven, shorts, good, sentences, inWindow := 0, 0, 0, 0, 0
+	winLex, winLexMax := float32(0), float32(-lexClip)
+	for k := max(0, ci-windowRadius); k < n && k <= ci+windowRadius; k++ {
+		if k == ci {
+			continue
+		}
+		c := a.cands[k]
+		inWindow++
+		mean := lexScore(c.norm, lex).mean
+		winLex += mean
+		winLexMax = max(winLexMax, mean)
+		if endsSentence(c.text) {
+			sentences++
+		}
+		if a.ctx.proven[k] {
+			proven++
+		}
+		if a.isShortLine(c) {
+			shorts++
+		}
+		if a.blocks[c.block].good {
+			good++
+		}
+	}
+	return map[string]float32{
+		"proven_within5": float32(proven), "short_within5": float32(shorts), "good_within5": float32(good),
+		"win_lex_mean": winLex / float32(max(inWindow, 1)), "win_lex_max": winLexMax, "win_sentence": ratio(sentences, inWindow),
+	}
+}

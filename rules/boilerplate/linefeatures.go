@@ -148,14 +148,23 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 			count++
 		}
 	}
-	near := func(ci, radius int) bool {
-		for k := max(0, ci-radius); k < n && k <= ci+radius; k++ {
-			if wanted[k] {
-				return true
-			}
+	// toWanted[ci] is how many candidates away the nearest wanted one is.
+	toWanted := make([]int, n)
+	dist := n
+	for ci := range a.cands {
+		if dist = min(n, dist+1); wanted[ci] {
+			dist = 0
 		}
-		return false
+		toWanted[ci] = dist
 	}
+	dist = n
+	for ci := n - 1; ci >= 0; ci-- {
+		if dist = min(n, dist+1); wanted[ci] {
+			dist = 0
+		}
+		toWanted[ci] = min(toWanted[ci], dist)
+	}
+	near := func(ci, radius int) bool { return toWanted[ci] <= radius }
 	lexes := make([]lexStats, n)
 	shapes := make([]lineShape, n)
 	short := make([]bool, n)
@@ -197,6 +206,18 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 	// on tune-b's unseen sites at the same recall. The count of proven
 	// furniture lines stays: the rule's gate reads it too.
 	furniture := float32(a.furnitureLines())
+	// Prefix counts over the candidates for the window features:
+	// counts[k] holds, for the candidates before k, how many are proven
+	// furniture, short, in a good block and sentence ends.
+	counts := make([]windowCounts, n+1)
+	for ci, c := range a.cands {
+		w := counts[ci]
+		w.proven += oneIf(ctx.proven[ci])
+		w.short += oneIf(short[ci])
+		w.good += oneIf(a.blocks[c.block].good)
+		w.sentence += oneIf(sentence[ci])
+		counts[ci+1] = w
+	}
 	out := make([][]float32, n)
 	flat := buf[:0]
 	if cap(flat) < count*len(featureNames) {
@@ -223,26 +244,17 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 			float32(a.normCount[c.norm]), float32(ctx.navRun[ci]), flag(ctx.navDistinct[ci]),
 			float32(ctx.runProven[ctx.run[ci]]), float32(ctx.runLen[ctx.run[ci]]), flag(ctx.near(ci)), flag(ci < ctx.firstProse),
 		)
-		proven, shorts, good, sentences, inWindow := 0, 0, 0, 0, 0
+		// The window is the candidates within windowRadius, the line
+		// itself left out; the lexicon's sum keeps its order (float).
+		lo, hi := max(0, ci-windowRadius), min(n-1, ci+windowRadius)
+		inWindow := hi - lo
+		in := counts[hi+1].minus(counts[lo]).minus(counts[ci+1].minus(counts[ci]))
+		proven, shorts, good, sentences := in.proven, in.short, in.good, in.sentence
 		winLex, winLexMax := float32(0), float32(-lexClip)
-		for k := max(0, ci-windowRadius); k < n && k <= ci+windowRadius; k++ {
-			if k == ci {
-				continue
-			}
-			inWindow++
-			winLex += lexes[k].mean
-			winLexMax = max(winLexMax, lexes[k].mean)
-			if sentence[k] {
-				sentences++
-			}
-			if ctx.proven[k] {
-				proven++
-			}
-			if short[k] {
-				shorts++
-			}
-			if a.blocks[a.cands[k].block].good {
-				good++
+		for k := lo; k <= hi; k++ {
+			if k != ci {
+				winLex += lexes[k].mean
+				winLexMax = max(winLexMax, lexes[k].mean)
 			}
 		}
 		l := lexes[ci]
@@ -264,6 +276,22 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		out[ci] = f
 	}
 	return out, flat
+}
+
+// windowCounts are the counts the window features sum up.
+type windowCounts struct{ proven, short, good, sentence int }
+
+func (w windowCounts) minus(v windowCounts) windowCounts {
+	return windowCounts{w.proven - v.proven, w.short - v.short, w.good - v.good, w.sentence - v.sentence}
+}
+
+// oneIf is 1 when b holds, else 0.
+func oneIf(b bool) int {
+	x := 0
+	if b {
+		x = 1
+	}
+	return x
 }
 
 // goodProfile returns per block the good words in later blocks, the
