@@ -494,8 +494,37 @@ func init() {
 }
 
 // containsAny returns a hint that passes lines containing any of words.
+// The hints of the families that may match anywhere are asked about
+// almost every line: one pass over the line, trying at each byte only the
+// words that start with it, costs far less than a search per word (their
+// first letters are common ones, where each search stops often).
 func containsAny(words ...string) func(string) bool {
-	return func(norm string) bool { return containsAnyOf(norm, words) }
+	var first [256]uint8 // 1 + the index in groups of the words starting with a byte
+	var groups [][]string
+	for _, w := range words {
+		if w == "" {
+			return func(string) bool { return true }
+		}
+		if first[w[0]] == 0 {
+			groups = append(groups, nil)
+			first[w[0]] = uint8(len(groups))
+		}
+		groups[first[w[0]]-1] = append(groups[first[w[0]]-1], w)
+	}
+	return func(norm string) bool {
+		for i := 0; i < len(norm); i++ {
+			g := first[norm[i]]
+			if g == 0 {
+				continue
+			}
+			for _, w := range groups[g-1] {
+				if strings.HasPrefix(norm[i:], w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 }
 
 func containsAnyOf(s string, words []string) bool {

@@ -189,3 +189,43 @@ func windowFeaturesReference(a *analysis, lex *lexIndex, ci int) map[string]floa
 		"win_lex_mean": winLex / float32(max(inWindow, 1)), "win_lex_max": winLexMax, "win_sentence": ratio(sentences, inWindow),
 	}
 }
+
+// TestContainsAnyMatchesSearch compares the one-pass hint with a search
+// per word, on the family's hint lists and random ones.
+func TestContainsAnyMatchesSearch(t *testing.T) {
+	lists := [][]string{
+		{"min", "read", "lesezeit", "lesedauer", "lecture", "lectura"},
+		{"©", "copyright", "c #", "rights", "rechte", "droits", "derechos"},
+		{"photo", "image", "pic", "illustration", "credit", "foto", "bild", "crédit", "imagen"},
+		{"home", "start", "accueil", "inicio"},
+		{"a", "ab", "abc", "b"}, {"x", ""}, {},
+	}
+	pieces := []string{"a", "b", "c", "ab", " ", "#", "©", "é", "min", "mi", "rea", "read", "righ", "rights", "\xc2", "\xa9"}
+	rng := rand.New(rand.NewSource(7))
+	var texts []string
+	for _, l := range sampleLines(t) {
+		texts = append(texts, normalise(l), string(l))
+	}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.Intn(12) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for range 50 {
+		list := make([]string, 1+rng.Intn(5))
+		for i := range list {
+			list[i] = pieces[rng.Intn(len(pieces))] + pieces[rng.Intn(len(pieces))]
+		}
+		lists = append(lists, list)
+	}
+	for _, list := range lists {
+		hint := containsAny(list...)
+		for _, s := range texts {
+			if got, want := hint(s), containsAnyOf(s, list); got != want {
+				t.Fatalf("containsAny(%q)(%q) = %v, want %v", list, s, got, want)
+			}
+		}
+	}
+}
