@@ -2,6 +2,8 @@ package boilerplate
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -39,9 +41,27 @@ func appendNormal(dst, line []byte) []byte {
 	dst = slices.Grow(dst, len(line))
 	buf, n := dst[:cap(dst)], len(dst)
 	for i := 0; i < len(line); {
+		// Eight bytes of letters and single spaces (most of a line of
+		// prose) are written at once, lower-cased; the byte loop takes
+		// over up to the first byte that is anything else.
+		limit := len(line)
+		for i+8 <= len(line) {
+			out, bad := plainPack(binary.LittleEndian.Uint64(line[i:]), prev == asciiSpace)
+			if bad != 0 {
+				limit = i + bits.TrailingZeros64(bad)>>3 + 1
+				break
+			}
+			binary.LittleEndian.PutUint64(buf[n:], out)
+			n += 8
+			i += 8
+			prev = asciiKeep
+			if out>>56 == ' ' {
+				prev = asciiSpace
+			}
+		}
 		// The ASCII run is a loop of its own: it leaves the slow path's
 		// variables alone, so they are not stored at every byte.
-		for ; i < len(line); i++ {
+		for ; i < limit; i++ {
 			e := asciiEntry[line[i]]
 			class := uint8(e >> 8)
 			if class == asciiSlow {
@@ -51,8 +71,8 @@ func appendNormal(dst, line []byte) []byte {
 			n += int(asciiKept[prev<<2|class])
 			prev = class
 		}
-		if i == len(line) {
-			break
+		if i == limit {
+			continue
 		}
 		dst = buf[:n]
 		r, size := utf8.DecodeRune(line[i:])
@@ -90,6 +110,27 @@ func appendNormal(dst, line []byte) []byte {
 	dst = buf[:n]
 	trimmed := bytes.TrimSpace(dst[start:])
 	return dst[:start+copy(dst[start:], trimmed)]
+}
+
+// plainPack lower-cases eight bytes packed little-endian when they are
+// all ASCII letters and single spaces (no space after another, nor first
+// when afterSpace), so that normalising them copies them: bad is then 0.
+// Otherwise the lowest byte flagged in bad is at or before the first
+// byte that is not so (or the second of two spaces).
+func plainPack(x uint64, afterSpace bool) (out uint64, bad uint64) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// Each byte's high bit answers a question. A byte above ASCII is
+	// flagged by its own high bit; the sums may carry out of it into
+	// the bytes above, which only the flag's position matters for.
+	upper := (x + 0x3f*ones) &^ (x + 0x25*ones) & highs // 'A' to 'Z'
+	lower := x | upper>>2
+	letters := (lower + 0x1f*ones) &^ (lower + 0x05*ones) // 'a' to 'z'
+	spaces := ^(x ^ 0x20*ones + 0x7f*ones)
+	bad = x | ^(letters | spaces) | spaces&(spaces<<8) // the second of two spaces
+	if afterSpace {
+		bad |= spaces & 0x80
+	}
+	return lower, bad & highs
 }
 
 // isTagAt reports whether s starts with an HTML tag normalise drops.

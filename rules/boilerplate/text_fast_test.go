@@ -28,3 +28,44 @@ func TestTrimBlanksMatchBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestNormaliseProseMatchesReference checks appendNormal's eight-byte
+// path against the reference on prose-like lines: words of letters in
+// both cases and single spaces, with now and then two spaces, digits,
+// punctuation, a tag, a multi-byte letter or an invalid byte at every
+// place of a pack, and on every line of the feature test pages.
+func TestNormaliseProseMatchesReference(t *testing.T) {
+	words := []string{"the", "Quick", "BROWN", "fox", "jumps", "over", "a", "lazyDog", "Zebra", "xylophones", "mz", "AZ", "az"}
+	odd := []string{"  ", "7", "42", ",", ".", "'", "&", "@", "<b>", "<", "é", "É", "\xff", "\u2019", "\t", "-", "`", "{", "[", "^"}
+	rng := rand.New(rand.NewSource(8))
+	var lines [][]byte
+	for range 20000 {
+		var b []byte
+		for range rng.Intn(12) {
+			if rng.Intn(6) == 0 {
+				b = append(b, odd[rng.Intn(len(odd))]...)
+			} else {
+				b = append(b, words[rng.Intn(len(words))]...)
+			}
+			if rng.Intn(4) != 0 {
+				b = append(b, ' ')
+			}
+		}
+		lines = append(lines, b)
+	}
+	for _, doc := range featureTestDocs(t) {
+		for _, l := range doc.Lines {
+			lines = append(lines, bytes.TrimSpace(doc.Src[l.Start:l.End]))
+		}
+	}
+	buf := make([]byte, 0, 16)
+	for _, l := range lines {
+		want := normaliseReference(l)
+		if got := appendNormal(buf[:0], l); string(got) != want {
+			t.Fatalf("appendNormal(%q) = %q, want %q", l, got, want)
+		}
+		if got := appendNormal([]byte("x "), l); string(got) != "x "+want {
+			t.Fatalf("appendNormal(%q) after a prefix = %q, want %q", l, got, "x "+want)
+		}
+	}
+}
