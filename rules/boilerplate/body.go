@@ -59,8 +59,11 @@ type analysis struct {
 	matchedCands []int
 	// notes marks blocks in the notes zone (inNotesZone).
 	notes []bool
-	// normCount counts the candidates' normalised texts, for repeats.
-	normCount map[string]int
+	// textOf numbers the candidates' normalised texts (the index of the
+	// first candidate with the same one) and copies counts, per
+	// candidate, the candidates with its text: repeats are looked up by
+	// index, not by string.
+	textOf, copies []int32
 
 	// The structure rule's verdicts and context, computed once on first
 	// use (structure.go) and read by the line model too.
@@ -161,7 +164,8 @@ func newAnalysis(doc *document.Document) *analysis {
 	scratch.arena, scratch.lines = arena, lines
 	norms := string(arena)
 	a.cands = make([]candidate, 0, len(lines))
-	a.normCount = make(map[string]int, len(lines))
+	firstOf := make(map[string]int32, len(lines))
+	a.textOf = make([]int32, 0, len(lines))
 	lineTokens := newTokenCursor(doc)
 	for _, p := range lines {
 		l := doc.Lines[p.line]
@@ -178,8 +182,20 @@ func newAnalysis(doc *document.Document) *analysis {
 			a.matched[p.block] = true
 			a.matchedCands = append(a.matchedCands, len(a.cands))
 		}
+		text, seen := firstOf[c.norm]
+		if !seen {
+			text = int32(len(a.cands))
+			firstOf[c.norm] = text
+		}
+		a.textOf = append(a.textOf, text)
 		a.cands = append(a.cands, c)
-		a.normCount[c.norm]++
+	}
+	a.copies = make([]int32, len(a.cands))
+	for _, text := range a.textOf {
+		a.copies[text]++
+	}
+	for ci, text := range a.textOf {
+		a.copies[ci] = a.copies[text]
 	}
 	a.notes = make([]bool, len(doc.Blocks))
 	for bi := range doc.Blocks {

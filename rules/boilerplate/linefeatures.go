@@ -241,7 +241,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 			float32(c.line)/float32(max(1, len(a.doc.Lines))), a.relInBody(c.block),
 			ratio(goodAfter[c.block], totalGood), float32(b.Kind), float32(b.Level), flag(a.blocks[c.block].good),
 			float32(sinceGood[c.block]), float32(toGood[c.block]),
-			float32(a.normCount[c.norm]), float32(ctx.navRun[ci]), flag(ctx.navDistinct[ci]),
+			float32(a.copies[ci]), float32(ctx.navRun[ci]), flag(ctx.navDistinct[ci]),
 			float32(ctx.runProven[ctx.run[ci]]), float32(ctx.runLen[ctx.run[ci]]), flag(ctx.near(ci)), flag(ci < ctx.firstProse),
 		)
 		// The window is the candidates within windowRadius, the line

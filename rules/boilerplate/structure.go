@@ -247,7 +247,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 			return rules.Info, "table of contents " + pos + " (its lines recur in order as the section headings below), no other furniture proven"
 		}
 		return rules.Warning, "table of contents " + pos + " (its lines recur in order as the section headings below)"
-	case ctx.repeatedOutsideBody(c, words) && !before:
+	case ctx.repeatedOutsideBody(ci, words) && !before:
 		// Before the body a repeat is as often the headline (again in a
 		// breadcrumb) as a menu item: left to the navigation evidence.
 		if a.inBody(c.block) && (!near || !a.betweenGood(c.block)) {
@@ -381,9 +381,10 @@ type context struct {
 	// e-mail or phone lines: a list of organisations or people with their
 	// addresses is the article itself, not a contact box.
 	directory bool
-	// outside and nearCopy say, per normalised text, whether a copy stands
-	// after the body, and whether some copy stands near furniture.
-	outside, nearCopy map[string]bool
+	// outside and nearCopy say, per normalised text (analysis.textOf),
+	// whether a copy stands after the body, and whether some copy stands
+	// near furniture.
+	outside, nearCopy []bool
 	// details marks the lines of at most 12 words with contact details
 	// (hasContact), computed once for newContext and structureEvidence.
 	details []bool
@@ -397,7 +398,7 @@ type context struct {
 func (a *analysis) newContext() *context {
 	n := len(a.cands)
 	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n), navDistinct: make([]bool, n),
-		outside: map[string]bool{}, nearCopy: map[string]bool{}, details: make([]bool, n)}
+		outside: make([]bool, n), nearCopy: make([]bool, n), details: make([]bool, n)}
 	// contact marks short lines with contact details.
 	contact := make([]bool, n)
 	personal := 0
@@ -436,14 +437,14 @@ func (a *analysis) newContext() *context {
 		}
 	}
 	for ci, c := range a.cands {
-		if a.normCount[c.norm] < 2 {
+		if a.copies[ci] < 2 {
 			continue
 		}
 		if c.block > a.bodyLast {
-			ctx.outside[c.norm] = true
+			ctx.outside[a.textOf[ci]] = true
 		}
 		if ctx.localNear(ci) {
-			ctx.nearCopy[c.norm] = true
+			ctx.nearCopy[a.textOf[ci]] = true
 		}
 	}
 	return ctx
@@ -498,16 +499,17 @@ func (ctx *context) localNear(ci int) bool {
 
 // near reports furniture near ci, or near a copy of ci's text.
 func (ctx *context) near(ci int) bool {
-	return ctx.localNear(ci) || ctx.nearCopy[ctx.a.cands[ci].norm]
+	return ctx.localNear(ci) || ctx.nearCopy[ctx.a.textOf[ci]]
 }
 
 // repeatedOutsideBody reports a short line whose text occurs at least
 // twice in the document with a copy after the main body (a tagline
 // dropped mid-article and again in the footer). Repeats inside the body
 // alone are article structure ("Pros", "Key features" per product).
-func (ctx *context) repeatedOutsideBody(c candidate, words int) bool {
-	return words >= repeatMinWord && words <= repeatMaxWord && ctx.a.normCount[c.norm] >= 2 &&
-		!legitTailHeadings[c.norm] && ctx.outside[c.norm]
+func (ctx *context) repeatedOutsideBody(ci, words int) bool {
+	c := ctx.a.cands[ci]
+	return words >= repeatMinWord && words <= repeatMaxWord && ctx.a.copies[ci] >= 2 &&
+		!legitTailHeadings[c.norm] && ctx.outside[ctx.a.textOf[ci]]
 }
 
 // contactFollows reports personal contact details (e-mail or phone) in the

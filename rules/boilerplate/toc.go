@@ -58,17 +58,17 @@ func (a *analysis) tocRuns() []int {
 func (a *analysis) nextCopies() []int {
 	n := len(a.cands)
 	next := make([]int, n)
-	last := make(map[string]int, n)
+	last := make([]int, n) // per text (textOf), 1 + the last copy seen
 	for ci := n - 1; ci >= 0; ci-- {
 		next[ci] = -1
-		norm := a.cands[ci].norm
-		if a.normCount[norm] < 2 {
+		if a.copies[ci] < 2 {
 			continue
 		}
-		if k, ok := last[norm]; ok {
-			next[ci] = k
+		text := a.textOf[ci]
+		if k := last[text]; k > 0 {
+			next[ci] = k - 1
 		}
-		last[norm] = ci
+		last[text] = ci + 1
 	}
 	return next
 }
