@@ -422,8 +422,14 @@ var asciiShape = func() (t [utf8.RuneSelf]uint8) {
 // startsUpper reports whether w starts with an upper-case letter.
 func startsUpper(w []byte) bool {
 	if len(w) > 0 && w[0] < utf8.RuneSelf {
-		return w[0] >= 'A' && w[0] <= 'Z'
+		return w[0]-'A' < 26 // 'A' to 'Z'
 	}
+	return startsUpperRune(w)
+}
+
+// startsUpperRune is startsUpper for a word that does not start with
+// ASCII (kept apart so that the ASCII test is inlined).
+func startsUpperRune(w []byte) bool {
 	r, _ := utf8.DecodeRune(w)
 	return unicode.IsUpper(r)
 }
