@@ -2,8 +2,8 @@ package boilerplate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sync"
-	"unicode"
 
 	"github.com/dochygiene/hygiene/internal/document"
 )
@@ -245,7 +245,7 @@ func eachCandidateLine(doc *document.Document, fn func(line, block, rawStart int
 			if len(norm) == 0 {
 				continue
 			}
-			lead := len(text) - len(bytes.TrimLeftFunc(text, unicode.IsSpace))
+			lead := cap(text) - cap(raw) // raw is text[lead:...]
 			fn(i, bi, l.Start+lead, raw, norm)
 		}
 	}
@@ -472,8 +472,13 @@ func packWord(w []byte) uint64 {
 	if cap(w) >= 8 {
 		// A word in a document's text mostly has eight bytes after its
 		// start: one load, with the bytes past its end masked off.
-		return le64(w[:8]) & (^uint64(0) >> (64 - 8*len(w)))
+		return binary.LittleEndian.Uint64(w[:8]) & (^uint64(0) >> (64 - 8*len(w)))
 	}
+	return packWordBytes(w)
+}
+
+// packWordBytes is packWord a byte at a time.
+func packWordBytes(w []byte) uint64 {
 	var key uint64
 	for i := len(w) - 1; i >= 0; i-- {
 		key = key<<8 | uint64(w[i])

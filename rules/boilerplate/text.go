@@ -107,9 +107,12 @@ func appendNormal(dst, line []byte) []byte {
 		dst = slices.Grow(dst, len(line)-i)
 		buf, n = dst[:cap(dst)], len(dst)
 	}
-	dst = buf[:n]
-	trimmed := bytes.TrimSpace(dst[start:])
-	return dst[:start+copy(dst[start:], trimmed)]
+	// A space is written only after something else, so the form never
+	// starts with one and ends with at most one.
+	if n > start && buf[n-1] == ' ' {
+		n--
+	}
+	return buf[:n]
 }
 
 // plainPack lower-cases eight bytes packed little-endian when they are
@@ -225,7 +228,8 @@ func standaloneLine(doc *document.Document, b document.Block, i int) bool {
 		return true
 	}
 	prev := trimRightBlanks(doc.LineText(i-1), false)
-	return endsSentence(prev) || utf8.RuneCount(prev) < 60
+	// A rune is one to four bytes: the count is needed only between.
+	return endsSentence(prev) || len(prev) < 60 || len(prev) < 4*60 && utf8.RuneCount(prev) < 60
 }
 
 // endsSentence reports whether text ends with terminal punctuation,
