@@ -673,9 +673,28 @@ func (c *tokenCursor) in(start, end int) []document.Token {
 		}
 		c.next = hi
 	}
+	// A line's tokens end within a few; a paragraph's hundreds are
+	// galloped over and bisected like the start (token ends increase).
 	n := c.next
-	for n < len(c.toks) && c.toks[n].End <= end {
-		n++
+	for stop := min(len(c.toks), n+8); n < stop && c.toks[n].End <= end; n++ {
+	}
+	if n == c.next+8 && n < len(c.toks) && c.toks[n].End <= end {
+		// toks[lo] ends by end, toks[hi] (if any) does not.
+		lo, step := n, 1
+		for lo+step < len(c.toks) && c.toks[lo+step].End <= end {
+			lo += step
+			step *= 2
+		}
+		hi := min(lo+step, len(c.toks))
+		for hi-lo > 1 {
+			m := int(uint(lo+hi) >> 1)
+			if c.toks[m].End <= end {
+				lo = m
+			} else {
+				hi = m
+			}
+		}
+		n = hi
 	}
 	return c.toks[c.next:n]
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -225,6 +226,33 @@ func TestContainsAnyMatchesSearch(t *testing.T) {
 		for _, s := range texts {
 			if got, want := hint(s), containsAnyOf(s, list); got != want {
 				t.Fatalf("containsAny(%q)(%q) = %v, want %v", list, s, got, want)
+			}
+		}
+	}
+}
+
+// TestTokenCursorOnPages compares the cursor with TokensIn on the spans
+// the analysis asks about (blocks, lines) and random long ones, in order,
+// on the seeds and WCXB pages (paragraphs of hundreds of tokens).
+func TestTokenCursorOnPages(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	for _, doc := range featureTestDocs(t) {
+		var spans [][2]int
+		for _, b := range doc.Blocks {
+			spans = append(spans, [2]int{b.Start, b.End}, [2]int{b.ContentStart, b.End})
+		}
+		for _, l := range doc.Lines {
+			spans = append(spans, [2]int{l.Start, l.End})
+		}
+		for range 100 {
+			start := rng.Intn(len(doc.Src) + 1)
+			spans = append(spans, [2]int{start, start + rng.Intn(5000)})
+		}
+		slices.SortStableFunc(spans, func(x, y [2]int) int { return x[0] - y[0] })
+		c := newTokenCursor(doc)
+		for _, sp := range spans {
+			if got, want := c.in(sp[0], sp[1]), doc.TokensIn(sp[0], sp[1]); !slices.Equal(got, want) {
+				t.Fatalf("%s: tokens in %v: %d tokens, want %d", doc.Path, sp, len(got), len(want))
 			}
 		}
 	}
