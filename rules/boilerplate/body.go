@@ -578,19 +578,35 @@ func phoneLike(text []byte) bool {
 	const maxOther = 12
 	digits, other := 0, 0
 	for _, c := range bytes.TrimSpace(text) {
-		switch {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')':
-		default:
-			if other++; other > maxOther {
-				// Most lines are words: no need to count the rest.
-				return false
-			}
+		k := phoneBytes[c]
+		digits += int(k & phoneDigit)
+		if other += int(k >> 1); other > maxOther {
+			// Most lines are words: no need to count the rest.
+			return false
 		}
 	}
 	return digits >= 9 && hasPhoneRun(text)
 }
+
+// phoneBytes classes bytes for phoneLike without branching on them:
+// phoneDigit for a digit, phoneOther for anything but phone punctuation.
+var phoneBytes = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = phoneDigit
+		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')':
+		default:
+			t[c] = phoneOther
+		}
+	}
+	return t
+}()
+
+const (
+	phoneDigit = 1
+	phoneOther = 2 // counted as k >> 1
+)
 
 // hasPhoneRun reports a stretch of 9 to 15 digits in groups separated only
 // by phone punctuation (space, +, -, parentheses, one dot), at most six

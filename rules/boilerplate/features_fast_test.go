@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"bytes"
 	"errors"
 	"math/rand"
 	"os"
@@ -254,6 +255,41 @@ func TestTokenCursorOnPages(t *testing.T) {
 			if got, want := c.in(sp[0], sp[1]), doc.TokensIn(sp[0], sp[1]); !slices.Equal(got, want) {
 				t.Fatalf("%s: tokens in %v: %d tokens, want %d", doc.Path, sp, len(got), len(want))
 			}
+		}
+	}
+}
+
+// phoneLikeReference is phoneLike with its former switch.
+func phoneLikeReference(text []byte) bool {
+	digits, other := 0, 0
+	for _, c := range bytes.TrimSpace(text) {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ' ' || c == '+' || c == '-' || c == '(' || c == ')':
+		default:
+			if other++; other > 12 {
+				return false
+			}
+		}
+	}
+	return digits >= 9 && hasPhoneRun(text)
+}
+
+func TestPhoneLikeMatchesReference(t *testing.T) {
+	pieces := []string{"0", "1", "23", "456", " ", "+", "-", "(", ")", ".", "x", "Tel:", "\u00a0", "\t", "é", "/"}
+	rng := rand.New(rand.NewSource(13))
+	lines := sampleLines(t)
+	for range 30000 {
+		var b []byte
+		for range rng.Intn(20) {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		lines = append(lines, b)
+	}
+	for _, l := range lines {
+		if got, want := phoneLike(l), phoneLikeReference(l); got != want {
+			t.Fatalf("phoneLike(%q) = %v, want %v", l, got, want)
 		}
 	}
 }
