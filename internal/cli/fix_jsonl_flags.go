@@ -35,6 +35,9 @@ func (b *bulkFlags) apply(e *env, quiet bool, opts *lint.Options) {
 	opts.Walk.JSONL.SourceField = b.sourceField
 	opts.Walk.JSONL.DateField = b.dateField
 	opts.PerDocument = b.perDocument
+	if b.perDocument {
+		lint.BoundMemory() // the mode whose memory is promised flat
+	}
 	if !quiet && isTerminal(e.stderr) {
 		opts.Progress = e.stderr
 	}

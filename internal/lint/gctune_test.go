@@ -43,16 +43,24 @@ func TestTunerSetsGCPercent(t *testing.T) {
 
 func TestMemoryLimitFor(t *testing.T) {
 	const mb = 1 << 20
-	for _, c := range []struct{ live, want uint64 }{
-		{0, 80 * mb},
-		{16 * mb, 80 * mb},      // a per-document run: the ceiling
-		{40 * mb, 80 * mb},      // half the ceiling
-		{41 * mb, 82 * mb},      // beyond: what GOGC=100 reaches
-		{500*mb + 1, 1001 * mb}, // rounded up to a whole MB
-		{3000 * mb, 6000 * mb},  // a huge corpus phase
+	for _, c := range []struct {
+		live, want, bounded uint64
+	}{
+		{0, 80 * mb, 80 * mb},
+		{16 * mb, 80 * mb, 80 * mb},        // a per-document run with one worker: the ceiling
+		{40 * mb, 80 * mb, 80 * mb},        // half the ceiling
+		{41 * mb, 82 * mb, 80 * mb},        // beyond: what GOGC=100 reaches; bounded, headroom still fits
+		{50 * mb, 100 * mb, 82 * mb},       // bounded: the live heap plus headroom
+		{79 * mb, 158 * mb, 111 * mb},      // the last of them
+		{80 * mb, 160 * mb, 160 * mb},      // from the ceiling on, bounded or not: GOGC=100
+		{500*mb + 1, 1001 * mb, 1001 * mb}, // rounded up to a whole MB
+		{3000 * mb, 6000 * mb, 6000 * mb},  // a huge corpus phase
 	} {
-		if got := memoryLimitFor(c.live, 80*mb); got != c.want {
-			t.Errorf("live %d: limit %d, want %d", c.live, got, c.want)
+		if got := memoryLimitFor(c.live, 32*mb, 80*mb, false); got != c.want {
+			t.Errorf("live %d MB: limit %d MB, want %d MB", c.live/mb, got/mb, c.want/mb)
+		}
+		if got := memoryLimitFor(c.live, 32*mb, 80*mb, true); got != c.bounded {
+			t.Errorf("live %d MB, bounded: limit %d MB, want %d MB", c.live/mb, got/mb, c.bounded/mb)
 		}
 	}
 }
