@@ -2,10 +2,10 @@ package lint
 
 import (
 	"os"
-	"sync/atomic"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
 // GCHeadroom is the heap growth between collections that TuneGC allows a
