@@ -125,8 +125,9 @@ func plainPack(x uint64, afterSpace bool) (out uint64, bad uint64) {
 	// Each byte's high bit answers a question. A byte above ASCII is
 	// flagged by its own high bit; the sums may carry out of it into
 	// the bytes above, which only the flag's position matters for.
-	upper := (x + 0x3f*ones) &^ (x + 0x25*ones) & highs // 'A' to 'Z'
-	lower := x | upper>>2
+	// Setting bit 5 lower-cases a capital and leaves a space as it is;
+	// of the other bytes only small letters end up in 'a' to 'z'.
+	lower := x | 0x20*ones
 	letters := (lower + 0x1f*ones) &^ (lower + 0x05*ones) // 'a' to 'z'
 	spaces := ^(x ^ 0x20*ones + 0x7f*ones)
 	bad = x | ^(letters | spaces) | spaces&(spaces<<8) // the second of two spaces
