@@ -542,7 +542,7 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 		if end == len(norm) && start == end {
 			break // the text is empty or ends in a space: no last word
 		}
-		chunk := pack & (1<<(8*space) - 1)
+		chunk := pack & lowBytes[space&7]
 		w := norm[start:end]
 		hw := wordHashEnd(h, chunk, len(w))
 		// A word shorter than eight bytes is all in chunk: it is compared
@@ -573,6 +573,9 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 	}
 	return s
 }
+
+// lowBytes[k] keeps the k lowest bytes of a pack.
+var lowBytes = [8]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff}
 
 // firstSpace returns the index of the first space byte among the eight
 // packed little-endian in x, 8 when there is none (bytes.IndexByte's
