@@ -293,3 +293,48 @@ func TestPhoneLikeMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundFirstWordTest checks that compound's test of the first
+// word only skips lines the full cover search rejects too.
+func TestCompoundFirstWordTest(t *testing.T) {
+	var phrases []string
+	for p := range furniturePhrases {
+		phrases = append(phrases, p)
+	}
+	slices.Sort(phrases)
+	var norms []string
+	for _, l := range sampleLines(t) {
+		norms = append(norms, normalise(l))
+	}
+	rng := rand.New(rand.NewSource(17))
+	others := []string{"the", "news", "x", "#", "more", "today"}
+	for range 20000 {
+		parts := make([]string, 1+rng.Intn(5))
+		for i := range parts {
+			if rng.Intn(4) == 0 {
+				parts[i] = others[rng.Intn(len(others))]
+			} else {
+				parts[i] = phrases[rng.Intn(len(phrases))]
+			}
+		}
+		norms = append(norms, strings.Join(parts, " "))
+	}
+	covered := 0
+	for _, norm := range norms {
+		n := wordCount(norm)
+		if n < 3 || n > 16 {
+			continue
+		}
+		got, gotKinds := compound(norm)
+		want, wantKinds := compoundCover(norm, n)
+		if got != want || !slices.Equal(gotKinds, wantKinds) {
+			t.Fatalf("compound(%q) = %v %v, want %v %v", norm, got, gotKinds, want, wantKinds)
+		}
+		if want {
+			covered++
+		}
+	}
+	if covered < 1000 {
+		t.Errorf("only %d compound lines: the comparison proves little", covered)
+	}
+}

@@ -351,6 +351,10 @@ func indexFamilyWords() {
 // lines such as "Sign in Start free trial".
 var furniturePhrases = map[string]string{}
 
+// furnitureFirstWords holds the first word of every furniture phrase: a
+// compound line starts with one of them.
+var furnitureFirstWords = map[string]bool{}
+
 const maxCompoundPhrase = 5
 
 func indexCompoundPhrases() {
@@ -358,6 +362,8 @@ func indexCompoundPhrases() {
 		for p := range f.exact {
 			if n := wordCount(p); n <= maxCompoundPhrase && len(p) > 2 {
 				furniturePhrases[p] = f.What
+				first, _, _ := strings.Cut(p, " ")
+				furnitureFirstWords[first] = true
 			}
 		}
 	}
@@ -371,6 +377,15 @@ func compound(norm string) (bool, []string) {
 	if n < 3 || n > 16 {
 		return false, nil
 	}
+	if first, _, _ := strings.Cut(norm, " "); !furnitureFirstWords[first] {
+		return false, nil // no phrase covers the first word
+	}
+	return compoundCover(norm, n)
+}
+
+// compoundCover is compound for a line of n words, without the test of
+// its first word.
+func compoundCover(norm string, n int) (bool, []string) {
 	// starts[k] and ends[k] are the byte offsets of word k in norm.
 	var startsBuf, endsBuf [16]int
 	starts, ends := startsBuf[:0], endsBuf[:0]
