@@ -563,7 +563,7 @@ func hasContact(text []byte) bool {
 	if i := bytes.IndexByte(text, '@'); i > 0 && i < len(text)-3 && bytes.IndexByte(text[i:], '.') > 0 {
 		return true
 	}
-	if bytes.Contains(text, []byte("www.")) || bytes.Contains(text, []byte("http://")) || bytes.Contains(text, []byte("https://")) {
+	if hasWebAddress(text) {
 		return true
 	}
 	return phoneLike(text)

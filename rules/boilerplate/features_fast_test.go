@@ -338,3 +338,46 @@ func TestCompoundFirstWordTest(t *testing.T) {
 		t.Errorf("only %d compound lines: the comparison proves little", covered)
 	}
 }
+
+// TestShapeTestsMatchReference compares codeLike, onlyFigures,
+// hasWebAddress and hasContact with their former plain searches.
+func TestShapeTestsMatchReference(t *testing.T) {
+	pieces := []string{"{", "}", `"`, `":`, `": `, `":"`, ":", ".", "www", "www.", "http", "://", "s://", "https://", "#", " ",
+		"a", "@", "x.y", "1234", "+", "-", "\u00a0"}
+	rng := rand.New(rand.NewSource(19))
+	lines := sampleLines(t)
+	for range 30000 {
+		var b []byte
+		for range rng.Intn(10) {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		lines = append(lines, b)
+	}
+	web := func(b []byte) bool {
+		return bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("http://")) || bytes.Contains(b, []byte("https://"))
+	}
+	for _, l := range lines {
+		t2 := bytes.TrimSpace(l)
+		code := len(t2) > 0 && (t2[0] == '{' || t2[0] == '}' || t2[0] == '"' && bytes.Contains(t2, []byte(`":`))) ||
+			bytes.Contains(t2, []byte(`":"`)) || bytes.Contains(t2, []byte(`": "`))
+		if got := codeLike(l); got != code {
+			t.Fatalf("codeLike(%q) = %v, want %v", l, got, code)
+		}
+		if got, want := hasWebAddress(l), web(l); got != want {
+			t.Fatalf("hasWebAddress(%q) = %v, want %v", l, got, want)
+		}
+		contact := false
+		if i := bytes.IndexByte(l, '@'); i > 0 && i < len(l)-3 && bytes.IndexByte(l[i:], '.') > 0 {
+			contact = true
+		}
+		contact = contact || web(l) || phoneLike(l)
+		if got := hasContact(l); got != contact {
+			t.Fatalf("hasContact(%q) = %v, want %v", l, got, contact)
+		}
+		for _, s := range []string{string(l), normalise(l)} {
+			if got, want := onlyFigures(s), s != "" && strings.Trim(s, "# ") == ""; got != want {
+				t.Fatalf("onlyFigures(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}

@@ -494,7 +494,10 @@ func (m familyMatches) weakOnly() bool {
 
 // hasWebAddress reports a URL or bare domain-like "www." address.
 func hasWebAddress(b []byte) bool {
-	return bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("http://")) || bytes.Contains(b, []byte("https://"))
+	// "www." holds a dot and the schemes a colon: a line without them
+	// (most) is not searched for the words.
+	return bytes.IndexByte(b, '.') >= 0 && bytes.Contains(b, []byte("www.")) ||
+		bytes.IndexByte(b, ':') >= 0 && (bytes.Contains(b, []byte("http://")) || bytes.Contains(b, []byte("https://")))
 }
 
 func ratio(a, b int) float32 {

@@ -554,13 +554,21 @@ func provesNeighbours(c candidate) bool {
 // are no code: the extractor kept the page's markup.)
 func codeLike(text []byte) bool {
 	t := bytes.TrimSpace(text)
-	return len(t) > 0 && (t[0] == '{' || t[0] == '}' || t[0] == '"' && bytes.Contains(t, []byte(`":`))) ||
-		bytes.Contains(t, []byte(`":"`)) || bytes.Contains(t, []byte(`": "`))
+	// Both longer marks hold `":`: most lines have none, and are not
+	// searched for them.
+	keyMark := bytes.Contains(t, []byte(`":`))
+	return len(t) > 0 && (t[0] == '{' || t[0] == '}' || t[0] == '"' && keyMark) ||
+		keyMark && (bytes.Contains(t, []byte(`":"`)) || bytes.Contains(t, []byte(`": "`)))
 }
 
 // onlyFigures reports a normalised line of numbers alone ("60%", "$160",
 // "2019 2020"): a table's or a price box's cell, which its position
 // alone does not make furniture.
 func onlyFigures(norm string) bool {
-	return norm != "" && strings.Trim(norm, "# ") == ""
+	for i := 0; i < len(norm); i++ {
+		if norm[i] != '#' && norm[i] != ' ' {
+			return false // mostly at the first byte
+		}
+	}
+	return norm != ""
 }
