@@ -88,6 +88,8 @@ type candidate struct {
 	// normalised form.
 	text []byte
 	norm string
+	// words is wordCount(norm), asked for again and again.
+	words int
 	// match is the strongest phrase-family match of the line; matches
 	// holds the match per family (see familyMatches).
 	match   phraseMatch
@@ -171,6 +173,7 @@ func newAnalysis(doc *document.Document) *analysis {
 		l := doc.Lines[p.line]
 		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo],
 			tokens: lineTokens.in(l.Start, l.End)}
+		c.words = wordCount(c.norm)
 		c.match, c.matches = matchAll(c.norm, c.text)
 		if c.match == noMatch && !endsSentence(c.text) {
 			c.compound, _ = compound(c.norm)

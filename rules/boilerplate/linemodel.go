@@ -319,7 +319,7 @@ func (a *analysis) modelMessage(score float32, ci int) string {
 // check, separated by commas: where it stands and what it looks like.
 func (a *analysis) appendModelEvidence(b []byte, ci int) []byte {
 	c := a.cands[ci]
-	words := wordCount(c.norm)
+	words := c.words
 	switch {
 	case a.blocks[c.block].good:
 		b = append(b, "a paragraph"...)

@@ -226,7 +226,7 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
 			sev, how = rules.Info, how+", standing alone"
 		}
-		if sev >= rules.Warning && fam == formFamily && wordCount(c.norm) == 1 && !a.hasProvenNeighbour(ci) {
+		if sev >= rules.Warning && fam == formFamily && c.words == 1 && !a.hasProvenNeighbour(ci) {
 			// "Company", "Message" or "Name" alone is a heading or a
 			// table's label; a form's fields come in a list.
 			sev, safety, how = rules.Info, fixers.Unsafe, how+", a lone field label"

@@ -166,7 +166,7 @@ func (a *analysis) headlinesNotMenus(nav []bool) {
 		return
 	}
 	for ci, o := range a.bodyOverlaps(nav) {
-		if nav[ci] && o >= headlineOverlap && wordCount(a.cands[ci].norm) >= headlineMinWords {
+		if nav[ci] && o >= headlineOverlap && a.cands[ci].words >= headlineMinWords {
 			a.verdicts[ci] = structureVerdict{rules.Info, "short line before the first body paragraph (may be the title: the body uses its words)"}
 		}
 	}
@@ -216,7 +216,7 @@ const loneNote = ", the only furniture-like line in the document"
 // only next to furniture that phrases or contact details prove.
 func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.Severity, string) {
 	near := ctx.near(ci)
-	words := wordCount(c.norm)
+	words := c.words
 	short := shortLine(c.text, words, shortMaxWords)
 	pos := a.position(c.block)
 	after, before := c.block > a.bodyLast, c.block < a.bodyFirst
@@ -403,7 +403,7 @@ func (a *analysis) newContext() *context {
 	contact := make([]bool, n)
 	personal := 0
 	for ci, c := range a.cands {
-		ctx.details[ci] = wordCount(c.norm) <= 12 && hasContact(c.text)
+		ctx.details[ci] = c.words <= 12 && hasContact(c.text)
 		if contact[ci] = ctx.details[ci] && !codeLike(c.text); contact[ci] && !urlOnly(c.text) {
 			personal++
 		}
@@ -431,7 +431,7 @@ func (a *analysis) newContext() *context {
 	ctx.toc = a.tocRuns()
 	ctx.firstProse = n
 	for ci, c := range a.cands {
-		if wordCount(c.norm) >= titleMinWords {
+		if c.words >= titleMinWords {
 			ctx.firstProse = ci
 			break
 		}
@@ -456,7 +456,7 @@ func (ctx *context) countNavRuns() {
 	a := ctx.a
 	isShort := func(k int) bool {
 		c := a.cands[k]
-		return !a.blocks[c.block].good && shortLine(c.text, wordCount(c.norm), shortMaxWords)
+		return !a.blocks[c.block].good && shortLine(c.text, c.words, shortMaxWords)
 	}
 	for start := 0; start < len(a.cands); {
 		if !isShort(start) {

@@ -210,7 +210,7 @@ func runTemplates(pass *rules.Pass) {
 		}
 		sev := rules.Warning
 		if a.inBody(c.block) {
-			if wordCount(c.norm) < 2 {
+			if c.words < 2 {
 				continue
 			}
 			sev = rules.Info

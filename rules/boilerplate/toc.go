@@ -26,7 +26,7 @@ func (a *analysis) tocRuns() []int {
 	next := a.nextCopies()
 	entry := func(ci int) bool {
 		c := a.cands[ci]
-		return next[ci] >= 0 && !a.blocks[c.block].good && wordCount(c.norm) <= tocMaxWords &&
+		return next[ci] >= 0 && !a.blocks[c.block].good && c.words <= tocMaxWords &&
 			(!endsSentence(c.text) || bytes.HasSuffix(bytes.TrimSpace(c.text), []byte("?"))) && !onlyFigures(c.norm)
 	}
 	for start := 0; start < n; {
