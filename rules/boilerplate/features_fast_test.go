@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/shareddata"
@@ -378,6 +379,42 @@ func TestShapeTestsMatchReference(t *testing.T) {
 			if got, want := onlyFigures(s), s != "" && strings.Trim(s, "# ") == ""; got != want {
 				t.Fatalf("onlyFigures(%q) = %v, want %v", s, got, want)
 			}
+		}
+	}
+}
+
+// endsSentenceReference is endsSentence decoding every last rune.
+func endsSentenceReference(text []byte) bool {
+	text = trimRightBlanks(text, true)
+	for len(text) > 0 {
+		r, size := utf8.DecodeLastRune(text)
+		switch r {
+		case '.', '!', '?', '\u2026', ';':
+			return true
+		case '"', '\'', '\u201d', '\u2019', ')', ']', '\u00bb':
+			text = text[:len(text)-size]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func TestEndsSentenceMatchesReference(t *testing.T) {
+	pieces := []string{"a", ".", "!", "?", ";", "\u2026", `"`, "'", "\u201d", "\u2019", ")", "]", "\u00bb", " ", "*", "_",
+		"\u00a0", "\xe2", "\x80", "\xa6", "\xc2", "é", ":"}
+	rng := rand.New(rand.NewSource(23))
+	lines := sampleLines(t)
+	for range 30000 {
+		var b []byte
+		for range rng.Intn(8) {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		lines = append(lines, b)
+	}
+	for _, l := range lines {
+		if got, want := endsSentence(l), endsSentenceReference(l); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", l, got, want)
 		}
 	}
 }

@@ -238,6 +238,17 @@ func standaloneLine(doc *document.Document, b document.Block, i int) bool {
 func endsSentence(text []byte) bool {
 	text = trimRightBlanks(text, true)
 	for len(text) > 0 {
+		if c := text[len(text)-1]; c < utf8.RuneSelf {
+			// An ASCII last byte is the last rune: no decoding.
+			switch c {
+			case '.', '!', '?', ';':
+				return true
+			case '"', '\'', ')', ']':
+				text = text[:len(text)-1]
+				continue
+			}
+			return false
+		}
 		r, size := utf8.DecodeLastRune(text)
 		switch r {
 		case '.', '!', '?', '\u2026', ';':
