@@ -98,6 +98,15 @@ var legitRepeats = map[string]bool{
 	"anmerkungen": true, "quellen": true, "résumé": true, "conclusión": true, "introducción": true,
 }
 
+// maxLegitRepeat is the length of the longest of legitRepeats.
+var maxLegitRepeat = func() int {
+	n := 0
+	for h := range legitRepeats {
+		n = max(n, len(h))
+	}
+	return n
+}()
+
 // fingerprint is a 64-bit hash of a normalised line: FNV-1a's steps
 // over eight bytes at a time (lines run to hundreds of bytes), the
 // length, and a final mix so that every input bit reaches every output
@@ -134,7 +143,8 @@ const (
 func collectTemplates(doc *document.Document, _ rules.Options) rules.Summary {
 	var fps []uint64
 	eachCandidateLine(doc, func(_, _, _ int, _, norm []byte) {
-		if !legitRepeats[string(norm)] {
+		// Lines longer than any legitimate repeat (most) are not looked up.
+		if len(norm) > maxLegitRepeat || !legitRepeats[string(norm)] {
 			fps = append(fps, fingerprint(norm))
 		}
 	})
@@ -201,11 +211,9 @@ func runTemplates(pass *rules.Pass) {
 	a := analyse(pass.Doc)
 	counts := facts.frequentLines(src, minDocs)
 	for _, c := range a.cands {
-		if legitRepeats[c.norm] {
-			continue
-		}
+		// Few lines recur: the count is looked up first.
 		n := counts[fingerprint(c.norm)]
-		if n < minDocs || float64(n) < minShare*float64(total) {
+		if n < minDocs || float64(n) < minShare*float64(total) || len(c.norm) <= maxLegitRepeat && legitRepeats[c.norm] {
 			continue
 		}
 		sev := rules.Warning
