@@ -418,3 +418,27 @@ func TestEndsSentenceMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalNearMatchesWalk compares localNear with the former walk over
+// the lines within nearRadius in the same run, for every candidate.
+func TestLocalNearMatchesWalk(t *testing.T) {
+	for _, doc := range featureTestDocs(t) {
+		a := newAnalysis(doc)
+		a.structure()
+		ctx := a.ctx
+		for ci := range a.cands {
+			r := ctx.run[ci]
+			want := ctx.runProven[r] >= nearMinProven && float64(ctx.runProven[r]) >= runMinShare*float64(ctx.runLen[r])
+			n := 0
+			for k := max(0, ci-nearRadius); k < len(ctx.proven) && k <= ci+nearRadius; k++ {
+				if k != ci && ctx.proven[k] && ctx.run[k] == r {
+					n++
+				}
+			}
+			want = want || n >= nearMinProven
+			if got := ctx.localNear(ci); got != want {
+				t.Fatalf("%s line %d: localNear = %v, want %v", doc.Path, a.cands[ci].line, got, want)
+			}
+		}
+	}
+}

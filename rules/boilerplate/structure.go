@@ -368,6 +368,11 @@ type context struct {
 	// count proven lines and lines per run.
 	run               []int
 	runProven, runLen []int
+	// runFirst is each run's first candidate (a run is a stretch of
+	// consecutive candidates) and provenBefore[k] counts the proven
+	// lines before candidate k: localNear counts from them.
+	runFirst     []int
+	provenBefore []int
 	// navRun is the length of the run of short lines a candidate is in;
 	// navDistinct says whether the run's lines are mostly different (a
 	// table column repeats "Yes", a menu does not).
@@ -418,6 +423,7 @@ func (a *analysis) newContext() *context {
 		if ci == 0 || a.goodBetween(ci-1, ci) || a.inBody(c.block) != a.inBody(a.cands[ci-1].block) {
 			ctx.runProven = append(ctx.runProven, 0)
 			ctx.runLen = append(ctx.runLen, 0)
+			ctx.runFirst = append(ctx.runFirst, ci)
 		}
 		r := len(ctx.runLen) - 1
 		ctx.run[ci] = r
@@ -426,6 +432,10 @@ func (a *analysis) newContext() *context {
 			ctx.runProven[r]++
 			ctx.anyProven = true
 		}
+	}
+	ctx.provenBefore = make([]int, n+1)
+	for ci, p := range ctx.proven {
+		ctx.provenBefore[ci+1] = ctx.provenBefore[ci] + oneIf(p)
 	}
 	ctx.countNavRuns()
 	ctx.toc = a.tocRuns()
@@ -488,12 +498,10 @@ func (ctx *context) localNear(ci int) bool {
 	if ctx.runProven[r] >= nearMinProven && float64(ctx.runProven[r]) >= runMinShare*float64(ctx.runLen[r]) {
 		return true
 	}
-	n := 0
-	for k := max(0, ci-nearRadius); k < len(ctx.proven) && k <= ci+nearRadius; k++ {
-		if k != ci && ctx.proven[k] && ctx.run[k] == r {
-			n++
-		}
-	}
+	// The window within nearRadius of ci, cut to ci's run.
+	lo := max(ci-nearRadius, ctx.runFirst[r])
+	hi := min(ci+nearRadius, ctx.runFirst[r]+ctx.runLen[r]-1)
+	n := ctx.provenBefore[hi+1] - ctx.provenBefore[lo] - oneIf(ctx.proven[ci])
 	return n >= nearMinProven
 }
 
