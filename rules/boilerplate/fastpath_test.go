@@ -364,7 +364,7 @@ func TestMatchAllMatchesPerFamilyMaps(t *testing.T) {
 		// Vocabulary lines, with and without words from elsewhere.
 		for i := 1; i < len(f.Vocabulary); i++ {
 			pair := f.Vocabulary[i-1] + " " + f.Vocabulary[i]
-			lines = append(lines, []byte(pair), []byte(pair+" & more"), []byte("# "+pair), []byte(pair+", "+pair))
+			lines = append(lines, []byte(pair), []byte(pair+" & more"), []byte("# "+pair), []byte("& "+pair), []byte("more "+pair), []byte(pair+", "+pair))
 		}
 	}
 	matched := 0

@@ -296,11 +296,15 @@ func matchAll(norm string, text []byte) (best phraseMatch, each familyMatches) {
 	if n <= maxExactWords {
 		exact = exactFamilies[norm]
 	}
-	starts := startFamilies[first]
-	// A family matches only through an exact phrase, its vocabulary, or
-	// a first word it lists unless it may match anywhere (matchWords):
-	// the others are not asked.
-	for asked := exact | starts | anywhereFamilies | vocabularyFamilies; asked != 0; asked &= asked - 1 {
+	byFirst := firstWordFamilies[first]
+	starts, vocabulary := byFirst.starts, byFirst.vocabulary
+	if first == "&" || first == "#" {
+		vocabulary = vocabularyFamilies // allIn passes over these
+	}
+	// A family matches only through an exact phrase, its vocabulary
+	// (which then holds the first word), or a first word it lists unless
+	// it may match anywhere (matchWords): the others are not asked.
+	for asked := exact | starts | anywhereFamilies | vocabulary; asked != 0; asked &= asked - 1 {
 		i := bits.TrailingZeros32(asked)
 		f, bit := allFamilies[i], uint32(1)<<i
 		switch m := f.matchWords(norm, text, &raw, n, exact&bit != 0, starts&bit != 0); m {
@@ -319,10 +323,13 @@ func matchAll(norm string, text []byte) (best phraseMatch, each familyMatches) {
 	return best, each
 }
 
-// exactFamilies and startFamilies map an exact phrase and a first word to
-// the bits of the families that list it (one lookup per line instead of
-// one per family).
-var exactFamilies, startFamilies = map[string]uint32{}, map[string]uint32{}
+// exactFamilies maps an exact phrase to the bits of the families that
+// list it, firstWordFamilies a first word to those that list it as a
+// start and those whose vocabulary holds it (one lookup per line instead
+// of one per family).
+var exactFamilies = map[string]uint32{}
+
+var firstWordFamilies = map[string]struct{ starts, vocabulary uint32 }{}
 
 // anywhereFamilies and vocabularyFamilies are the bits of the families
 // that may match whatever a line's first word and of those with a
@@ -341,7 +348,14 @@ func indexFamilyWords() {
 			exactFamilies[p] |= 1 << f.index
 		}
 		for w := range f.starts {
-			startFamilies[w] |= 1 << f.index
+			e := firstWordFamilies[w]
+			e.starts |= 1 << f.index
+			firstWordFamilies[w] = e
+		}
+		for w := range f.vocab {
+			e := firstWordFamilies[w]
+			e.vocabulary |= 1 << f.index
+			firstWordFamilies[w] = e
 		}
 	}
 }
