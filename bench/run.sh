@@ -89,6 +89,12 @@ for j in $jobs; do
 	measure "lint plain -j $j" "$bin" lint -q -j "$j" --format json "$corpus/plain"
 	measure "lint jsonl -j $j" "$bin" lint -q -j "$j" --format json "$corpus/jsonl"
 done
+# --per-document: one pass, no corpus rules; the mode whose peak RSS is
+# promised flat (<= 100 MB on 1 GB: BENCH_MB=1000).
+for j in $jobs; do
+	measure "lint plain -j $j per-doc" "$bin" lint -q -j "$j" --per-document --format json "$corpus/plain"
+	measure "lint jsonl -j $j per-doc" "$bin" lint -q -j "$j" --per-document --format json "$corpus/jsonl"
+done
 if "$bin" fix --help >/dev/null 2>&1; then
 	for j in $jobs; do
 		rm -rf "$work/fixed"
