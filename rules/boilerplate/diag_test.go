@@ -23,7 +23,10 @@ import (
 //	body(| inside the body found) flag(* flagged at warning) text
 //
 //	BOILERPLATE_DIAG=tune-a go test ./rules/boilerplate -run BodyDiagnostic -v
-func TestBodyDiagnostic(t *testing.T) {
+// diagPages loads the tune pages BOILERPLATE_DIAG names for a diagnostic,
+// and skips the test without it: the report half is never looked at.
+func diagPages(t *testing.T) []*eval.WCXBPage {
+	t.Helper()
 	split := os.Getenv("BOILERPLATE_DIAG")
 	if split == "" {
 		t.Skip("tuning aid: set BOILERPLATE_DIAG=tune-a")
@@ -40,6 +43,11 @@ func TestBodyDiagnostic(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages, _ := eval.WCXBSplit(all, split)
+	return pages
+}
+
+func TestBodyDiagnostic(t *testing.T) {
+	pages := diagPages(t)
 	rs := familyRules()
 	showPages := os.Getenv("BOILERPLATE_DIAG_PAGES") != ""
 	classes := map[string]int{}
@@ -167,19 +175,7 @@ func bucket(found, want int) string {
 // TestTOCDiagnostic counts, by label, the short lines in runs of lines
 // whose text recurs later in the document (a table of contents).
 func TestTOCDiagnostic(t *testing.T) {
-	split := os.Getenv("BOILERPLATE_DIAG")
-	if split == "" {
-		t.Skip("tuning aid: set BOILERPLATE_DIAG=tune-a")
-	}
-	dir, err := eval.WCXBDir()
-	if err != nil {
-		t.Skip(err)
-	}
-	all, err := eval.LoadWCXB(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, _ := eval.WCXBSplit(all, split)
+	pages := diagPages(t)
 	counts := map[string]int{}
 	for _, p := range pages {
 		for _, v := range []eval.WCXBView{eval.ResidueView} {
@@ -237,19 +233,7 @@ func TestTOCDiagnostic(t *testing.T) {
 // drops as stray runs at the body's edges, and of the lines in the gap
 // between a dropped run and the body.
 func TestStrayRunDiagnostic(t *testing.T) {
-	split := os.Getenv("BOILERPLATE_DIAG")
-	if split == "" {
-		t.Skip("tuning aid: set BOILERPLATE_DIAG=tune-a")
-	}
-	dir, err := eval.WCXBDir()
-	if err != nil {
-		t.Skip(err)
-	}
-	all, err := eval.LoadWCXB(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, _ := eval.WCXBSplit(all, split)
+	pages := diagPages(t)
 	counts := map[string]int{}
 	for _, p := range pages {
 		doc, pageLine := p.Document(eval.ResidueView)
