@@ -23,6 +23,7 @@ import (
 //	body(| inside the body found) flag(* flagged at warning) text
 //
 //	BOILERPLATE_DIAG=tune-a go test ./rules/boilerplate -run BodyDiagnostic -v
+//
 // diagPages loads the tune pages BOILERPLATE_DIAG names for a diagnostic,
 // and skips the test without it: the report half is never looked at.
 func diagPages(t *testing.T) []*eval.WCXBPage {
