@@ -11,19 +11,6 @@ import (
 	"github.com/dochygiene/hygiene/rules"
 )
 
-// TestBodyDiagnostic is a tuning aid, not a test: with
-// BOILERPLATE_DIAG=tune-a (or tune-b) it takes the residue view of every
-// page of that part of the tune half and prints where the body found
-// starts and ends against the labelled article span, the residue errors
-// by where they stand (before, inside, after the body found; inside or
-// outside the labelled span), and with BOILERPLATE_DIAG_PAGES=1 every
-// page with an error, line by line:
-//
-//	label(C content, B boilerplate, T title, M mixed, N no text)
-//	body(| inside the body found) flag(* flagged at warning) text
-//
-//	BOILERPLATE_DIAG=tune-a go test ./rules/boilerplate -run BodyDiagnostic -v
-//
 // diagPages loads the tune pages BOILERPLATE_DIAG names for a diagnostic,
 // and skips the test without it: the report half is never looked at.
 func diagPages(t *testing.T) []*eval.WCXBPage {
@@ -46,6 +33,19 @@ func diagPages(t *testing.T) []*eval.WCXBPage {
 	pages, _ := eval.WCXBSplit(all, split)
 	return pages
 }
+
+// TestBodyDiagnostic is a tuning aid, not a test: with
+// BOILERPLATE_DIAG=tune-a (or tune-b) it takes the residue view of every
+// page of that part of the tune half and prints where the body found
+// starts and ends against the labelled article span, the residue errors
+// by where they stand (before, inside, after the body found; inside or
+// outside the labelled span), and with BOILERPLATE_DIAG_PAGES=1 every
+// page with an error, line by line:
+//
+//	label(C content, B boilerplate, T title, M mixed, N no text)
+//	body(| inside the body found) flag(* flagged at warning) text
+//
+//	BOILERPLATE_DIAG=tune-a go test ./rules/boilerplate -run BodyDiagnostic -v
 
 func TestBodyDiagnostic(t *testing.T) {
 	pages := diagPages(t)
