@@ -46,7 +46,6 @@ func diagPages(t *testing.T) []*eval.WCXBPage {
 //	body(| inside the body found) flag(* flagged at warning) text
 //
 //	BOILERPLATE_DIAG=tune-a go test ./rules/boilerplate -run BodyDiagnostic -v
-
 func TestBodyDiagnostic(t *testing.T) {
 	pages := diagPages(t)
 	rs := familyRules()
