@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -138,9 +139,11 @@ func (a *analysis) modelJudges(ci int) bool {
 // one buffer for many documents); the buffer used is returned.
 func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32) ([][]float32, []float32) {
 	n := len(a.cands)
+	scratch := featureScratches.Get().(*featureScratch)
+	defer featureScratches.Put(scratch)
 	// Only the wanted lines and their neighbours are measured: the lexicon
 	// and shape of lines two away, whether lines five away are short.
-	wanted := make([]bool, n)
+	wanted := zeroed(&scratch.wanted, n)
 	count := 0
 	for ci := range a.cands {
 		if want(ci) {
@@ -149,7 +152,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		}
 	}
 	// toWanted[ci] is how many candidates away the nearest wanted one is.
-	toWanted := make([]int, n)
+	toWanted := zeroed(&scratch.toWanted, n)
 	dist := n
 	for ci := range a.cands {
 		if dist = min(n, dist+1); wanted[ci] {
@@ -165,10 +168,10 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		toWanted[ci] = min(toWanted[ci], dist)
 	}
 	near := func(ci, radius int) bool { return toWanted[ci] <= radius }
-	lexes := make([]lexStats, n)
-	shapes := make([]lineShape, n)
-	short := make([]bool, n)
-	sentence := make([]bool, n)
+	lexes := zeroed(&scratch.lexes, n)
+	shapes := zeroed(&scratch.shapes, n)
+	short := zeroed(&scratch.short, n)
+	sentence := zeroed(&scratch.sentence, n)
 	for ci, c := range a.cands {
 		switch {
 		case near(ci, neighbourRadius):
@@ -191,7 +194,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 	overlaps := a.bodyOverlaps(wanted)
 	figures := a.figureShares(wanted)
 	ctx := a.ctx
-	goodAfter, sinceGood, toGood := a.goodProfile()
+	goodAfter, sinceGood, toGood := a.goodProfile(scratch)
 	totalGood := 0
 	for _, b := range a.blocks {
 		if b.good {
@@ -209,7 +212,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 	// Prefix counts over the candidates for the window features:
 	// counts[k] holds, for the candidates before k, how many are proven
 	// furniture, short, in a good block and sentence ends.
-	counts := make([]windowCounts, n+1)
+	counts := zeroed(&scratch.counts, n+1)
 	for ci, c := range a.cands {
 		w := counts[ci]
 		w.proven += oneIf(ctx.proven[ci])
@@ -278,6 +281,36 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 	return out, flat
 }
 
+// featureScratch is features' working memory, recycled between documents:
+// per-candidate slices that nothing keeps after the call (the vectors
+// themselves live in the caller's buffer).
+type featureScratch struct {
+	wanted, short, sentence []bool
+	toWanted                []int
+	// goodProfile's, per block.
+	goodAfter, sinceGood, toGood []int
+	// figureShares' (which takes a scratch of its own).
+	counted                   []bool
+	prefix, runFirst, runLast []int
+	lexes                     []lexStats
+	shapes                    []lineShape
+	counts                    []windowCounts
+}
+
+var featureScratches = sync.Pool{New: func() any { return new(featureScratch) }}
+
+// zeroed returns *s cut or grown to n zero values, keeping the larger
+// memory in *s for the next call.
+func zeroed[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	} else {
+		*s = (*s)[:n]
+		clear(*s)
+	}
+	return *s
+}
+
 // windowCounts are the counts the window features sum up.
 type windowCounts struct{ proven, short, good, sentence int }
 
@@ -297,9 +330,10 @@ func oneIf(b bool) int {
 // goodProfile returns per block the good words in later blocks, the
 // blocks since the last good block and the blocks to the next one
 // (capped at 50: far is far).
-func (a *analysis) goodProfile() (goodAfter, sinceGood, toGood []int) {
+// The slices are the scratch's.
+func (a *analysis) goodProfile(scratch *featureScratch) (goodAfter, sinceGood, toGood []int) {
 	nb := len(a.blocks)
-	goodAfter, sinceGood, toGood = make([]int, nb), make([]int, nb), make([]int, nb)
+	goodAfter, sinceGood, toGood = zeroed(&scratch.goodAfter, nb), zeroed(&scratch.sinceGood, nb), zeroed(&scratch.toGood, nb)
 	const far = 50
 	acc, dist := 0, far
 	for bi := nb - 1; bi >= 0; bi-- {
@@ -736,7 +770,9 @@ const figureRadius = 20
 func (a *analysis) figureShares(want []bool) []float32 {
 	n := len(a.cands)
 	// Only lines within figureRadius of a wanted one are ever counted.
-	counted := make([]bool, n)
+	scratch := featureScratches.Get().(*featureScratch)
+	defer featureScratches.Put(scratch)
+	counted := zeroed(&scratch.counted, n)
 	next := 0 // the first candidate not yet marked
 	for ci := range a.cands {
 		if want[ci] {
@@ -747,7 +783,7 @@ func (a *analysis) figureShares(want []bool) []float32 {
 		}
 	}
 	// prefix[k] counts the figure lines among candidates before k.
-	prefix := make([]int, n+1)
+	prefix := zeroed(&scratch.prefix, n+1)
 	for ci, c := range a.cands {
 		prefix[ci+1] = prefix[ci]
 		if counted[ci] && figureLine(c.norm) {
@@ -757,7 +793,7 @@ func (a *analysis) figureShares(want []bool) []float32 {
 	// runFirst[k] and runLast[k] bound the stretch of candidates around k
 	// in k's run.
 	run := a.ctx.run
-	runFirst, runLast := make([]int, n), make([]int, n)
+	runFirst, runLast := zeroed(&scratch.runFirst, n), zeroed(&scratch.runLast, n)
 	for ci := range a.cands {
 		runFirst[ci] = ci
 		if ci > 0 && run[ci-1] == run[ci] {

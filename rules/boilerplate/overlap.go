@@ -1,6 +1,8 @@
 package boilerplate
 
 import (
+	"sync"
+
 	"github.com/dochygiene/hygiene/internal/document"
 )
 
@@ -30,8 +32,9 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 	// first byte.
 	// lineWords holds their hashes line after line; lineCounts how many
 	// each judged line has, in the same order.
-	var lineWords []uint64
-	var lineCounts []int
+	scratch := overlapScratches.Get().(*overlapScratch)
+	defer overlapScratches.Put(scratch)
+	lineWords, lineCounts := scratch.lineWords[:0], scratch.lineCounts[:0]
 	var filter wordFilter
 	for ci, c := range a.cands {
 		if !want[ci] {
@@ -46,8 +49,9 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 		}
 		lineCounts = append(lineCounts, len(lineWords)-before)
 	}
-	wanted := newHashSet(lineWords)
-	var used []uint64
+	scratch.lineWords, scratch.lineCounts = lineWords, lineCounts
+	wanted := scratch.wanted.reset(lineWords)
+	used := scratch.used[:0]
 	bodyTokens := newTokenCursor(a.doc)
 	for bi := a.bodyFirst; bi <= a.bodyLast; bi++ {
 		if !a.blocks[bi].good {
@@ -65,7 +69,8 @@ func (a *analysis) bodyOverlaps(want []bool) []float32 {
 			}
 		}
 	}
-	inBody := newHashSet(used)
+	scratch.used = used
+	inBody := scratch.inBody.reset(used)
 	line := 0
 	for ci := range a.cands {
 		if !want[ci] {
@@ -123,6 +128,18 @@ func (f *wordFilter) may(w []byte) bool {
 	return f.pairs[n][c>>6]&(1<<(c&63)) != 0
 }
 
+// overlapScratch is bodyOverlaps' working memory, recycled between calls
+// (it is asked twice per document, the judged lines' words and the body's
+// words they share number thousands on a long page). Nothing in it
+// outlives the call.
+type overlapScratch struct {
+	lineWords, used []uint64
+	lineCounts      []int
+	wanted, inBody  hashSet
+}
+
+var overlapScratches = sync.Pool{New: func() any { return new(overlapScratch) }}
+
 // hashSet is a set of non-zero 64-bit hashes in one open-addressing
 // table: built once per document from a few thousand words, it costs far
 // less than a map.
@@ -131,12 +148,20 @@ type hashSet struct {
 	mask  uint64
 }
 
-func newHashSet(hashes []uint64) *hashSet {
+// reset empties the set, reusing its table when it is large enough, and
+// adds the hashes.
+func (s *hashSet) reset(hashes []uint64) *hashSet {
 	size := 16
 	for size < 2*len(hashes) {
 		size *= 2
 	}
-	s := &hashSet{slots: make([]uint64, size), mask: uint64(size - 1)}
+	if cap(s.slots) >= size {
+		s.slots = s.slots[:size]
+		clear(s.slots)
+	} else {
+		s.slots = make([]uint64, size)
+	}
+	s.mask = uint64(size - 1)
 	for _, h := range hashes {
 		h |= 1 // 0 marks an empty slot
 		i := h & s.mask
