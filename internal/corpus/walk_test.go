@@ -170,3 +170,30 @@ func walkDirSorted(root string, include, exclude []string) ([]File, []Problem) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Rel < files[j].Rel })
 	return files, problems
 }
+
+// A directory named through a symbolic link is walked (the former walk
+// met the link itself and skipped it, so the run linted nothing); a link
+// inside the walked directory is still never followed.
+func TestWalkFollowsOnlyTheNamedLink(t *testing.T) {
+	root := walkTree(t)
+	link := filepath.Join(t.TempDir(), "corpus")
+	if err := os.Symlink(root, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join(root, "a"), filepath.Join(root, "zz-link")); err != nil {
+		t.Fatal(err)
+	}
+	viaLink, _ := collectWalk(t, []string{link}, Options{})
+	direct, _ := collectWalk(t, []string{root}, Options{})
+	if len(viaLink) == 0 || len(viaLink) != len(direct) {
+		t.Fatalf("through the link %d files, directly %d", len(viaLink), len(direct))
+	}
+	for i := range direct {
+		if viaLink[i].Rel != direct[i].Rel || viaLink[i].Path != filepath.Join(link, filepath.FromSlash(direct[i].Rel)) {
+			t.Errorf("file %d: through the link %+v, directly %+v", i, viaLink[i], direct[i])
+		}
+		if strings.HasPrefix(direct[i].Rel, "zz-link/") {
+			t.Errorf("the walk followed a link inside the directory: %s", direct[i].Rel)
+		}
+	}
+}
