@@ -140,11 +140,18 @@ var logTF = func() (t [64]float64) {
 	return t
 }()
 
-var cohesionPool = sync.Pool{New: func() any { return new(cohesion) }}
+// Cohesion tables live in a free list, like vocabularies: a sync.Pool is
+// emptied by garbage collections, which come every few documents of a
+// bulk run, and the tables' slices (units, prefix sums, the pairwise
+// n*n table) were then allocated afresh.
+var (
+	cohesionMu   sync.Mutex
+	cohesionFree []*cohesion
+)
 
 // analyse builds the cohesion tables for doc.
 func analyse(doc *document.Document, idf *idfTable) *cohesion {
-	c := cohesionPool.Get().(*cohesion)
+	c := getCohesion()
 	c.vocab = getVocabulary()
 	c.reset()
 	c.units, c.grouped = buildUnits(doc, c.units[:0])
@@ -158,7 +165,20 @@ func analyse(doc *document.Document, idf *idfTable) *cohesion {
 func (c *cohesion) release() {
 	putVocabulary(c.vocab)
 	c.vocab = nil
-	cohesionPool.Put(c)
+	cohesionMu.Lock()
+	cohesionFree = append(cohesionFree, c)
+	cohesionMu.Unlock()
+}
+
+func getCohesion() *cohesion {
+	cohesionMu.Lock()
+	defer cohesionMu.Unlock()
+	if n := len(cohesionFree); n > 0 {
+		c := cohesionFree[n-1]
+		cohesionFree = cohesionFree[:n-1]
+		return c
+	}
+	return new(cohesion)
 }
 
 // surfaceTable maps the surface forms of one document to vocabulary IDs:
@@ -415,8 +435,8 @@ func hashWordHead(w []byte) (h, head uint64) {
 	return h ^ h>>29, head
 }
 
-// Vocabularies live in a free list rather than in cohesionPool: a
-// sync.Pool is emptied by garbage collections, and rebuilding a
+// Vocabularies live in a free list of their own rather than in a
+// sync.Pool: a sync.Pool is emptied by garbage collections, and rebuilding a
 // vocabulary (stemming every word again) is what it saves.
 var (
 	vocabMu   sync.Mutex
@@ -517,8 +537,12 @@ func unitKind(k document.BlockKind) bool {
 // substantial paragraphs (headings, list items, captions) into one unit:
 // a long document keeps its paragraphs apart, so an inserted run of them
 // still has its own units, and only its lists and short lines are grouped.
+//
+// The merged units are written over raw (each is written at or before
+// the first unit it merges, after reading it), so the caller's buffer
+// keeps its room for the next document.
 func mergeShortRuns(raw []unit) []unit {
-	out := raw[:0:0]
+	out := raw[:0]
 	for i := 0; i < len(raw); {
 		g := raw[i]
 		j := i + 1
@@ -548,10 +572,10 @@ func mergeUnits(a, b unit) unit {
 }
 
 // groupUnits merges neighbours of the same segment so that at most
-// maxUnits remain.
+// maxUnits remain, written over raw as mergeShortRuns does.
 func groupUnits(raw []unit) []unit {
 	size := (len(raw) + maxUnits - 1) / maxUnits
-	out := raw[:0:0]
+	out := raw[:0]
 	for i := 0; i < len(raw); {
 		g := raw[i]
 		j := i + 1
