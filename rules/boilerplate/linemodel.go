@@ -172,7 +172,8 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 			continue
 		}
 		if xs == nil {
-			xs = new(fixedRows)
+			xs = getFixedRows()
+			defer fixedRowsFree.Put(xs)
 		}
 		predictFixed(fixed, m.base, x, rows, out, xs)
 	}
@@ -185,7 +186,8 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 			rows[r] = rows[k-1]
 		}
 		if xs == nil {
-			xs = new(fixedRows)
+			xs = getFixedRows()
+			defer fixedRowsFree.Put(xs)
 		}
 		predictFixed(fixed, m.base, x, rows, out, xs)
 		return
@@ -193,6 +195,18 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 	for _, i := range rows[:k] {
 		out[i] = m.flat.predict(m.base, x[i])
 	}
+}
+
+// fixedRowsFree recycles predictFixed's 8 KB transposed batch between
+// documents (one was allocated per document the model scores).
+var fixedRowsFree = sync.Pool{New: func() any { return new(fixedRows) }}
+
+// getFixedRows returns a zeroed batch, as new(fixedRows) would: a row
+// shorter than 256 features leaves the rest of its column as it was.
+func getFixedRows() *fixedRows {
+	xs := fixedRowsFree.Get().(*fixedRows)
+	clear(xs[:])
+	return xs
 }
 
 // batchRows is how many rows predictBatch walks through the trees at once,

@@ -468,6 +468,10 @@ func (ctx *context) countNavRuns() {
 		c := a.cands[k]
 		return !a.blocks[c.block].good && shortLine(c.text, c.words, shortMaxWords)
 	}
+	// The run's distinct lines are counted by their text numbers
+	// (textOf: equal norms, equal numbers): seenIn[t] is 1 + the start of
+	// the last run in which text t was seen, so no set is made per run.
+	var seenIn []int32
 	for start := 0; start < len(a.cands); {
 		if !isShort(start) {
 			start++
@@ -477,11 +481,17 @@ func (ctx *context) countNavRuns() {
 		for end+1 < len(a.cands) && isShort(end+1) && !a.goodBetween(end, end+1) {
 			end++
 		}
-		seen := map[string]bool{}
-		for k := start; k <= end; k++ {
-			seen[a.cands[k].norm] = true
+		if seenIn == nil {
+			seenIn = make([]int32, len(a.cands))
 		}
-		distinct := float64(len(seen)) >= navMinDistinct*float64(end-start+1)
+		seen := 0
+		for k := start; k <= end; k++ {
+			if t := a.textOf[k]; seenIn[t] != int32(start+1) {
+				seenIn[t] = int32(start + 1)
+				seen++
+			}
+		}
+		distinct := float64(seen) >= navMinDistinct*float64(end-start+1)
 		for k := start; k <= end; k++ {
 			ctx.navRun[k] = end - start + 1
 			ctx.navDistinct[k] = distinct
