@@ -3,6 +3,7 @@ package boilerplate
 import (
 	"bytes"
 	"encoding/binary"
+	"hash/maphash"
 	"sync"
 
 	"github.com/dochygiene/hygiene/internal/document"
@@ -166,7 +167,7 @@ func newAnalysis(doc *document.Document) *analysis {
 	scratch.arena, scratch.lines = arena, lines
 	norms := string(arena)
 	a.cands = make([]candidate, 0, len(lines))
-	firstOf := make(map[string]int32, len(lines))
+	firstOf := scratch.firstOf.reset(len(lines))
 	a.textOf = make([]int32, 0, len(lines))
 	lineTokens := newTokenCursor(doc)
 	for _, p := range lines {
@@ -185,12 +186,7 @@ func newAnalysis(doc *document.Document) *analysis {
 			a.matched[p.block] = true
 			a.matchedCands = append(a.matchedCands, len(a.cands))
 		}
-		text, seen := firstOf[c.norm]
-		if !seen {
-			text = int32(len(a.cands))
-			firstOf[c.norm] = text
-		}
-		a.textOf = append(a.textOf, text)
+		a.textOf = append(a.textOf, firstOf.number(a.cands, c.norm))
 		a.cands = append(a.cands, c)
 	}
 	a.copies = make([]int32, len(a.cands))
@@ -220,8 +216,50 @@ type pendingLine struct {
 
 // pendingScratch is newAnalysis' scratch, recycled between documents.
 type pendingScratch struct {
-	arena []byte
-	lines []pendingLine
+	arena   []byte
+	lines   []pendingLine
+	firstOf normTable
+}
+
+// normTable numbers the candidates' normalised texts: the index of the
+// first candidate with the text. It is an open-addressing table of
+// candidate indexes (a string map, rebuilt per document, was a tenth of
+// the analysis' memory); the slots are reused between documents.
+type normTable struct {
+	slots []int32 // 1 + a candidate index; 0: empty
+	mask  uint64
+}
+
+var normSeed = maphash.MakeSeed()
+
+// reset empties the table for up to n texts.
+func (t *normTable) reset(n int) *normTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	} else {
+		t.slots = make([]int32, size)
+	}
+	t.mask = uint64(size - 1)
+	return t
+}
+
+// number returns the index of the first of cands whose norm is norm,
+// len(cands) when there is none (the candidate about to be appended,
+// which the table then records).
+func (t *normTable) number(cands []candidate, norm string) int32 {
+	i := maphash.String(normSeed, norm) & t.mask
+	for ; t.slots[i] != 0; i = (i + 1) & t.mask {
+		if first := t.slots[i] - 1; cands[first].norm == norm {
+			return first
+		}
+	}
+	t.slots[i] = int32(len(cands)) + 1
+	return int32(len(cands))
 }
 
 var pendingLines = sync.Pool{New: func() any { return new(pendingScratch) }}

@@ -287,7 +287,7 @@ func BenchmarkPredict(b *testing.B) {
 	var x [][]float32
 	for _, d := range docs[:min(200, len(docs))] {
 		a := newAnalysis(d)
-		rows, _ := a.features(m.lexIdx, a.scoredByRule, nil)
+		rows := a.features(m.lexIdx, a.scoredByRule, nil)
 		x = append(x, rows...)
 	}
 	out := make([]float32, len(x))

@@ -143,7 +143,7 @@ func TestWindowFeaturesMatchReference(t *testing.T) {
 		a := newAnalysis(doc)
 		a.structure()
 		for _, want := range featureWants(a, rng) {
-			rows, _ := a.features(lex, func(ci int) bool { return want[ci] }, nil)
+			rows := a.features(lex, func(ci int) bool { return want[ci] }, nil)
 			for ci, row := range rows {
 				if !want[ci] {
 					continue

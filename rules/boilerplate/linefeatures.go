@@ -109,7 +109,7 @@ type Lexicon map[string]float32
 // trainer learns a lexicon per cross-validation fold).
 func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]float32, words [][]string) {
 	a := analyse(doc)
-	all, _ := a.features(newLexIndex(lex), a.modelJudges, nil)
+	all := a.features(newLexIndex(lex), a.modelJudges, nil)
 	for ci, c := range a.cands {
 		if all[ci] != nil {
 			lines = append(lines, c.line)
@@ -135,9 +135,13 @@ func (a *analysis) modelJudges(ci int) bool {
 
 // features computes the feature vectors of the candidates want accepts
 // (nil for the others).
-// The vectors are cut from buf when it is large enough (the rule reuses
-// one buffer for many documents); the buffer used is returned.
-func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32) ([][]float32, []float32) {
+// The vectors and the slice of them are cut from buf when it is large
+// enough (the rule reuses one buffer for many documents, and keeps the
+// memory used in it); a nil buf allocates them.
+func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureBuffer) [][]float32 {
+	if buf == nil {
+		buf = new(featureBuffer)
+	}
 	n := len(a.cands)
 	scratch := featureScratches.Get().(*featureScratch)
 	defer featureScratches.Put(scratch)
@@ -221,8 +225,8 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		w.sentence += oneIf(sentence[ci])
 		counts[ci+1] = w
 	}
-	out := make([][]float32, n)
-	flat := buf[:0]
+	out := zeroed(&buf.rows, n)
+	flat := buf.flat[:0]
 	if cap(flat) < count*len(featureNames) {
 		flat = make([]float32, 0, count*len(featureNames))
 	}
@@ -278,7 +282,8 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf []float32
 		}
 		out[ci] = f
 	}
-	return out, flat
+	buf.flat = flat
+	return out
 }
 
 // featureScratch is features' working memory, recycled between documents:

@@ -130,11 +130,10 @@ func runLineModel(pass *rules.Pass) {
 func (a *analysis) modelScores() []float32 {
 	a.modelOnce.Do(func() {
 		model := embeddedModel()
-		buf := featureBuffers.Get().(*[]float32)
-		x, flat := a.features(model.lexIdx, a.scoredByRule, *buf)
+		buf := featureBuffers.Get().(*featureBuffer)
+		x := a.features(model.lexIdx, a.scoredByRule, buf)
 		a.scores = make([]float32, len(x))
 		model.predictAll(x, a.scores)
-		*buf = flat
 		featureBuffers.Put(buf)
 	})
 	return a.scores
@@ -142,7 +141,14 @@ func (a *analysis) modelScores() []float32 {
 
 // featureBuffers recycles the feature vectors' memory between documents
 // (a furniture-heavy page has thousands of lines of 83 features).
-var featureBuffers = sync.Pool{New: func() any { return new([]float32) }}
+var featureBuffers = sync.Pool{New: func() any { return new(featureBuffer) }}
+
+// featureBuffer is the memory of features' vectors: flat holds them one
+// after the other, rows is the slice of them by candidate.
+type featureBuffer struct {
+	flat []float32
+	rows [][]float32
+}
 
 // predictAll sets out[i] to the probability of x[i], skipping nil rows.
 func (m *lineModel) predictAll(x [][]float32, out []float32) {
