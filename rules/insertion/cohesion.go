@@ -789,7 +789,11 @@ func (v *vocabulary) makeRoom(forms int) {
 // clear empties the cache.
 func (v *vocabulary) clear() {
 	v.surface.reset()
-	v.ids = make(map[string]int32, 1024)
+	if v.ids == nil {
+		v.ids = make(map[string]int32, 1024)
+	} else {
+		clear(v.ids) // keeps the room a full cache grew
+	}
 	v.keys, v.weights, v.local, v.used = v.keys[:0], v.weights[:0], v.local[:0], v.used[:0]
 }
 
