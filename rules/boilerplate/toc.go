@@ -1,6 +1,9 @@
 package boilerplate
 
-import "bytes"
+import (
+	"bytes"
+	"sync"
+)
 
 // A table of contents is a run of short lines whose texts recur, in the
 // same order, as the section headings of the article below, each section
@@ -23,7 +26,9 @@ const tocMaxWords = 12
 func (a *analysis) tocRuns() []int {
 	n := len(a.cands)
 	out := make([]int, n)
-	next := a.nextCopies()
+	scratch := copyScratches.Get().(*copyScratch)
+	defer copyScratches.Put(scratch)
+	next := a.nextCopies(scratch)
 	entry := func(ci int) bool {
 		c := a.cands[ci]
 		return next[ci] >= 0 && !a.blocks[c.block].good && c.words <= tocMaxWords &&
@@ -54,11 +59,12 @@ func (a *analysis) tocRuns() []int {
 }
 
 // nextCopies returns, for every candidate, the index of the next
-// candidate with the same normalised text, -1 when there is none.
-func (a *analysis) nextCopies() []int {
+// candidate with the same normalised text, -1 when there is none. The
+// slice is the scratch's.
+func (a *analysis) nextCopies(scratch *copyScratch) []int {
 	n := len(a.cands)
-	next := make([]int, n)
-	last := make([]int, n) // per text (textOf), 1 + the last copy seen
+	next := zeroed(&scratch.next, n)
+	last := zeroed(&scratch.last, n) // per text (textOf), 1 + the last copy seen
 	for ci := n - 1; ci >= 0; ci-- {
 		next[ci] = -1
 		if a.copies[ci] < 2 {
@@ -72,3 +78,8 @@ func (a *analysis) nextCopies() []int {
 	}
 	return next
 }
+
+// copyScratch is nextCopies' memory, recycled between documents.
+type copyScratch struct{ next, last []int }
+
+var copyScratches = sync.Pool{New: func() any { return new(copyScratch) }}
