@@ -144,15 +144,12 @@ var logTF = func() (t [64]float64) {
 // emptied by garbage collections, which come every few documents of a
 // bulk run, and the tables' slices (units, prefix sums, the pairwise
 // n*n table) were then allocated afresh.
-var (
-	cohesionMu   sync.Mutex
-	cohesionFree []*cohesion
-)
+var cohesions freeList[cohesion]
 
 // analyse builds the cohesion tables for doc.
 func analyse(doc *document.Document, idf *idfTable) *cohesion {
-	c := getCohesion()
-	c.vocab = getVocabulary()
+	c := cohesions.get()
+	c.vocab = vocabularies.get()
 	c.reset()
 	c.units, c.grouped = buildUnits(doc, c.units[:0])
 	c.n = len(c.units)
@@ -163,22 +160,11 @@ func analyse(doc *document.Document, idf *idfTable) *cohesion {
 }
 
 func (c *cohesion) release() {
-	putVocabulary(c.vocab)
-	c.vocab = nil
-	cohesionMu.Lock()
-	cohesionFree = append(cohesionFree, c)
-	cohesionMu.Unlock()
-}
-
-func getCohesion() *cohesion {
-	cohesionMu.Lock()
-	defer cohesionMu.Unlock()
-	if n := len(cohesionFree); n > 0 {
-		c := cohesionFree[n-1]
-		cohesionFree = cohesionFree[:n-1]
-		return c
+	if c.vocab != nil {
+		vocabularies.put(c.vocab)
 	}
-	return new(cohesion)
+	c.vocab = nil
+	cohesions.put(c)
 }
 
 // surfaceTable maps the surface forms of one document to vocabulary IDs:
@@ -438,29 +424,32 @@ func hashWordHead(w []byte) (h, head uint64) {
 // Vocabularies live in a free list of their own rather than in a
 // sync.Pool: a sync.Pool is emptied by garbage collections, and rebuilding a
 // vocabulary (stemming every word again) is what it saves.
-var (
-	vocabMu   sync.Mutex
-	vocabFree []*vocabulary
-)
+var vocabularies freeList[vocabulary]
 
-func getVocabulary() *vocabulary {
-	vocabMu.Lock()
-	defer vocabMu.Unlock()
-	if n := len(vocabFree); n > 0 {
-		v := vocabFree[n-1]
-		vocabFree = vocabFree[:n-1]
-		return v
-	}
-	return &vocabulary{}
+// freeList keeps values for reuse across documents and workers; unlike a
+// sync.Pool it is never emptied by a garbage collection.
+type freeList[T any] struct {
+	mu    sync.Mutex
+	items []*T
 }
 
-func putVocabulary(v *vocabulary) {
-	if v == nil {
-		return
+// get returns a kept value, or a new zero one.
+func (f *freeList[T]) get() *T {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n := len(f.items); n > 0 {
+		x := f.items[n-1]
+		f.items = f.items[:n-1]
+		return x
 	}
-	vocabMu.Lock()
-	vocabFree = append(vocabFree, v)
-	vocabMu.Unlock()
+	return new(T)
+}
+
+// put keeps x for a later get.
+func (f *freeList[T]) put(x *T) {
+	f.mu.Lock()
+	f.items = append(f.items, x)
+	f.mu.Unlock()
 }
 
 func (c *cohesion) reset() {
