@@ -234,17 +234,7 @@ var normSeed = maphash.MakeSeed()
 
 // reset empties the table for up to n texts.
 func (t *normTable) reset(n int) *normTable {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	if cap(t.slots) >= size {
-		t.slots = t.slots[:size]
-		clear(t.slots)
-	} else {
-		t.slots = make([]int32, size)
-	}
-	t.mask = uint64(size - 1)
+	t.slots, t.mask = emptySlots(t.slots, n)
 	return t
 }
 

@@ -148,20 +148,27 @@ type hashSet struct {
 	mask  uint64
 }
 
+// emptySlots returns an open-addressing table for up to n keys: a power of
+// two of at least 16 and twice n slots, all zero, in slots' room when it
+// is large enough, and the mask that indexes it.
+func emptySlots[T any](slots []T, n int) ([]T, uint64) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(slots) >= size {
+		slots = slots[:size]
+		clear(slots)
+	} else {
+		slots = make([]T, size)
+	}
+	return slots, uint64(size - 1)
+}
+
 // reset empties the set, reusing its table when it is large enough, and
 // adds the hashes.
 func (s *hashSet) reset(hashes []uint64) *hashSet {
-	size := 16
-	for size < 2*len(hashes) {
-		size *= 2
-	}
-	if cap(s.slots) >= size {
-		s.slots = s.slots[:size]
-		clear(s.slots)
-	} else {
-		s.slots = make([]uint64, size)
-	}
-	s.mask = uint64(size - 1)
+	s.slots, s.mask = emptySlots(s.slots, len(hashes))
 	for _, h := range hashes {
 		h |= 1 // 0 marks an empty slot
 		i := h & s.mask
