@@ -652,3 +652,33 @@ func TestPositionAfterMatchesPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockTokensMatchPerBlock holds appendBlockTokens, which tokenises
+// runs of blocks as one span, to the tokens of each block apart, on the
+// texts and on random Markdown with code blocks, blank lines of spaces
+// and invisible characters, and lines cut by "\r".
+func TestBlockTokensMatchPerBlock(t *testing.T) {
+	texts := fastPathTexts(t)
+	pieces := []string{"word", "co-", "-op", "don'", "\u2019s", "\u00e9t\u00e9", " ", "\u00a0", "\u200b", "\t", "\n", "\r\n", "\r", "\ufeff",
+		"\n\n", "\n \u00a0\n", "```\n", "~~~\n", "# ", "- ", "1. ", "> ", "| a |", "[1] ", "***\n", "---\n", "===\n", "3", ".", "\xe2", "\xff"}
+	rng := rand.New(rand.NewSource(7))
+	for range 3000 {
+		var src []byte
+		for k := rng.Intn(200); k >= 0; k-- {
+			src = append(src, pieces[rng.Intn(len(pieces))]...)
+		}
+		texts = append(texts, src)
+	}
+	for _, src := range texts {
+		d := New("t", src, Meta{})
+		var want []Token
+		for _, b := range d.Blocks {
+			if b.Kind != Code {
+				want = appendTokens(want, src, b.Start, b.End)
+			}
+		}
+		if got := appendBlockTokens(nil, src, d.Blocks); !slices.Equal(got, want) {
+			t.Fatalf("tokens of %q:\n got %v\nwant %v", clip(src), got, want)
+		}
+	}
+}
