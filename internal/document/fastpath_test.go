@@ -188,7 +188,8 @@ var refASCIIClass = func() (t [utf8.RuneSelf]uint8) {
 func TestSentencesMatchReference(t *testing.T) {
 	for _, src := range fastPathTexts(t) {
 		for _, w := range [][2]int{{0, len(src)}, {len(src) / 3, len(src) - len(src)/4}} {
-			got := appendSentences(nil, src, w[0], w[1], 0)
+			terminals := newTerminalFinder(src)
+			got := appendSentences(nil, &terminals, w[0], w[1], 0)
 			want := referenceSentences(nil, src, w[0], w[1], 0)
 			if !slices.Equal(got, want) {
 				t.Fatalf("sentences of %q in %v:\n got %v\nwant %v", clip(src), w, got, want)
@@ -431,9 +432,10 @@ func BenchmarkSentences(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			buf = buf[:0]
+			terminals := newTerminalFinder(d.Src)
 			for bi, bl := range d.Blocks {
 				if bl.IsProse() {
-					buf = appendSentences(buf, d.Src, bl.ContentStart, bl.End, bi)
+					buf = appendSentences(buf, &terminals, bl.ContentStart, bl.End, bi)
 				}
 			}
 		}
@@ -681,4 +683,47 @@ func TestBlockTokensMatchPerBlock(t *testing.T) {
 			t.Fatalf("tokens of %q:\n got %v\nwant %v", clip(src), got, want)
 		}
 	}
+}
+
+// TestTerminalFinderMatchesScan holds terminalFinder, which keeps the
+// next place of each terminal byte across calls, to a plain scan from
+// each offset, for spans cut anywhere (as blocks cut a text) and offsets
+// that step forward by small and large strides, over the texts and
+// random ones full of 0xE2 (curly quotes, cut ellipses).
+func TestTerminalFinderMatchesScan(t *testing.T) {
+	texts := fastPathTexts(t)
+	pieces := []string{"a", "word", " ", ".", "!", "?", "\u2026", "\u2019", "\u201c", "\xe2", "\xe2\x80", "\n", "3.5"}
+	rng := rand.New(rand.NewSource(11))
+	for range 2000 {
+		var src []byte
+		for k := rng.Intn(60); k >= 0; k-- {
+			src = append(src, pieces[rng.Intn(len(pieces))]...)
+		}
+		texts = append(texts, src)
+	}
+	for _, src := range texts {
+		f := newTerminalFinder(src)
+		for start := 0; start < len(src); {
+			end := min(len(src), start+1+rng.Intn(400))
+			for i := start; i < end; i += 1 + rng.Intn(12) {
+				if got, want := f.index(i, end), scanTerminal(src, i, end); got != want {
+					t.Fatalf("terminal of %q from %d before %d: %d, want %d", clip(src[start:end]), i, end, got, want)
+				}
+			}
+			start = end + rng.Intn(3)
+		}
+	}
+}
+
+// scanTerminal is terminalFinder.index as a scan byte by byte.
+func scanTerminal(src []byte, i, end int) int {
+	for ; i < end; i++ {
+		switch c := src[i]; {
+		case c == '.' || c == '!' || c == '?':
+			return i
+		case c == 0xe2 && i+2 < end && src[i+1] == 0x80 && src[i+2] == 0xa6:
+			return i
+		}
+	}
+	return end
 }

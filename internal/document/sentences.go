@@ -2,8 +2,6 @@ package document
 
 import (
 	"bytes"
-	"encoding/binary"
-	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,9 +18,10 @@ type Sentence struct {
 func (d *Document) Sentences() []Sentence {
 	d.sentencesOnce.Do(func() {
 		d.sentences = sentenceBuffer()
+		terminals := newTerminalFinder(d.Src)
 		for bi, b := range d.Blocks {
 			if b.IsProse() {
-				d.sentences = appendSentences(d.sentences, d.Src, b.ContentStart, b.End, bi)
+				d.sentences = appendSentences(d.sentences, &terminals, b.ContentStart, b.End, bi)
 			}
 		}
 	})
@@ -47,10 +46,14 @@ var numberAbbreviations = map[string]bool{
 	"art": true, "para": true, "ch": true, "sec": true,
 }
 
-func appendSentences(out []Sentence, src []byte, start, end, block int) []Sentence {
+// appendSentences appends the sentences of src[start:end); terminals
+// finds the sentence ends in src (its searches ask for offsets in
+// ascending order across calls).
+func appendSentences(out []Sentence, terminals *terminalFinder, start, end, block int) []Sentence {
+	src := terminals.src
 	s := skipSpace(src, start, end)
 	for i := s; i < end; {
-		i = indexTerminal(src, i, end)
+		i = terminals.index(i, end)
 		if i >= end {
 			break
 		}
@@ -80,47 +83,53 @@ func appendSentences(out []Sentence, src []byte, start, end, block int) []Senten
 	return out
 }
 
-// isTerminalByte marks '.', '!', '?' and the first byte of '…' (E2 80 A6).
-var isTerminalByte = [256]bool{'.': true, '!': true, '?': true, 0xe2: true}
+// terminalBytes are the bytes a sentence terminal opens with: '.', '!',
+// '?' and the first byte of '…' (E2 80 A6).
+var terminalBytes = [...]byte{'.', '!', '?', 0xe2}
 
-// indexTerminal returns the offset of the first sentence terminal ('.',
-// '!', '?' or '…') in src[i:end), or end. It reads bytes, not runes: an
-// ASCII byte or the lead byte 0xE2 is never inside another character's
-// encoding, so it finds exactly the terminals a rune-by-rune scan from i
-// finds.
-//
-// Eight bytes are tested at once while eight remain: a lane holds a
-// terminal byte when it equals one of the four (exact for the first such
-// lane, which is the one taken).
-func indexTerminal(src []byte, i, end int) int {
-	for i+8 <= end {
-		x := binary.LittleEndian.Uint64(src[i:])
-		m := zeroLane(x^'.'*laneOnes) | zeroLane(x^'!'*laneOnes) | zeroLane(x^'?'*laneOnes) | zeroLane(x^0xe2*laneOnes)
-		if m == 0 {
-			i += 8
-			continue
-		}
-		i += bits.TrailingZeros64(m) / 8
-		if src[i] != 0xe2 || i+2 < end && src[i+1] == 0x80 && src[i+2] == 0xa6 {
-			return i
-		}
-		i++
-	}
-	for ; i < end; i++ {
-		if !isTerminalByte[src[i]] {
-			continue
-		}
-		if src[i] != 0xe2 || i+2 < end && src[i+1] == 0x80 && src[i+2] == 0xa6 {
-			return i
-		}
-	}
-	return end
+// terminalFinder finds the sentence terminals of a text for offsets that
+// never go back: it keeps, per terminal byte, the next place the byte
+// occurs, found by bytes.IndexByte (vector instructions), so each byte
+// kind is searched for once over the whole text, not byte by byte per
+// sentence. It reads bytes, not runes: an ASCII byte or the lead byte
+// 0xE2 is never inside another character's encoding, so it finds exactly
+// the terminals a rune-by-rune scan finds.
+type terminalFinder struct {
+	src []byte
+	// next[k] is the first offset at or after the last search's start
+	// where terminalBytes[k] occurs, len(src) for none.
+	next [len(terminalBytes)]int
 }
 
-// zeroLane sets the high bit of the lowest zero byte of v, and perhaps of
-// higher lanes too (a borrow runs up from a zero lane), never of a lower
-// one: the first set lane is exact.
-func zeroLane(v uint64) uint64 { return (v - laneOnes) &^ v & laneHigh }
+func newTerminalFinder(src []byte) terminalFinder {
+	return terminalFinder{src: src, next: [...]int{-1, -1, -1, -1}} // searched on first use
+}
+
+// index returns the offset of the first sentence terminal ('.', '!', '?'
+// or '…' whole before end) in src[i:end), or end. i must not be below
+// the i of an earlier call.
+func (f *terminalFinder) index(i, end int) int {
+	src := f.src
+	for {
+		first := len(src)
+		for k := range f.next {
+			if f.next[k] < i {
+				f.next[k] = len(src)
+				if j := bytes.IndexByte(src[i:], terminalBytes[k]); j >= 0 {
+					f.next[k] = i + j
+				}
+			}
+			first = min(first, f.next[k])
+		}
+		if first >= end {
+			return end
+		}
+		if src[first] != 0xe2 || first+2 < end && src[first+1] == 0x80 && src[first+2] == 0xa6 {
+			return first
+		}
+		i = first + 1 // an 0xE2 that opens another character
+	}
+}
 
 // closeAfterTerminal moves past closing quotes, brackets and footnote
 // references that belong to the sentence just ended: `peace.”[1] The`.
