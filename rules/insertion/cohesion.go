@@ -640,8 +640,10 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 		}
 		for _, t := range toks[first:next] {
 			// A word of fewer than three bytes has fewer than three
-			// letters: never a term (TermKey), so no lookup.
-			if t.Kind != document.Word || t.End-t.Start < 3 {
+			// letters: never a term (TermKey), so no lookup; nor is a
+			// short stop word (stopHeads).
+			n := t.End - t.Start
+			if t.Kind != document.Word || n < 3 || n <= 8 && stopHeads.holds(doc.Src, t.Start, n) {
 				continue
 			}
 			h, head := hashSpan(doc.Src, t.Start, t.End)

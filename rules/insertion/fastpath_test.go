@@ -464,3 +464,61 @@ func TestMarkerLineTextMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// stopHeads holds a span exactly when its bytes are one of stopForms,
+// each of which is no term: on every span of up to eight bytes of a text
+// (the last ones read without the eight-byte load), spans with NUL bytes
+// after a stop word included.
+func TestStopHeadsMatchesForms(t *testing.T) {
+	forms := map[string]bool{}
+	for _, f := range stopForms() {
+		if TermKey(f) != "" {
+			t.Fatalf("stop form %q is term %q", f, TermKey(f))
+		}
+		forms[f] = true
+	}
+	if !forms["the"] || !forms["The"] || !forms["don\u2019t"] || forms["THE"] {
+		t.Fatalf("forms miss a spelling or hold one they should not: %d forms", len(forms))
+	}
+	src := []byte("The cat and the dog, which were there, don\u2019t Don't THE Ünïcødé théy the\x00 the\x00\x00 then the")
+	for start := range src {
+		for n := 1; n <= 8 && start+n <= len(src); n++ {
+			if got, want := stopHeads.holds(src, start, n), forms[string(src[start:start+n])]; got != want {
+				t.Errorf("%q: holds %v, want %v", src[start:start+n], got, want)
+			}
+		}
+	}
+}
+
+// countTerms drops short stop words before its tables: on the WCXB
+// development texts (when present) it still counts what TermKey counts.
+func TestCountTermsMatchesReferenceWCXB(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	idf := defaultIDF()
+	for _, kind := range []string{"truth", "pages"} {
+		paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
+		for k, p := range paths {
+			if k%3 != 0 {
+				continue // a third of them is plenty
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := document.New(p, src, document.Meta{})
+			c := analyse(doc, idf)
+			keys, perUnit := termsReference(doc, c.units)
+			if !slices.Equal(c.termKeys, keys) {
+				t.Fatalf("%s: terms differ", p)
+			}
+			for u := range c.units {
+				if got := c.entries[c.entryStart[u]:c.entryStart[u+1]]; !slices.Equal(got, perUnit[u]) {
+					t.Fatalf("%s unit %d: %v, want %v", p, u, got, perUnit[u])
+				}
+			}
+			c.release()
+		}
+	}
+}
