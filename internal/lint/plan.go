@@ -47,7 +47,8 @@ func (s *ruleSource) forFile(path string) ([]active, error) {
 		return nil, err
 	}
 	if s.keep != nil {
-		act = slices.DeleteFunc(act, func(a active) bool { return !s.keep(a) })
+		// A copy: the resolved rules may be shared between files.
+		act = slices.DeleteFunc(slices.Clone(act), func(a active) bool { return !s.keep(a) })
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

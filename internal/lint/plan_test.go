@@ -73,3 +73,44 @@ func TestPlanNeedsCorpusPassOnlyForCorpusRules(t *testing.T) {
 		t.Errorf("z/c.txt runs boilerplate/zz-test-repeat, but the plan has no corpus pass (err %v)", err)
 	}
 }
+
+// RulesFor resolves a config without overrides once and shares the
+// answer between its files (and directories without a config share the
+// default one); a config with overrides is resolved per file, since its
+// globs may pick out single files.
+func TestRulesForSharesOnlyPathIndependentAnswers(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "plain/a.txt", "One paragraph.\n")
+	b := write(t, dir, "plain/more/b.txt", "Two paragraphs.\n")
+	write(t, dir, "over/.hygiene.yaml", "overrides:\n  - paths: [\"x*.txt\"]\n    disable: [text]\n")
+	x := write(t, dir, "over/x1.txt", "Three.\n")
+	y := write(t, dir, "over/y1.txt", "Four.\n")
+	r, err := New(Options{Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolve := func(path string) []active {
+		t.Helper()
+		act, err := r.RulesFor(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return act
+	}
+	ra, rb := resolve(a), resolve(b)
+	if len(ra) == 0 || &ra[0] != &rb[0] || len(ra) != len(rb) {
+		t.Errorf("two directories without a config: %d and %d rules, not one shared answer", len(ra), len(rb))
+	}
+	rx, ry := resolve(x), resolve(y)
+	for _, act := range [][]active{rx, ry} {
+		if len(act) > 0 && &act[0] == &ra[0] {
+			t.Error("a file under a config with overrides got the shared default answer")
+		}
+	}
+	if len(rx) >= len(ry) || len(ry) != len(ra) {
+		t.Errorf("over/x1.txt runs %d rules, over/y1.txt %d, a.txt %d: want the text family off for x1 only", len(rx), len(ry), len(ra))
+	}
+	if again := resolve(x); len(again) != len(rx) {
+		t.Errorf("over/x1.txt resolved again: %d rules, want %d", len(again), len(rx))
+	}
+}
