@@ -727,3 +727,41 @@ func scanTerminal(src []byte, i, end int) int {
 	}
 	return end
 }
+
+// TestClassifyChunkMatchesBytes holds classifyChunk's packed masks to a
+// byte loop, on chunks drawn from the bytes at the edges of its ranges
+// and on every 64 bytes of the texts.
+func TestClassifyChunkMatchesBytes(t *testing.T) {
+	edges := []byte("@AZ[`az{/09:'- \x00\x7f\x80\xc3\xe2\xff")
+	rng := rand.New(rand.NewSource(13))
+	var chunks [][]byte
+	for range 20000 {
+		c := make([]byte, 64)
+		for i := range c {
+			c[i] = edges[rng.Intn(len(edges))]
+			if rng.Intn(4) == 0 {
+				c[i] = byte(rng.Intn(256))
+			}
+		}
+		chunks = append(chunks, c)
+	}
+	for _, src := range fastPathTexts(t) {
+		for i := 0; i+64 <= len(src); i += 64 {
+			chunks = append(chunks, src[i:i+64])
+		}
+	}
+	for _, c := range chunks {
+		var word, high uint64
+		for k, b := range c {
+			if isASCIIWordByte(b) {
+				word |= 1 << k
+			}
+			if b >= utf8.RuneSelf {
+				high |= 1 << k
+			}
+		}
+		if w, h := classifyChunk(c); w != word || h != high {
+			t.Fatalf("classifyChunk(%q) = %064b, %064b; want %064b, %064b", c, w, h, word, high)
+		}
+	}
+}
