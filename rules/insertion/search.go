@@ -221,11 +221,13 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			continue
 		}
 		// canStart (a look at the unit's first line) and the lead-line
-		// evidence are paid for only once a run from i passes check:
-		// from most units none does.
+		// evidence are paid for only once a run from i passes check and
+		// may pass screen whatever the lines say (relaxBound): from most
+		// units none does.
 		var ev evidence
 		evDone := false
 		rs := c.runsFrom(i, base)
+		mayLead := c.mayHaveLeadLines(i)
 		for j := i; j < c.n; j++ {
 			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
 				break
@@ -252,6 +254,21 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				continue
 			}
 			if !evDone {
+				if !mayLead {
+					// leadLines will find no marker or name line: ev
+					// will be empty, and a run that splits sections or
+					// fails screen with it is dropped before canStart
+					// and leadLines look at the lines. (canStart and
+					// splitsSections break at the first run they see
+					// from i and hold for every later one: skipping a
+					// run does not change where the loop ends.)
+					if c.splitsSections(i, j, evidence{}) {
+						break
+					}
+					if c.surelyFails(&p, i, j, base, c.relaxBound(false, i, j)) {
+						continue
+					}
+				}
 				if !c.canStart(doc, i) {
 					break
 				}
@@ -276,6 +293,32 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		return top, false
 	}
 	return c.grow(doc, p, top, firstPara, skipFrom, skipTo), true
+}
+
+// mayHaveLeadLines reports whether leadLines(i) may find a marker or name
+// line: only when the unit before i is short (at most eight words, as
+// leadLines asks) or a merged run of short lines (mergedLeadLines).
+func (c *cohesion) mayHaveLeadLines(i int) bool {
+	if i == 0 {
+		return false
+	}
+	u := c.units[i-1]
+	return u.firstBlock != u.lastBlock || u.words <= 8
+}
+
+// relaxBound is at least the relax factor screen gives run i..j, for any
+// lead-line evidence mayLead allows: every piece of evidence that may
+// hold is counted, in relax's order (the factor only grows with each, so
+// surelyFails with the bound implies surelyFails with the true factor).
+func (c *cohesion) relaxBound(mayLead bool, i, j int) float64 {
+	e := evidence{
+		footnotes:  c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2,
+		typography: c.mixedTypo,
+	}
+	if mayLead {
+		e.marker, e.org = "?", "?"
+	}
+	return e.relax()
 }
 
 // score measures run i..j against its threshold, for runs whose plain

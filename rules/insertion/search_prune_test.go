@@ -142,3 +142,61 @@ func TestSearchPruneMatchesReference(t *testing.T) {
 	}
 	t.Logf("%d texts, %d blocks found", len(texts), found)
 }
+
+// mayHaveLeadLines is false only where leadLines finds neither a marker
+// nor a name line, and relaxBound is at least screen's factor with the
+// evidence leadLines does find: the search skips runs on them before it
+// looks at the lines. Checked on the rule's fixtures, the seeds and the
+// WCXB dev pages (when present), whose lines hold many markers.
+func TestRelaxBoundHolds(t *testing.T) {
+	var texts []string
+	for _, pattern := range []string{
+		filepath.Join("..", "..", "testdata", "seeds", "*.txt"),
+		filepath.Join("testdata", "*.txt"),
+	} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	pages, _ := shareddata.WCXBFiles("pages") // none without ../shared
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	leads := 0
+	for k, text := range texts {
+		doc := document.New("t.txt", []byte(text), document.Meta{})
+		c := analyse(doc, defaultIDF())
+		for i := 0; i < c.n; i++ {
+			ev := c.leadLines(doc, i)
+			may := c.mayHaveLeadLines(i)
+			if ev.marker != "" || ev.org != "" {
+				leads++
+				if !may {
+					t.Fatalf("text %d unit %d: lead lines %q %q where mayHaveLeadLines is false", k, i, ev.marker, ev.org)
+				}
+			}
+			for j := i; j < c.n && j < i+6; j++ {
+				e := ev
+				e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
+				e.typography = c.mixedTypo
+				if bound := c.relaxBound(may, i, j); bound < e.relax() {
+					t.Fatalf("text %d run %d-%d: bound %v below relax %v", k, i, j, bound, e.relax())
+				}
+			}
+		}
+		c.release()
+	}
+	if leads == 0 {
+		t.Fatal("no marker or name line: the test shows nothing")
+	}
+	t.Logf("%d texts, %d units after lead lines", len(texts), leads)
+}
