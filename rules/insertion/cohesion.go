@@ -51,6 +51,9 @@ type unit struct {
 	paras, proseWords int
 	// segment changes at every endnote list: no candidate spans one.
 	segment int
+	// The unit's tokens are doc.Tokens()[tokFrom:tokTo] (buildUnits
+	// finds them while it counts the words; countTerms reads them).
+	tokFrom, tokTo int
 }
 
 // cohesion holds the per-document tables.
@@ -495,6 +498,7 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 		raw = append(raw, unit{
 			paras: paras, proseWords: prose,
 			firstBlock: bi, lastBlock: bi, segment: segment,
+			tokFrom: wc.first, tokTo: wc.k,
 			words:       words,
 			paragraph:   b.Kind != document.Heading,
 			substantial: substantial,
@@ -549,6 +553,7 @@ func mergeShortRuns(raw []unit) []unit {
 // mergeUnits returns unit a extended by its next neighbour b.
 func mergeUnits(a, b unit) unit {
 	a.lastBlock = b.lastBlock
+	a.tokTo = b.tokTo
 	a.words += b.words
 	a.paragraph = a.paragraph || b.paragraph
 	a.substantial = a.substantial || b.substantial
@@ -598,12 +603,16 @@ func numberedTitle(doc *document.Document, b document.Block, words int) bool {
 type wordCounter struct {
 	toks []document.Token
 	k    int // first token not before the last block counted
+	// first is where the last block counted starts: its tokens are
+	// toks[first:k].
+	first int
 }
 
 func (w *wordCounter) count(b document.Block) int {
 	for w.k < len(w.toks) && w.toks[w.k].Start < b.Start {
 		w.k++
 	}
+	w.first = w.k
 	n := 0
 	for ; w.k < len(w.toks) && w.toks[w.k].End <= b.End; w.k++ {
 		if w.toks[w.k].Kind == document.Word {
@@ -628,17 +637,9 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	v.prepare(idf)
 	c.docWords.reset(doc.Src)
 	surfaces, tokSurface, unitEnd := c.surfaces[:0], c.tokSurface[:0], c.unitEnd[:0]
-	toks, next := doc.Tokens(), 0 // units are in document order: one walk
+	toks := doc.Tokens()
 	for _, u := range c.units {
-		from, to := doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End
-		for next < len(toks) && toks[next].Start < from {
-			next++
-		}
-		first := next
-		for next < len(toks) && toks[next].End <= to {
-			next++
-		}
-		for _, t := range toks[first:next] {
+		for _, t := range toks[u.tokFrom:u.tokTo] {
 			// A word of fewer than three bytes has fewer than three
 			// letters: never a term (TermKey), so no lookup; nor is a
 			// short stop word (stopHeads).
@@ -669,9 +670,10 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	for k, vid := range surfaceTerm {
 		id := int32(-1)
 		if vid >= 0 {
-			if id = v.local[vid] - 1; id < 0 {
-				id = c.addTerm(v.keys[vid], v.weights[vid])
-				v.local[vid] = id + 1
+			vt := &v.terms[vid]
+			if id = vt.local - 1; id < 0 {
+				id = c.addTerm(vt.key, vt.weight)
+				vt.local = id + 1
 				v.used = append(v.used, vid)
 			}
 		}
@@ -737,19 +739,25 @@ func (c *cohesion) addTerm(key string, weight float64) int32 {
 }
 
 // vocabulary caches TermKey and the IDF weight of every surface form a
-// worker has seen, under vocabulary IDs; local maps a vocabulary ID to
-// the current document's term ID + 1 (0: not in the document yet).
+// worker has seen, under vocabulary IDs (terms[vid]).
 type vocabulary struct {
 	idf     *idfTable
 	surface wordSet          // surface form -> vocabulary ID, -1 for no term
 	ids     map[string]int32 // term key -> vocabulary ID
-	keys    []string
-	weights []float64
-	local   []int32
+	terms   []vocabTerm
 	used    []int32 // vocabulary IDs with local set, to reset
-	// touch's sums, kept so its loads are not optimised away
-	sink  int32
-	sinkW float64
+	sink    int32   // touch's sum, kept so its loads are not optimised away
+}
+
+// vocabTerm is one term of the vocabulary. Its fields sit together: a
+// document's lookups of them miss the cache, one line per term (three
+// parallel slices cost three misses).
+type vocabTerm struct {
+	key    string
+	weight float64
+	// local is the current document's term ID + 1 (0: not in the
+	// document yet).
+	local int32
 }
 
 // maxVocabulary bounds the surface forms cached per worker: the surface
@@ -785,7 +793,7 @@ func (v *vocabulary) clear() {
 	} else {
 		clear(v.ids) // keeps the room a full cache grew
 	}
-	v.keys, v.weights, v.local, v.used = v.keys[:0], v.weights[:0], v.local[:0], v.used[:0]
+	v.terms, v.used = v.terms[:0], v.used[:0]
 }
 
 // lookup returns the vocabulary ID of a surface form, -1 when it is no
@@ -798,35 +806,31 @@ func (v *vocabulary) lookup(h, head uint64, word []byte) int32 {
 	if key := TermKey(string(word)); key != "" {
 		var ok bool
 		if vid, ok = v.ids[key]; !ok {
-			vid = int32(len(v.keys))
+			vid = int32(len(v.terms))
 			v.ids[key] = vid
-			v.keys = append(v.keys, key)
-			v.weights = append(v.weights, v.idf.weight(key))
-			v.local = append(v.local, 0)
+			v.terms = append(v.terms, vocabTerm{key: key, weight: v.idf.weight(key)})
 		}
 	}
 	v.surface.add(h, word, vid)
 	return vid
 }
 
-// touch reads the entries of the vocabulary IDs vids (-1 for none), so
+// touch reads the terms of the vocabulary IDs vids (-1 for none), so
 // that their cache misses overlap.
 func (v *vocabulary) touch(vids []int32) {
 	var sum int32
-	var w float64
 	for _, vid := range vids {
 		if vid >= 0 {
-			sum += v.local[vid] + int32(len(v.keys[vid]))
-			w += v.weights[vid]
+			sum += v.terms[vid].local
 		}
 	}
-	v.sink, v.sinkW = sum, w
+	v.sink = sum
 }
 
 // done forgets the document's term IDs.
 func (v *vocabulary) done() {
 	for _, vid := range v.used {
-		v.local[vid] = 0
+		v.terms[vid].local = 0
 	}
 	v.used = v.used[:0]
 }

@@ -360,6 +360,48 @@ func TestWordCounterMatchesTokensIn(t *testing.T) {
 	}
 }
 
+// Each unit's token range, found by buildUnits' walk, holds what TokensIn
+// gives for the unit's span (countTerms reads the range): on the seeds,
+// texts with code, notes and lists, long texts whose units are merged or
+// grouped, and the WCXB dev texts when present.
+func TestUnitTokensMatchTokensIn(t *testing.T) {
+	var texts []string
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		texts = append(texts, text)
+	}
+	odd := "# T\n\n```\ncode words here\n```\n\nA b c.\n\n- one two\n- three\n\n[1] note words\n\nAfter the notes.\n"
+	texts = append(texts, odd, strings.Repeat(odd, 150), strings.Repeat(texts[0]+"\n\n- a list item\n- another\n\n", 12))
+	for _, kind := range []string{"truth", "pages"} {
+		paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	grouped := 0
+	for k, text := range texts {
+		doc := document.New("t", []byte(text), document.Meta{})
+		units, isGrouped := buildUnits(doc, nil)
+		if isGrouped || len(units) > 0 && units[0].firstBlock != units[0].lastBlock {
+			grouped++
+		}
+		toks := doc.Tokens()
+		for u, un := range units {
+			want := doc.TokensIn(doc.Blocks[un.firstBlock].Start, doc.Blocks[un.lastBlock].End)
+			if got := toks[un.tokFrom:un.tokTo]; !slices.Equal(got, want) {
+				t.Fatalf("text %d unit %d: %d tokens, want %d", k, u, len(got), len(want))
+			}
+		}
+	}
+	if grouped == 0 {
+		t.Fatal("no text with merged units: the test shows less than it should")
+	}
+}
+
 // titleCase capitalises the first letter of each space-separated word.
 func titleCase(s string) string {
 	words := strings.Split(s, " ")
