@@ -187,11 +187,21 @@ type surfaceSlot struct {
 	vid        int32
 }
 
-func (t *surfaceTable) reset(src []byte) {
+// reset empties the table for a document of about forms surface forms.
+// The table is sized to the document, not to the largest one the worker
+// has seen (its room is kept): a table grown by one long document took
+// every later one a clear of 128 KB or more, and probes spread over as
+// many cache lines, where most documents need 32 KB.
+func (t *surfaceTable) reset(src []byte, forms int) {
 	t.src = src
-	if t.slots == nil {
-		t.slots = make([]surfaceSlot, 1024)
+	size := 1024
+	for size < 2*forms {
+		size *= 2
 	}
+	if cap(t.slots) < size {
+		t.slots = make([]surfaceSlot, size)
+	}
+	t.slots = t.slots[:size]
 	clear(t.slots)
 	t.n = 0
 }
@@ -635,7 +645,9 @@ func (w *wordCounter) count(b document.Block) int {
 func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	v := c.vocab
 	v.prepare(idf)
-	c.docWords.reset(doc.Src)
+	// Rarely is more than one token in three a new surface form (on the
+	// WCXB texts, after the stop words): the table grows if one is.
+	c.docWords.reset(doc.Src, len(doc.Tokens())/3)
 	surfaces, tokSurface, unitEnd := c.surfaces[:0], c.tokSurface[:0], c.unitEnd[:0]
 	toks := doc.Tokens()
 	for _, u := range c.units {
@@ -671,10 +683,11 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 		id := int32(-1)
 		if vid >= 0 {
 			vt := &v.terms[vid]
-			if id = vt.local - 1; id < 0 {
+			if vt.doc == v.doc {
+				id = vt.local
+			} else {
 				id = c.addTerm(vt.key, vt.weight)
-				vt.local = id + 1
-				v.used = append(v.used, vid)
+				vt.local, vt.doc = id, v.doc
 			}
 		}
 		surfaceTerm[k] = id
@@ -719,7 +732,6 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	c.entryStart = append(c.entryStart, len(c.entries))
 	c.counter, c.touched = counter, touched
 	c.surfaces, c.tokSurface, c.unitEnd, c.surfaceTerm = surfaces, tokSurface, unitEnd, surfaceTerm
-	v.done()
 }
 
 // surfaceForm is one of a document's distinct surface forms.
@@ -745,8 +757,11 @@ type vocabulary struct {
 	surface wordSet          // surface form -> vocabulary ID, -1 for no term
 	ids     map[string]int32 // term key -> vocabulary ID
 	terms   []vocabTerm
-	used    []int32 // vocabulary IDs with local set, to reset
-	sink    int32   // touch's sum, kept so its loads are not optimised away
+	// doc numbers the documents the vocabulary serves (prepare): a term's
+	// local ID is the current document's only when its doc is this one,
+	// so no pass over the document's terms forgets their IDs.
+	doc  uint32
+	sink int32 // touch's sum, kept so its loads are not optimised away
 }
 
 // vocabTerm is one term of the vocabulary. Its fields sit together: a
@@ -755,9 +770,9 @@ type vocabulary struct {
 type vocabTerm struct {
 	key    string
 	weight float64
-	// local is the current document's term ID + 1 (0: not in the
-	// document yet).
+	// local is the term's ID in document number doc (see vocabulary).
 	local int32
+	doc   uint32
 }
 
 // maxVocabulary bounds the surface forms cached per worker: the surface
@@ -770,7 +785,13 @@ const maxVocabulary = 1 << 16
 
 // prepare readies the vocabulary for a document weighted by idf.
 func (v *vocabulary) prepare(idf *idfTable) {
-	v.done() // in case the last document's rule panicked
+	if v.doc++; v.doc == 0 {
+		// Numbers wrapped around: no term may carry the new one.
+		for k := range v.terms {
+			v.terms[k].doc = 0
+		}
+		v.doc = 1
+	}
 	if v.ids == nil || v.idf != idf {
 		v.idf = idf
 		v.clear()
@@ -793,7 +814,7 @@ func (v *vocabulary) clear() {
 	} else {
 		clear(v.ids) // keeps the room a full cache grew
 	}
-	v.terms, v.used = v.terms[:0], v.used[:0]
+	v.terms = v.terms[:0]
 }
 
 // lookup returns the vocabulary ID of a surface form, -1 when it is no
@@ -825,14 +846,6 @@ func (v *vocabulary) touch(vids []int32) {
 		}
 	}
 	v.sink = sum
-}
-
-// done forgets the document's term IDs.
-func (v *vocabulary) done() {
-	for _, vid := range v.used {
-		v.terms[vid].local = 0
-	}
-	v.used = v.used[:0]
 }
 
 func (c *cohesion) buildPrefixes(doc *document.Document) {

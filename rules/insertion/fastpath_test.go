@@ -98,7 +98,7 @@ func TestSurfaceTableGrows(t *testing.T) {
 		src.WriteByte(' ')
 	}
 	var tab surfaceTable
-	tab.reset([]byte(src.String()))
+	tab.reset([]byte(src.String()), 0)
 	for i, s := range spans {
 		tab.add(hashWord(tab.src[s[0]:s[1]]), s[0], s[1], int32(i))
 	}
@@ -107,7 +107,7 @@ func TestSurfaceTableGrows(t *testing.T) {
 			t.Fatalf("word %d: %d, %v", i, vid, ok)
 		}
 	}
-	tab.reset([]byte("w1"))
+	tab.reset([]byte("w1"), 0)
 	if _, ok := tab.get(hashWord([]byte("w1")), 0, 2); ok {
 		t.Error("reset table still holds a word")
 	}
@@ -562,5 +562,42 @@ func TestCountTermsMatchesReferenceWCXB(t *testing.T) {
 			}
 			c.release()
 		}
+	}
+}
+
+// A vocabulary's document numbers wrap around without a document taking
+// over the last one's term IDs: countTerms still counts what TermKey
+// counts on documents before and after the wrap.
+func TestVocabularyDocNumbersWrap(t *testing.T) {
+	idf := defaultIDF()
+	var docs []*document.Document
+	for _, n := range []string{"000", "001", "002"} {
+		_, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
+	}
+	v := vocabularies.get()
+	defer vocabularies.put(v)
+	v.doc = math.MaxUint32 - 1
+	for k, doc := range append(docs, docs...) {
+		c := cohesions.get()
+		c.vocab = v
+		c.reset()
+		c.units, c.grouped = buildUnits(doc, c.units[:0])
+		c.n = len(c.units)
+		c.countTerms(doc, idf)
+		keys, perUnit := termsReference(doc, c.units)
+		if !slices.Equal(c.termKeys, keys) {
+			t.Fatalf("document %d (number %d): terms %v, want %v", k, v.doc, c.termKeys, keys)
+		}
+		for u := range c.units {
+			if got := c.entries[c.entryStart[u]:c.entryStart[u+1]]; !slices.Equal(got, perUnit[u]) {
+				t.Fatalf("document %d unit %d: %v, want %v", k, u, got, perUnit[u])
+			}
+		}
+		c.vocab = nil
+		cohesions.put(c)
+	}
+	if v.doc >= 10 {
+		t.Fatalf("document number %d: it did not wrap", v.doc)
 	}
 }
