@@ -76,7 +76,7 @@ func (d *Document) BlockAt(offset int) int {
 }
 
 // lineClass is what one line looks like on its own.
-type lineClass int
+type lineClass uint8
 
 const (
 	lcText lineClass = iota

@@ -166,6 +166,14 @@ func closeAfterTerminal(src []byte, i, end int) int {
 func isAbbreviation(src []byte, sentStart, dot int, following byte) bool {
 	j := dot
 	for j > sentStart {
+		if c := src[j-1]; c < utf8.RuneSelf {
+			// ASCII, most words' letters: no decoding.
+			if lower := c | 0x20; c != '.' && (lower < 'a' || lower > 'z') {
+				break
+			}
+			j--
+			continue
+		}
 		r, size := utf8.DecodeLastRune(src[sentStart:j])
 		if !unicode.IsLetter(r) && r != '.' {
 			break
@@ -219,6 +227,18 @@ func isASCII(b []byte) bool {
 // upper-case letter or a digit, perhaps after opening quotes or brackets.
 func opensSentence(src []byte, i, end int) bool {
 	for i < end {
+		if c := src[i]; c < utf8.RuneSelf {
+			// ASCII, most sentences' first byte: no decoding and no
+			// Unicode tables.
+			switch asciiOpener[c] {
+			case opensYes:
+				return true
+			case opensNo:
+				return false
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:end])
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r):
@@ -234,8 +254,41 @@ func opensSentence(src []byte, i, end int) bool {
 	return false
 }
 
+// asciiOpener is opensSentence's answer for an ASCII byte: an upper-case
+// letter or a digit opens a sentence, punctuation and symbols are passed
+// over, anything else (lower-case letters, space, controls) does not.
+var asciiOpener = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		r := rune(c)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			t[c] = opensYes
+		case unicode.IsLetter(r):
+			t[c] = opensNo
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			t[c] = opensSkip
+		default:
+			t[c] = opensNo
+		}
+	}
+	return t
+}()
+
+const (
+	opensNo uint8 = iota
+	opensYes
+	opensSkip
+)
+
 func skipSpace(src []byte, i, end int) int {
 	for i < end {
+		if c := src[i]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) && c != '\n' {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:end])
 		if !isSpaceRune(r) && r != '\n' {
 			break
@@ -247,6 +300,13 @@ func skipSpace(src []byte, i, end int) int {
 
 func trimRightSpace(src []byte, start, end int) int {
 	for end > start {
+		if c := src[end-1]; c < utf8.RuneSelf {
+			if !isSpaceByte(c) && c != '\n' {
+				break
+			}
+			end--
+			continue
+		}
 		r, size := utf8.DecodeLastRune(src[start:end])
 		if !isSpaceRune(r) && r != '\n' {
 			break
