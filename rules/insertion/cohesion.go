@@ -76,7 +76,8 @@ type cohesion struct {
 	// gram is the (n+1)×(n+1) 2-D prefix sum of unit·unit dot products.
 	gram []float64
 	// excl[i*n+j] is the IDF mass of terms repeated in the document whose
-	// every occurrence lies in units i..j.
+	// every occurrence lies in units i..j, for j >= i (the cells further
+	// below the diagonal than the first are never read, nor cleared).
 	excl   []float64
 	normD2 float64
 	// terms and term statistics, for messages.
@@ -1007,7 +1008,16 @@ func (c *cohesion) buildPostings() {
 // first.
 func (c *cohesion) buildExclusive() {
 	n := c.n
-	c.excl = resizeFloats(c.excl, n*n)
+	if cap(c.excl) < n*n {
+		c.excl = make([]float64, n*n)
+	}
+	c.excl = c.excl[:n*n]
+	// Only the cells on and above the diagonal are summed and read, and
+	// the one just below it (the sum for row i-1 adds row i's cell i-1):
+	// a clear of the others was a quarter of the rule's clearing.
+	for i := 0; i < n; i++ {
+		clear(c.excl[i*n+max(i-1, 0) : (i+1)*n])
+	}
 	if n == 0 {
 		return
 	}
@@ -1021,9 +1031,9 @@ func (c *cohesion) buildExclusive() {
 		}
 	}
 	// F[i][j] = F[i+1][j] + Σ_{i<=j'<=j} E[i][j'] (a running sum along
-	// the row). Only j >= i is ever read, and every cell below the
-	// diagonal stays zero (a term's first unit is never after its last),
-	// so the sums skip them.
+	// the row). Only j >= i is ever read, and the cell just below the
+	// diagonal, read for the row above, stays zero (a term's first unit
+	// is never after its last), so the sums skip the others.
 	for i := n - 1; i >= 0; i-- {
 		row := x[i*n : (i+1)*n]
 		sum := 0.0

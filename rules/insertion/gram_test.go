@@ -74,3 +74,67 @@ func TestGramMatchesReference(t *testing.T) {
 		c.release()
 	}
 }
+
+// exclusiveReference is buildExclusive's table as it was built before its
+// clear skipped the cells below the diagonal: the whole table zeroed,
+// then the same scatter and sums.
+func exclusiveReference(c *cohesion) []float64 {
+	n := c.n
+	x := make([]float64, n*n)
+	for t := range c.termKeys {
+		from, to := c.postStart[t], c.postStart[t+1]
+		if from < to && c.termCount[t] >= 2 {
+			x[int(c.postUnit[from])*n+int(c.postUnit[to-1])] += c.termTF[t] * c.termWeight[t]
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		sum := 0.0
+		for j := i; j < n; j++ {
+			sum += x[i*n+j]
+			if i+1 < n {
+				x[i*n+j] = sum + x[(i+1)*n+j]
+			} else {
+				x[i*n+j] = sum
+			}
+		}
+	}
+	return x
+}
+
+// TestExclusiveMatchesReference checks every cell on and above the
+// diagonal of the exclusive table bit for bit against the reference, on
+// the seeds and the WCXB dev texts in turn, so that each table is built
+// over the last document's (its cells below the diagonal are not
+// cleared).
+func TestExclusiveMatchesReference(t *testing.T) {
+	var docs []*document.Document
+	for _, n := range []string{"004", "000", "003", "001", "002"} {
+		_, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
+	}
+	if !testing.Short() {
+		for _, kind := range []string{"truth", "pages"} {
+			paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
+			for _, p := range paths {
+				src, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, document.New(p, src, document.Meta{}))
+			}
+		}
+	}
+	idf := defaultIDF()
+	for _, doc := range docs {
+		c := analyse(doc, idf)
+		want := exclusiveReference(c)
+		for i := 0; i < c.n; i++ {
+			for j := i; j < c.n; j++ {
+				if got := c.excl[i*c.n+j]; got != want[i*c.n+j] {
+					t.Fatalf("%s: excl[%d][%d] %v, reference %v", doc.Path, i, j, got, want[i*c.n+j])
+				}
+			}
+		}
+		c.release()
+	}
+}
