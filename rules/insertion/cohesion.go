@@ -399,17 +399,32 @@ func hashSpan(src []byte, start, end int) (h, head uint64) {
 	if tailAt+8 > len(src) {
 		return hashWordHead(src[start:end])
 	}
+	tail := binary.LittleEndian.Uint64(src[tailAt:]) & (1<<(8*uint(n&7)) - 1)
+	if n < 8 {
+		return hashShort(n, tail), tail
+	}
 	h = uint64(n) * 0x100000001B3
 	for w := src[start:tailAt]; len(w) >= 8; w = w[8:] {
 		h = (h ^ binary.LittleEndian.Uint64(w)) * 0x9E3779B97F4A7C15
 	}
-	tail := binary.LittleEndian.Uint64(src[tailAt:]) & (1<<(8*uint(n&7)) - 1)
 	h = (h ^ tail) * 0x9E3779B97F4A7C15
-	head = tail
-	if n >= 8 {
-		head = binary.LittleEndian.Uint64(src[start:])
+	return h ^ h>>29, binary.LittleEndian.Uint64(src[start:])
+}
+
+// hashShort is hashWord of a word of n bytes, n below 8, whose wordHead
+// is head: the word is its head.
+func hashShort(n int, head uint64) uint64 {
+	h := (uint64(n)*0x100000001B3 ^ head) * 0x9E3779B97F4A7C15
+	return h ^ h>>29
+}
+
+// shortHead returns the wordHead of src[start:start+n], n below 8, from
+// one load, when src holds eight bytes from start (ok false otherwise).
+func shortHead(src []byte, start, n int) (head uint64, ok bool) {
+	if n >= 8 || start+8 > len(src) {
+		return 0, false
 	}
-	return h ^ h>>29, head
+	return binary.LittleEndian.Uint64(src[start:]) & (1<<(8*uint(n)) - 1), true
 }
 
 // hashWordHead returns hashWord and wordHead of w from one read of its
@@ -657,10 +672,24 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 			// letters: never a term (TermKey), so no lookup; nor is a
 			// short stop word (stopHeads).
 			n := t.End - t.Start
-			if t.Kind != document.Word || n < 3 || n <= 8 && stopHeads.holds(doc.Src, t.Start, n) {
+			if t.Kind != document.Word || n < 3 {
 				continue
 			}
-			h, head := hashSpan(doc.Src, t.Start, t.End)
+			// Most words are short: their head is read once, for the
+			// stop words and the hash both.
+			var h uint64
+			head, short := shortHead(doc.Src, t.Start, n)
+			if short {
+				if stopHeads.holdsHead(head, n) {
+					continue
+				}
+				h = hashShort(n, head)
+			} else {
+				if n <= 8 && stopHeads.holds(doc.Src, t.Start, n) {
+					continue
+				}
+				h, head = hashSpan(doc.Src, t.Start, t.End)
+			}
 			k, ok := c.docWords.getHead(h, head, t.Start, t.End)
 			if !ok {
 				k = int32(len(surfaces))

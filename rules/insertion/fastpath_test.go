@@ -469,6 +469,12 @@ func TestHashSpanMatchesHashWordHead(t *testing.T) {
 			if h != wh || head != whead || head != wordHead(src[start:end]) {
 				t.Fatalf("%q: hashSpan %x %x, hashWordHead %x %x", src[start:end], h, head, wh, whead)
 			}
+			// countTerms' path for short words: one load, then the hash.
+			if shead, ok := shortHead(src, start, end-start); ok && (shead != whead || hashShort(end-start, shead) != wh) {
+				t.Fatalf("%q: shortHead %x hashShort %x, hashWordHead %x %x", src[start:end], shead, hashShort(end-start, shead), wh, whead)
+			} else if !ok && end-start < 8 && start+8 <= len(src) {
+				t.Fatalf("%q: shortHead refused a short word", src[start:end])
+			}
 		}
 	}
 }

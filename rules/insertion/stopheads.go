@@ -79,6 +79,11 @@ func (s *headSet) holds(src []byte, start, n int) bool {
 	} else {
 		head = wordHead(src[start : start+n])
 	}
+	return s.holdsHead(head, n)
+}
+
+// holdsHead is holds for a span of n bytes whose wordHead is head.
+func (s *headSet) holdsHead(head uint64, n int) bool {
 	mask := uint64(len(s.slots) - 1)
 	for i := s.slot(head); s.slots[i] != 0; i = (i + 1) & mask {
 		if s.slots[i] == head {
