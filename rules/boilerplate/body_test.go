@@ -44,24 +44,27 @@ func bodyLines(text string) (first, last int) {
 	return doc.Blocks[a.bodyFirst].FirstLine + 1, doc.Blocks[a.bodyLast].LastLine + 1
 }
 
-// An article's introduction of two paragraphs before its own long list
-// belongs to the body; a single stray paragraph, two across a share bar
-// and menu, and two paragraphs after the body's end (teasers, an author
-// box) do not.
+// An article's introduction of two paragraphs, or of one, before its own
+// long list belongs to the body; a single paragraph with one furniture
+// line anywhere in the gap, two across a share bar and menu, and two
+// paragraphs after the body's end (teasers, an author box) do not.
 func TestBodyKeepsIntroductionAcrossLongList(t *testing.T) {
 	intro := para(100) + "\n\n" + para(101)
-	text := intro + "\n\n" + longList(14) + "\n\n" + mainRun(0) + "\n"
-	if first, _ := bodyLines(text); first != 1 {
-		t.Errorf("introduction before a long list: body starts at line %d, want 1", first)
+	for name, lead := range map[string]string{"two paragraphs": intro, "one paragraph": para(100)} {
+		text := lead + "\n\n" + longList(14) + "\n\n" + mainRun(0) + "\n"
+		if first, _ := bodyLines(text); first != 1 {
+			t.Errorf("%s before a long list: body starts at line %d, want 1", name, first)
+		}
 	}
-	text = mainRun(0) + "\n\n" + longList(14) + "\n\n" + intro + "\n"
+	text := mainRun(0) + "\n\n" + longList(14) + "\n\n" + intro + "\n"
 	if _, last := bodyLines(text); last == strings.Count(text, "\n") {
 		t.Errorf("two paragraphs after a long list after the body joined it")
 	}
 	traps := map[string]string{
-		"one paragraph":  para(100) + "\n\n" + longList(14) + "\n\n" + mainRun(0) + "\n",
-		"across a menu":  intro + "\n\nShare this article\n\nSign in\n\nSubscribe to our newsletter\n\n" + longList(12) + "\n\n" + mainRun(0) + "\n",
-		"long list only": intro + "\n\n" + longList(14) + "\n\nFollow us on Twitter\n\n" + mainRun(0) + "\n",
+		"one paragraph, a sign-in line":   para(100) + "\n\nSign in\n\n" + longList(14) + "\n\n" + mainRun(0) + "\n",
+		"one paragraph, a copyright line": para(100) + "\n\n" + longList(14) + "\n\nCopyright © 2025 Example Media\n\n" + mainRun(0) + "\n",
+		"across a menu":                   intro + "\n\nShare this article\n\nSign in\n\nSubscribe to our newsletter\n\n" + longList(12) + "\n\n" + mainRun(0) + "\n",
+		"long list only":                  intro + "\n\n" + longList(14) + "\n\nFollow us on Twitter\n\n" + mainRun(0) + "\n",
 	}
 	for name, text := range traps {
 		if first, _ := bodyLines(text); first == 1 {
