@@ -117,7 +117,8 @@ func searchTokens(toks []Token, offset int) int {
 // above ASCII (which may extend it), that follows a byte above ASCII in
 // the gap before it (which may start one), or that lies in the span's last
 // 63 bytes, is read by scanToken, byte by byte; one that runs past the
-// chunk opens the next chunk.
+// chunk opens the next chunk. The chunk's own tokens are appended by
+// appendChunkTokens, which returns here for every scanToken call.
 func appendTokens(out []Token, src []byte, start, end int) []Token {
 	src = src[:end]
 	i := start
@@ -126,63 +127,67 @@ func appendTokens(out []Token, src []byte, start, end int) []Token {
 			out, i = scanToken(out, src, i, end)
 			continue
 		}
-		out, i = appendChunkTokens(out, src, i, end)
+		at := i
+		chunk := (*[64]byte)(src[at : at+64])
+		word, high := classifyChunk(chunk[:])
+		w, h := word, high // the masks of the bytes from i on
+		for {
+			var slow bool
+			out, i, slow = appendChunkTokens(out, chunk, at, i, word, w, h)
+			if !slow {
+				break
+			}
+			// A byte above ASCII in a gap may start a token, and one
+			// above ASCII or a joiner after a token may extend it.
+			if out, i = scanToken(out, src, i, end); i-at >= 64 {
+				break
+			}
+			before := uint64(1)<<(i-at) - 1
+			w, h = word&^before, high&^before
+		}
 	}
 	return out
 }
 
-// appendChunkTokens appends the tokens that start in the 64 bytes at at
-// (at+64 <= end) and returns where the next chunk starts: past the last
-// token or gap it settled, at the start of a token that runs past the
-// chunk, or wherever scanToken stopped past the chunk.
+// appendChunkTokens appends the tokens of the chunk at at, from i on: the
+// bytes whose bits w and h (classifyChunk's masks word and high, with the bits
+// of the bytes already passed cleared) still hold, and returns where the
+// next chunk starts: past the last token or gap it settled, or at the
+// start of a token that runs past the chunk. When a token needs scanToken
+// it returns where scanToken is to start, and slow.
 //
-// The chunk's bytes not yet passed are kept as masks, w and h, from which
-// each token's bits are cleared as it is appended: two bit scans and a
-// few logical steps a token, with no shift by a variable count (which
-// costs a compare and a select in Go).
-func appendChunkTokens(out []Token, src []byte, at, end int) ([]Token, int) {
-	chunk := src[at : at+64 : at+64]
-	word, high := classifyChunk(chunk)
-	w, h := word, high // the masks of the bytes from i on
-	i := at
+// Each token's bits are cleared from w and h as it is appended: two bit
+// scans and a few logical steps a token, with no shift by a variable
+// count (which costs a compare and a select in Go). The function calls
+// nothing but append's growth, so the masks and positions stay in
+// registers across tokens (scanToken's call, in the caller, would spill
+// them).
+func appendChunkTokens(out []Token, chunk *[64]byte, at, i int, word, w, h uint64) (_ []Token, next int, slow bool) {
 	for {
 		if w == 0 && h == 0 {
-			return out, at + 64 // only a gap left
+			return out, at + 64, false // only a gap left
 		}
 		upTo := w ^ (w - 1) // the bits up to the next token's first (all when w is 0)
 		if h&upTo != 0 {
-			// A byte above ASCII in the gap may start a token.
-			out, i = scanToken(out, src, i, end)
-			if i-at >= 64 {
-				return out, i
-			}
-			before := uint64(1)<<(i-at) - 1
-			w, h = word&^before, high&^before
-			continue
+			return out, i, true // a byte above ASCII in the gap
 		}
 		k := bits.TrailingZeros64(w)
 		stops := word | upTo>>1 // bits past the token's end are 0
 		if stops == ^uint64(0) {
 			// The token runs past the chunk: the next chunk starts
 			// with it (a token of 64 bytes or more is scanned).
-			if k == 0 {
-				return scanToken(out, src, at, end)
-			}
-			return out, at + k
+			return out, at + k, k == 0
 		}
 		gap := ^stops
 		e := bits.TrailingZeros64(gap)
-		if c := chunk[e&63]; c >= utf8.RuneSelf || c == '\'' || c == '-' {
-			// The token may go on.
-			out, i = scanToken(out, src, at+k, end)
-			if i-at >= 64 {
-				return out, i
-			}
-			before := uint64(1)<<(i-at) - 1
-			w, h = word&^before, high&^before
-			continue
+		if byteClass[chunk[e&63]]&(classJoiner|classHigh) != 0 {
+			return out, at + k, true // the token may go on
 		}
-		out = append(out, Token{Start: at + k, End: at + e, Kind: asciiKind(chunk[k:e])})
+		kind := Word // most tokens open with a letter
+		if chunk[k&63] <= '9' {
+			kind = asciiKind(chunk[k&63 : e&63])
+		}
+		out = append(out, Token{Start: at + k, End: at + e, Kind: kind})
 		i = at + e
 		past := gap ^ (gap - 1) // the bits up to the token's end
 		w &^= past
