@@ -976,8 +976,17 @@ func (c *cohesion) buildGram() {
 	// same values in the same order. (Copying the lower triangle from the
 	// upper one afterwards touched every cell, most of them zero.)
 	for t, w := range c.termWeight {
-		units := c.postUnit[c.postStart[t]:c.postStart[t+1]]
-		tfs := c.postTF[c.postStart[t]:c.postStart[t+1]]
+		from, to := c.postStart[t], c.postStart[t+1]
+		if to-from == 1 {
+			// Most terms are in one unit: they add to the diagonal only,
+			// without the slicing the loop below does per posting.
+			a, tf := int(c.postUnit[from]), c.postTF[from]
+			waa := w * w * tf
+			g[(a+1)*stride+a+1] += waa * tf
+			continue
+		}
+		units := c.postUnit[from:to]
+		tfs := c.postTF[from:to]
 		for k, a := range units {
 			waa := w * w * tfs[k]
 			row := g[(int(a)+1)*stride+1 : (int(a)+2)*stride]
