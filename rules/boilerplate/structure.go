@@ -18,7 +18,8 @@ var Structure = &rules.Rule{
 dense in function words and ending a sentence, that holds the most words,
 allowing short gaps for headings and lists, and keeping an introduction of
 two or more paragraphs that only the article's own long list or table
-separates from the rest), then judges the other lines,
+separates from the rest, or of one paragraph when nothing in between
+matches a furniture phrase), then judges the other lines,
 with looser thresholds outside the body than inside it (the jusText idea,
 on text alone). Evidence, as the message says:
 
