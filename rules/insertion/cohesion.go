@@ -806,12 +806,14 @@ type vocabTerm struct {
 }
 
 // maxVocabulary bounds the surface forms cached per worker: the surface
-// table holds them at most half full in 2*maxVocabulary slots (2 MB).
+// table holds them at most half full in 2*maxVocabulary slots (4 MB).
 // A document that could take the cache past it (its distinct forms are
 // counted before any lookup) starts it afresh, so the table never grows
 // to the next size (8 MB: it did, once per few hundred documents, and
-// kept that size).
-const maxVocabulary = 1 << 16
+// kept that size). At 1 << 16 (2 MB) the WCXB dev pages, 77,000 forms
+// besides the stop words, emptied the cache once per pass, and every
+// form after that was stemmed and weighted again.
+const maxVocabulary = 1 << 17
 
 // prepare readies the vocabulary for a document weighted by idf.
 func (v *vocabulary) prepare(idf *idfTable) {
