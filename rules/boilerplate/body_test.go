@@ -46,7 +46,8 @@ func bodyLines(text string) (first, last int) {
 
 // An article's introduction of two paragraphs, or of one, before its own
 // long list belongs to the body; a single paragraph with one furniture
-// line anywhere in the gap, two across a share bar and menu, and two
+// line anywhere in the gap (a company's blurb above its menu, which has a
+// blog or careers link), two across a share bar and menu, and two
 // paragraphs after the body's end (teasers, an author box) do not.
 func TestBodyKeepsIntroductionAcrossLongList(t *testing.T) {
 	intro := para(100) + "\n\n" + para(101)
@@ -63,8 +64,11 @@ func TestBodyKeepsIntroductionAcrossLongList(t *testing.T) {
 	traps := map[string]string{
 		"one paragraph, a sign-in line":   para(100) + "\n\nSign in\n\n" + longList(14) + "\n\n" + mainRun(0) + "\n",
 		"one paragraph, a copyright line": para(100) + "\n\n" + longList(14) + "\n\nCopyright © 2025 Example Media\n\n" + mainRun(0) + "\n",
-		"across a menu":                   intro + "\n\nShare this article\n\nSign in\n\nSubscribe to our newsletter\n\n" + longList(12) + "\n\n" + mainRun(0) + "\n",
-		"long list only":                  intro + "\n\n" + longList(14) + "\n\nFollow us on Twitter\n\n" + mainRun(0) + "\n",
+		"a blurb above the site's menu": "We are a family-owned landscaping company that has served the valley since 1990, and our crews are proud of the gardens they have built.\n\n" +
+			strings.Join([]string{"Services", "Gallery", "Projects", "Blog", "Careers", "Garden design", "Lawn care", "Tree work", "Irrigation", "Patios", "Fencing", "Lighting"}, "\n\n") +
+			"\n\n" + mainRun(0) + "\n",
+		"across a menu":  intro + "\n\nShare this article\n\nSign in\n\nSubscribe to our newsletter\n\n" + longList(12) + "\n\n" + mainRun(0) + "\n",
+		"long list only": intro + "\n\n" + longList(14) + "\n\nFollow us on Twitter\n\n" + mainRun(0) + "\n",
 	}
 	for name, text := range traps {
 		if first, _ := bodyLines(text); first == 1 {
