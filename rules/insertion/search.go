@@ -210,6 +210,69 @@ func (c *cohesion) checkFrom(p *params, s *runStart, j int) (stop, ok, skip bool
 	return false, !long || c.longAllowed(s.i, j, s.base), skip
 }
 
+// runBounds are the ends of runs from one unit where checkFrom's
+// monotone tests change: runs ending before first are too short (fewer
+// than minParas paragraphs or minWords words), runs ending at stop or
+// later are past the longest (pastLongest: checkFrom's stop), and runs
+// ending at long or later outgrow the host (outgrows). Each test only
+// goes one way as the run grows (its words, paragraphs and prose grow,
+// the host's shrink, segments change forwards only), so each bound is
+// found by a binary search.
+type runBounds struct{ first, stop, long int }
+
+func (c *cohesion) runBounds(p *params, s *runStart) runBounds {
+	i, n := s.i, c.n
+	from := func(pred func(j int) bool) int {
+		lo, hi := i, n // pred(hi) is taken as true
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			if pred(mid) {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		return lo
+	}
+	return runBounds{
+		first: from(func(j int) bool {
+			return c.paras[j+1]-s.paras >= p.minParas && c.words[j+1]-s.words >= p.minWords
+		}),
+		stop: from(func(j int) bool { return c.stopsAt(p, s, j) }),
+		long: from(func(j int) bool {
+			words := c.words[j+1] - s.words
+			return outgrows(words, s.totWords-words, s.totProse-(c.proseWords[j+1]-s.prose))
+		}),
+	}
+}
+
+// stopsAt is pastLongest for the run from s's unit to unit j: checkFrom's
+// stop.
+func (c *cohesion) stopsAt(p *params, s *runStart, j int) bool {
+	words := c.words[j+1] - s.words
+	paras := c.paras[j+1] - s.paras
+	hostWords := s.totWords - words
+	hostProse := s.totProse - (c.proseWords[j+1] - s.prose)
+	return c.units[j].segment != s.segment || hostWords < p.minHostWords || s.totParas-paras < 2 ||
+		outgrows(words, hostWords, hostProse) && outgrowsLong(words, hostProse)
+}
+
+// okFrom is checkFrom's ok for a run from s's unit to unit j that is
+// neither a heading, nor too short, nor past the longest (runBounds);
+// long tells whether it outgrows the host.
+func (c *cohesion) okFrom(p *params, s *runStart, j int, long bool) bool {
+	words := c.words[j+1] - s.words
+	prose := c.proseWords[j+1] - s.prose
+	if float64(prose) < minProseShare*float64(words) {
+		return false
+	}
+	mass := c.mass[j+1] - s.mass
+	if mass <= 0 || s.excl[j] < p.minExclusive*mass {
+		return false
+	}
+	return !long || c.longAllowed(s.i, j, s.base)
+}
+
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
 	firstPara := c.firstParagraph()
 	base := c.baseline()
@@ -228,29 +291,27 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		evDone := false
 		rs := c.runsFrom(i, base)
 		mayLead := c.mayHaveLeadLines(i)
-		for j := i; j < c.n; j++ {
-			if skipFrom >= 0 && i < skipFrom && j >= skipFrom {
-				break
-			}
+		// checkFrom's tests that only get worse as j grows, or better,
+		// are taken once for all the runs from i (runBounds); those
+		// left are taken run by run (okFrom).
+		b := c.runBounds(&p, &rs)
+		end := b.stop
+		if skipFrom >= 0 && i < skipFrom {
+			end = min(end, skipFrom)
+		}
+		for j := b.first; j < end; j++ {
 			if c.units[j].heading {
-				// No run ends at a heading (checkFrom: not ok), and the
-				// stop and skip tests only get worse as j grows (the
-				// run's words and paragraphs grow, the host's shrink,
-				// segments only change forwards): the next unit's
-				// answer them (TestSearchPruneMatchesReference).
+				// No run ends at a heading (checkFrom: not ok).
 				continue
 			}
-			stop, ok, skip := c.checkFrom(&p, &rs, j)
-			if stop {
-				break
-			}
-			if skip {
+			long := j >= b.long
+			if long && j < c.n-1 && rs.totProse > longMiddleMaxProse {
 				// A long document's long runs in the middle are not
 				// judged (longMiddleMaxProse): on to the run that ends it.
 				j = c.n - 2
 				continue
 			}
-			if !ok {
+			if !c.okFrom(&p, &rs, j, long) {
 				continue
 			}
 			if !evDone {

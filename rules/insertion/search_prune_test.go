@@ -200,3 +200,68 @@ func TestRelaxBoundHolds(t *testing.T) {
 	}
 	t.Logf("%d texts, %d units after lead lines", len(texts), leads)
 }
+
+// runBounds and okFrom answer as checkFrom does for every run from every
+// unit: before first, no run is ok and none stops; from stop on, every
+// run stops; from long on, every run outgrows the host; in between, okFrom
+// is checkFrom's ok for runs that end at no heading. On the seeds, the
+// fixtures and the WCXB dev texts when present.
+func TestRunBoundsMatchCheckFrom(t *testing.T) {
+	var texts []string
+	for _, pattern := range []string{
+		filepath.Join("..", "..", "testdata", "seeds", "*.txt"),
+		filepath.Join("testdata", "*.txt"),
+	} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	for _, kind := range []string{"truth", "pages"} {
+		paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	p := defaultParams
+	oks := 0
+	for k, text := range texts {
+		doc := document.New("t.txt", []byte(text), document.Meta{})
+		c := analyse(doc, defaultIDF())
+		base := c.baseline()
+		for i := 0; i < c.n; i++ {
+			rs := c.runsFrom(i, base)
+			b := c.runBounds(&p, &rs)
+			for j := i; j < c.n; j++ {
+				stop, ok, _ := c.checkFrom(&p, &rs, j)
+				words := c.words[j+1] - rs.words
+				long := outgrows(words, rs.totWords-words, rs.totProse-(c.proseWords[j+1]-rs.prose))
+				switch {
+				case stop != (j >= b.stop):
+					t.Fatalf("text %d run %d-%d: stop %v, bound %d", k, i, j, stop, b.stop)
+				case long != (j >= b.long):
+					t.Fatalf("text %d run %d-%d: long %v, bound %d", k, i, j, long, b.long)
+				case j < b.first && ok:
+					t.Fatalf("text %d run %d-%d: ok before first %d", k, i, j, b.first)
+				case j >= b.first && !stop && !c.units[j].heading && ok != c.okFrom(&p, &rs, j, long):
+					t.Fatalf("text %d run %d-%d: checkFrom ok %v, okFrom %v", k, i, j, ok, !ok)
+				}
+				if ok {
+					oks++
+				}
+			}
+		}
+		c.release()
+	}
+	if oks == 0 {
+		t.Fatal("no run was ok: the test shows nothing")
+	}
+}
