@@ -19,7 +19,7 @@ var measured = map[string][2]float64{ // rule ID: lines flagged, precision
 	"boilerplate/copyright":         {27, 0.963},
 	"boilerplate/form-widget":       {44, 1.000},
 	"boilerplate/image-credit":      {80, 0.963},
-	"boilerplate/line-model":        {3683, 0.899},
+	"boilerplate/line-model":        {3791, 0.899},
 	"boilerplate/login-prompt":      {77, 1.000},
 	"boilerplate/newsletter-prompt": {98, 1.000},
 	"boilerplate/paywall":           {6, 1.000},
@@ -28,7 +28,7 @@ var measured = map[string][2]float64{ // rule ID: lines flagged, precision
 	"boilerplate/related-links":     {205, 0.990},
 	"boilerplate/share-prompt":      {220, 1.000},
 	"boilerplate/social-follow":     {73, 1.000},
-	"boilerplate/structure":         {2804, 0.963},
+	"boilerplate/structure":         {2805, 0.963},
 	"boilerplate/tags":              {29, 1.000},
 	// dateline-label and shopping-widget report info only; corpus-template
 	// cannot be measured here (WCXB has one or two pages per site).
@@ -38,43 +38,48 @@ var measured = map[string][2]float64{ // rule ID: lines flagged, precision
 const familyMeasure = `
 Measured for the whole boilerplate family (WCXB dev pages, findings at
 warning or above; held-out report half, measured once at the end of the
-second 2026-12-07 session / tune half, on which the line model was
-fitted): residue view P 0.941 / 0.992, R 0.505 / 0.546; whole page
-P 0.986 / 0.998, R 0.779 / 0.822; clean truth texts with any finding
+third 2026-12-07 session / tune half, on which the line model was
+fitted): residue view P 0.940 / 0.992, R 0.512 / 0.547; whole page
+P 0.985 / 0.998, R 0.781 / 0.823; clean truth texts with any finding
 1.37% (5 of 365: reading time, copyright, image credit, line model) /
 0% (0 of 371). The tune half's sites are split in two (hygiene-eval
 wcxb -split tune-a / tune-b): the model, lexicon and thresholds fitted
-on tune-a alone give on tune-b's unseen sites residue P 0.969 R 0.481
-(the model's own lines 0.942), whole page P 0.992 R 0.733, truth 0 of
+on tune-a alone give on tune-b's unseen sites residue P 0.977 R 0.502
+(the model's own lines 0.967), whole page P 0.992 R 0.751, truth 0 of
 172. Clean pool (tune-half truth texts and the pages' own content lines
 with head, tail and middle crops, 7,170 texts, BOILERPLATE_POOL=1 go
 test ./rules/boilerplate -run CleanPool): 0.14% with a warning, all
 photo credits of one article (0.30% of tune-b's 3,304 with the tune-a
 model, the same article). Cross-validated by site inside the tune half
 (two draws of four folds, pooled), the family's residue precision
-reaches 0.95 on the 5% bootstrap bound at recall 0.477 at the model's
-warning threshold (0.93). The report half comes out lower than tune-b
-(0.941, the line model's own lines 0.899, structure 0.963): its false
+reaches 0.95 on the 5% bootstrap bound at recall 0.481 at the model's
+warning threshold (0.925). The report half comes out lower than tune-b
+(0.940, the line model's own lines 0.899, structure 0.963): its false
 alarms are confident ones on sites unlike the tune half's. The targets
 (residue P >= 0.95, R >= 0.80, truth <= 1%) are not met on the
-held-out half. This session's changes: a table of contents before the
-body is furniture (structure), and an introduction that only the
-article's own long list or table separates from the rest stays in the
-body (tables after it were read as menus); report half before them
-P 0.939 R 0.499, whole page 0.985 / 0.778, truth 5 of 365.
+held-out half. This session's change: a lone leading paragraph joins
+the body across a gap that no furniture phrase matches (an article's
+one-paragraph lead before its own comparison table or list, whose cells
+were read as a menu before the body); tune-b with the tune-a model
+went from residue P 0.969 R 0.481 to 0.977 / 0.502, the report half
+from P 0.941 R 0.505 (whole page 0.986 / 0.779, truth 5 of 365) to
+the numbers above: precision did not follow on the held-out half.
 Remaining error classes (tune half, residue view, the tune-a model on
-tune-b): of 3,768 missed lines about 2,540 stand inside the body found
+tune-b): of 3,618 missed lines about 2,490 stand inside the body found
 and the labelled article span (photo captions, calls to action, product
-boxes, code and tables the benchmark counts as furniture), about 280
+boxes, code and tables the benchmark counts as furniture), about 230
 inside the span before the body (bylines, datelines, "Advertiser
-Disclosure"-like notes the rules keep as masthead) and 930 outside the
+Disclosure"-like notes the rules keep as masthead) and 880 outside the
 span around the body edges (author bios and teasers after it that read
-like paragraphs). False alarms: headlines whose words the body does not
-repeat (14 on tune-b: the largest class), table cells and spec lists
-read as furniture by the line model when the body found starts after
-them, lists of the article's own items after the body, photo credits
-kept in the article. Lone reading times stay reported (seed 002
-requires them), though the benchmark's clean texts keep some.`
+like paragraphs). False alarms (84): headlines (19: the largest class;
+their words, their position and a breadcrumb copy just above them do
+not tell them from menu items and section names), short lines inside
+the body the line model reads as furniture (23: month or section
+headings, list items, code), the article's own lists, tables and lead
+lines outside a body found too narrow (36: after an early end, before a
+late start), photo credits kept in the article (6). Lone reading times
+stay reported (seed 002 requires them), though the benchmark's clean
+texts keep some.`
 
 func init() {
 	for _, r := range all {
