@@ -315,20 +315,19 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				continue
 			}
 			if !evDone {
-				if !mayLead {
-					// leadLines will find no marker or name line: ev
-					// will be empty, and a run that splits sections or
-					// fails screen with it is dropped before canStart
-					// and leadLines look at the lines. (canStart and
-					// splitsSections break at the first run they see
-					// from i and hold for every later one: skipping a
-					// run does not change where the loop ends.)
-					if c.splitsSections(i, j, evidence{}) {
-						break
-					}
-					if c.surelyFails(&p, i, j, base, c.relaxBound(false, i, j)) {
-						continue
-					}
+				// A run that fails screen whatever the lines before it
+				// say (relaxBound) is dropped before canStart and
+				// leadLines look at the lines; when leadLines can find no
+				// marker or name line (mayLead false), ev will be empty,
+				// and a run that splits sections with it ends the loop
+				// already. (canStart and splitsSections break at the
+				// first run they see from i and hold for every later
+				// one: skipping a run does not change where it ends.)
+				if !mayLead && c.splitsSections(i, j, evidence{}) {
+					break
+				}
+				if c.surelyFails(&p, i, j, base, c.relaxBound(mayLead, i, j)) {
+					continue
 				}
 				if !c.canStart(doc, i) {
 					break
