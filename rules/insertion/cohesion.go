@@ -68,6 +68,9 @@ type cohesion struct {
 	// noteRefs counts "[n]" note references; titles counts title units.
 	noteRefs []int
 	titles   []int
+	// headings[u] is units[u].heading, in a slice of its own: the
+	// search reads it for nearly every run.
+	headings []bool
 	// typo holds prefix sums of the units' typographic habits; mixedTypo
 	// is mixedHabits of the whole document.
 	typo       []typography
@@ -887,6 +890,7 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 	c.proseWords = resizeInts(c.proseWords, n+1)
 	c.noteRefs = resizeInts(c.noteRefs, n+1)
 	c.titles = resizeInts(c.titles, n+1)
+	c.headings = c.headings[:0]
 	c.typo = resizeTypo(c.typo, n+1)
 	c.mass = resizeFloats(c.mass, n+1)
 	c.dotD = resizeFloats(c.dotD, n+1)
@@ -906,6 +910,7 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 		c.proseWords[u+1] = c.proseWords[u] + c.units[u].proseWords
 		c.noteRefs[u+1] = c.noteRefs[u] + c.units[u].noteRefs
 		c.titles[u+1] = c.titles[u]
+		c.headings = append(c.headings, c.units[u].heading)
 		from, to := doc.Blocks[c.units[u].firstBlock].Start, doc.Blocks[c.units[u].lastBlock].End
 		c.typo[u+1] = c.typo[u].plus(countTypography(doc.Src[from:to]))
 		if c.units[u].title {

@@ -295,12 +295,16 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		// are taken once for all the runs from i (runBounds); those
 		// left are taken run by run (okFrom).
 		b := c.runBounds(&p, &rs)
+		// relaxBound for the runs from i, without and with the
+		// footnote evidence (the host cites notes, the run none).
+		relaxPlain, relaxNotes := c.relaxBound(mayLead, false), c.relaxBound(mayLead, true)
+		notesBefore, hostNotes := c.noteRefs[i], c.noteRefs[c.n] >= 2
 		end := b.stop
 		if skipFrom >= 0 && i < skipFrom {
 			end = min(end, skipFrom)
 		}
 		for j := b.first; j < end; j++ {
-			if c.units[j].heading {
+			if c.headings[j] {
 				// No run ends at a heading (checkFrom: not ok).
 				continue
 			}
@@ -326,7 +330,11 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				if !mayLead && c.splitsSections(i, j, evidence{}) {
 					break
 				}
-				if c.surelyFails(&p, i, j, base, c.relaxBound(mayLead, i, j)) {
+				relax := relaxPlain
+				if hostNotes && c.noteRefs[j+1] == notesBefore {
+					relax = relaxNotes
+				}
+				if c.surelyFails(&p, i, j, base, relax) {
 					continue
 				}
 				if !c.canStart(doc, i) {
@@ -366,15 +374,14 @@ func (c *cohesion) mayHaveLeadLines(i int) bool {
 	return u.firstBlock != u.lastBlock || u.words <= 8
 }
 
-// relaxBound is at least the relax factor screen gives run i..j, for any
-// lead-line evidence mayLead allows: every piece of evidence that may
-// hold is counted, in relax's order (the factor only grows with each, so
-// surelyFails with the bound implies surelyFails with the true factor).
-func (c *cohesion) relaxBound(mayLead bool, i, j int) float64 {
-	e := evidence{
-		footnotes:  c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2,
-		typography: c.mixedTypo,
-	}
+// relaxBound is at least the relax factor screen gives a run with the
+// footnote evidence footnotes (screen's: the host cites notes, the run
+// none), for any lead-line evidence mayLead allows: every piece of
+// evidence that may hold is counted, in relax's order (the factor only
+// grows with each, so surelyFails with the bound implies surelyFails with
+// the true factor).
+func (c *cohesion) relaxBound(mayLead, footnotes bool) float64 {
+	e := evidence{footnotes: footnotes, typography: c.mixedTypo}
 	if mayLead {
 		e.marker, e.org = "?", "?"
 	}

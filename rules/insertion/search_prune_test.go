@@ -188,7 +188,7 @@ func TestRelaxBoundHolds(t *testing.T) {
 				e := ev
 				e.footnotes = c.noteRefs[j+1]-c.noteRefs[i] == 0 && c.noteRefs[c.n] >= 2
 				e.typography = c.mixedTypo
-				if bound := c.relaxBound(may, i, j); bound < e.relax() {
+				if bound := c.relaxBound(may, e.footnotes); bound < e.relax() {
 					t.Fatalf("text %d run %d-%d: bound %v below relax %v", k, i, j, bound, e.relax())
 				}
 			}
