@@ -71,17 +71,22 @@ func runOutdated(pass *rules.Pass) {
 	var dated *mentionDates
 	toks := doc.Tokens()
 	for k := range toks {
-		if toks[k].Kind != document.Word {
+		tk := &toks[k]
+		if tk.Kind != document.Word {
 			continue
 		}
-		t := toks[k]
 		// Every word is looked up, on its bytes: a name is rarely there,
-		// and the filter says so for most words at once.
-		end := possessiveEnd(src, t)
-		w := src[t.Start:end]
-		if !lastWords.MayHold(w) {
+		// and the filter says so for most words at once. The loop reads
+		// the token in place and slices the text only once.
+		start, end := tk.Start, tk.End
+		if src[end-1] == 's' {
+			end = possessiveEnd(src, *tk)
+		}
+		if !lastWords.MayHold(src[start:end]) {
 			continue
 		}
+		t := *tk
+		w := src[start:end]
 		people := pack.PeopleByLastWordBytes(w)
 		if len(people) == 0 {
 			continue
