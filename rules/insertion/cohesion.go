@@ -1109,12 +1109,19 @@ type run struct {
 }
 
 // dots returns |B|², B·H and |H|² for the run i..j (B) and the rest (H).
+//
+// It is small enough to be inlined into surelyFails, which the search
+// calls for most runs (the row offsets are taken once for that).
 func (c *cohesion) dots(i, j int) (b2, bh, h2 float64) {
-	s := c.n + 1
-	g := c.gram
-	b2 = g[(j+1)*s+j+1] - g[i*s+j+1] - g[(j+1)*s+i] + g[i*s+i]
-	bd := c.dotD[j+1] - c.dotD[i]
+	b2, bd := c.blockDots(i, j)
 	return b2, bd - b2, c.normD2 - 2*bd + b2
+}
+
+// blockDots returns |B|² and B·D for the run i..j (B) and the document
+// (D).
+func (c *cohesion) blockDots(i, j int) (b2, bd float64) {
+	g, end, start := c.gram, (j+1)*(c.n+1), i*(c.n+1)
+	return g[end+j+1] - g[start+j+1] - g[end+i] + g[start+i], c.dotD[j+1] - c.dotD[i]
 }
 
 func (c *cohesion) measure(i, j int) run {

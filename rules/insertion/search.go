@@ -449,7 +449,9 @@ func (c *cohesion) scoreScreened(p params, i, j int, base float64, e evidence, r
 // surelyFails reports that run i..j's plain cosine is at least its
 // threshold over sqrt(minCapRatio), tested squared and multiplied out.
 func (c *cohesion) surelyFails(p *params, i, j int, base, relax float64) bool {
-	b2, bh, h2 := c.dots(i, j)
+	// dots, with blockDots inlined.
+	b2, bd := c.blockDots(i, j)
+	bh, h2 := bd-b2, c.normD2-2*bd+b2
 	if b2 <= 0 || h2 <= 0 || bh <= 0 {
 		return false
 	}
