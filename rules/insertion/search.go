@@ -261,16 +261,17 @@ func (c *cohesion) stopsAt(p *params, s *runStart, j int) bool {
 // neither a heading, nor too short, nor past the longest (runBounds);
 // long tells whether it outgrows the host.
 func (c *cohesion) okFrom(p *params, s *runStart, j int, long bool) bool {
+	return c.sharesOK(p, s, j) && (!long || c.longAllowed(s.i, j, s.base))
+}
+
+// sharesOK is okFrom's tests of the run's prose share and exclusive
+// share: small enough to be inlined into the search's loop, which takes
+// them for nearly every run.
+func (c *cohesion) sharesOK(p *params, s *runStart, j int) bool {
 	words := c.words[j+1] - s.words
-	prose := c.proseWords[j+1] - s.prose
-	if float64(prose) < minProseShare*float64(words) {
-		return false
-	}
 	mass := c.mass[j+1] - s.mass
-	if mass <= 0 || s.excl[j] < p.minExclusive*mass {
-		return false
-	}
-	return !long || c.longAllowed(s.i, j, s.base)
+	return float64(c.proseWords[j+1]-s.prose) >= minProseShare*float64(words) &&
+		mass > 0 && s.excl[j] >= p.minExclusive*mass
 }
 
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
@@ -315,8 +316,8 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				j = c.n - 2
 				continue
 			}
-			if !c.okFrom(&p, &rs, j, long) {
-				continue
+			if !c.sharesOK(&p, &rs, j) || long && !c.longAllowed(i, j, base) {
+				continue // okFrom
 			}
 			if !evDone {
 				// A run that fails screen whatever the lines before it
