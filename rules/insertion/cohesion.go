@@ -128,13 +128,23 @@ type entry struct {
 var sublinearTF = true
 
 func unitTF(count int32) float64 {
+	// Counts are small: a table spares the logarithm (it showed in
+	// profiles); the values are the same. The other cases are a call
+	// of their own, so that this one is inlined.
+	if sublinearTF && count < int32(len(logTF)) {
+		return logTF[count]
+	}
+	return unitTFOther(count)
+}
+
+// unitTFOther is unitTF of a count past the table, or of any count
+// when sublinearTF is off (kept out of line: inlined, it took unitTF past
+// the inliner's budget).
+//
+//go:noinline
+func unitTFOther(count int32) float64 {
 	if !sublinearTF {
 		return float64(count)
-	}
-	// Counts are small: a table spares the logarithm (it showed in
-	// profiles); the values are the same.
-	if count < int32(len(logTF)) {
-		return logTF[count]
 	}
 	return 1 + math.Log(float64(count))
 }

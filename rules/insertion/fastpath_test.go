@@ -607,3 +607,20 @@ func TestVocabularyDocNumbersWrap(t *testing.T) {
 		t.Fatalf("document number %d: it did not wrap", v.doc)
 	}
 }
+
+// unitTF's table and its out-of-line case give 1 + ln(count) on both
+// sides of the table's end, and the raw count with sublinearTF off.
+func TestUnitTF(t *testing.T) {
+	for count := int32(1); count < 3*int32(len(logTF)); count++ {
+		if got, want := unitTF(count), 1+math.Log(float64(count)); got != want {
+			t.Fatalf("unitTF(%d) = %v, want %v", count, got, want)
+		}
+	}
+	sublinearTF = false
+	defer func() { sublinearTF = true }()
+	for _, count := range []int32{1, 2, 63, 64, 200} {
+		if got := unitTF(count); got != float64(count) {
+			t.Fatalf("unitTF(%d) without damping = %v", count, got)
+		}
+	}
+}
