@@ -282,11 +282,63 @@ func nextDigit(src []byte, i, end int) int {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
+// appendMatches appends the dates of the window src[start:end).
+//
+// A date holds ASCII letters, digits, blanks, ".,-/" and no-break spaces,
+// nothing else, so the window is cut at every other byte (but the two of
+// a no-break space, 0xC2 0xA0) and only the pieces with a digit and a
+// month name or a numeric date's separator are searched. The cuts change
+// no match: a cut byte is not a word character (_ is never cut), so \b
+// reads the edge of a piece as it reads the byte, and the bytes of a cut
+// character left at a piece's edge read as an invalid character, which
+// no date holds either. The pieces are short, which lets the expression
+// run its backtracker, many times faster than the automaton it runs on a
+// long text (a window of a paragraph full of numbers).
 func appendMatches(out []Match, src []byte, start, end int) []Match {
 	text := src[start:end]
+	for lo := 0; lo < len(text); {
+		hi := lo
+		for hi < len(text) && !cutsDates[text[hi]] {
+			hi++
+		}
+		if piece := text[lo:hi]; hasDigit(piece) && mayHoldDate(piece) {
+			out = appendPieceMatches(out, text, lo, hi, start)
+		}
+		lo = hi + 1
+	}
+	return out
+}
+
+// cutsDates marks the bytes no date holds, other than word characters:
+// the places appendMatches cuts a window.
+var cutsDates = func() (t [256]bool) {
+	for c := range 256 {
+		if c >= 0x80 {
+			t[c] = c != 0xc2 && c != 0xa0 // the bytes of a no-break space
+			continue
+		}
+		t[c] = !isWordByte(byte(c)) && !strings.ContainsRune(" \t.,-/", rune(c))
+	}
+	return t
+}()
+
+func hasDigit(b []byte) bool {
+	for _, c := range b {
+		if isDigit(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendPieceMatches appends the dates of text[lo:hi), a piece of the
+// window text that starts at offset start of the source. The tests on the
+// bytes around a date read the whole window.
+func appendPieceMatches(out []Match, text []byte, lo, hi, start int) []Match {
 	// Find the spans first, then the groups inside each: the group-tracking
 	// search over a whole window is many times slower.
-	for _, span := range dateRE().FindAllIndex(text, -1) {
+	for _, span := range dateRE().FindAllIndex(text[lo:hi], -1) {
+		span[0], span[1] = span[0]+lo, span[1]+lo
 		if span[0] > 0 && isDigit(text[span[0]-1]) {
 			continue
 		}
