@@ -208,7 +208,7 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 var fixedRowsFree = sync.Pool{New: func() any { return new(fixedRows) }}
 
 // getFixedRows returns a zeroed batch, as new(fixedRows) would: a row
-// shorter than 256 features leaves the rest of its column as it was.
+// shorter than 256 features leaves the rest of its row as it was.
 func getFixedRows() *fixedRows {
 	xs := fixedRowsFree.Get().(*fixedRows)
 	clear(xs[:])

@@ -90,6 +90,80 @@ func TestFixedWalkMatchesNodeWalk(t *testing.T) {
 	}
 }
 
+// TestFixedWalkSignEdges holds the fixed walk's step (the sign of
+// threshold - x) to the node walk's x <= threshold where the two could
+// part: signed zeros, subnormals, the largest floats (whose difference
+// overflows), infinities and NaN, as thresholds and as features.
+func TestFixedWalkSignEdges(t *testing.T) {
+	edges := []float32{0, float32(math.Copysign(0, -1)), math.SmallestNonzeroFloat32, -math.SmallestNonzeroFloat32,
+		2 * math.SmallestNonzeroFloat32, math.MaxFloat32, -math.MaxFloat32, 1, -1, math.Nextafter32(1, 2)}
+	specials := []float32{float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN())}
+	rng := rand.New(rand.NewSource(5))
+	nf := 6 // few features, so that rows often meet the thresholds
+	trees := make([][]treeNode, 41)
+	for i := range trees {
+		tr := randomTree(rng, fixedDepth, nf)
+		for treeDepth(tr, 0) < fixedDepth {
+			tr = randomTree(rng, fixedDepth, nf)
+		}
+		for j := range tr {
+			if tr[j].feature >= 0 {
+				tr[j].threshold = edges[rng.Intn(len(edges))]
+			}
+		}
+		trees[i] = tr
+	}
+	m := &lineModel{base: 0.25, trees: trees, flat: flatten(trees)}
+	if m.flat.fixed() == nil {
+		t.Fatal("fixed layout not used")
+	}
+	values := append(append([]float32{}, edges...), specials...)
+	var xs [][]float32
+	for range 4000 {
+		x := make([]float32, len(featureNames))
+		for i := range nf {
+			x[i] = values[rng.Intn(len(values))]
+		}
+		xs = append(xs, x)
+	}
+	out := make([]float32, len(xs))
+	m.predictAll(xs, out)
+	for i, x := range xs {
+		if want := walkTrees(m, x); out[i] != want {
+			t.Fatalf("row %d %v: fixed walk %v, node walk %v", i, x[:nf], out[i], want)
+		}
+	}
+}
+
+// TestFixedWalkOnPages scores the lines the rule scores on the WCXB dev
+// pages (when present) with the shipped model, in batches, and checks
+// every score against the node walk (of the model parsed from its text:
+// the packed one has no node trees).
+func TestFixedWalkOnPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("pages")
+	}
+	docs, _ := ruletest.WCXBDocs(t, "pages", document.Meta{})
+	m := mustParseModel(lineModelText)
+	if m.flat.fixed() == nil {
+		t.Fatal("the embedded trees are not walked in the fixed layout")
+	}
+	for _, d := range docs {
+		a := newAnalysis(d)
+		x := a.features(m.lexIdx, a.scoredByRule, nil)
+		out := make([]float32, len(x))
+		m.predictAll(x, out)
+		for i, row := range x {
+			if row == nil {
+				continue
+			}
+			if want := walkTrees(m, row); out[i] != want {
+				t.Fatalf("%s line %d: fixed walk %v, node walk %v", d.Path, i, out[i], want)
+			}
+		}
+	}
+}
+
 // modelEvidenceReference is the evidence as the rule wrote it with fmt
 // and strings.Join, before modelMessage.
 func modelEvidenceReference(a *analysis, ci int) string {
