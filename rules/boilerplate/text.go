@@ -48,7 +48,20 @@ func appendNormal(dst, line []byte) []byte {
 		for i+8 <= len(line) {
 			out, bad := plainPack(binary.LittleEndian.Uint64(line[i:]), prev == asciiSpace)
 			if bad != 0 {
-				limit = i + bits.TrailingZeros64(bad)>>3 + 1
+				// The bytes before the first one flagged are plain
+				// (see plainPack): they are written from the pack,
+				// and the byte loop starts at the flagged one.
+				k := bits.TrailingZeros64(bad) >> 3
+				binary.LittleEndian.PutUint64(buf[n:], out)
+				if k > 0 {
+					n += k
+					i += k
+					prev = asciiKeep
+					if byte(out>>(8*(k-1))) == ' ' {
+						prev = asciiSpace
+					}
+				}
+				limit = i + 1
 				break
 			}
 			binary.LittleEndian.PutUint64(buf[n:], out)
@@ -118,8 +131,11 @@ func appendNormal(dst, line []byte) []byte {
 // plainPack lower-cases eight bytes packed little-endian when they are
 // all ASCII letters and single spaces (no space after another, nor first
 // when afterSpace), so that normalising them copies them: bad is then 0.
-// Otherwise the lowest byte flagged in bad is at or before the first
-// byte that is not so (or the second of two spaces).
+// Otherwise the lowest byte flagged in bad is the first byte that is not
+// so (or the second of two spaces), and the bytes of out below it are
+// their normal form: a plain byte carries nothing into the byte above it
+// in the sums (a letter or space stays below 0x100 in each), so the flags
+// up to the first byte that is not plain are exact.
 func plainPack(x uint64, afterSpace bool) (out uint64, bad uint64) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	// Each byte's high bit answers a question. A byte above ASCII is
