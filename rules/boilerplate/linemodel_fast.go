@@ -11,7 +11,8 @@ import (
 // took for the eight rows' indices (the general batch walk spilled them
 // to the stack).
 
-// fixedDepth is the depth of the trees walked in the fixed layout, and
+// fixedDepth is the depth of the trees walked in the fixed layout
+// (predictFixed writes its five levels out: change both together), and
 // fixedSlots the room for one tree's inner nodes (2^depth - 1, the last
 // slot unused) or leaves (2^depth).
 const (
@@ -85,8 +86,9 @@ type fixedOnceState struct {
 // difference (subnormals are kept), an infinite x gives an infinite
 // difference of the opposite sign, equal ones give +0 (the thresholds hold
 // no -0, see fixed), and a NaN feature was made +Inf, which goes right as
-// in the node walk. i is below fixedSlots before every step: the mask m
-// changes nothing and spares the bounds checks.
+// in the node walk. The compiler proves every node number in range from
+// the levels written out (1 at the root, then 2-3, 4-7, 8-15, 16-31), so
+// the steps need neither bounds checks nor a mask.
 //
 // The sums and node numbers are scalars and the five levels are written
 // out: the compiler keeps only scalars in registers, a loop over the
@@ -104,56 +106,55 @@ func predictFixed(trees []fixedTree, base float32, x [][]float32, rows [batchRow
 			xs[r][j] = v
 		}
 	}
-	const m = fixedSlots - 1
 	s0, s1, s2, s3, s4, s5, s6, s7 := base, base, base, base, base, base, base, base
 	for ti := range trees {
 		t := &trees[ti]
 		i0, i1, i2, i3, i4, i5, i6, i7 := 1, 1, 1, 1, 1, 1, 1, 1
 		// level 1
-		i0 = 2*(i0&m) + int(math.Float32bits(t.threshold[i0&m]-xs[0][t.feature[i0&m]])>>31)
-		i1 = 2*(i1&m) + int(math.Float32bits(t.threshold[i1&m]-xs[1][t.feature[i1&m]])>>31)
-		i2 = 2*(i2&m) + int(math.Float32bits(t.threshold[i2&m]-xs[2][t.feature[i2&m]])>>31)
-		i3 = 2*(i3&m) + int(math.Float32bits(t.threshold[i3&m]-xs[3][t.feature[i3&m]])>>31)
-		i4 = 2*(i4&m) + int(math.Float32bits(t.threshold[i4&m]-xs[4][t.feature[i4&m]])>>31)
-		i5 = 2*(i5&m) + int(math.Float32bits(t.threshold[i5&m]-xs[5][t.feature[i5&m]])>>31)
-		i6 = 2*(i6&m) + int(math.Float32bits(t.threshold[i6&m]-xs[6][t.feature[i6&m]])>>31)
-		i7 = 2*(i7&m) + int(math.Float32bits(t.threshold[i7&m]-xs[7][t.feature[i7&m]])>>31)
+		i0 = 2*i0 + int(math.Float32bits(t.threshold[i0]-xs[0][t.feature[i0]])>>31)
+		i1 = 2*i1 + int(math.Float32bits(t.threshold[i1]-xs[1][t.feature[i1]])>>31)
+		i2 = 2*i2 + int(math.Float32bits(t.threshold[i2]-xs[2][t.feature[i2]])>>31)
+		i3 = 2*i3 + int(math.Float32bits(t.threshold[i3]-xs[3][t.feature[i3]])>>31)
+		i4 = 2*i4 + int(math.Float32bits(t.threshold[i4]-xs[4][t.feature[i4]])>>31)
+		i5 = 2*i5 + int(math.Float32bits(t.threshold[i5]-xs[5][t.feature[i5]])>>31)
+		i6 = 2*i6 + int(math.Float32bits(t.threshold[i6]-xs[6][t.feature[i6]])>>31)
+		i7 = 2*i7 + int(math.Float32bits(t.threshold[i7]-xs[7][t.feature[i7]])>>31)
 		// level 2
-		i0 = 2*(i0&m) + int(math.Float32bits(t.threshold[i0&m]-xs[0][t.feature[i0&m]])>>31)
-		i1 = 2*(i1&m) + int(math.Float32bits(t.threshold[i1&m]-xs[1][t.feature[i1&m]])>>31)
-		i2 = 2*(i2&m) + int(math.Float32bits(t.threshold[i2&m]-xs[2][t.feature[i2&m]])>>31)
-		i3 = 2*(i3&m) + int(math.Float32bits(t.threshold[i3&m]-xs[3][t.feature[i3&m]])>>31)
-		i4 = 2*(i4&m) + int(math.Float32bits(t.threshold[i4&m]-xs[4][t.feature[i4&m]])>>31)
-		i5 = 2*(i5&m) + int(math.Float32bits(t.threshold[i5&m]-xs[5][t.feature[i5&m]])>>31)
-		i6 = 2*(i6&m) + int(math.Float32bits(t.threshold[i6&m]-xs[6][t.feature[i6&m]])>>31)
-		i7 = 2*(i7&m) + int(math.Float32bits(t.threshold[i7&m]-xs[7][t.feature[i7&m]])>>31)
+		i0 = 2*i0 + int(math.Float32bits(t.threshold[i0]-xs[0][t.feature[i0]])>>31)
+		i1 = 2*i1 + int(math.Float32bits(t.threshold[i1]-xs[1][t.feature[i1]])>>31)
+		i2 = 2*i2 + int(math.Float32bits(t.threshold[i2]-xs[2][t.feature[i2]])>>31)
+		i3 = 2*i3 + int(math.Float32bits(t.threshold[i3]-xs[3][t.feature[i3]])>>31)
+		i4 = 2*i4 + int(math.Float32bits(t.threshold[i4]-xs[4][t.feature[i4]])>>31)
+		i5 = 2*i5 + int(math.Float32bits(t.threshold[i5]-xs[5][t.feature[i5]])>>31)
+		i6 = 2*i6 + int(math.Float32bits(t.threshold[i6]-xs[6][t.feature[i6]])>>31)
+		i7 = 2*i7 + int(math.Float32bits(t.threshold[i7]-xs[7][t.feature[i7]])>>31)
 		// level 3
-		i0 = 2*(i0&m) + int(math.Float32bits(t.threshold[i0&m]-xs[0][t.feature[i0&m]])>>31)
-		i1 = 2*(i1&m) + int(math.Float32bits(t.threshold[i1&m]-xs[1][t.feature[i1&m]])>>31)
-		i2 = 2*(i2&m) + int(math.Float32bits(t.threshold[i2&m]-xs[2][t.feature[i2&m]])>>31)
-		i3 = 2*(i3&m) + int(math.Float32bits(t.threshold[i3&m]-xs[3][t.feature[i3&m]])>>31)
-		i4 = 2*(i4&m) + int(math.Float32bits(t.threshold[i4&m]-xs[4][t.feature[i4&m]])>>31)
-		i5 = 2*(i5&m) + int(math.Float32bits(t.threshold[i5&m]-xs[5][t.feature[i5&m]])>>31)
-		i6 = 2*(i6&m) + int(math.Float32bits(t.threshold[i6&m]-xs[6][t.feature[i6&m]])>>31)
-		i7 = 2*(i7&m) + int(math.Float32bits(t.threshold[i7&m]-xs[7][t.feature[i7&m]])>>31)
+		i0 = 2*i0 + int(math.Float32bits(t.threshold[i0]-xs[0][t.feature[i0]])>>31)
+		i1 = 2*i1 + int(math.Float32bits(t.threshold[i1]-xs[1][t.feature[i1]])>>31)
+		i2 = 2*i2 + int(math.Float32bits(t.threshold[i2]-xs[2][t.feature[i2]])>>31)
+		i3 = 2*i3 + int(math.Float32bits(t.threshold[i3]-xs[3][t.feature[i3]])>>31)
+		i4 = 2*i4 + int(math.Float32bits(t.threshold[i4]-xs[4][t.feature[i4]])>>31)
+		i5 = 2*i5 + int(math.Float32bits(t.threshold[i5]-xs[5][t.feature[i5]])>>31)
+		i6 = 2*i6 + int(math.Float32bits(t.threshold[i6]-xs[6][t.feature[i6]])>>31)
+		i7 = 2*i7 + int(math.Float32bits(t.threshold[i7]-xs[7][t.feature[i7]])>>31)
 		// level 4
-		i0 = 2*(i0&m) + int(math.Float32bits(t.threshold[i0&m]-xs[0][t.feature[i0&m]])>>31)
-		i1 = 2*(i1&m) + int(math.Float32bits(t.threshold[i1&m]-xs[1][t.feature[i1&m]])>>31)
-		i2 = 2*(i2&m) + int(math.Float32bits(t.threshold[i2&m]-xs[2][t.feature[i2&m]])>>31)
-		i3 = 2*(i3&m) + int(math.Float32bits(t.threshold[i3&m]-xs[3][t.feature[i3&m]])>>31)
-		i4 = 2*(i4&m) + int(math.Float32bits(t.threshold[i4&m]-xs[4][t.feature[i4&m]])>>31)
-		i5 = 2*(i5&m) + int(math.Float32bits(t.threshold[i5&m]-xs[5][t.feature[i5&m]])>>31)
-		i6 = 2*(i6&m) + int(math.Float32bits(t.threshold[i6&m]-xs[6][t.feature[i6&m]])>>31)
-		i7 = 2*(i7&m) + int(math.Float32bits(t.threshold[i7&m]-xs[7][t.feature[i7&m]])>>31)
+		i0 = 2*i0 + int(math.Float32bits(t.threshold[i0]-xs[0][t.feature[i0]])>>31)
+		i1 = 2*i1 + int(math.Float32bits(t.threshold[i1]-xs[1][t.feature[i1]])>>31)
+		i2 = 2*i2 + int(math.Float32bits(t.threshold[i2]-xs[2][t.feature[i2]])>>31)
+		i3 = 2*i3 + int(math.Float32bits(t.threshold[i3]-xs[3][t.feature[i3]])>>31)
+		i4 = 2*i4 + int(math.Float32bits(t.threshold[i4]-xs[4][t.feature[i4]])>>31)
+		i5 = 2*i5 + int(math.Float32bits(t.threshold[i5]-xs[5][t.feature[i5]])>>31)
+		i6 = 2*i6 + int(math.Float32bits(t.threshold[i6]-xs[6][t.feature[i6]])>>31)
+		i7 = 2*i7 + int(math.Float32bits(t.threshold[i7]-xs[7][t.feature[i7]])>>31)
 		// level 5
-		i0 = 2*(i0&m) + int(math.Float32bits(t.threshold[i0&m]-xs[0][t.feature[i0&m]])>>31)
-		i1 = 2*(i1&m) + int(math.Float32bits(t.threshold[i1&m]-xs[1][t.feature[i1&m]])>>31)
-		i2 = 2*(i2&m) + int(math.Float32bits(t.threshold[i2&m]-xs[2][t.feature[i2&m]])>>31)
-		i3 = 2*(i3&m) + int(math.Float32bits(t.threshold[i3&m]-xs[3][t.feature[i3&m]])>>31)
-		i4 = 2*(i4&m) + int(math.Float32bits(t.threshold[i4&m]-xs[4][t.feature[i4&m]])>>31)
-		i5 = 2*(i5&m) + int(math.Float32bits(t.threshold[i5&m]-xs[5][t.feature[i5&m]])>>31)
-		i6 = 2*(i6&m) + int(math.Float32bits(t.threshold[i6&m]-xs[6][t.feature[i6&m]])>>31)
-		i7 = 2*(i7&m) + int(math.Float32bits(t.threshold[i7&m]-xs[7][t.feature[i7&m]])>>31)
+		i0 = 2*i0 + int(math.Float32bits(t.threshold[i0]-xs[0][t.feature[i0]])>>31)
+		i1 = 2*i1 + int(math.Float32bits(t.threshold[i1]-xs[1][t.feature[i1]])>>31)
+		i2 = 2*i2 + int(math.Float32bits(t.threshold[i2]-xs[2][t.feature[i2]])>>31)
+		i3 = 2*i3 + int(math.Float32bits(t.threshold[i3]-xs[3][t.feature[i3]])>>31)
+		i4 = 2*i4 + int(math.Float32bits(t.threshold[i4]-xs[4][t.feature[i4]])>>31)
+		i5 = 2*i5 + int(math.Float32bits(t.threshold[i5]-xs[5][t.feature[i5]])>>31)
+		i6 = 2*i6 + int(math.Float32bits(t.threshold[i6]-xs[6][t.feature[i6]])>>31)
+		i7 = 2*i7 + int(math.Float32bits(t.threshold[i7]-xs[7][t.feature[i7]])>>31)
 		s0 += fixedLeaf(t, i0)
 		s1 += fixedLeaf(t, i1)
 		s2 += fixedLeaf(t, i2)
