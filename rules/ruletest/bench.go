@@ -3,9 +3,7 @@ package ruletest
 import (
 	"errors"
 	"os"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/shareddata"
@@ -38,16 +36,6 @@ func WCXBDocs(b testing.TB, kind string, meta document.Meta) ([]*document.Docume
 		size += int64(len(src))
 	}
 	return docs, size
-}
-
-// cpuTime is the CPU time this process has used (all threads, user and
-// system).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // MeasureCPU runs fn b.N times and reports MB per CPU-second beside the

@@ -1,0 +1,18 @@
+//go:build unix
+
+package ruletest
+
+import (
+	"syscall"
+	"time"
+)
+
+// cpuTime is the CPU time this process has used (all threads, user and
+// system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
