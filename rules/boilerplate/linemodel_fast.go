@@ -99,11 +99,12 @@ type fixedOnceState struct {
 // 0.95G written out.
 func predictFixed(trees []fixedTree, base float32, x [][]float32, rows [batchRows]int, out []float32, xs *fixedRows) {
 	for r, row := range rows {
-		for j, v := range x[row][:min(len(x[row]), 256)] {
+		dst := &xs[r] // once per row: indexed xs[r][j] recomputed it per feature
+		for j, v := range x[row][:min(len(x[row]), len(dst))] {
 			if v != v {
 				v = float32(math.Inf(1))
 			}
-			xs[r][j] = v
+			dst[j] = v
 		}
 	}
 	s0, s1, s2, s3, s4, s5, s6, s7 := base, base, base, base, base, base, base, base
