@@ -10,6 +10,9 @@ const (
 	// ExitError: a usage, config or I/O error, or an input that could not
 	// be read (the other inputs are still processed).
 	ExitError = 2
+	// ExitInterrupted: fix stopped by Ctrl-C or SIGTERM (128 + SIGINT, as
+	// shells report it); the files written so far are complete.
+	ExitInterrupted = 130
 )
 
 // exitError carries an exit code out of a command.

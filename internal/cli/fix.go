@@ -53,7 +53,8 @@ audit a cleanup or reverse it. With no path, fix reads standard input, or
 the current directory when a mode is given.
 
 Exit codes: 0 done (or nothing to change); 1 --check found changes;
-2 a usage, config or I/O error (the other inputs are still processed).`,
+2 a usage, config or I/O error (the other inputs are still processed);
+130 interrupted (every file is then fixed or left as it was).`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runFix(e, &ff, args) },
 	}
 	ff.register(cmd)
@@ -130,7 +131,9 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 	}
 	syncs := dirSyncs{}
 	defer syncs.flush() // on an early return too; a no-op after the flush below
-	sink, err := ff.sink(e, args, color, syncs)
+	staged := newStagedWrites(syncs)
+	defer abandonOnInterrupt(e.stderr, staged)()
+	sink, err := ff.sink(e, args, color, staged)
 	if err != nil {
 		return withCode(ExitError, err)
 	}
@@ -140,15 +143,18 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 			return withCode(ExitError, fmt.Errorf("--ledger: %v", err))
 		}
 	}
-	run := &fixRun{e: e, ff: ff, sink: sink, ledger: ledger, syncs: syncs, stats: newFixStats()}
+	run := &fixRun{e: e, ff: ff, sink: sink, ledger: ledger, syncs: syncs, staged: staged, stats: newFixStats()}
 	problems, err := runner.Fix(args, lint.FixOptions{Unsafe: ff.unsafe, Rounds: ff.rounds}, run.add)
 	if err == nil {
 		err = run.flush()
 	}
+	// The files finished before a failure are written all the same.
+	run.commit()
 	if err != nil {
 		return withCode(ExitError, err)
 	}
 	run.copySkipped(args, opts.Walk, problems)
+	run.commit()
 	failed := printProblems(e, problems, ff.quiet)
 	if ff.toStdout() && run.stats.files == 0 && !failed {
 		// A filter that writes nothing for a skipped input would leave an
@@ -185,7 +191,8 @@ type fixRun struct {
 	ff     *fixFlags
 	sink   fixSink
 	ledger *ledgerWriter
-	syncs  dirSyncs // directories to sync at the end (writeAtomic)
+	syncs  dirSyncs      // directories to sync at the end
+	staged *stagedWrites // whole files waiting for their rename
 	stats  *fixStats
 	failed bool
 
@@ -236,7 +243,22 @@ func (r *fixRun) flush() error {
 	if err := r.sink.Put(f); err != nil {
 		r.fail("%s: %v", f.file.Path, err)
 	}
+	r.reportStaged()
 	return nil
+}
+
+// commit renames the files still waiting in the batch and reports those
+// that could not be written.
+func (r *fixRun) commit() {
+	r.staged.commit()
+	r.reportStaged()
+}
+
+// reportStaged reports the files a batch's commit could not write.
+func (r *fixRun) reportStaged() {
+	for _, err := range r.staged.takeFailures() {
+		r.fail("%v", err)
+	}
 }
 
 func (r *fixRun) fail(format string, args ...any) {

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,12 +67,12 @@ type fixSink interface {
 	Close() error
 }
 
-func (ff *fixFlags) sink(e *env, args []string, color bool, syncs dirSyncs) (fixSink, error) {
+func (ff *fixFlags) sink(e *env, args []string, color bool, staged *stagedWrites) (fixSink, error) {
 	switch {
 	case ff.out != "":
-		return newDirSink(ff.out, args, syncs)
+		return newDirSink(ff.out, args, staged)
 	case ff.inPlace:
-		return inPlaceSink{syncs: syncs}, nil
+		return inPlaceSink{staged: staged}, nil
 	case ff.diff:
 		return &diffSink{w: e.stdout, color: color}, nil
 	case ff.check:
@@ -157,7 +156,7 @@ func (s *checkSink) Put(f *fixedFile) error {
 func (s *checkSink) Close() error { return nil }
 
 // inPlaceSink rewrites each changed file atomically.
-type inPlaceSink struct{ syncs dirSyncs }
+type inPlaceSink struct{ staged *stagedWrites }
 
 func (s inPlaceSink) Put(f *fixedFile) error {
 	if !f.changed() {
@@ -177,7 +176,7 @@ func (s inPlaceSink) Put(f *fixedFile) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(target, out, info.Mode().Perm(), s.syncs)
+	return s.staged.write(target, out, info.Mode().Perm(), f.file.Path)
 }
 
 func (inPlaceSink) Close() error { return nil }
@@ -186,10 +185,10 @@ func (inPlaceSink) Close() error { return nil }
 type dirSink struct {
 	root    string
 	written map[string]string // output path -> input path
-	syncs   dirSyncs
+	staged  *stagedWrites
 }
 
-func newDirSink(root string, args []string, syncs dirSyncs) (*dirSink, error) {
+func newDirSink(root string, args []string, staged *stagedWrites) (*dirSink, error) {
 	if info, err := os.Stat(root); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("--out %s: not a directory", root)
 	}
@@ -210,7 +209,7 @@ func newDirSink(root string, args []string, syncs dirSyncs) (*dirSink, error) {
 			return nil, fmt.Errorf("--out %s is inside the input directory %s: the copies would be read as inputs next time; choose a directory outside it", root, a)
 		}
 	}
-	return &dirSink{root: root, written: map[string]string{}, syncs: syncs}, nil
+	return &dirSink{root: root, written: map[string]string{}, staged: staged}, nil
 }
 
 // resolvedAbs is the absolute path with symbolic links resolved, for as
@@ -262,7 +261,7 @@ func (s *dirSink) write(f corpus.File, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(dest, data, perm, s.syncs)
+	return s.staged.write(dest, data, perm, f.Path)
 }
 
 // claim reserves the output path for input f: it refuses a second input
@@ -293,49 +292,11 @@ func (s *dirSink) Close() error { return nil }
 // writing the temporary file and renaming it.
 var renameFile = os.Rename
 
-// writeAtomic replaces path with data so that a reader, or the file after
-// a crash, holds either the old or the new content, never a mix: the data
-// goes to a temporary file in the same directory, is flushed to disk,
-// then renamed over path. The rename is made durable when syncs are
-// flushed at the end of the run.
-func writeAtomic(path string, data []byte, perm fs.FileMode, syncs dirSyncs) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".hygiene-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(name)
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = renameFile(name, path); err != nil {
-		return err
-	}
-	syncs.add(dir)
-	return nil
-}
-
 // dirSyncs holds the directories that received renamed files. Each is
-// synced once when the run ends rather than after every file: a corpus
-// written into a few directories then costs one fsync per file instead
-// of two (fsync was 90% of the system time of a fix run over many small
-// files). Until then a crash may bring back a file's old content, never
-// a mix of old and new.
+// synced once when the run ends rather than after every file (fsync was
+// 90% of the system time of a fix run over many small files). Until then
+// a crash may bring back a file's old content, never a mix of old and
+// new.
 type dirSyncs map[string]struct{}
 
 func (s dirSyncs) add(dir string) { s[dir] = struct{}{} }
