@@ -33,9 +33,11 @@ type jsonlOut struct {
 	w    *bufio.Writer  // the encoded records go here; nil for --check and --diff
 	comp io.WriteCloser // the compressor under w, if any
 	tmp  *os.File       // the temporary file for --out and --in-place
-	dest string         // where tmp is renamed to
-	perm fs.FileMode
-	line []byte // scratch for one output line
+	// staged removes tmp if the run is interrupted (abandonOnInterrupt).
+	staged *stagedWrites
+	dest   string // where tmp is renamed to
+	perm   fs.FileMode
+	line   []byte // scratch for one output line
 }
 
 // addRecord takes one fixed JSON Lines record (fixRun.add hands them
@@ -76,7 +78,7 @@ func (r *fixRun) addRecord(fx *lint.Fixed) error {
 // openJSONL starts the output of one JSON Lines file for the run's mode.
 // A failure is reported and the file's records are then only counted.
 func (r *fixRun) openJSONL(f corpus.File) *jsonlOut {
-	out := &jsonlOut{file: f}
+	out := &jsonlOut{file: f, staged: r.staged}
 	var err error
 	switch {
 	case r.ff.diff || r.ff.check:
@@ -122,6 +124,7 @@ func (o *jsonlOut) openTemp(dest string, perm fs.FileMode) error {
 		return err
 	}
 	o.tmp, o.dest, o.perm = tmp, dest, perm
+	o.staged.track(tmp)
 	o.startEncoding(tmp)
 	return nil
 }
@@ -233,6 +236,7 @@ func (o *jsonlOut) close(discard bool, syncs dirSyncs) error {
 		return err
 	}
 	syncs.add(filepath.Dir(o.dest))
+	o.staged.untrack(o.tmp)
 	o.tmp = nil
 	return nil
 }
@@ -242,8 +246,8 @@ func (o *jsonlOut) close(discard bool, syncs dirSyncs) error {
 func (o *jsonlOut) abort() {
 	o.failed = true
 	if o.tmp != nil {
-		_ = o.tmp.Close()
-		_ = os.Remove(o.tmp.Name())
+		o.staged.untrack(o.tmp)
+		discardTemp(o.tmp)
 		o.tmp = nil
 	}
 }

@@ -28,10 +28,14 @@ import (
 type stagedWrites struct {
 	// mu is held by write and commit, so that an interrupt (abandon)
 	// finds the batch between two steps, never in the middle of one.
-	mu       sync.Mutex
-	syncs    dirSyncs // the directories to sync once the renames are done
-	pending  []stagedFile
-	size     int     // bytes in pending
+	mu      sync.Mutex
+	syncs   dirSyncs // the directories to sync once the renames are done
+	pending []stagedFile
+	size    int // bytes in pending
+	// streams are temporary files written outside the batches (the copy
+	// of a JSON Lines file, streamed record by record): an interrupt
+	// removes them too.
+	streams  map[*os.File]bool
 	failures []error // files not written at a commit, each naming its input
 }
 
@@ -49,7 +53,9 @@ const (
 	maxStagedBytes = 32 << 20
 )
 
-func newStagedWrites(syncs dirSyncs) *stagedWrites { return &stagedWrites{syncs: syncs} }
+func newStagedWrites(syncs dirSyncs) *stagedWrites {
+	return &stagedWrites{syncs: syncs, streams: map[*os.File]bool{}}
+}
 
 // write stages data as the new content of path (the copy of input): the
 // file appears at path when its batch is committed.
@@ -136,6 +142,22 @@ func (s *stagedWrites) abandon() {
 		discardTemp(p.tmp)
 	}
 	s.pending = nil
+	for f := range s.streams {
+		_ = os.Remove(f.Name())
+	}
+}
+
+// track and untrack name a streamed temporary file for abandon.
+func (s *stagedWrites) track(f *os.File) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.streams[f] = true
+}
+
+func (s *stagedWrites) untrack(f *os.File) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.streams, f)
 }
 
 // takeFailures returns the files the commits so far could not write, and

@@ -167,3 +167,17 @@ func fxHasCopy(dir string) bool {
 	}
 	return false
 }
+
+// abandon removes a JSON Lines copy being streamed as well.
+func TestStagedWritesAbandonRemovesStreams(t *testing.T) {
+	dir := t.TempDir()
+	s := newStagedWrites(dirSyncs{})
+	f, err := os.CreateTemp(dir, ".corpus.jsonl.hygiene-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s.track(f)
+	s.abandon()
+	fxNoTemporaryFiles(t, dir)
+}
