@@ -97,9 +97,9 @@ type fixedOnceState struct {
 // marker instruction each. Instructions of the walk (lint -j1 on the WCXB
 // pages): 1.71G with an array of sums, the level loop and a compare per
 // step; 0.95G written out; 0.86G without the mask; 0.83G with the row
-// copied through one pointer. User CPU of BenchmarkPredict about a sixth
-// less (the eight walks' chains of loads bound it more than their count
-// of instructions).
+// copied through one pointer. User CPU of predictAll (BenchmarkPredict,
+// GOMAXPROCS=1) about a quarter less: the eight walks' chains of
+// dependent loads bound it more than their count of instructions.
 func predictFixed(trees []fixedTree, base float32, x [][]float32, rows [batchRows]int, out []float32, xs *fixedRows) {
 	for r, row := range rows {
 		dst := &xs[r] // once per row: indexed xs[r][j] recomputed it per feature
