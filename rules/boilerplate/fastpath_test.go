@@ -591,7 +591,7 @@ func TestFrequentLinesKeepCounts(t *testing.T) {
 		}
 	}
 	f := facts.(*templateFacts).counted()
-	if n := f.lines["s"].count(fingerprint("a")); n != 3 {
+	if n := f.lines["s"][fingerprint("a")]; n != 3 {
 		t.Fatalf("line a counted in %d documents of source s, want 3", n)
 	}
 	for _, minDocs := range []int{1, 2, 3, 4} {
@@ -599,7 +599,7 @@ func TestFrequentLinesKeepCounts(t *testing.T) {
 			got := f.frequentLines(src, minDocs)
 			for _, line := range []string{"a", "b", "c", "x", "y", "z"} {
 				fp := fingerprint(line)
-				want := f.lines[src].count(fp)
+				want := f.lines[src][fp]
 				if want < minDocs {
 					want = 0
 				}

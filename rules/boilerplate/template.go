@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"fmt"
-	"math/bits"
 	"slices"
 	"sync"
 
@@ -47,7 +46,7 @@ The fix (unsafe) removes the line with its blank separator.`,
 // line); merging folds them into per-source counts.
 type templateFacts struct {
 	docs  map[string]int
-	lines map[string]*lineCounts
+	lines map[string]map[uint64]int
 
 	// For one document, before any merge:
 	source string
@@ -77,11 +76,11 @@ func (t *templateFacts) frequentLines(src string, minDocs int) map[uint64]int {
 		return m
 	}
 	m := map[uint64]int{}
-	t.lines[src].each(func(fp uint64, n int) {
+	for fp, n := range t.lines[src] {
 		if n >= minDocs {
 			m[fp] = n
 		}
-	})
+	}
 	if t.frequent == nil {
 		t.frequent = map[frequentKey]map[uint64]int{}
 	}
@@ -158,11 +157,11 @@ func (t *templateFacts) counted() *templateFacts {
 	if t.docs != nil {
 		return t
 	}
-	m := &lineCounts{}
+	m := make(map[uint64]int, len(t.single))
 	for _, fp := range t.single {
-		m.add(fp, 1)
+		m[fp] = 1
 	}
-	return &templateFacts{docs: map[string]int{t.source: 1}, lines: map[string]*lineCounts{t.source: m}}
+	return &templateFacts{docs: map[string]int{t.source: 1}, lines: map[string]map[uint64]int{t.source: m}}
 }
 
 // mergeTemplates folds y into x; x may be reused (summaries are merged
@@ -174,11 +173,11 @@ func mergeTemplates(x, y rules.Summary) rules.Summary {
 		a.docs[b.source]++
 		m := a.lines[b.source]
 		if m == nil {
-			m = &lineCounts{}
+			m = map[uint64]int{}
 			a.lines[b.source] = m
 		}
 		for _, fp := range b.single {
-			m.add(fp, 1)
+			m[fp]++
 		}
 		return a
 	}
@@ -189,110 +188,11 @@ func mergeTemplates(x, y rules.Summary) rules.Summary {
 			a.lines[src] = b.lines[src]
 			continue
 		}
-		b.lines[src].each(m.add)
+		for fp, k := range b.lines[src] {
+			m[fp] += k
+		}
 	}
 	return a
-}
-
-// lineCounts counts, per line fingerprint, the documents of a source that
-// hold the line: an open-addressing table with linear probing, at most
-// three quarters full. The corpus pass adds every short line of every
-// document to it, and a map's hashing and groups cost more than slots
-// picked by the fingerprint's own top bits (a fingerprint is a mixed
-// 64-bit hash already); it is smaller too (WCXB truth texts: the corpus
-// state 8.1 -> 5.6 KB per document). Fingerprint 0 marks an empty slot,
-// so its count is kept apart.
-type lineCounts struct {
-	slots []lineCount
-	used  int
-	zero  int32 // the count of fingerprint 0
-}
-
-type lineCount struct {
-	fp    uint64
-	count int32
-}
-
-// add adds n to fp's count.
-func (c *lineCounts) add(fp uint64, n int) {
-	if fp == 0 {
-		c.zero += int32(n)
-		return
-	}
-	if 4*(c.used+1) > 3*len(c.slots) {
-		c.grow()
-	}
-	mask := uint64(len(c.slots) - 1)
-	for i := c.slot(fp); ; i = (i + 1) & mask {
-		s := &c.slots[i]
-		if s.fp == fp {
-			s.count += int32(n)
-			return
-		}
-		if s.fp == 0 {
-			s.fp, s.count = fp, int32(n)
-			c.used++
-			return
-		}
-	}
-}
-
-// count returns fp's count; a nil table counts nothing.
-func (c *lineCounts) count(fp uint64) int {
-	if c == nil {
-		return 0
-	}
-	if fp == 0 {
-		return int(c.zero)
-	}
-	if len(c.slots) == 0 {
-		return 0
-	}
-	mask := uint64(len(c.slots) - 1)
-	for i := c.slot(fp); ; i = (i + 1) & mask {
-		switch c.slots[i].fp {
-		case fp:
-			return int(c.slots[i].count)
-		case 0:
-			return 0
-		}
-	}
-}
-
-// each calls fn with every fingerprint counted and its count; a nil table
-// has none.
-func (c *lineCounts) each(fn func(fp uint64, n int)) {
-	if c == nil {
-		return
-	}
-	if c.zero > 0 {
-		fn(0, int(c.zero))
-	}
-	for _, s := range c.slots {
-		if s.fp != 0 {
-			fn(s.fp, int(s.count))
-		}
-	}
-}
-
-// slot is where fp's probe starts: its top bits.
-func (c *lineCounts) slot(fp uint64) uint64 {
-	return fp >> (64 - bits.TrailingZeros(uint(len(c.slots))))
-}
-
-// grow doubles the table (to 1024 slots at first) and re-files the
-// fingerprints.
-func (c *lineCounts) grow() {
-	old := c.slots
-	c.slots = make([]lineCount, max(1024, 2*len(old)))
-	c.used = 0
-	zero := c.zero
-	for _, s := range old {
-		if s.fp != 0 {
-			c.add(s.fp, int(s.count))
-		}
-	}
-	c.zero = zero
 }
 
 func runTemplates(pass *rules.Pass) {
