@@ -372,16 +372,7 @@ func TestUnitTokensMatchTokensIn(t *testing.T) {
 	}
 	odd := "# T\n\n```\ncode words here\n```\n\nA b c.\n\n- one two\n- three\n\n[1] note words\n\nAfter the notes.\n"
 	texts = append(texts, odd, strings.Repeat(odd, 150), strings.Repeat(texts[0]+"\n\n- a list item\n- another\n\n", 12))
-	for _, kind := range []string{"truth", "pages"} {
-		paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-	}
+	texts = append(texts, wcxbTexts(t, "truth", "pages")...)
 	grouped := 0
 	for k, text := range texts {
 		doc := document.New("t", []byte(text), document.Meta{})

@@ -1,12 +1,10 @@
 package insertion
 
 import (
-	"os"
 	"slices"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
-	"github.com/dochygiene/hygiene/internal/shareddata"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
@@ -54,16 +52,7 @@ func TestGramMatchesReference(t *testing.T) {
 		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
 	}
 	if !testing.Short() {
-		for _, kind := range []string{"truth", "pages"} {
-			paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
-			for _, p := range paths {
-				src, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				docs = append(docs, document.New(p, src, document.Meta{}))
-			}
-		}
+		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
 	}
 	idf := defaultIDF()
 	for _, doc := range docs {
@@ -113,16 +102,7 @@ func TestExclusiveMatchesReference(t *testing.T) {
 		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
 	}
 	if !testing.Short() {
-		for _, kind := range []string{"truth", "pages"} {
-			paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
-			for _, p := range paths {
-				src, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				docs = append(docs, document.New(p, src, document.Meta{}))
-			}
-		}
+		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
 	}
 	idf := defaultIDF()
 	for _, doc := range docs {

@@ -72,32 +72,11 @@ func (c *cohesion) searchReference(doc *document.Document, p params, skipFrom, s
 // (documents the rule flags), each searched whole and with the found
 // block skipped, as findBlocks does.
 func TestSearchPruneMatchesReference(t *testing.T) {
-	var texts []string
-	for _, pattern := range []string{
-		filepath.Join("..", "..", "testdata", "seeds", "*.txt"),
-		filepath.Join("..", "..", "testdata", "insertion", "*.txt"),
-		filepath.Join("testdata", "*.txt"),
-	} {
-		paths, _ := filepath.Glob(pattern)
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-	}
+	texts := fixtureTexts(t)
+	generated, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "insertion", "*.txt"))
+	texts = append(texts, readTexts(t, generated)...)
 	if !testing.Short() {
-		for _, kind := range []string{"truth", "pages"} {
-			paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
-			for _, p := range paths {
-				b, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				texts = append(texts, string(b))
-			}
-		}
+		texts = append(texts, wcxbTexts(t, "truth", "pages")...)
 		truth, _ := shareddata.WCXBFiles("truth")
 		for k := 0; k+1 < len(truth); k += 2 {
 			host, err1 := os.ReadFile(truth[k])
@@ -149,28 +128,8 @@ func TestSearchPruneMatchesReference(t *testing.T) {
 // looks at the lines. Checked on the rule's fixtures, the seeds and the
 // WCXB dev pages (when present), whose lines hold many markers.
 func TestRelaxBoundHolds(t *testing.T) {
-	var texts []string
-	for _, pattern := range []string{
-		filepath.Join("..", "..", "testdata", "seeds", "*.txt"),
-		filepath.Join("testdata", "*.txt"),
-	} {
-		paths, _ := filepath.Glob(pattern)
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-	}
-	pages, _ := shareddata.WCXBFiles("pages") // none without ../shared
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts := fixtureTexts(t)
+	texts = append(texts, wcxbTexts(t, "pages")...)
 	leads := 0
 	for k, text := range texts {
 		doc := document.New("t.txt", []byte(text), document.Meta{})
@@ -207,30 +166,8 @@ func TestRelaxBoundHolds(t *testing.T) {
 // is checkFrom's ok for runs that end at no heading. On the seeds, the
 // fixtures and the WCXB dev texts when present.
 func TestRunBoundsMatchCheckFrom(t *testing.T) {
-	var texts []string
-	for _, pattern := range []string{
-		filepath.Join("..", "..", "testdata", "seeds", "*.txt"),
-		filepath.Join("testdata", "*.txt"),
-	} {
-		paths, _ := filepath.Glob(pattern)
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-	}
-	for _, kind := range []string{"truth", "pages"} {
-		paths, _ := shareddata.WCXBFiles(kind) // none without ../shared
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-	}
+	texts := fixtureTexts(t)
+	texts = append(texts, wcxbTexts(t, "truth", "pages")...)
 	p := defaultParams
 	oks := 0
 	for k, text := range texts {
