@@ -279,15 +279,7 @@ func phoneLikeReference(text []byte) bool {
 
 func TestPhoneLikeMatchesReference(t *testing.T) {
 	pieces := []string{"0", "1", "23", "456", " ", "+", "-", "(", ")", ".", "x", "Tel:", "\u00a0", "\t", "é", "/"}
-	rng := rand.New(rand.NewSource(13))
-	lines := sampleLines(t)
-	for range 30000 {
-		var b []byte
-		for range rng.Intn(20) {
-			b = append(b, pieces[rng.Intn(len(pieces))]...)
-		}
-		lines = append(lines, b)
-	}
+	lines := withRandomLines(t, 13, pieces, 20)
 	for _, l := range lines {
 		if got, want := phoneLike(l), phoneLikeReference(l); got != want {
 			t.Fatalf("phoneLike(%q) = %v, want %v", l, got, want)
@@ -345,15 +337,7 @@ func TestCompoundFirstWordTest(t *testing.T) {
 func TestShapeTestsMatchReference(t *testing.T) {
 	pieces := []string{"{", "}", `"`, `":`, `": `, `":"`, ":", ".", "www", "www.", "http", "://", "s://", "https://", "#", " ",
 		"a", "@", "x.y", "1234", "+", "-", "\u00a0"}
-	rng := rand.New(rand.NewSource(19))
-	lines := sampleLines(t)
-	for range 30000 {
-		var b []byte
-		for range rng.Intn(10) {
-			b = append(b, pieces[rng.Intn(len(pieces))]...)
-		}
-		lines = append(lines, b)
-	}
+	lines := withRandomLines(t, 19, pieces, 10)
 	web := func(b []byte) bool {
 		return bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("http://")) || bytes.Contains(b, []byte("https://"))
 	}
@@ -403,15 +387,7 @@ func endsSentenceReference(text []byte) bool {
 func TestEndsSentenceMatchesReference(t *testing.T) {
 	pieces := []string{"a", ".", "!", "?", ";", "\u2026", `"`, "'", "\u201d", "\u2019", ")", "]", "\u00bb", " ", "*", "_",
 		"\u00a0", "\xe2", "\x80", "\xa6", "\xc2", "é", ":"}
-	rng := rand.New(rand.NewSource(23))
-	lines := sampleLines(t)
-	for range 30000 {
-		var b []byte
-		for range rng.Intn(8) {
-			b = append(b, pieces[rng.Intn(len(pieces))]...)
-		}
-		lines = append(lines, b)
-	}
+	lines := withRandomLines(t, 23, pieces, 8)
 	for _, l := range lines {
 		if got, want := endsSentence(l), endsSentenceReference(l); got != want {
 			t.Fatalf("endsSentence(%q) = %v, want %v", l, got, want)
@@ -441,4 +417,21 @@ func TestLocalNearMatchesWalk(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withRandomLines is sampleLines and 30,000 lines of fewer than
+// maxPieces pieces drawn at random (from seed): what the fast paths are
+// held to their references on.
+func withRandomLines(t *testing.T, seed int64, pieces []string, maxPieces int) [][]byte {
+	t.Helper()
+	rng := rand.New(rand.NewSource(seed))
+	lines := sampleLines(t)
+	for range 30000 {
+		var b []byte
+		for range rng.Intn(maxPieces) {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		lines = append(lines, b)
+	}
+	return lines
 }

@@ -3,9 +3,6 @@ package insertion
 import (
 	"slices"
 	"testing"
-
-	"github.com/dochygiene/hygiene/internal/document"
-	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
 // gramReference is buildGram's table built as before the mirrored adds:
@@ -46,11 +43,7 @@ func gramReference(c *cohesion) []float64 {
 // against the reference on the seeds and, when present, the WCXB dev
 // truth texts and pages (long documents with grouped units among them).
 func TestGramMatchesReference(t *testing.T) {
-	var docs []*document.Document
-	for _, n := range []string{"000", "001", "002", "003", "004"} {
-		_, text := ruletest.Seed(t, n)
-		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
-	}
+	docs := seedDocs(t, "000", "001", "002", "003", "004")
 	if !testing.Short() {
 		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
 	}
@@ -96,11 +89,7 @@ func exclusiveReference(c *cohesion) []float64 {
 // over the last document's (its cells below the diagonal are not
 // cleared).
 func TestExclusiveMatchesReference(t *testing.T) {
-	var docs []*document.Document
-	for _, n := range []string{"004", "000", "003", "001", "002"} {
-		_, text := ruletest.Seed(t, n)
-		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
-	}
+	docs := seedDocs(t, "004", "000", "003", "001", "002")
 	if !testing.Short() {
 		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
 	}

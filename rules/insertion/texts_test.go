@@ -7,7 +7,19 @@ import (
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/rules/ruletest"
 )
+
+// seedDocs is the seeds named, in that order, as documents.
+func seedDocs(t *testing.T, names ...string) []*document.Document {
+	t.Helper()
+	docs := make([]*document.Document, 0, len(names))
+	for _, n := range names {
+		_, text := ruletest.Seed(t, n)
+		docs = append(docs, document.New(n+".txt", []byte(text), document.Meta{}))
+	}
+	return docs
+}
 
 // readTexts reads every file of paths; one that cannot be read fails the
 // test.
