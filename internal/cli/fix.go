@@ -132,7 +132,9 @@ func runFix(e *env, ff *fixFlags, args []string) error {
 	syncs := dirSyncs{}
 	defer syncs.flush() // on an early return too; a no-op after the flush below
 	staged := newStagedWrites(syncs)
-	defer abandonOnInterrupt(e.stderr, staged)()
+	if ff.out != "" || ff.inPlace {
+		defer abandonOnInterrupt(e.stderr, staged)()
+	}
 	sink, err := ff.sink(e, args, color, staged)
 	if err != nil {
 		return withCode(ExitError, err)
