@@ -621,10 +621,13 @@ func groupUnits(raw []unit) []unit {
 	return out
 }
 
+// maxTitleWords is the most words a numbered title holds.
+const maxTitleWords = 8
+
 // numberedTitle is a short numbered line standing as a section title: a
 // list item such as "2. REDUCE" or a line such as "#38 Trim the fat."
 func numberedTitle(doc *document.Document, b document.Block, words int) bool {
-	if words > 8 || b.FirstLine != b.LastLine {
+	if words > maxTitleWords || b.FirstLine != b.LastLine {
 		return false
 	}
 	switch b.Kind {

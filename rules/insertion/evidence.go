@@ -578,11 +578,11 @@ func (g *genreCounts) add(doc *document.Document, b document.Block) {
 		}
 		g.roundupTitle = g.roundupTitle || isRoundupTitle(text)
 	case document.ListItem:
-		if numberedTitle(doc, b, len(strings.Fields(string(text)))) {
+		if g.numberedTitle(doc, b, text) {
 			g.numberedHeadings++
 		}
 	case document.Paragraph, document.Quote:
-		if numberedTitle(doc, b, len(strings.Fields(string(text)))) {
+		if g.numberedTitle(doc, b, text) {
 			g.numberedHeadings++
 			return
 		}
@@ -603,6 +603,13 @@ func (g *genreCounts) add(doc *document.Document, b document.Block) {
 			g.quotes++
 		}
 	}
+}
+
+// numberedTitle is numberedTitle of block b, whose trimmed text is text.
+// Only a one-line block can be one: the words of the others are not
+// counted.
+func (g *genreCounts) numberedTitle(doc *document.Document, b document.Block, text []byte) bool {
+	return b.FirstLine == b.LastLine && numberedTitle(doc, b, fieldsUpTo(text, maxTitleWords+1))
 }
 
 // roundupWords in a heading announce a digest of unrelated items.
@@ -666,11 +673,75 @@ func speakerLabel(text []byte) bool {
 }
 
 // firstPersonRe reports a paragraph that speaks in the first person.
+//
+// It looks once at the start of each word (after a space): searching
+// the text for each first-person word in turn, all of them starting with
+// a space, stopped at every space of the text seven times over.
 func firstPersonRe(text []byte) bool {
-	for _, w := range [][]byte{[]byte("I "), []byte("I'm "), []byte("I\u2019m "), []byte(" my "), []byte("My "), []byte(" we "), []byte("We ")} {
-		if bytes.HasPrefix(text, w) || bytes.Contains(text, append([]byte(" "), bytes.TrimLeft(w, " ")...)) {
+	if hasAnyPrefixBytes(text, firstPersonStarts) {
+		return true
+	}
+	for {
+		sp := bytes.IndexByte(text, ' ')
+		if sp < 0 {
+			return false
+		}
+		text = text[sp+1:]
+		if hasAnyPrefixBytes(text, firstPersonWords) {
+			return true
+		}
+	}
+}
+
+func hasAnyPrefixBytes(text []byte, prefixes [][]byte) bool {
+	for _, w := range prefixes {
+		if bytes.HasPrefix(text, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// firstPersonStarts open a paragraph in the first person;
+// firstPersonWords are first-person words after a space inside one.
+var (
+	firstPersonStarts = byteStrings("I ", "I'm ", "I\u2019m ", "My ", "We ")
+	firstPersonWords  = byteStrings("I ", "I'm ", "I\u2019m ", "my ", "My ", "we ", "We ")
+)
+
+func byteStrings(s ...string) [][]byte {
+	out := make([][]byte, len(s))
+	for k, w := range s {
+		out[k] = []byte(w)
+	}
+	return out
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// fieldsUpTo is len(strings.Fields(string(text))), counted no further
+// than limit: genre only asks whether a block is short enough to be a
+// numbered title, and splitting each paragraph into strings to count
+// its words was most of genre's cost.
+func fieldsUpTo(text []byte, limit int) int {
+	n, inField := 0, false
+	for i := 0; i < len(text) && n < limit; {
+		var space bool
+		if c := text[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRune(text[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
 }

@@ -2,6 +2,7 @@ package insertion
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"os"
@@ -612,6 +613,120 @@ func TestUnitTF(t *testing.T) {
 	for _, count := range []int32{1, 2, 63, 64, 200} {
 		if got := unitTF(count); got != float64(count) {
 			t.Fatalf("unitTF(%d) without damping = %v", count, got)
+		}
+	}
+}
+
+// topTermsReference is topTerms as it was: a map of the weights, sorted
+// whole.
+func (c *cohesion) topTermsReference(i, j int, block bool) []string {
+	weight := map[int32]float64{}
+	for u := 0; u < c.n; u++ {
+		if (u >= i && u <= j) != block {
+			continue
+		}
+		for _, e := range c.entries[c.entryStart[u]:c.entryStart[u+1]] {
+			weight[e.term] += e.tf * c.termWeight[e.term]
+		}
+	}
+	terms := make([]int32, 0, len(weight))
+	for t := range weight {
+		terms = append(terms, t)
+	}
+	slices.SortFunc(terms, func(a, b int32) int {
+		if d := cmp.Compare(weight[b], weight[a]); d != 0 {
+			return d
+		}
+		return cmp.Compare(c.termKeys[a], c.termKeys[b])
+	})
+	out := make([]string, 0, 5)
+	for _, t := range terms[:min(5, len(terms))] {
+		out = append(out, c.termKeys[t])
+	}
+	return out
+}
+
+// topTerms lists what the full sort listed, for blocks and hosts of every
+// size (a few terms, ties, thousands of terms).
+func TestTopTermsMatchesReference(t *testing.T) {
+	docs := append(seedDocs(t), fixtureDocs(t)...)
+	if !testing.Short() {
+		for k, d := range wcxbDocs(t, "pages") {
+			if k%7 == 0 {
+				docs = append(docs, d)
+			}
+		}
+	}
+	for _, doc := range docs {
+		c := analyse(doc, defaultIDF())
+		for i := 0; i < c.n; i += 3 {
+			for _, j := range []int{i, min(c.n-1, i+2), c.n - 1} {
+				for _, block := range []bool{true, false} {
+					got, want := c.topTerms(i, j, block), c.topTermsReference(i, j, block)
+					if !slices.Equal(got, want) {
+						t.Fatalf("%s %d-%d %v: %v, want %v", doc.Path, i, j, block, got, want)
+					}
+				}
+			}
+		}
+		c.release()
+	}
+}
+
+// fixtureDocs is fixtureTexts as documents.
+func fixtureDocs(t *testing.T) []*document.Document {
+	var docs []*document.Document
+	for _, text := range fixtureTexts(t) {
+		docs = append(docs, document.New("fixture.txt", []byte(text), document.Meta{}))
+	}
+	return docs
+}
+
+// fieldsUpTo counts what strings.Fields splits, whatever the spaces
+// (ASCII, no-break, other Unicode ones) or broken UTF-8.
+func TestFieldsUpToMatchesFields(t *testing.T) {
+	texts := []string{"", " ", "a", "1. REDUCE", "  two  words ", "a\u00a0b\u2003c\u0085d", "x\xffy z", "\xc2", "a\tb\nc\vd\fe\rf",
+		"one two three four five six seven eight nine ten"}
+	sources := fixtureTexts(t)
+	if !testing.Short() {
+		sources = append(sources, wcxbTexts(t, "pages")...)
+	}
+	for _, s := range sources {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	for _, s := range texts {
+		want := len(strings.Fields(s))
+		for _, limit := range []int{1, 9, 1 << 30} {
+			if got := fieldsUpTo([]byte(s), limit); got != min(want, limit) {
+				t.Fatalf("%q limit %d: %d, want %d", s, limit, got, min(want, limit))
+			}
+		}
+	}
+}
+
+// firstPersonReference is firstPersonRe as it was.
+func firstPersonReference(text []byte) bool {
+	for _, w := range [][]byte{[]byte("I "), []byte("I'm "), []byte("I\u2019m "), []byte(" my "), []byte("My "), []byte(" we "), []byte("We ")} {
+		if bytes.HasPrefix(text, w) || bytes.Contains(text, append([]byte(" "), bytes.TrimLeft(w, " ")...)) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFirstPersonMatchesReference(t *testing.T) {
+	texts := []string{"I went", "I'm here", "I\u2019m here", "My dog", "We left", "and I said", "so my dog", "as we left",
+		"when We", "Myself", "Iowa", "we left", "my dog", "The me", ""}
+	sources := fixtureTexts(t)
+	if !testing.Short() {
+		sources = append(sources, wcxbTexts(t, "truth")...)
+	}
+	for _, s := range sources {
+		texts = append(texts, strings.Split(s, "\n\n")...)
+	}
+	for _, s := range texts {
+		if got, want := firstPersonRe([]byte(s)), firstPersonReference([]byte(s)); got != want {
+			t.Fatalf("%q: %v, want %v", s, got, want)
 		}
 	}
 }

@@ -352,7 +352,14 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			if !ok {
 				continue
 			}
-			cand := c.scoreScreened(p, i, j, base, e, relax)
+			// The capped cosine costs a pass over the run's terms: a run
+			// that cannot beat the top candidate whatever it is (see
+			// preferenceBound) is not paid for.
+			cand := c.scoreUncapped(p, i, j, base, e, relax)
+			if preferenceBound(cand, p.leadWeight) <= topKey {
+				continue
+			}
+			cand = c.withCapped(cand, p.leadWeight)
 			if k := preference(cand.score, cand.mass); k > topKey {
 				top, topKey = cand, k
 			}
@@ -436,15 +443,39 @@ func (c *cohesion) screen(p *params, i, j int, base float64, ev evidence) (e evi
 // scoreScreened is score for a run that passed screen with evidence e and
 // factor relax.
 func (c *cohesion) scoreScreened(p params, i, j int, base float64, e evidence, relax float64) candidate {
+	return c.withCapped(c.scoreUncapped(p, i, j, base, e, relax), p.leadWeight)
+}
+
+// scoreUncapped is scoreScreened but for the capped cosine and what
+// depends on it (sim and score): the parts that cost no pass over the
+// run's terms.
+func (c *cohesion) scoreUncapped(p params, i, j int, base float64, e evidence, relax float64) candidate {
 	mass := c.mass[j+1] - c.mass[i]
 	words := c.words[j+1] - c.words[i]
 	thr := p.threshold(mass, base) * relax * smallBlockFactor(words) * p.massFactor(mass) * c.innerFactor(i, j, e) *
 		c.sectionFactor(i, j, e)
-	r := c.measure(i, j)
-	capped := c.cappedCos(i, j)
-	lead := c.leadCos(i, j)
-	sim := math.Sqrt(r.cos*max(capped, minCapRatio*r.cos)) + p.leadWeight*lead
-	return candidate{run: r, score: sim / thr, threshold: thr, baseline: base, evidence: e, sim: sim, capped: capped, lead: lead}
+	return candidate{run: c.measure(i, j), threshold: thr, baseline: base, evidence: e, lead: c.leadCos(i, j)}
+}
+
+// withCapped completes a candidate from scoreUncapped with its capped
+// cosine, similarity and score.
+func (c *cohesion) withCapped(cand candidate, leadWeight float64) candidate {
+	cand.capped = c.cappedCos(cand.i, cand.j)
+	cand.sim = math.Sqrt(cand.cos*max(cand.capped, minCapRatio*cand.cos)) + leadWeight*cand.lead
+	cand.score = cand.sim / cand.threshold
+	return cand
+}
+
+// preferenceBound is at least preference of the candidate from
+// scoreUncapped once withCapped completes it, whatever its capped cosine:
+// the similarity is at least sqrt(minCapRatio) x cosine plus the lead
+// term (the capped cosine enters it at no less than minCapRatio x
+// cosine), and preference falls as the score grows. The lower bound of
+// the similarity is taken a billionth lower still, so that rounding in
+// either computation cannot make the bound fall below the preference.
+func preferenceBound(cand candidate, leadWeight float64) float64 {
+	sim := (math.Sqrt(minCapRatio)*cand.cos + leadWeight*cand.lead) * (1 - 1e-9)
+	return preference(sim/cand.threshold, cand.mass)
 }
 
 // surelyFails reports that run i..j's plain cosine is at least its
