@@ -481,6 +481,9 @@ func (b *builder) build() (*Pack, error) {
 	p.People = make([]*Person, 0, len(b.personOrder))
 	p.Offices = make([]*Office, 0, len(b.officeOrder))
 	store := make([]Person, 0, len(b.personOrder))
+	// One array for the people's given-name caches too: a pointer each,
+	// filled on first use.
+	givenCaches := make([]givenCache, len(b.personOrder))
 	for _, key := range b.personOrder {
 		d := b.people[key]
 		person, ok := built[d]
@@ -488,6 +491,7 @@ func (b *builder) build() (*Pack, error) {
 			store = append(store, Person{})
 			person = &store[len(store)-1]
 			fillPerson(person, d)
+			person.given = &givenCaches[len(store)-1]
 			built[d] = person
 			p.People = append(p.People, person)
 		}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"unicode/utf8"
@@ -229,11 +230,47 @@ func (p *Person) MatchesGiven(g string) bool {
 	if fg == "" {
 		return false
 	}
-	for _, form := range p.GivenForms() {
-		ff := Fold(strings.TrimSuffix(form, "."))
-		if ff == fg || TransliterationKey(ff) == TransliterationKey(fg) || len(fg) == 1 && strings.HasPrefix(ff, fg) {
+	var kg string // TransliterationKey(fg), made when a form needs it
+	for _, f := range p.givenForms() {
+		if f.folded == fg {
+			return true
+		}
+		if kg == "" {
+			kg = TransliterationKey(fg)
+		}
+		if f.key == kg || len(fg) == 1 && strings.HasPrefix(f.folded, fg) {
 			return true
 		}
 	}
 	return false
+}
+
+// givenForm is a given name or variant folded (without a trailing full
+// stop) and its transliteration key: MatchesGiven compares a word with
+// them, and folding them at every call was most of its cost.
+type givenForm struct{ folded, key string }
+
+// givenCache holds a pack person's given forms, made once.
+type givenCache struct {
+	once  sync.Once
+	forms []givenForm
+}
+
+// givenForms returns the person's given forms folded, made on first use.
+func (p *Person) givenForms() []givenForm {
+	if p.given == nil {
+		return foldGivenForms(p)
+	}
+	p.given.once.Do(func() { p.given.forms = foldGivenForms(p) })
+	return p.given.forms
+}
+
+func foldGivenForms(p *Person) []givenForm {
+	forms := p.GivenForms()
+	out := make([]givenForm, len(forms))
+	for i, form := range forms {
+		ff := Fold(strings.TrimSuffix(form, "."))
+		out[i] = givenForm{folded: ff, key: TransliterationKey(ff)}
+	}
+	return out
 }

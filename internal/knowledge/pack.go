@@ -68,6 +68,11 @@ type Person struct {
 	// and need more evidence before a near miss is called a misspelling.
 	Curated bool
 	Source  string
+
+	// given holds the given forms folded, with their transliteration
+	// keys, made on first use (MatchesGiven); nil for a Person built
+	// outside a pack, which then folds them at every call.
+	given *givenCache
 }
 
 // Surnames returns the canonical surname and its accepted variants.
