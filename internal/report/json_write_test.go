@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"io"
+	"math"
 	"math/rand"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -197,6 +199,26 @@ func TestPlainRunMatchesTable(t *testing.T) {
 		}
 		if got := plainRun(binary.LittleEndian.Uint64(b[:])); got != want {
 			t.Fatalf("plainRun(%q) = %v, want %v", b[:], got, want)
+		}
+	}
+}
+
+// appendInt writes what strconv.AppendInt writes, at every width and
+// around each power of ten.
+func TestAppendIntMatchesStrconv(t *testing.T) {
+	values := []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 9999, 10000, 65535, 99999, 100000,
+		1234567, 987654321, math.MaxInt32, math.MaxInt64, -1, -10, -12345, math.MinInt64}
+	for i, p := 0, 1; i <= 18; i, p = i+1, p*10 {
+		values = append(values, p-1, p, p+1, 5*p)
+	}
+	for n := 0; n < 20000; n += 7 {
+		values = append(values, n)
+	}
+	for _, n := range values {
+		got := string(appendInt([]byte("x:"), n))
+		want := string(strconv.AppendInt([]byte("x:"), int64(n), 10))
+		if got != want {
+			t.Fatalf("appendInt(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
