@@ -680,42 +680,14 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	// Rarely is more than one token in three a new surface form (on the
 	// WCXB texts, after the stop words): the table grows if one is.
 	c.docWords.reset(doc.Src, len(doc.Tokens())/3)
-	surfaces, tokSurface, unitEnd := c.surfaces[:0], c.tokSurface[:0], c.unitEnd[:0]
+	c.surfaces, c.tokSurface = c.surfaces[:0], c.tokSurface[:0]
+	unitEnd := c.unitEnd[:0]
 	toks := doc.Tokens()
 	for _, u := range c.units {
-		for _, t := range toks[u.tokFrom:u.tokTo] {
-			// A word of fewer than three bytes has fewer than three
-			// letters: never a term (TermKey), so no lookup; nor is a
-			// short stop word (stopHeads).
-			n := t.End - t.Start
-			if t.Kind != document.Word || n < 3 {
-				continue
-			}
-			// Most words are short: their head is read once, for the
-			// stop words and the hash both.
-			var h uint64
-			head, short := shortHead(doc.Src, t.Start, n)
-			if short {
-				if stopHeads.holdsHead(head, n) {
-					continue
-				}
-				h = hashShort(n, head)
-			} else {
-				if n <= 8 && stopHeads.holds(doc.Src, t.Start, n) {
-					continue
-				}
-				h, head = hashSpan(doc.Src, t.Start, t.End)
-			}
-			k, ok := c.docWords.getHead(h, head, t.Start, t.End)
-			if !ok {
-				k = int32(len(surfaces))
-				surfaces = append(surfaces, surfaceForm{hash: h, head: head, start: t.Start, end: t.End})
-				c.docWords.addHead(h, head, t.Start, t.End, k)
-			}
-			tokSurface = append(tokSurface, k)
-		}
-		unitEnd = append(unitEnd, len(tokSurface))
+		c.scanWords(doc.Src, toks[u.tokFrom:u.tokTo])
+		unitEnd = append(unitEnd, len(c.tokSurface))
 	}
+	surfaces, tokSurface := c.surfaces, c.tokSurface
 	v.makeRoom(len(surfaces))
 	v.surface.touch(surfaces)
 	surfaceTerm := c.surfaceTerm[:0]
@@ -778,6 +750,68 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	c.entryStart = append(c.entryStart, len(c.entries))
 	c.counter, c.touched = counter, touched
 	c.surfaces, c.tokSurface, c.unitEnd, c.surfaceTerm = surfaces, tokSurface, unitEnd, surfaceTerm
+}
+
+// scanWords appends the surface form of each word of toks that may be a
+// term to c.tokSurface, and each new form to c.surfaces.
+//
+// A short word found in the first slot it probes in the document's
+// surface table, most words, is read and found without a call: with calls
+// to hash, probe and add for every word, the loop kept its slices and
+// offsets on the stack and loaded them again around each call.
+func (c *cohesion) scanWords(src []byte, toks []document.Token) {
+	t := &c.docWords
+	for _, tok := range toks {
+		// A word of fewer than three bytes has fewer than three
+		// letters: never a term (TermKey), so no lookup; nor is a
+		// short stop word (stopHeads).
+		n := tok.End - tok.Start
+		if tok.Kind != document.Word || n < 3 {
+			continue
+		}
+		// Most words are short: their head is read once, for the stop
+		// words and the hash both.
+		head, short := shortHead(src, tok.Start, n)
+		if !short {
+			c.scanLongWord(src, tok.Start, tok.End)
+			continue
+		}
+		if stopHeads.holdsHead(head, n) {
+			continue
+		}
+		h := hashShort(n, head)
+		// getHead's first probe: a short form is equal by its head and
+		// size alone.
+		if s := &t.slots[h&uint64(len(t.slots)-1)]; s.hash == h && s.head == head && int(s.end-s.start) == n {
+			c.tokSurface = append(c.tokSurface, s.vid)
+			continue
+		}
+		c.addWord(h, head, tok.Start, tok.End)
+	}
+}
+
+// scanLongWord is scanWords for a word whose head cannot be read in one
+// load (more than seven bytes, or at the end of the document).
+func (c *cohesion) scanLongWord(src []byte, start, end int) {
+	n := end - start
+	if n <= 8 && stopHeads.holds(src, start, n) {
+		return
+	}
+	h, head := hashSpan(src, start, end)
+	c.addWord(h, head, start, end)
+}
+
+// addWord appends the form of src[start:end], hashed h with wordHead
+// head, to c.tokSurface, and to c.surfaces and the surface table when it
+// is new.
+func (c *cohesion) addWord(h, head uint64, start, end int) {
+	k, ok := c.docWords.getHead(h, head, start, end)
+	if !ok {
+		k = int32(len(c.surfaces))
+		c.surfaces = append(c.surfaces, surfaceForm{hash: h, head: head, start: start, end: end})
+		c.docWords.addHead(h, head, start, end, k)
+	}
+	c.tokSurface = append(c.tokSurface, k)
 }
 
 // surfaceForm is one of a document's distinct surface forms.
@@ -873,7 +907,7 @@ func (v *vocabulary) lookup(h, head uint64, word []byte) int32 {
 		return vid
 	}
 	vid := int32(-1)
-	if key := TermKey(string(word)); key != "" {
+	if key := termKeyBytes(word); key != "" {
 		var ok bool
 		if vid, ok = v.ids[key]; !ok {
 			vid = int32(len(v.terms))

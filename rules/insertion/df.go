@@ -34,6 +34,38 @@ type idfTable struct {
 	// changed weights of a tuning aid's leave-one-out table.
 	n        float64
 	override map[string]float64
+	// byPrefix[k] is the range [lo, hi) of terms that start with the
+	// two lower-case letters of index k (prefixIndex): a term is looked
+	// for among the dozen or so of its range, not among all of them (the
+	// binary search over the whole table was a third of a vocabulary
+	// miss's cost).
+	byPrefix []prefixRange
+}
+
+type prefixRange struct{ lo, hi int32 }
+
+// prefixIndex is the byPrefix index of a term that starts with two
+// lower-case ASCII letters, -1 for any other.
+func prefixIndex(term string) int {
+	if len(term) < 2 || term[0] < 'a' || term[0] > 'z' || term[1] < 'a' || term[1] > 'z' {
+		return -1
+	}
+	return int(term[0]-'a')*26 + int(term[1]-'a')
+}
+
+// indexPrefixes fills byPrefix from the sorted terms: those that share
+// their first two bytes are neighbours.
+func (t *idfTable) indexPrefixes() {
+	t.byPrefix = make([]prefixRange, 26*26)
+	for i, term := range t.terms {
+		if k := prefixIndex(term); k >= 0 {
+			r := &t.byPrefix[k]
+			if r.hi == 0 {
+				r.lo = int32(i)
+			}
+			r.hi = int32(i + 1)
+		}
+	}
 }
 
 var (
@@ -92,6 +124,7 @@ func parseDFText(text string) *idfTable {
 	if !sorted {
 		t.sortTerms()
 	}
+	t.indexPrefixes()
 	t.n = n
 	t.unseen = math.Log((n + 1) / 1.5)
 	return t
@@ -119,7 +152,12 @@ func (t *idfTable) sortTerms() {
 // count returns the document frequency of term, false when the table
 // does not list it.
 func (t *idfTable) count(term string) (int, bool) {
-	i, found := slices.BinarySearch(t.terms, term)
+	lo, hi := 0, len(t.terms)
+	if k := prefixIndex(term); k >= 0 && t.byPrefix != nil {
+		lo, hi = int(t.byPrefix[k].lo), int(t.byPrefix[k].hi)
+	}
+	i, found := slices.BinarySearch(t.terms[lo:hi], term)
+	i += lo
 	if !found {
 		return 0, false
 	}

@@ -730,3 +730,47 @@ func TestFirstPersonMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// termKeyBytes keys every word as TermKey does: the words of the seeds,
+// fixtures and WCXB texts, and words that take its other paths (non-ASCII,
+// long, no letter, possessive, stop words in capitals).
+func TestTermKeyBytesMatchesTermKey(t *testing.T) {
+	words := []string{"", "a", "1999", "U.S.", "Don't", "don\u2019t", "Europe's", "Europeans'", "THE", "Because", "Zelensky",
+		"co-chaired", "Müller", "naïve", "São", strings.Repeat("x", 31), strings.Repeat("Ab", 16), strings.Repeat("y", 40),
+		"GUARANTEES", "Refugees", "stopped", "x\xff", "ies", "Sses"}
+	sources := fixtureTexts(t)
+	if !testing.Short() {
+		sources = append(sources, wcxbTexts(t, "pages")...)
+	}
+	for _, s := range sources {
+		doc := document.New("t.txt", []byte(s), document.Meta{})
+		for _, tok := range doc.Tokens() {
+			words = append(words, string(doc.Src[tok.Start:tok.End]))
+		}
+	}
+	for _, w := range words {
+		if got, want := termKeyBytes([]byte(w)), TermKey(w); got != want {
+			t.Fatalf("%q: %q, want %q", w, got, want)
+		}
+	}
+}
+
+// The table finds each of its terms, and no other word, through its
+// prefix ranges as through a search of the whole table.
+func TestIDFPrefixRangesMatchSearch(t *testing.T) {
+	idf := defaultIDF()
+	probe := append([]string{"", "a", "aa", "zz", "zzz", "~x", "Ab", "a\u00e9", "\u00e9t\u00e9"}, idf.terms...)
+	for _, term := range idf.terms {
+		probe = append(probe, term+"x", term[:len(term)-1], "x"+term)
+	}
+	for _, term := range probe {
+		i, found := slices.BinarySearch(idf.terms, term)
+		want := 0
+		if found {
+			want = idf.counts[i]
+		}
+		if got, ok := idf.count(term); ok != found || got != want {
+			t.Fatalf("%q: %d %v, want %d %v", term, got, ok, want, found)
+		}
+	}
+}

@@ -50,7 +50,40 @@ func TermKey(word string) string {
 	if !hasLetter(word) {
 		return ""
 	}
-	w := lowerWord(word)
+	return termKeyLower(lowerWord(word))
+}
+
+// termKeyBytes is TermKey(string(word)). An ASCII word, nearly every
+// word, is lower-cased as it is copied into its string: one allocation
+// and one pass, where the string conversion and strings.ToLower made two
+// of each for a capitalised word (the vocabulary's misses run TermKey
+// once per surface form a worker meets, a tenth of the rule on a single
+// pass over new text).
+func termKeyBytes(word []byte) string {
+	var buf [32]byte
+	if len(word) > len(buf) {
+		return TermKey(string(word))
+	}
+	letter := false
+	for i, c := range word {
+		if c >= utf8.RuneSelf {
+			return TermKey(string(word))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		letter = letter || 'a' <= c && c <= 'z'
+		buf[i] = c
+	}
+	if !letter {
+		return ""
+	}
+	return termKeyLower(string(buf[:len(word)]))
+}
+
+// termKeyLower is TermKey of a word holding a letter, once lowerWord has
+// lower-cased it.
+func termKeyLower(w string) string {
 	w = trimPossessive(w)
 	if utf8.RuneCountInString(w) < 3 || stopWords[w] {
 		return ""
