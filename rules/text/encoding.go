@@ -45,10 +45,11 @@ const maxInvalidLines = 50
 func runEncoding(pass *rules.Pass) {
 	doc := pass.Doc
 	invalidLines := 0
+	classes := lineClasses(doc)
 	for i := range doc.Lines {
 		line := doc.Lines[i]
-		if !hasSuspectByte(doc.Src[line.Start:line.Next]) {
-			continue
+		if classes[i]&lineSuspect == 0 {
+			continue // printable ASCII, tabs and the newline: most lines
 		}
 		if lineHasInvalid(doc.Src[line.Start:line.End]) {
 			invalidLines++

@@ -37,7 +37,11 @@ Fix (safe): replace the span with its NFC form.`,
 
 func runNormalization(pass *rules.Pass) {
 	doc := pass.Doc
+	classes := lineClasses(doc)
 	textBlocks(doc, func(b document.Block) {
+		if !blockHasNonASCII(classes, b) {
+			return // ASCII is NFC
+		}
 		src := doc.Src[b.Start:b.End]
 		for off := 0; off < len(src); {
 			// ASCII is NFC and every ASCII character starts a segment

@@ -46,6 +46,7 @@ func runWhitespace(pass *rules.Pass) {
 	// Most documents hold no tab at all: one search settles checkTabs for
 	// every line (it found no inner tab line by line).
 	tabs := bytes.IndexByte(doc.Src, '\t') >= 0
+	classes := lineClasses(doc)
 	for i := range doc.Lines {
 		line := doc.Lines[i]
 		if line.Start == line.End || code[i] {
@@ -55,7 +56,9 @@ func runWhitespace(pass *rules.Pass) {
 			reportInvisibleLine(pass, line)
 			continue
 		}
-		scanLine(pass, doc, line)
+		if classes[i]&lineNonASCII != 0 {
+			scanLine(pass, doc, line) // it looks at non-ASCII characters only
+		}
 		if tabs {
 			checkTabs(pass, doc, i)
 		}
