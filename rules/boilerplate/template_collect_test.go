@@ -1,0 +1,79 @@
+package boilerplate
+
+import (
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// collectTemplatesReference is collectTemplates as it was written first:
+// eachCandidateLine's normal forms of the trimmed lines, sorted and
+// compacted.
+func collectTemplatesReference(doc *document.Document) []uint64 {
+	var fps []uint64
+	eachCandidateLine(doc, func(_, _, _ int, _, norm []byte) {
+		if !legitRepeats[string(norm)] {
+			fps = append(fps, fingerprint(norm))
+		}
+	})
+	slices.Sort(fps)
+	return slices.Compact(fps)
+}
+
+// The collect pass normalises untrimmed lines and drops repeats with a
+// set: the same fingerprints as the reference, each once, on the seeds,
+// on lines with leading and trailing white space of every kind, and on
+// the WCXB pages and truth texts when ../shared is here.
+func TestCollectTemplatesMatchesReference(t *testing.T) {
+	check := func(name string, src []byte) {
+		t.Helper()
+		doc := document.New(name, src, document.Meta{Source: "s"})
+		got := collectTemplates(doc, nil).(*templateFacts).single
+		sorted := slices.Sorted(slices.Values(got))
+		if want := collectTemplatesReference(doc); !slices.Equal(sorted, want) {
+			t.Fatalf("%s: collected %d fingerprints, the reference %d", name, len(got), len(want))
+		}
+	}
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		check("seed "+n, []byte(text))
+	}
+	check("spaces", []byte(" \tSign up now \u00a0\n\n\u2003Share\u3000\n\nShare\n\n  Sign up NOW\n\n\u00a0\n\n- 3 min read \n\n<b>Key Takeaways</b>\n"))
+	for _, kind := range []string{"pages", "truth"} {
+		paths, err := shareddata.WCXBFiles(kind)
+		if err != nil {
+			continue
+		}
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(p, src)
+		}
+	}
+}
+
+// lineSet keeps each fingerprint once, in the order first added,
+// fingerprint 0 included, and forgets them all on reset.
+func TestLineSetKeepsFirstOfEach(t *testing.T) {
+	var s lineSet
+	s.reset(3)
+	mask := s.mask
+	in := []uint64{5, 0, 5 + mask + 1, 5, 0, 7, 5 + mask + 1}
+	for _, fp := range in {
+		s.add(fp)
+	}
+	if want := []uint64{5, 0, 5 + mask + 1, 7}; !slices.Equal(s.order, want) {
+		t.Fatalf("order %v, want %v", s.order, want)
+	}
+	s.reset(1)
+	s.add(7)
+	if !slices.Equal(s.order, []uint64{7}) || s.hasZero {
+		t.Fatalf("after reset: %v, zero %v", s.order, s.hasZero)
+	}
+}
