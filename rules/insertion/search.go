@@ -220,30 +220,35 @@ func (c *cohesion) checkFrom(p *params, s *runStart, j int) (stop, ok, skip bool
 // found by a binary search.
 type runBounds struct{ first, stop, long int }
 
-func (c *cohesion) runBounds(p *params, s *runStart) runBounds {
+// nextBounds is runBounds for the runs from s's unit, given the bounds
+// prev of the runs from an earlier unit of the same search (the zero
+// value for the first unit). Each bound only moves forwards as the first
+// unit does: a shorter run from a later unit has fewer paragraphs and
+// words and leaves the host more, so it reaches each test's turning
+// point no sooner, and a run from a later segment stops no sooner than
+// that segment's first unit, where the earlier unit's runs stopped at
+// the latest. Each bound is thus found by walking on from where it was:
+// all the walks of a search together take a few steps per unit, where
+// three binary searches per unit took dozens (with a call per step).
+func (c *cohesion) nextBounds(p *params, s *runStart, prev runBounds) runBounds {
 	i, n := s.i, c.n
-	from := func(pred func(j int) bool) int {
-		lo, hi := i, n // pred(hi) is taken as true
-		for lo < hi {
-			mid := int(uint(lo+hi) >> 1)
-			if pred(mid) {
-				hi = mid
-			} else {
-				lo = mid + 1
-			}
+	first := max(prev.first, i)
+	for first < n && (c.paras[first+1]-s.paras < p.minParas || c.words[first+1]-s.words < p.minWords) {
+		first++
+	}
+	stop := max(prev.stop, i)
+	for stop < n && !c.stopsAt(p, s, stop) {
+		stop++
+	}
+	long := max(prev.long, i)
+	for long < n {
+		words := c.words[long+1] - s.words
+		if outgrows(words, s.totWords-words, s.totProse-(c.proseWords[long+1]-s.prose)) {
+			break
 		}
-		return lo
+		long++
 	}
-	return runBounds{
-		first: from(func(j int) bool {
-			return c.paras[j+1]-s.paras >= p.minParas && c.words[j+1]-s.words >= p.minWords
-		}),
-		stop: from(func(j int) bool { return c.stopsAt(p, s, j) }),
-		long: from(func(j int) bool {
-			words := c.words[j+1] - s.words
-			return outgrows(words, s.totWords-words, s.totProse-(c.proseWords[j+1]-s.prose))
-		}),
-	}
+	return runBounds{first: first, stop: stop, long: long}
 }
 
 // stopsAt is pastLongest for the run from s's unit to unit j: checkFrom's
@@ -280,6 +285,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 	var top candidate
 	top.score = math.Inf(1)
 	topKey := math.Inf(-1)
+	var b runBounds // the bounds of the runs from the last unit, for nextBounds
 	for i := 0; i < c.n; i++ {
 		if i >= skipFrom && i <= skipTo || i <= firstPara {
 			continue
@@ -295,10 +301,11 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		// checkFrom's tests that only get worse as j grows, or better,
 		// are taken once for all the runs from i (runBounds); those
 		// left are taken run by run (okFrom).
-		b := c.runBounds(&p, &rs)
+		b = c.nextBounds(&p, &rs, b)
 		// relaxBound for the runs from i, without and with the
 		// footnote evidence (the host cites notes, the run none).
 		relaxPlain, relaxNotes := c.relaxBound(mayLead, false), c.relaxBound(mayLead, true)
+		failPlain, failNotes := failFactor(&p, base, relaxPlain), failFactor(&p, base, relaxNotes)
 		notesBefore, hostNotes := c.noteRefs[i], c.noteRefs[c.n] >= 2
 		end := b.stop
 		if skipFrom >= 0 && i < skipFrom {
@@ -331,11 +338,11 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				if !mayLead && c.splitsSections(i, j, evidence{}) {
 					break
 				}
-				relax := relaxPlain
+				k := failPlain
 				if hostNotes && c.noteRefs[j+1] == notesBefore {
-					relax = relaxNotes
+					k = failNotes
 				}
-				if c.surelyFails(&p, i, j, base, relax) {
+				if c.surelyFailsK(i, j, k, p.halfMass) {
 					continue
 				}
 				if !c.canStart(doc, i) {
@@ -481,16 +488,26 @@ func preferenceBound(cand candidate, leadWeight float64) float64 {
 // surelyFails reports that run i..j's plain cosine is at least its
 // threshold over sqrt(minCapRatio), tested squared and multiplied out.
 func (c *cohesion) surelyFails(p *params, i, j int, base, relax float64) bool {
-	// dots, with blockDots inlined.
+	return c.surelyFailsK(i, j, failFactor(p, base, relax), p.halfMass)
+}
+
+// failFactor is the part of surelyFails' bound that depends on neither
+// end of the run: the search takes it once for all the runs from a unit.
+func failFactor(p *params, base, relax float64) float64 {
+	return min(p.maxCos, p.relCos*base) * p.scale * relax
+}
+
+// surelyFailsK is surelyFails with its factor k from failFactor, with
+// the same operations in the same order.
+func (c *cohesion) surelyFailsK(i, j int, k, halfMass float64) bool {
 	b2, bd := c.blockDots(i, j)
 	bh, h2 := bd-b2, c.normD2-2*bd+b2
 	if b2 <= 0 || h2 <= 0 || bh <= 0 {
 		return false
 	}
 	mass := c.mass[j+1] - c.mass[i]
-	words := c.words[j+1] - c.words[i]
-	k := min(p.maxCos, p.relCos*base) * p.scale * relax * float64(min(words, smallBlockWords))
-	mh := mass + p.halfMass
+	k *= float64(min(c.words[j+1]-c.words[i], smallBlockWords))
+	mh := mass + halfMass
 	return bh*bh*minCapRatio*mh*mh*smallBlockWords*smallBlockWords >= k*k*sqrtMassRef*mass*math.Sqrt(mass)*b2*h2
 }
 

@@ -160,6 +160,56 @@ func TestRelaxBoundHolds(t *testing.T) {
 	t.Logf("%d texts, %d units after lead lines", len(texts), leads)
 }
 
+// runBounds is nextBounds of a unit on its own, by three binary searches
+// (what the search took for each unit before nextBounds).
+func (c *cohesion) runBounds(p *params, s *runStart) runBounds {
+	i, n := s.i, c.n
+	from := func(pred func(j int) bool) int {
+		lo, hi := i, n // pred(hi) is taken as true
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			if pred(mid) {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		return lo
+	}
+	return runBounds{
+		first: from(func(j int) bool {
+			return c.paras[j+1]-s.paras >= p.minParas && c.words[j+1]-s.words >= p.minWords
+		}),
+		stop: from(func(j int) bool { return c.stopsAt(p, s, j) }),
+		long: from(func(j int) bool {
+			words := c.words[j+1] - s.words
+			return outgrows(words, s.totWords-words, s.totProse-(c.proseWords[j+1]-s.prose))
+		}),
+	}
+}
+
+// nextBounds, walked on from unit to unit (every unit, or some of them as
+// when the search skips a found run), finds what runBounds finds for each.
+func TestNextBoundsMatchRunBounds(t *testing.T) {
+	texts := fixtureTexts(t)
+	texts = append(texts, wcxbTexts(t, "truth", "pages")...)
+	p := defaultParams
+	for k, text := range texts {
+		doc := document.New("t.txt", []byte(text), document.Meta{})
+		c := analyse(doc, defaultIDF())
+		for _, step := range []int{1, 2, 5} {
+			var b runBounds
+			for i := 0; i < c.n; i += step {
+				rs := c.runsFrom(i, 0)
+				if b = c.nextBounds(&p, &rs, b); b != c.runBounds(&p, &rs) {
+					t.Fatalf("text %d unit %d (step %d): %+v, want %+v", k, i, step, b, c.runBounds(&p, &rs))
+				}
+			}
+		}
+		c.release()
+	}
+}
+
 // runBounds and okFrom answer as checkFrom does for every run from every
 // unit: before first, no run is ok and none stops; from stop on, every
 // run stops; from long on, every run outgrows the host; in between, okFrom
