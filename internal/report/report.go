@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -181,12 +182,66 @@ func OrderFindings(fs []rules.Finding, order []int32) []int32 {
 	keys := findingKeys.Get().(*[]findingKey)
 	defer findingKeys.Put(keys)
 	*keys = appendFindingKeys((*keys)[:0], fs)
+	if order, ok := appendOrderByStart(order, *keys); ok {
+		return order
+	}
 	slices.SortFunc(*keys, compareFindingKeys)
 	for _, k := range *keys {
 		order = append(order, k.at)
 	}
 	return order
 }
+
+// appendOrderByStart is OrderFindings' sort in two steps: the starts and
+// places packed into one integer each and sorted as integers, then each
+// run of equal starts (two rules flagging one line) by the whole key.
+// The general sort compares through a function call: on a whole-page run
+// (a finding per furniture line) it was 0.6% of the instructions. It
+// reports false, and does nothing, for a start that does not fit in 32
+// bits.
+func appendOrderByStart(order []int32, keys []findingKey) ([]int32, bool) {
+	packed := packedKeys.Get().(*[]uint64)
+	defer packedKeys.Put(packed)
+	p := (*packed)[:0]
+	for _, k := range keys {
+		if uint64(k.start) > math.MaxUint32 {
+			*packed = p
+			return order, false
+		}
+		p = append(p, uint64(k.start)<<32|uint64(uint32(k.at)))
+	}
+	*packed = p
+	slices.Sort(p)
+	for i := 0; i < len(p); {
+		j := i + 1
+		for j < len(p) && p[j]>>32 == p[i]>>32 {
+			j++
+		}
+		if j-i == 1 {
+			order = append(order, int32(uint32(p[i])))
+			i = j
+			continue
+		}
+		tied := tiedKeys.Get().(*[]findingKey)
+		t := (*tied)[:0]
+		for _, x := range p[i:j] {
+			t = append(t, keys[uint32(x)])
+		}
+		slices.SortFunc(t, compareFindingKeys)
+		for _, k := range t {
+			order = append(order, k.at)
+		}
+		*tied = t
+		tiedKeys.Put(tied)
+		i = j
+	}
+	return order, true
+}
+
+var (
+	packedKeys = sync.Pool{New: func() any { return new([]uint64) }}
+	tiedKeys   = sync.Pool{New: func() any { return new([]findingKey) }}
+)
 
 // findingKey is what OrderFindings sorts one finding by.
 type findingKey struct {

@@ -3,6 +3,7 @@ package report
 import (
 	"math/rand"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"testing"
@@ -55,6 +56,33 @@ func TestSortFindingsMatchesSort(t *testing.T) {
 			if !reflect.DeepEqual(found[i], items[i].Finding) {
 				t.Fatalf("%d findings: place %d holds %+v, Sort put %+v there", n, i, found[i], items[i].Finding)
 			}
+		}
+	}
+}
+
+// OrderFindings gives the order of the general sort of the findings' keys
+// whether the starts fit in 32 bits (sorted as integers, ties by the whole
+// key) or not (the general sort alone).
+func TestOrderFindingsMatchesKeySort(t *testing.T) {
+	ruleSet := []*rules.Rule{{ID: "b/y"}, {ID: "a/x"}, {ID: "c/z"}, {ID: "a/x"}}
+	rng := rand.New(rand.NewSource(13))
+	for n := 1; n <= 300; n++ {
+		found := make([]rules.Finding, n)
+		for i := range found {
+			start := rng.Intn(1 + n*[]int{1, 10}[rng.Intn(2)])
+			if n%50 == 0 && i == n/2 {
+				start = 1 << 33 // no room in 32 bits: the general sort
+			}
+			found[i] = rules.Finding{Rule: ruleSet[rng.Intn(len(ruleSet))], Start: start, End: start + rng.Intn(4)}
+		}
+		keys := appendFindingKeys(nil, found)
+		slices.SortFunc(keys, compareFindingKeys)
+		want := make([]int32, 0, n)
+		for _, k := range keys {
+			want = append(want, k.at)
+		}
+		if got := OrderFindings(found, nil); !slices.Equal(got, want) {
+			t.Fatalf("%d findings: order %v, want %v", n, got, want)
 		}
 	}
 }
