@@ -115,15 +115,19 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 	var pool []string
 	pick := func() string { return pool[rng.Intn(len(pool))] }
 	for n := range 60 {
-		// Every other report draws from three strings: runs of findings
-		// sharing their path, rule, severity or fix message, whose
-		// quoted form the writer copies.
+		// Two reports in three draw from three or six strings: runs of
+		// findings sharing their path, rule, severity or fix message, and
+		// messages taking turns, whose quoted form the writer copies
+		// (six are more than the recent messages it keeps).
 		pool = strs
-		if n%2 == 1 {
+		switch n % 3 {
+		case 1:
 			pool = strs[n : n+3]
+		case 2:
+			pool = strs[n : n+6]
 		}
 		r := &Report{Documents: n}
-		for k := range n % 7 {
+		for k := range n%7 + n%4*6 {
 			it := Item{Path: pick(), Rule: rule, Finding: rules.Finding{Severity: rules.Severity(1 + k%3), Message: pick(),
 				Start: rng.Intn(1000), End: rng.Intn(100000)}, Line: k + 1, Column: rng.Intn(90), EndLine: k + 2, EndColumn: 0}
 			if k%2 == 0 {
