@@ -35,6 +35,9 @@ type ruleSource struct {
 	// order is seen's keys in the order first met, so warm-up is
 	// deterministic.
 	order []string
+	// last is the rule list met last: files under one config share it,
+	// and its rules are in seen already.
+	last []active
 }
 
 // forFile returns the rules that run on path. A rule met for the first
@@ -52,6 +55,12 @@ func (s *ruleSource) forFile(path string) ([]active, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(act) > 0 && len(act) == len(s.last) && &act[0] == &s.last[0] {
+		// The list of the file before (a rule ID lookup per rule and
+		// file was 0.2% of a run on the WCXB truth texts).
+		return act, nil
+	}
+	s.last = act
 	for _, a := range act {
 		if _, ok := s.seen[a.rule.ID]; ok {
 			continue
