@@ -78,5 +78,13 @@ func buildIndex(pack *knowledge.Pack) *packIndex {
 	return idx
 }
 
-// byGiven indexes a pack's people by folded first given name.
-func byGiven(pack *knowledge.Pack) map[string][]*knowledge.Person { return indexOf(pack).byGiven }
+// foldedSurname returns knowledge.Fold(p.Surname), from the index for a
+// person of the pack: a common given name lists dozens of people, and
+// folding each surname at every candidate name was most of the cost of
+// nearKnownPerson.
+func (idx *packIndex) foldedSurname(p *knowledge.Person) string {
+	if k, ok := idx.surnameKey[p]; ok {
+		return k
+	}
+	return knowledge.Fold(p.Surname)
+}

@@ -186,21 +186,27 @@ func checkSurname(doc *document.Document, pack *knowledge.Pack, given document.T
 	if len([]rune(fs)) < 4 || !looksLikeName(last) || !looksLikeName(g) || isWord(last, lexicon.Rare) || pack.CommonSurnames[fs] {
 		return miss{}, false
 	}
-	for _, p := range byGiven(pack)[knowledge.Fold(g)] {
+	idx := indexOf(pack)
+	people := idx.byGiven[knowledge.Fold(g)]
+	key := "" // TransliterationKey(surname), made when a person needs it
+	for _, p := range people {
 		if p.FamilyFirst {
 			continue
 		}
+		if key == "" {
+			key = knowledge.TransliterationKey(surname)
+		}
 		for _, s := range p.Surnames() {
-			if knowledge.TransliterationKey(s) == knowledge.TransliterationKey(surname) {
+			if knowledge.TransliterationKey(s) == key {
 				return miss{}, false
 			}
 		}
 	}
-	for _, p := range byGiven(pack)[knowledge.Fold(g)] {
+	for _, p := range people {
 		if p.FamilyFirst || strings.Count(p.Surname, " ") != len(words)-1 || !p.Curated {
 			continue
 		}
-		ps := knowledge.Fold(p.Surname)
+		ps := idx.foldedSurname(p)
 		if !knowledge.Near(fs, ps) {
 			continue
 		}

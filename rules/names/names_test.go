@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/internal/knowledge"
 	"github.com/dochygiene/hygiene/rules"
 	"github.com/dochygiene/hygiene/rules/ruletest"
 )
@@ -159,5 +160,18 @@ func TestVariantShortNamesNeedOneEdit(t *testing.T) {
 	text := "Santa Clara is north of Santa Clarita. Santa Clara again."
 	if fs := ruletest.Run(t, Variant, text, nil); len(fs) != 0 {
 		t.Errorf("two edits on a short name: want quiet, got %s", messages(fs))
+	}
+}
+
+// The index's folded surnames are knowledge.Fold's, for every person of
+// the pack and for a person outside it.
+func TestFoldedSurnameIsFold(t *testing.T) {
+	pack := knowledge.Active()
+	idx := indexOf(pack)
+	people := append([]*knowledge.Person{{Name: "Anna Kowalczyk", Surname: "Kowalczyk"}}, pack.People...)
+	for _, p := range people {
+		if got, want := idx.foldedSurname(p), knowledge.Fold(p.Surname); got != want {
+			t.Fatalf("%s: folded surname %q, Fold says %q", p.Name, got, want)
+		}
 	}
 }

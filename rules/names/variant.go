@@ -312,9 +312,10 @@ func inflected(a, b string) bool {
 // nearKnownPerson reports whether the name is a near miss of a person in
 // the pack: names/misspelled-person judges those.
 func nearKnownPerson(pack *knowledge.Pack, given, surname string) bool {
+	idx := indexOf(pack)
 	fs := knowledge.Fold(surname)
-	for _, p := range byGiven(pack)[knowledge.Fold(given)] {
-		if knowledge.Near(fs, knowledge.Fold(p.Surname)) {
+	for _, p := range idx.byGiven[knowledge.Fold(given)] {
+		if knowledge.Near(fs, idx.foldedSurname(p)) {
 			return true
 		}
 	}
