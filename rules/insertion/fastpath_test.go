@@ -774,3 +774,24 @@ func TestIDFPrefixRangesMatchSearch(t *testing.T) {
 		}
 	}
 }
+
+// isStopWord answers as the map of stop words for every stop word, every
+// prefix and extension of one, and words with NUL bytes.
+func TestIsStopWordMatchesMap(t *testing.T) {
+	probe := []string{"", "\x00", "a\x00", "ab\x00", "the\x00", "\x00the", "t", "th", "the", "thes", "their", "theirs",
+		"themselves", "thereafter", "nevertheless", "don't", "don\u2019t", "year's"}
+	for w := range stopWords {
+		if strings.ContainsRune(w, 0) {
+			t.Fatalf("stop word %q holds a NUL byte: the head set cannot hold it", w)
+		}
+		probe = append(probe, w, w[:len(w)-1], w+"s", w+"\x00", strings.ToUpper(w), "x"+w)
+	}
+	for _, text := range fixtureTexts(t) {
+		probe = append(probe, strings.Fields(strings.ToLower(text))...)
+	}
+	for _, w := range probe {
+		if got, want := isStopWord(w), stopWords[w]; got != want {
+			t.Fatalf("%q: %v, want %v", w, got, want)
+		}
+	}
+}

@@ -34,6 +34,40 @@ nine ten year years time times day days way ways lot lots part take takes took w
 think need needs needed including include includes many much good great high long important different large small
 important right left top end ago today yesterday tomorrow week weeks month months year's people`)
 
+// shortStopWords holds the stop words of up to eight bytes, as heads:
+// isStopWord asks it for such a word instead of the map (the vocabulary
+// asks twice per new surface form, and a map lookup hashed the word and
+// compared it for a tenth of TermKey's cost).
+var shortStopWords = newHeadSet(wordsUpTo(stopWords, 8))
+
+// isStopWord reports whether stopWords holds w.
+func isStopWord(w string) bool {
+	if n := len(w); n >= 1 && n <= 8 {
+		return shortStopWords.holdsHead(stringHead(w), n)
+	}
+	return stopWords[w]
+}
+
+// stringHead is wordHead of a string.
+func stringHead(w string) uint64 {
+	var h uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		h = h<<8 | uint64(w[i])
+	}
+	return h
+}
+
+// wordsUpTo lists the words of set of one to n bytes.
+func wordsUpTo(set map[string]bool, n int) []string {
+	var out []string
+	for w := range set {
+		if len(w) >= 1 && len(w) <= n {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func makeSet(words string) map[string]bool {
 	set := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -85,11 +119,11 @@ func termKeyBytes(word []byte) string {
 // lower-cased it.
 func termKeyLower(w string) string {
 	w = trimPossessive(w)
-	if utf8.RuneCountInString(w) < 3 || stopWords[w] {
+	if utf8.RuneCountInString(w) < 3 || isStopWord(w) {
 		return ""
 	}
 	w = stem(w)
-	if len(w) < 3 || stopWords[w] {
+	if len(w) < 3 || isStopWord(w) {
 		return ""
 	}
 	return w
