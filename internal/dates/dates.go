@@ -6,6 +6,7 @@ package dates
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -124,6 +125,13 @@ func find(src []byte, start, end int, weekdayOnly bool) []Match {
 	if end > len(src) {
 		end = len(src)
 	}
+	if weekdayOnly && !namesWeekday(src[start:end]) {
+		// Every window a weekday passes lies inside the range (after a
+		// space or at its start), so a range naming no weekday holds
+		// no window that does. Most prose names none, and this scan is
+		// cheaper than finding the windows around its digits.
+		return nil
+	}
 	var out []Match
 	for _, w := range digitWindows(src, start, end) {
 		text := src[w[0]:w[1]]
@@ -151,6 +159,23 @@ var weekdayWords = [256][]string{
 // not count.
 func namesWeekday(w []byte) bool {
 	for i := 0; i+3 < len(w); i++ {
+		// A weekday opens with a capital: go to the next one eight
+		// bytes at a time.
+		for i+8 <= len(w) {
+			if m := capitalLanes(binary.LittleEndian.Uint64(w[i:])); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
+		}
+		if i+3 >= len(w) {
+			break
+		}
+		// Every weekday name and abbreviation opens with one of seven
+		// three-letter prefixes: most capitals ("The", "She") stop here.
+		if !weekdayPrefix(w[i], w[i+1], w[i+2]) {
+			continue
+		}
 		words := weekdayWords[w[i]]
 		if len(words) == 0 || i > 0 && isWordByte(w[i-1]) {
 			continue
@@ -162,6 +187,27 @@ func namesWeekday(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// weekdayPrefix reports whether a, b, c open a weekday name or
+// abbreviation of weekdayWords: Mon, Tue, Wed, Thu, Fri, Sat or Sun.
+func weekdayPrefix(a, b, c byte) bool {
+	switch string([]byte{a, b, c}) {
+	case "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun":
+		return true
+	}
+	return false
+}
+
+// capitalLanes returns a mask whose lowest set bit is the high bit of
+// the first of the eight bytes of x between 0x40 and 0x5F (the capitals,
+// "@" and "[\\]^_"), and zero when there is none. It is the zero-byte test
+// on x with three high bits kept and 010 flipped off: exact for the
+// lowest lane, which is all a scan needs.
+func capitalLanes(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	v := x&0xe0e0e0e0e0e0e0e0 ^ 0x4040404040404040
+	return (v - ones) &^ v & highs
 }
 
 // endsWeekday reports whether c may follow a weekday in a date: ".", ",",

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"bytes"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 )
@@ -62,5 +63,103 @@ func TestNamesWeekdayKeepsEveryWeekdayDate(t *testing.T) {
 	}
 	if found < 4000 {
 		t.Fatalf("only %d weekday dates generated", found)
+	}
+}
+
+// namesWeekdayReference is namesWeekday without the eight-byte skip.
+func namesWeekdayReference(w []byte) bool {
+	for i := 0; i+3 < len(w); i++ {
+		words := weekdayWords[w[i]]
+		if len(words) == 0 || i > 0 && isWordByte(w[i-1]) {
+			continue
+		}
+		for _, name := range words {
+			if n := len(name); i+n < len(w) && string(w[i:i+n]) == name && endsWeekday(w[i+n]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findWeekdaysReference is FindWeekdays without the test of the whole
+// range for a weekday name.
+func findWeekdaysReference(src []byte, start, end int) []Match {
+	var out []Match
+	for _, w := range digitWindows(src, start, end) {
+		text := src[w[0]:w[1]]
+		if namesWeekday(text) && mayHoldDate(text) {
+			for _, m := range appendMatches(nil, src, w[0], w[1]) {
+				if m.HasWeekday {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// The capital skip and the range test change no answer: capitalLanes
+// against the byte test (its first lane), namesWeekday against its plain
+// loop, and FindWeekdays against finding the windows first, on random
+// text made of weekday names, dates, capitals and their neighbours.
+func TestWeekdayShortcutsAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 17))
+	for range 200000 {
+		x := rng.Uint64()
+		if rng.IntN(2) == 0 {
+			x &= 0x7f7f7f7f7f7f7f7f
+		}
+		want, got := -1, -1
+		for k := range 8 {
+			if c := byte(x >> (8 * k)); c&0xe0 == 0x40 {
+				want = k
+				break
+			}
+		}
+		if m := capitalLanes(x); m != 0 {
+			got = bits.TrailingZeros64(m) / 8
+		}
+		if got != want {
+			t.Fatalf("capitalLanes(%#x) finds byte %d first, want %d", x, got, want)
+		}
+	}
+	for c, words := range weekdayWords {
+		for _, w := range words {
+			if !weekdayPrefix(byte(c), w[1], w[2]) {
+				t.Fatalf("%q: no weekday prefix", w)
+			}
+		}
+	}
+	pieces := []string{"Monday", "Mon", "Tue", "Thursday", "Fri", "Sat", "Sunday", "Sunni", "Monetary", "M", "T", "S", "@", "[", "Z", "a", "x",
+		" ", ", ", ".", "(", ")", "\t", "\u00a0", "é", "_", "4", "2025", "September", "Sept.", "04.09.2025", "14/09/2025", "Jan", "the "}
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	matched := 0
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(30) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+			if rng.IntN(8) == 0 { // a weekday date among the pieces
+				b = append(b, pick("", "On ", "x", "(")+pick("Monday", "Thu", "Friday", "Sat.", "Sunni")+pick(", ", " ", "\u00a0", ",")+
+					pick("September 4, 2025", "4 September 2025", "Sept. 4", "2025-09-04", "14/09/2025", "Jan 3")+pick("", " (Thursday)", ".")...)
+			}
+		}
+		if got, want := namesWeekday(b), namesWeekdayReference(b); got != want {
+			t.Fatalf("namesWeekday(%q) = %v, the plain loop says %v", b, got, want)
+		}
+		start := rng.IntN(len(b) + 1)
+		got, want := FindWeekdays(b, start, len(b)), findWeekdaysReference(b, start, len(b))
+		if len(got) != len(want) {
+			t.Fatalf("FindWeekdays(%q, %d): %v, want %v", b, start, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("FindWeekdays(%q, %d): %v, want %v", b, start, got, want)
+			}
+		}
+		matched += len(got)
+	}
+	if matched < 500 {
+		t.Fatalf("only %d weekday dates generated", matched)
 	}
 }
