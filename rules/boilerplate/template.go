@@ -176,7 +176,9 @@ func collectTemplates(doc *document.Document, _ rules.Options) rules.Summary {
 // lineSet holds the distinct fingerprints of one document's lines in the
 // order first met: an open-addressing table of the fingerprints
 // themselves (they are hashes already), with 0 as the empty mark and a
-// flag for the fingerprint 0.
+// flag for the fingerprint 0. The table grows with the distinct lines,
+// at most half full, so a document of a million short lines does not
+// make every later document clear a table that size.
 type lineSet struct {
 	slots   []uint64
 	mask    uint64
@@ -186,8 +188,20 @@ type lineSet struct {
 
 var lineSets = sync.Pool{New: func() any { return new(lineSet) }}
 
-// reset empties the set for up to n fingerprints, at most half full.
+// maxPresetLines caps the lines reset sizes the table for: beyond, it
+// grows as distinct lines come.
+const maxPresetLines = 1024
+
+// reset empties the set, with room for n fingerprints (at most
+// maxPresetLines) before it grows.
 func (s *lineSet) reset(n int) {
+	s.resize(min(n, maxPresetLines))
+	s.hasZero = false
+	s.order = s.order[:0]
+}
+
+// resize makes an empty table of at least 16 slots and twice n.
+func (s *lineSet) resize(n int) {
 	size := 16
 	for size < 2*n {
 		size *= 2
@@ -199,8 +213,6 @@ func (s *lineSet) reset(n int) {
 		s.slots = make([]uint64, size)
 	}
 	s.mask = uint64(size - 1)
-	s.hasZero = false
-	s.order = s.order[:0]
 }
 
 // add puts fp in the set unless it is there.
@@ -212,14 +224,30 @@ func (s *lineSet) add(fp uint64) {
 		}
 		return
 	}
+	if !s.insert(fp) {
+		return
+	}
+	s.order = append(s.order, fp)
+	if 2*len(s.order) > len(s.slots) {
+		s.resize(len(s.order) * 2)
+		for _, x := range s.order {
+			if x != 0 {
+				s.insert(x)
+			}
+		}
+	}
+}
+
+// insert files fp in the table and reports whether it was new.
+func (s *lineSet) insert(fp uint64) bool {
 	i := fp & s.mask
 	for ; s.slots[i] != 0; i = (i + 1) & s.mask {
 		if s.slots[i] == fp {
-			return
+			return false
 		}
 	}
 	s.slots[i] = fp
-	s.order = append(s.order, fp)
+	return true
 }
 
 // counted turns a single document's summary into counts.

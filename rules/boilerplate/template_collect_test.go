@@ -76,4 +76,22 @@ func TestLineSetKeepsFirstOfEach(t *testing.T) {
 	if !slices.Equal(s.order, []uint64{7}) || s.hasZero {
 		t.Fatalf("after reset: %v, zero %v", s.order, s.hasZero)
 	}
+	// Past its preset size the table grows and keeps every fingerprint
+	// once; a fresh reset starts small again.
+	s.reset(1 << 20)
+	var want []uint64
+	for i := range uint64(5000) {
+		fp := (i%2500 + 1) * 0x9E3779B97F4A7C15
+		s.add(fp)
+		if i < 2500 {
+			want = append(want, fp)
+		}
+	}
+	if !slices.Equal(s.order, want) || len(s.slots) > 4*len(want) {
+		t.Fatalf("grown: %d fingerprints (want %d) in %d slots", len(s.order), len(want), len(s.slots))
+	}
+	s.reset(3)
+	if len(s.slots) != 16 {
+		t.Fatalf("reset for 3 lines: %d slots", len(s.slots))
+	}
 }
