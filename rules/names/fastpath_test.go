@@ -118,3 +118,54 @@ func referenceNameSpans(doc *document.Document, minWords int) []span {
 	}
 	return out
 }
+
+// insideQuotesReference is the quotation test as first written: the block
+// read from its start for each span.
+func insideQuotesReference(src []byte, start, end, pos int) bool {
+	in := false
+	for i := start; i < end && i <= pos; {
+		if c := src[i]; c < utf8.RuneSelf {
+			if c == '"' {
+				in = !in
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:end])
+		switch r {
+		case '\u201c', '\u00ab', '\u201e':
+			in = true
+		case '\u201d', '\u00bb':
+			in = false
+		}
+		i += size
+	}
+	return in
+}
+
+// TestQuoteScanMatchesReference holds quoteScan, which reads each block
+// once for all its spans, to reading the block from its start for each,
+// on the spans of the WCXB texts: all of them in order, and every third
+// one with the scan asked out of order now and then.
+func TestQuoteScanMatchesReference(t *testing.T) {
+	for _, kind := range []string{"pages", "truth"} {
+		docs, _ := ruletest.WCXBDocs(t, kind, document.Meta{})
+		for _, d := range docs {
+			spans := nameSpans(d, 1)
+			for _, step := range []int{1, 3} {
+				q := newQuoteScan()
+				for k := 0; k < len(spans); k += step {
+					sp := spans[k]
+					if step == 3 && k%7 == 6 {
+						sp = spans[k/2] // out of order: the scan starts the block over
+					}
+					b := d.Blocks[sp.block]
+					want := b.Kind == document.Note || insideQuotesReference(d.Src, b.ContentStart, b.End, d.Tokens()[sp.first].Start)
+					if got := q.quoted(d, sp); got != want {
+						t.Fatalf("%s: span %v: quoted %v, want %v", d.Path, sp, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -170,19 +170,39 @@ func isParticle(w []byte) bool {
 	return false
 }
 
-// quoted reports whether the span stands inside quotation marks or a note
-// (a cited work's title may spell a name its own way).
-func quoted(doc *document.Document, sp span) bool {
-	b := doc.Blocks[sp.block]
-	return b.Kind == document.Note || insideQuotes(doc.Src, b.ContentStart, b.End, doc.Tokens()[sp.first].Start)
+// quoteScan tells whether spans stand inside quotation marks or a note
+// (a cited work's title may spell a name its own way). Asked about the
+// spans of a document in text order, it reads each block once, going on
+// from where the last span of the block left it, rather than reading the
+// block from its start for each span.
+type quoteScan struct {
+	block int32 // the block being read; -1 before the first span
+	pos   int   // the offset last asked about
+	i     int   // the next byte to read
+	in    bool  // whether a quotation is open at pos
 }
 
-// insideQuotes reports whether offset pos of src[start:end) lies between
-// opening and closing quotation marks (curly or straight double quotes),
-// reading the block from its start.
-func insideQuotes(src []byte, start, end, pos int) bool {
-	in := false
-	for i := start; i < end && i <= pos; {
+func newQuoteScan() quoteScan { return quoteScan{block: -1} }
+
+// quoted reports whether the span stands inside quotation marks or a note.
+func (q *quoteScan) quoted(doc *document.Document, sp span) bool {
+	b := doc.Blocks[sp.block]
+	if b.Kind == document.Note {
+		return true
+	}
+	pos := doc.Tokens()[sp.first].Start
+	if sp.block != q.block || pos < q.pos {
+		*q = quoteScan{block: sp.block, i: b.ContentStart}
+	}
+	q.pos = pos
+	q.i, q.in = readQuotes(doc.Src, q.i, b.End, pos, q.in)
+	return q.in
+}
+
+// readQuotes reads src[i:end) up to pos (the character at pos included)
+// from the state in, and returns where it stopped and the state there.
+func readQuotes(src []byte, i, end, pos int, in bool) (int, bool) {
+	for i < end && i <= pos {
 		if c := src[i]; c < utf8.RuneSelf {
 			if c == '"' {
 				in = !in
@@ -199,7 +219,7 @@ func insideQuotes(src []byte, start, end, pos int) bool {
 		}
 		i += size
 	}
-	return in
+	return i, in
 }
 
 func isCapital(src []byte, t document.Token) bool {

@@ -69,6 +69,7 @@ func (f fullName) key() string { return f.given + " " + f.surname }
 func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 	var out []fullName
 	src := doc.Src
+	quotes := newQuoteScan()
 	for _, sp := range multiWordSpans(doc) {
 		toks := sp.tokens(doc)
 		n := len(toks)
@@ -86,7 +87,7 @@ func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 			continue
 		}
 		g, s := string(gb), string(sb)
-		if len(pack.PeopleBySurname(s)) > 0 || nearKnownPerson(pack, g, s) || quoted(doc, sp) {
+		if len(pack.PeopleBySurname(s)) > 0 || nearKnownPerson(pack, g, s) || quotes.quoted(doc, sp) {
 			continue
 		}
 		// The comparison keys wait for runVariant: the corpus phase needs
