@@ -290,19 +290,22 @@ type wordSet struct {
 
 type wordSlot struct {
 	head uint64 // the word's first eight bytes, little-endian, zero-padded
-	ref  uint32 // size<<slotOffBits | offset in the arena; 0: empty slot
+	ref  uint32 // slotUsed | size<<slotOffBits | offset in the arena; 0: empty slot
 	id   int32
 }
 
-// A slot's ref packs the word's size (1 to maxSlotWord) and its offset in
-// the arena (below 1<<slotOffBits). A word that does not fit is not
+// A slot's ref packs the word's size (1 to maxSlotWord), its offset in
+// the arena (below 1<<slotOffBits) and slotUsed, set when a lookup finds
+// the word (sweep keeps such words). A word that does not fit is not
 // cached: its lookups are computed again, with the same result.
 const (
-	slotOffBits = 22
-	maxSlotWord = 1<<(32-slotOffBits) - 1
+	slotOffBits  = 22
+	slotSizeBits = 9
+	maxSlotWord  = 1<<slotSizeBits - 1
+	slotUsed     = 1 << 31
 )
 
-func (s wordSlot) size() int { return int(s.ref >> slotOffBits) }
+func (s wordSlot) size() int { return int(s.ref >> slotOffBits & maxSlotWord) }
 func (s wordSlot) off() int  { return int(s.ref & (1<<slotOffBits - 1)) }
 
 func (w *wordSet) len() int { return w.n }
@@ -342,6 +345,7 @@ func (w *wordSet) getHead(h, head uint64, word []byte) (int32, bool) {
 			continue
 		}
 		if len(word) <= 8 || bytes.Equal(w.arena[s.off()+8:s.off()+s.size()], word[8:]) {
+			s.ref |= slotUsed
 			return s.id, true
 		}
 	}
@@ -385,6 +389,52 @@ func (w *wordSet) add(h uint64, word []byte, id int32) {
 	w.arena = append(w.arena, word...)
 	w.place(h, s)
 	w.n++
+}
+
+// sweep drops the words no lookup found since they were added or since
+// the last sweep, and unmarks the others: the words a worker meets again
+// stay cached when the cache is full, where starting it afresh dropped
+// them all. The kept words move to a new arena, each to the first free
+// slot from its home.
+func (w *wordSet) sweep() {
+	// A slot empty before the sweep: no probe run crosses it, so in a
+	// walk that starts after it every word's home comes before the word,
+	// and a word put back lands at or before its own slot (which the
+	// walk has just freed), never in the slots still to be walked.
+	start := 0
+	for w.slots[start].ref != 0 {
+		start++
+	}
+	kept := 0
+	for i := range w.slots {
+		s := &w.slots[i]
+		switch {
+		case s.ref == 0:
+		case s.ref&slotUsed == 0:
+			*s = wordSlot{}
+			w.n--
+		default:
+			s.ref &^= slotUsed
+			kept += s.size()
+		}
+	}
+	// The new arena takes the old one's room: the words added after the
+	// sweep fill it without growing it again.
+	arena := make([]byte, 0, max(kept, cap(w.arena)))
+	mask := len(w.slots) - 1
+	for k := 1; k <= len(w.slots); k++ {
+		i := (start + k) & mask
+		s := w.slots[i]
+		if s.ref == 0 {
+			continue
+		}
+		word := w.arena[s.off() : s.off()+s.size()]
+		s.ref = uint32(len(word))<<slotOffBits | uint32(len(arena))
+		arena = append(arena, word...)
+		w.slots[i] = wordSlot{}
+		w.place(hashWord(word), s)
+	}
+	w.arena = arena
 }
 
 func (w *wordSet) place(h uint64, s wordSlot) {
@@ -858,7 +908,8 @@ type vocabTerm struct {
 // maxVocabulary bounds the surface forms cached per worker: the surface
 // table holds them at most half full in 2*maxVocabulary slots (2 MB).
 // A document that could take the cache past it (its distinct forms are
-// counted before any lookup) starts it afresh, so the table never grows
+// counted before any lookup) sweeps it, or starts it afresh (makeRoom),
+// so the table never grows
 // to the next size (8 MB: it did, once per few hundred documents, and
 // kept that size). Twice the size (1 << 17) kept all 77,000 forms of the
 // WCXB dev pages, for 1.2% fewer instructions over the pages, but cost
@@ -881,10 +932,30 @@ func (v *vocabulary) prepare(idf *idfTable) {
 	}
 }
 
-// makeRoom starts the cache afresh when forms more surface forms might
-// take it past maxVocabulary. It runs before the document's lookups.
+// vocabularyLimit is maxVocabulary (a variable for the tests, which
+// make the cache small to sweep it often).
+var vocabularyLimit = maxVocabulary
+
+// makeRoom makes room for forms more surface forms before the document's
+// lookups. When they might take the cache past its bound, it sweeps the
+// surface forms no document looked up since they were added or since the
+// last sweep; when that leaves too little room, or the terms (which a
+// sweep keeps, so the table of term keys stays within the same bound)
+// might outgrow it, it starts the cache afresh.
+//
+// Starting afresh at every fill dropped the forms a worker meets in
+// most documents along with the rest. Over the WCXB dev pages and truth
+// texts (885,000 lookups, 77,900 distinct forms), a simulation of the
+// cache counted 125,800 misses starting afresh and 100,900 sweeping
+// (CLOCK: 91,200); over four copies of them in a row, 503,000 and
+// 327,000 (CLOCK: 266,000). A miss stems the word and looks it up in
+// the IDF table, some 2,000 instructions.
 func (v *vocabulary) makeRoom(forms int) {
-	if v.surface.len()+forms > maxVocabulary {
+	if v.surface.len()+forms <= vocabularyLimit {
+		return
+	}
+	v.surface.sweep()
+	if v.surface.len()+forms > vocabularyLimit || len(v.terms)+forms > vocabularyLimit {
 		v.clear()
 	}
 }

@@ -795,3 +795,51 @@ func TestIsStopWordMatchesMap(t *testing.T) {
 		}
 	}
 }
+
+// With a cache small enough to be swept every few documents, countTerms
+// still counts what TermKey counts, and sweeps keep words (the cache is
+// not merely started afresh).
+func TestVocabularySweepsKeepCounts(t *testing.T) {
+	defer func(limit int) { vocabularyLimit = limit }(vocabularyLimit)
+	vocabularyLimit = 3000
+	docs := append(seedDocs(t), fixtureDocs(t)...)
+	if !testing.Short() {
+		for k, d := range wcxbDocs(t, "truth") {
+			if k%9 == 0 {
+				docs = append(docs, d)
+			}
+		}
+	}
+	idf := defaultIDF()
+	v := new(vocabulary)
+	kept := 0
+	for round := range 2 {
+		for k, doc := range docs {
+			c := cohesions.get()
+			c.vocab = v
+			c.reset()
+			c.units, c.grouped = buildUnits(doc, c.units[:0])
+			c.n = len(c.units)
+			before := v.surface.len()
+			c.countTerms(doc, idf)
+			if after := v.surface.len(); after < before && after > len(c.surfaces) {
+				kept++ // a sweep ran and kept some of the earlier words
+			}
+			keys, perUnit := termsReference(doc, c.units)
+			if !slices.Equal(c.termKeys, keys) {
+				t.Fatalf("round %d document %d: terms differ", round, k)
+			}
+			for u := range c.units {
+				if got := c.entries[c.entryStart[u]:c.entryStart[u+1]]; !slices.Equal(got, perUnit[u]) {
+					t.Fatalf("round %d document %d unit %d: %v, want %v", round, k, u, got, perUnit[u])
+				}
+			}
+			c.vocab = nil
+			cohesions.put(c)
+		}
+	}
+	if kept == 0 {
+		t.Fatal("no sweep kept a word: the test shows nothing")
+	}
+	t.Logf("%d documents, %d sweeps that kept words", 2*len(docs), kept)
+}
