@@ -102,7 +102,7 @@ func parseBlocks(d *Document) []Block {
 	}
 	// A block takes at least one line that is not blank: room for as many
 	// blocks spares the copies of a growing slice.
-	p.blocks = make([]Block, 0, filled)
+	p.blocks = blockBuffer(filled)
 	for i := 0; i < len(d.Lines); {
 		i = p.next(i)
 	}

@@ -69,7 +69,7 @@ func (d *Document) indexLines() {
 		start = len(utf8BOM)
 	}
 	n := bytes.Count(d.Src, []byte{'\n'}) + 1
-	d.Lines = make([]Line, 0, n)
+	d.Lines = lineBuffer(n)
 	for {
 		i := bytes.IndexByte(d.Src[start:], '\n')
 		if i < 0 {

@@ -46,3 +46,33 @@ func TestReleaseReusesWithoutMixingDocuments(t *testing.T) {
 		prev = d
 	}
 }
+
+// TestRecycleReusesWithoutMixingDocuments builds documents one after the
+// other from recycled ones, longer and shorter by turns, and checks that
+// each gets the lines, blocks and tokens of a fresh build.
+func TestRecycleReusesWithoutMixingDocuments(t *testing.T) {
+	texts := []string{
+		"# A heading\n\nA paragraph with words. And a second sentence.\n\n- one\n- two\n\n[1] A note.\n",
+		"Short.\n",
+		"",
+		"Title Line\n\n> quoted text here\n\n```\ncode\n```\n\n| a | b |\n|---|---|\n\n***\n\nLast paragraph, longer than the others were, with 3 numbers: 1, 2 and 3.\n",
+		"\n\n\n",
+		"One more.\r\nWith CRLF lines.\r\n",
+	}
+	for round := range 2 {
+		for _, text := range texts {
+			d := New("recycled", []byte(text), Meta{}) // takes the recycled slices
+			fresh := New("fresh", []byte(text), Meta{})
+			if !slices.Equal(d.Lines, fresh.Lines) {
+				t.Errorf("round %d %q: lines %v, want %v", round, text, d.Lines, fresh.Lines)
+			}
+			if !slices.Equal(d.Blocks, fresh.Blocks) {
+				t.Errorf("round %d %q: blocks %+v, want %+v", round, text, d.Blocks, fresh.Blocks)
+			}
+			if !slices.Equal(d.Tokens(), fresh.Tokens()) || !slices.Equal(d.Sentences(), fresh.Sentences()) {
+				t.Errorf("round %d %q: tokens or sentences differ from a fresh build", round, text)
+			}
+			d.Recycle()
+		}
+	}
+}
