@@ -39,7 +39,7 @@ func Each(files []File, opts Options, fn func(Unit) error, problem func(Problem)
 }
 
 func eachFile(f File, opts Options, fn func(Unit) error, problem func(Problem)) error {
-	in, err := Read(f, opts.Stdin)
+	in, err := read(f, opts.Stdin, opts.ReuseText)
 	if err != nil {
 		problem(Problem{Path: f.Path, Err: err, Skipped: err == ErrBinary})
 		return nil
