@@ -284,10 +284,11 @@ func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, erro
 
 // Each is Stream for a caller that writes the findings as they come:
 // Result.Report counts the documents but keeps no finding, so memory does
-// not grow with the findings either. Checked.Doc and Checked.Items are
-// the caller's only during the call: afterwards the document's token and
-// sentence slices are reused for later documents (document.Release), and
-// so is the slice of Items (releaseItems).
+// not grow with the findings either. Checked.Doc, Checked.Items and
+// Checked.Unit.Text are the caller's only during the call: afterwards the
+// document's slices and a plain file's text are reused for later
+// documents (document.Recycle, corpus.RecycleText), and so is the slice
+// of Items (releaseItems).
 func (r *Runner) Each(args []string, each func(*Checked) error) (*Result, error) {
 	return r.stream(args, each, false, true)
 }
@@ -310,11 +311,20 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, rel
 	}
 	rep := &report.Report{}
 	var readProblems []Problem
+	plan.reuseText = release
 	err = r.pipeline(plan, &readProblems, func(j *job) error {
-		if err := j.check(facts, r.locate()); err != nil || r.opts.Render == nil {
+		err := j.check(facts, r.locate())
+		if release {
+			// The rules are done with the document: its token and
+			// sentence slices go to the worker's next document now, not
+			// after the batches in flight are written, so that the same
+			// few buffers go round (taken again, the document computes
+			// them anew).
+			j.doc.Release()
+		}
+		if err != nil || r.opts.Render == nil {
 			return err
 		}
-		var err error
 		j.rendered, err = r.opts.Render(j.items)
 		return err
 	}, func(j *job) error {
@@ -328,7 +338,7 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, rel
 			err = each(&Checked{Doc: j.doc, Items: j.items, Rendered: j.rendered, Unit: j.unit})
 		}
 		if release {
-			j.doc.Release()
+			j.recycle()
 			releaseItems(j.items)
 			j.items = nil
 		}
@@ -401,9 +411,15 @@ func (r *Runner) collectMeasured(p plan, measure bool) (map[string]rules.Summary
 	}
 	facts := map[string]rules.Summary{}
 	var ignored []Problem // the second pass reports them
+	p.reuseText = true    // the pass's documents go once summarised
 	var docs int
 	err := r.pipeline(p, &ignored, func(j *job) error {
-		return j.collect()
+		err := j.collect()
+		// Summaries are compact (strings, counts, hashes), never the
+		// document's slices, and nothing else sees the document: all its
+		// buffers can go to the worker's next document at once.
+		j.recycle()
+		return err
 	}, func(j *job) error {
 		docs++
 		for _, a := range j.rules {
@@ -417,9 +433,6 @@ func (r *Runner) collectMeasured(p plan, measure bool) (map[string]rules.Summary
 				facts[a.rule.ID] = s
 			}
 		}
-		// Summaries are compact (strings, counts, hashes), never the
-		// document's slices: its buffers can go to the next document.
-		j.doc.Release()
 		return nil
 	})
 	var perDoc int64

@@ -50,6 +50,16 @@ func (j *job) check(facts map[string]rules.Summary, locate func(*document.Docume
 	return err
 }
 
+// recycle hands the document's buffers, and a plain file's text, on to
+// later documents: call it only when nothing holds them.
+func (j *job) recycle() {
+	j.doc.Recycle()
+	if j.unit.Record == nil {
+		corpus.RecycleText(j.unit.Text)
+	}
+	j.unit.Text = nil
+}
+
 func (j *job) collect() error {
 	for _, a := range j.rules {
 		if !a.rule.IsCorpus() {
@@ -95,6 +105,7 @@ type batch struct {
 // files, malformed records) are appended in input order.
 func (r *Runner) pipeline(p plan, problems *[]Problem, work, emit func(*job) error) error {
 	walk := r.opts.Walk
+	walk.ReuseText = p.reuseText
 	if p.stdin != nil {
 		walk.Stdin = bytes.NewReader(p.stdin)
 	}

@@ -20,6 +20,9 @@ type plan struct {
 	stdin  []byte // standard input, read once, when "-" is named
 	corpus bool   // a corpus rule runs on some file
 	rules  *ruleSource
+	// reuseText is set for a pass whose documents nobody sees once done:
+	// plain files are read into recycled buffers (corpus.RecycleText).
+	reuseText bool
 }
 
 // ruleSource resolves the rules of one file and remembers, per rule ID,
