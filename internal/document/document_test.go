@@ -1,6 +1,7 @@
 package document
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -293,4 +294,20 @@ func FuzzNew(f *testing.F) {
 			}
 		}
 	})
+}
+
+// runeCount counts what utf8.RuneCount counts: ASCII runs of every
+// length, multi-byte characters and invalid bytes at every place.
+func TestRuneCountMatchesUTF8(t *testing.T) {
+	pieces := []string{"a", "abcdefgh", "é", "€", "😀", "\xff", "\x80", "\xe2\x82", " ", "0123456789abcdef"}
+	rng := rand.New(rand.NewSource(3))
+	for range 5000 {
+		var b []byte
+		for range rng.Intn(12) {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		if got, want := runeCount(b), utf8.RuneCount(b); got != want {
+			t.Fatalf("%q: runeCount %d, utf8.RuneCount %d", b, got, want)
+		}
+	}
 }
