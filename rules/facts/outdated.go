@@ -115,17 +115,24 @@ type mentionDates struct {
 	pack       *knowledge.Pack
 	article    time.Time
 	hasArticle bool
-	blocks     map[int][]dates.Match
+	// looked is whether the article's date was looked for: only once a
+	// titled mention needs a date (most documents naming an office
+	// holder's surname have no title before it).
+	looked bool
+	blocks map[int][]dates.Match
 }
 
 func newMentionDates(doc *document.Document, pack *knowledge.Pack) *mentionDates {
-	article, ok := dates.Article(doc)
-	return &mentionDates{doc: doc, pack: pack, article: article, hasArticle: ok, blocks: map[int][]dates.Match{}}
+	return &mentionDates{doc: doc, pack: pack, blocks: map[int][]dates.Match{}}
 }
 
 // of returns the sentence's date, or false when there is none or it is
 // after the pack's data (cannot verify).
 func (d *mentionDates) of(s document.Sentence) (time.Time, bool) {
+	if !d.looked {
+		d.article, d.hasArticle = dates.Article(d.doc)
+		d.looked = true
+	}
 	found, ok := d.blocks[s.Block]
 	if !ok {
 		b := d.doc.Blocks[s.Block]
