@@ -801,7 +801,7 @@ func TestIsStopWordMatchesMap(t *testing.T) {
 // not merely started afresh).
 func TestVocabularySweepsKeepCounts(t *testing.T) {
 	defer func(limit int) { vocabularyLimit = limit }(vocabularyLimit)
-	vocabularyLimit = 3000
+	vocabularyLimit = 1000
 	docs := append(seedDocs(t), fixtureDocs(t)...)
 	if !testing.Short() {
 		for k, d := range wcxbDocs(t, "truth") {
