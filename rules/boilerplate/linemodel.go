@@ -38,24 +38,6 @@ nor are lines of figures alone that are no phone number ("4.8", "$250",
 furniture; out of fold two in five such lines the model warned on were
 the article's).
 
-The weights file may carry a second stage (stack.go; none ships): trees
-over the same features plus fifteen numbers of the first stage's scores
-around the line (its own, its neighbours', the highest and mean of the
-windows around it, the high-scoring lines within ten, the distance to
-the nearest, the runs of likely furniture just before and after it),
-fitted on out-of-fold first-stage scores ("stacking": the first stage
-reads its neighbours' shapes, not what it makes of them, and furniture
-comes in runs). Fitted on tune-a's sites (go run
-./rules/boilerplate/internal/train -split tune-a -stack) a second stage
-of 200 trees of depth 5 raised tune-b's residue recall at equal family
-precision by 1 to 3 points (0.545 to 0.557 at precision 0.96, 0.474 to
-0.494 at 0.98; whole page 0.751 to 0.784), but cross-validated by site
-on the whole tune half it lost 1 to 2 points at equal precision (0.483
-to 0.472 at 0.962), and it costs about a tenth more instructions of a
-lint run on whole pages: not shipped. Continuing the first stage's
-log-odds with 60 shallow trees, or reading only the context and eight
-own features, did worse than the first stage alone on tune-b.
-
 The trees were fitted only on the tune half of the WCXB dev pages
 (residue and whole-page views, content and title lines as negatives,
 boilerplate lines as positives, mixed and notext lines left out) plus the
@@ -116,7 +98,7 @@ var embeddedModel = sync.OnceValue(func() *lineModel { return loadModel(lineMode
 func runLineModel(pass *rules.Pass) {
 	model := embeddedModel()
 	a := analyse(pass.Doc)
-	if a.furnitureLines() < model.last().gate {
+	if a.furnitureLines() < model.gate {
 		// Furniture comes in clusters: in a document without proven
 		// furniture (most clean articles) the model stays silent, and
 		// scoring its lines would only cost time.
@@ -127,7 +109,7 @@ func runLineModel(pass *rules.Pass) {
 		if !a.modelJudges(ci) {
 			continue
 		}
-		sev := model.last().severity(scores[ci])
+		sev := model.severity(scores[ci])
 		if sev == 0 {
 			continue
 		}
@@ -152,9 +134,6 @@ func (a *analysis) modelScores() []float32 {
 		x := a.features(model.lexIdx, a.scoredByRule, buf)
 		a.scores = make([]float32, len(x))
 		model.predictAll(x, a.scores)
-		if model.second != nil {
-			a.stackScores(model.second, x, a.scores, buf)
-		}
 		featureBuffers.Put(buf)
 	})
 	return a.scores
@@ -165,12 +144,10 @@ func (a *analysis) modelScores() []float32 {
 var featureBuffers = sync.Pool{New: func() any { return new(featureBuffer) }}
 
 // featureBuffer is the memory of features' vectors: flat holds them one
-// after the other, rows is the slice of them by candidate (flat2 and rows2
-// the same for the second stage's vectors).
+// after the other, rows is the slice of them by candidate.
 type featureBuffer struct {
-	flat, flat2 []float32
-	rows, rows2 [][]float32
-	context     stackContext
+	flat []float32
+	rows [][]float32
 }
 
 // predictAll sets out[i] to the probability of x[i], skipping nil rows.
@@ -314,8 +291,7 @@ func batchNodes(split []flatNode) []batchNode {
 	out := make([]batchNode, len(split))
 	for i, n := range split {
 		t := float64(n.threshold)
-		// A second stage reads more features than featureNames.
-		if math.IsInf(t, 0) || math.IsNaN(t) || n.feature >= batchFeatures {
+		if math.IsInf(t, 0) || math.IsNaN(t) {
 			return nil
 		}
 		out[i] = batchNode{n.feature * batchRows, n.threshold}
@@ -410,17 +386,6 @@ type lineModel struct {
 	// warnings) a document needs before the model reports above info:
 	// furniture comes in clusters, a clean article has none.
 	gate int
-	// second is the second stage (stack.go), nil without one: its scores
-	// and thresholds replace the first stage's.
-	second *lineModel
-}
-
-// last is the stage whose scores and thresholds the rule reports.
-func (m *lineModel) last() *lineModel {
-	if m.second != nil {
-		return m.second
-	}
-	return m
 }
 
 // predict returns the furniture probability of one feature vector.

@@ -155,13 +155,6 @@ func unpackModel(packed, text string) (*lineModel, error) {
 	f.batch = batchNodes(f.split)
 	m.flat = f
 	m.lexIdx = newLexIndex(m.lex)
-	// The second stage is small and read from the text (the pack was made
-	// from this very text, so it parses).
-	if _, second := splitStages(text); second != "" {
-		if err := m.parseSecond(text, second); err != nil {
-			return nil, err
-		}
-	}
 	return m, nil
 }
 

@@ -25,9 +25,7 @@ func mustParseModel(text string) *lineModel {
 //	tree N                      followed by N node lines:
 //	FEATURE THRESHOLD LEFT RIGHT VALUE   (FEATURE -1 for a leaf)
 //
-// Lines starting with # are comments. A line "second" starts the second
-// stage (stack.go), a model of the same records without lexicon whose
-// features are featureNames then stackFeatureNames.
+// Lines starting with # are comments.
 //
 // Every process that lints a page parses the file (15,000 lines), and a
 // fresh process linting one article waits for it, so the text is read in
@@ -35,57 +33,12 @@ func mustParseModel(text string) *lineModel {
 // slice, the nodes of all trees share one array, and the lexicon map is
 // sized up front.
 func parseModel(text string) (*lineModel, error) {
-	first, second := splitStages(text)
-	m, err := parseStage(first, featureNames, 0)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.parseSecond(text, second); err != nil {
-		return nil, err
-	}
-	return m, nil
-}
-
-// secondMarker is the line that starts the second stage in a weights file.
-const secondMarker = "\nsecond\n"
-
-// splitStages cuts text before the second stage's marker line; second is
-// "" without one.
-func splitStages(text string) (first, second string) {
-	if i := strings.Index(text, secondMarker); i >= 0 {
-		return text[:i+1], text[i+len(secondMarker):]
-	}
-	return text, ""
-}
-
-// parseSecond sets m.second from the second stage's part of text (second,
-// which starts on the file's line after the marker), if any.
-func (m *lineModel) parseSecond(text, second string) error {
-	if second == "" {
-		return nil
-	}
-	skipped := strings.Count(text[:len(text)-len(second)], "\n")
-	s, err := parseStage(second, secondFeatureNames, skipped)
-	if err != nil {
-		return fmt.Errorf("second stage: %w", err)
-	}
-	if len(s.lex) > 0 {
-		return fmt.Errorf("second stage: line %d: no lexicon in the second stage", skipped+1)
-	}
-	m.second = s
-	return nil
-}
-
-// parseStage reads one stage's records; names are the features its
-// features record must list, and the stage starts on the file's line
-// first+1.
-func parseStage(text string, names []string, first int) (*lineModel, error) {
 	m := &lineModel{lex: make(Lexicon, strings.Count(text, "\nlex "))}
 	// Every node is a line, so the lines bound the nodes.
 	nodes := make([]treeNode, 0, strings.Count(text, "\n")+1)
 	var buf [8]string
 	treeStart, want, sawFeatures := 0, 0, false
-	for n := first; len(text) > 0; n++ {
+	for n := 0; len(text) > 0; n++ {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			line, text = text[:i], text[i+1:]
@@ -110,7 +63,7 @@ func parseStage(text string, names []string, first int) (*lineModel, error) {
 		switch f[0] {
 		case "features":
 			sawFeatures = true
-			if !equalStrings(f[1:], names) {
+			if !equalStrings(f[1:], featureNames) {
 				return nil, lineError(n, "features differ from the code's; retrain with go run ./rules/boilerplate/internal/train")
 			}
 		case "thresholds":
@@ -159,7 +112,7 @@ func parseStage(text string, names []string, first int) (*lineModel, error) {
 	if len(m.trees) == 0 {
 		return nil, fmt.Errorf("no trees")
 	}
-	if err := m.check(len(names)); err != nil {
+	if err := m.check(); err != nil {
 		return nil, err
 	}
 	m.flat = flatten(m.trees)
@@ -217,14 +170,14 @@ func equalStrings(a, b []string) bool {
 
 // check makes sure every node index and feature is in range, so predict
 // can never panic or loop.
-func (m *lineModel) check(features int) error {
+func (m *lineModel) check() error {
 	for ti, t := range m.trees {
 		for i, nd := range t {
 			if nd.feature < 0 {
 				continue
 			}
 			l, r := int(nd.left), int(nd.right)
-			if int(nd.feature) >= features || l <= i || r <= i || l >= len(t) || r >= len(t) {
+			if int(nd.feature) >= len(featureNames) || l <= i || r <= i || l >= len(t) || r >= len(t) {
 				return fmt.Errorf("tree %d node %d out of range", ti, i)
 			}
 		}

@@ -18,11 +18,6 @@
 // on tune-a's sites only, and the family's totals on tune-b's unseen
 // sites are printed (eval.WCXBSplit): the way to judge a change to the
 // features or the learner without the report half.
-//
-// With -stack a second stage (stack.go) is fitted after the first on the
-// same rows plus the context of the first stage's out-of-fold scores; its
-// own out-of-fold scores choose its thresholds, and with -split tune-a
-// both stages are judged on tune-b.
 package main
 
 import (
@@ -62,9 +57,6 @@ type sample struct {
 	site string
 	kind int
 	doc  int // document index within its kind, for truth alarms
-	// ref and cand are the row's document (index into refs) and its
-	// candidate index there, for the second stage's context.
-	ref, cand int
 }
 
 // judgedDoc is every line the model judges in one training document, with
@@ -73,15 +65,6 @@ type judgedDoc struct {
 	lines []int
 	x     [][]float32
 	words [][]string
-	stack lineStack
-}
-
-// lineStack is every candidate of a document for the second stage
-// (boilerplate.LineStack).
-type lineStack struct {
-	judged []int
-	scored []bool
-	seeds  []float32
 }
 
 // docRef is one training document: a view of a tune page or a truth text,
@@ -214,10 +197,6 @@ func main() {
 	flag.StringVar(&dumpPath, "dump", "", "write every row's out-of-fold score, label, features and text to this TSV file (tune half only)")
 	flag.BoolVar(&onBound, "bound", onBound, "hold the residue precision target on the 5% bootstrap bound over pages, not on the point estimate")
 	drop := flag.String("drop", "", "comma-separated features the trees may not use")
-	flag.BoolVar(&stackOn, "stack", stackOn, "also fit a second stage that reads the first stage's scores around a line, and write it (not shipped: see boilerplate.LineModel)")
-	flag.Float64Var(&stackParams.rate, "stack-rate", stackParams.rate, "learning rate of the second stage")
-	flag.IntVar(&stackParams.trees, "stack-trees", stackParams.trees, "boosting rounds of the second stage")
-	flag.IntVar(&stackParams.depth, "stack-depth", stackParams.depth, "tree depth of the second stage")
 	flag.Parse()
 	if err := dropFeatures(*drop); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -254,47 +233,26 @@ func run(out, split string, targetP, maxAlarm float64, showN int) error {
 	// share a fold) moves the precision by a point or two.
 	var rows []sample
 	oofs := make([][]float64, repeats)
-	var st *stacker
-	var oofs2 [][]float64
-	if stackOn {
-		st = newStacker(repeats, len(plain))
-	}
 	for rep := 0; rep < repeats; rep++ {
 		oofs[rep] = make([]float64, len(plain))
 		oof := oofs[rep]
 		for k := 0; k < folds; k++ {
 			inTrain := func(r sample) bool { return fold(r.site, rep) != k }
 			lex := learnLexicon(plain, pages, inTrain)
-			jds := judgeAll(refs, lex)
-			rows = labelled(refs, jds)
+			rows = labelled(refs, judgeAll(refs, lex))
 			m := fitRows(rows, trainIndex(rows, inTrain))
 			test := 0
 			for i, r := range rows {
 				if !inTrain(r) {
 					oof[i] = m.predict(r.x)
 					test++
-					if st != nil {
-						st.x[rep][i] = r.x
-					}
 				}
 			}
-			if st != nil {
-				st.seedFold(rep, jds, func(d int) bool { return fold(refs[d].site, rep) == k }, m)
-			}
 			fmt.Printf("draw %d fold %d: %d words in the lexicon, %d test rows\n", rep, k, len(lex), test)
-		}
-		if st != nil {
-			oofs2 = append(oofs2, st.crossFit(rep, rows, oof))
 		}
 	}
 	pooledRows, pooledOOF, pooledBase := pool(rows, oofs, base)
 	th := chooseThresholds(pooledRows, pooledOOF, pooledBase, targetP, maxAlarm)
-	var th2 thresholds
-	if st != nil {
-		fmt.Println("second stage:")
-		_, pooled2, _ := pool(rows, oofs2, base)
-		th2 = chooseThresholds(pooledRows, pooled2, pooledBase, targetP, maxAlarm)
-	}
 	showErrors(rows, oofs[0], pages, th, showN)
 	if dumpPath != "" {
 		if err := dump(dumpPath, rows, oofs[0], pages); err != nil {
@@ -304,16 +262,10 @@ func run(out, split string, targetP, maxAlarm float64, showN int) error {
 	lex := learnLexicon(plain, pages, func(sample) bool { return true })
 	rows = labelled(refs, judgeAll(refs, lex))
 	final := fitRows(rows, trainIndex(rows, func(sample) bool { return true }))
-	var second *ensemble
-	if st != nil {
-		second = st.final(rows)
-		if split == "tune-a" {
-			judgeUnseenStack(all, final, second, lex, th, th2)
-		}
-	} else if split == "tune-a" {
+	if split == "tune-a" {
 		judgeUnseen(all, final, lex, th)
 	}
-	return write(out, final, lex, th, second, th2)
+	return write(out, final, lex, th)
 }
 
 // judgeUnseen prints what the model fitted on tune-a does on tune-b's
@@ -618,8 +570,7 @@ func judgeAll(refs []docRef, lex boilerplate.Lexicon) []judgedDoc {
 	out := make([]judgedDoc, len(refs))
 	for d, ref := range refs {
 		lines, x, words := boilerplate.LineFeaturesLex(ref.doc, lex)
-		_, judged, scored, seeds := boilerplate.LineStack(ref.doc)
-		out[d] = judgedDoc{lines, x, words, lineStack{judged, scored, seeds}}
+		out[d] = judgedDoc{lines, x, words}
 	}
 	return out
 }
@@ -636,7 +587,7 @@ func labelled(refs []docRef, docs []judgedDoc) []sample {
 			}
 			if ok {
 				rows = append(rows, sample{x: jd.x[j], y: y, words: jd.words[j], text: string(ref.doc.LineText(l)),
-					page: ref.page, site: ref.site, kind: ref.kind, doc: ref.index, ref: d, cand: jd.stack.judged[j]})
+					page: ref.page, site: ref.site, kind: ref.kind, doc: ref.index})
 			}
 		}
 	}
@@ -773,9 +724,8 @@ func bootstrapPrecision(b *baseline, modelTP, modelFP []int) float64 {
 	return ps[int(bootstrapLower*float64(len(ps)))]
 }
 
-// write stores the model in the format boilerplate.parseModel reads, with
-// the second stage and its thresholds th2 when second is not nil.
-func write(path string, e *ensemble, lex boilerplate.Lexicon, th thresholds, second *ensemble, th2 thresholds) error {
+// write stores the model in the format boilerplate.parseModel reads.
+func write(path string, e *ensemble, lex boilerplate.Lexicon, th thresholds) error {
 	var b strings.Builder
 	w := bufio.NewWriter(&b)
 	fmt.Fprintln(w, "# boilerplate/line-model weights: gradient-boosted trees over the line features.")
@@ -794,14 +744,6 @@ func write(path string, e *ensemble, lex boilerplate.Lexicon, th thresholds, sec
 	}
 	fmt.Fprintf(w, "base %s\n", num(e.base))
 	writeTrees(w, e)
-	if second != nil {
-		fmt.Fprintln(w, "second")
-		fmt.Fprintf(w, "features %s %s\n", strings.Join(boilerplate.LineFeatureNames(), " "), strings.Join(boilerplate.StackFeatureNames(), " "))
-		fmt.Fprintf(w, "thresholds %s %s %s\n", num(th2.info), num(th2.warning), num(th2.error))
-		fmt.Fprintf(w, "gate %d\n", th2.gate)
-		fmt.Fprintf(w, "base %s\n", num(second.base))
-		writeTrees(w, second)
-	}
 	w.Flush()
 	if err := os.WriteFile(path+".tmp", []byte(b.String()), 0o644); err != nil {
 		return err
