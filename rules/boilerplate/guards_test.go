@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/ruletest"
 )
 
 // A clean article may keep a related-links heading over its own further
@@ -199,4 +201,23 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// An article's own list or short lines next to proven furniture stay
+// quiet: the line model reads the furniture around them (its window
+// features), but the lines are the article's.
+func TestArticleLinesNextToFurnitureQuiet(t *testing.T) {
+	furniture := "Share this article\n\nFollow us on Twitter\n\nSign up for our newsletter\n\n"
+	cases := map[string]string{
+		"list before the footer":           body + "\n\nThe plan has three parts:\n\n- a ceasefire line watched by monitors\n\n- a fund for rebuilding\n\n- talks on prisoners\n\n" + furniture,
+		"heading after the masthead":       furniture + "Why the talks failed\n\n" + body + "\n\n" + body + "\n",
+		"closing line before the footer":   body + "\n\n" + body + "\n\nThat is the story so far.\n\n" + furniture,
+		"numbered steps between furniture": furniture + body + "\n\n1. Security guarantees\n\n2. Reconstruction\n\n3. Elections\n\n" + body + "\n\n" + furniture,
+	}
+	for name, text := range cases {
+		for _, f := range ruletest.AtLeast(ruletest.Run(t, LineModel, text, nil), rules.Warning) {
+			line, _ := document.New("t", []byte(text), document.Meta{}).Position(f.Start)
+			t.Errorf("%s: line %d flagged: %s", name, line, f.Message)
+		}
+	}
 }
