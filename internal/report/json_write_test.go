@@ -215,7 +215,10 @@ func TestAppendIntMatchesStrconv(t *testing.T) {
 	for i, p := 0, 1; i <= 18; i, p = i+1, p*10 {
 		values = append(values, p-1, p, p+1, 5*p)
 	}
-	for n := 0; n < 20000; n += 7 {
+	for n := 0; n < 200000; n++ {
+		values = append(values, n)
+	}
+	for n := 99990000; n < 100010000; n += 3 {
 		values = append(values, n)
 	}
 	for _, n := range values {
