@@ -106,17 +106,30 @@ func (a *analysis) inBody(bi int) bool {
 	return a.bodyFirst >= 0 && bi >= a.bodyFirst && bi <= a.bodyLast
 }
 
+// positions are the names of where a block lies relative to the body,
+// indexed by positionIndex.
+var positions = [...]string{
+	"in a document without body paragraphs",
+	"before the first body paragraph",
+	"after the last body paragraph",
+	"inside the body",
+}
+
 // position names where a block lies relative to the body.
-func (a *analysis) position(bi int) string {
+func (a *analysis) position(bi int) string { return positions[a.positionIndex(bi)] }
+
+// positionIndex is where a block lies relative to the body, an index
+// into positions.
+func (a *analysis) positionIndex(bi int) int {
 	switch {
 	case a.bodyFirst < 0:
-		return "in a document without body paragraphs"
+		return 0
 	case bi < a.bodyFirst:
-		return "before the first body paragraph"
+		return 1
 	case bi > a.bodyLast:
-		return "after the last body paragraph"
+		return 2
 	}
-	return "inside the body"
+	return 3
 }
 
 var (

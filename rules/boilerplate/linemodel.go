@@ -121,7 +121,7 @@ func runLineModel(pass *rules.Pass) {
 			pass.Report(rules.Finding{Start: start, End: pass.Doc.Lines[c.line].End, Severity: sev, Message: msg})
 			continue
 		}
-		reportLines(pass, c.line, c.line, sev, fixers.Unsafe, "furniture line", msg)
+		reportLines(pass, c.line, c.line, sev, fixers.Unsafe, removeFurniture, msg)
 	}
 }
 

@@ -76,6 +76,8 @@ type phraseFamily struct {
 
 	exact, vocab, starts map[string]bool
 	index                int
+	// removeWhat is the fix's message, built once: "remove the share prompt line".
+	removeWhat string
 }
 
 // maxExactWords is longer than any exact phrase or vocabulary line.
@@ -94,6 +96,7 @@ const (
 var maxFamilyWords = maxExactWords
 
 func (f *phraseFamily) init() {
+	f.removeWhat = "remove the " + f.What + " line"
 	f.exact = toSet(f.Exact)
 	f.vocab = toSet(f.Vocabulary)
 	f.starts = toSet(f.Starts)
@@ -234,7 +237,7 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 		if sev >= rules.Warning && loneMayLower(fam, m) && a.lone() {
 			sev, safety, how = rules.Info, fixers.Unsafe, how+loneNote
 		}
-		reportLines(pass, c.line, c.line, sev, safety, fam.What+" line",
+		reportLines(pass, c.line, c.line, sev, safety, fam.removeWhat,
 			how+" ("+fam.What+"), "+a.position(c.block))
 	}
 }

@@ -111,7 +111,7 @@ func runStructure(pass *rules.Pass) {
 			e.sev, e.why = rules.Info, e.why+loneNote
 		}
 		if e.sev != 0 {
-			reportLines(pass, a.cands[ci].line, a.cands[ci].line, e.sev, fixers.Unsafe, "furniture line", e.why)
+			reportLines(pass, a.cands[ci].line, a.cands[ci].line, e.sev, fixers.Unsafe, removeFurniture, e.why)
 		}
 	}
 }
@@ -211,6 +211,47 @@ func (a *analysis) anyFurnitureLines() int {
 // loneNote is added to a lowered finding's message.
 const loneNote = ", the only furniture-like line in the document"
 
+// The notes a structure message may end with, indexes into noteTexts.
+const (
+	noNote      = iota
+	nearNote    // next to proven furniture
+	contactNote // with more contact details
+	copyNote    // a copy next to proven furniture
+)
+
+var noteTexts = [...]string{"", ", next to proven furniture", ", with more contact details", ", a copy next to proven furniture"}
+
+// positioned is one structure message for every position and note,
+// head+position+tail+note, built once: concatenating the message for each
+// line cost more than judging it (a page has a finding per furniture line).
+type positioned [len(positions)][len(noteTexts)]string
+
+func positionedMessage(head, tail string) *positioned {
+	var m positioned
+	for p, pos := range positions {
+		for n, note := range noteTexts {
+			m[p][n] = head + pos + tail + note
+		}
+	}
+	return &m
+}
+
+var (
+	contactAloneWhy = positionedMessage("contact details (e-mail, web address or phone) standing alone, ", "")
+	tocWhy          = positionedMessage("table of contents ", " (its lines recur in order as the section headings below)")
+	tocUnprovenWhy  = positionedMessage("table of contents ", " (its lines recur in order as the section headings below), no other furniture proven")
+	repeatedWhy     = positionedMessage("short line repeated within the document, ", "")
+	shortAfterWhy   = positionedMessage("short line ", "")
+	unpunctuatedWhy = positionedMessage("unpunctuated line ", "")
+	menuWhy         = positionedMessage("long run of very short lines ", " (a menu)")
+	navigationWhy   = positionedMessage(navWhy+" ", " (navigation)")
+)
+
+const (
+	titleNotMenuWhy   = "short line before the first body paragraph (may be the title)"
+	compoundWhyPrefix = "line made only of furniture phrases ("
+)
+
 // structureEvidence weighs the evidence for one candidate line and says
 // which fired. Position alone is weak (clean articles end with lists and
 // spec lines, and the body found may be too narrow); it becomes a warning
@@ -219,24 +260,24 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 	near := ctx.near(ci)
 	words := c.words
 	short := shortLine(c.text, words, shortMaxWords)
-	pos := a.position(c.block)
+	pos := a.positionIndex(c.block)
 	after, before := c.block > a.bodyLast, c.block < a.bodyFirst
 	sev := rules.Info
-	nearly := ""
+	note := noNote
 	if near && !a.inBody(c.block) {
-		sev, nearly = rules.Warning, ", next to proven furniture"
+		sev, note = rules.Warning, nearNote
 	}
 	if c.compound {
 		_, kinds := compound(c.norm)
-		return rules.Warning, "line made only of furniture phrases (" + strings.Join(kinds, ", ") + "), " + pos
+		return rules.Warning, compoundWhyPrefix + strings.Join(kinds, ", ") + "), " + positions[pos]
 	}
 	switch {
 	case ctx.details[ci]: // words <= 12 && hasContact(c.text)
-		sev, nearly = rules.Info, ""
+		sev, note = rules.Info, noNote
 		if a.contactBlock(ci) && !a.inBody(c.block) && !ctx.directory {
-			sev, nearly = rules.Warning, ", with more contact details"
+			sev, note = rules.Warning, contactNote
 		}
-		return sev, "contact details (e-mail, web address or phone) standing alone, " + pos + nearly
+		return sev, contactAloneWhy[pos][note]
 	case before && ctx.toc[ci] > 0:
 		// Inside the body a run of recurring headings is as often the
 		// article's own summary list: left to the line model. A clean
@@ -245,19 +286,19 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		// table of contents left in hold other proven furniture (all of
 		// the tune half's did).
 		if !ctx.anyProven {
-			return rules.Info, "table of contents " + pos + " (its lines recur in order as the section headings below), no other furniture proven"
+			return rules.Info, tocUnprovenWhy[pos][noNote]
 		}
-		return rules.Warning, "table of contents " + pos + " (its lines recur in order as the section headings below)"
+		return rules.Warning, tocWhy[pos][noNote]
 	case ctx.repeatedOutsideBody(ci, words) && !before:
 		// Before the body a repeat is as often the headline (again in a
 		// breadcrumb) as a menu item: left to the navigation evidence.
 		if a.inBody(c.block) && (!near || !a.betweenGood(c.block)) {
-			return rules.Info, "short line repeated within the document, " + pos
+			return rules.Info, repeatedWhy[pos][noNote]
 		}
 		if near {
-			sev, nearly = rules.Warning, ", a copy next to proven furniture"
+			sev, note = rules.Warning, copyNote
 		}
-		return sev, "short line repeated within the document, " + pos + nearly
+		return sev, repeatedWhy[pos][note]
 	case marked(a.doc.Blocks[c.block]):
 		// A list item or Markdown heading is structure the extractor kept.
 		return 0, ""
@@ -266,17 +307,17 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		// "Please contact:" before an e-mail address does not.
 		return 0, ""
 	case after && short:
-		return sev, "short line " + pos + nearly
+		return sev, shortAfterWhy[pos][note]
 	case after && !endsSentence(c.text):
-		return sev, "unpunctuated line " + pos + nearly
+		return sev, unpunctuatedWhy[pos][note]
 	case before && short && ctx.navRun[ci] >= navRunMin:
 		if a.nextIsBody(ci) || words >= titleMinWords {
-			return rules.Info, "short line before the first body paragraph (may be the title)"
+			return rules.Info, titleNotMenuWhy
 		}
 		if sev == rules.Info && ctx.menu(ci, words) {
-			return rules.Warning, "long run of very short lines " + pos + " (a menu)"
+			return rules.Warning, menuWhy[pos][noNote]
 		}
-		return sev, "run of short lines " + pos + " (navigation)" + nearly
+		return sev, navigationWhy[pos][note]
 	}
 	return 0, ""
 }

@@ -321,7 +321,7 @@ func runTemplates(pass *rules.Pass) {
 			}
 			sev = rules.Info
 		}
-		reportLines(pass, c.line, c.line, sev, fixers.Unsafe, "template line",
+		reportLines(pass, c.line, c.line, sev, fixers.Unsafe, removeTemplate,
 			fmt.Sprintf("line recurs in %d of %d documents of source %q (a site template), %s", n, total, src, a.position(c.block)))
 	}
 }

@@ -288,14 +288,26 @@ func checkedBlock(b document.Block) bool {
 	return true
 }
 
+// The fix messages of the rules' findings, built once: a page has a
+// finding per furniture line.
+const (
+	removeFurniture = "remove the furniture line"
+	removeTemplate  = "remove the template line"
+)
+
+// lineRemoval is a fix with its single edit: allocated together, one
+// allocation per finding instead of two.
+type lineRemoval struct {
+	fix  fixers.Fix
+	edit [1]fixers.Edit
+}
+
 // removeFix returns the fix that removes lines first..last with the blank
-// line that separated them.
-func removeFix(doc *document.Document, first, last int, safety fixers.Safety, what string) *fixers.Fix {
-	return &fixers.Fix{
-		Message: "remove the " + what,
-		Safety:  safety,
-		Edits:   []fixers.Edit{fixers.RemoveLines(doc, first, last)},
-	}
+// line that separated them; message is the whole fix message.
+func removeFix(doc *document.Document, first, last int, safety fixers.Safety, message string) *fixers.Fix {
+	r := &lineRemoval{edit: [1]fixers.Edit{fixers.RemoveLines(doc, first, last)}}
+	r.fix = fixers.Fix{Message: message, Safety: safety, Edits: r.edit[:]}
+	return &r.fix
 }
 
 // lineSpan returns the byte span of line i without its leading white space.
@@ -306,13 +318,14 @@ func lineSpan(doc *document.Document, i int) (start, end int) {
 	return l.Start + lead, l.End
 }
 
-// reportLines reports lines first..last as one finding with a removal fix.
-func reportLines(pass *rules.Pass, first, last int, sev rules.Severity, safety fixers.Safety, what, msg string) {
+// reportLines reports lines first..last as one finding with a removal fix
+// whose message is fixMsg.
+func reportLines(pass *rules.Pass, first, last int, sev rules.Severity, safety fixers.Safety, fixMsg, msg string) {
 	start, _ := lineSpan(pass.Doc, first)
 	end := pass.Doc.Lines[last].End
 	pass.Report(rules.Finding{
 		Start: start, End: end, Severity: sev, Message: msg,
-		Fix: removeFix(pass.Doc, first, last, safety, what),
+		Fix: removeFix(pass.Doc, first, last, safety, fixMsg),
 	})
 }
 
