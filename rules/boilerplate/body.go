@@ -617,13 +617,15 @@ func shortLine(text []byte, words, maxWords int) bool {
 
 // hasContact reports an e-mail address, a web address or a phone number.
 func hasContact(text []byte) bool {
+	return hasAddress(text) || phoneLike(text)
+}
+
+// hasAddress reports an e-mail address or a web address.
+func hasAddress(text []byte) bool {
 	if i := bytes.IndexByte(text, '@'); i > 0 && i < len(text)-3 && bytes.IndexByte(text[i:], '.') > 0 {
 		return true
 	}
-	if hasWebAddress(text) {
-		return true
-	}
-	return phoneLike(text)
+	return hasWebAddress(text)
 }
 
 // phoneLike reports a line that is mostly a phone number: at least nine
@@ -681,7 +683,13 @@ func hasPhoneRun(text []byte) bool {
 			group = 0
 		}
 	}
-	for _, c := range append(text[:len(text):len(text)], 0) {
+	// A zero byte after the text ends the last stretch (a copy of the
+	// text with it appended cost an allocation per call).
+	for i := 0; i <= len(text); i++ {
+		c := byte(0)
+		if i < len(text) {
+			c = text[i]
+		}
 		switch {
 		case c >= '0' && c <= '9':
 			digits++

@@ -435,6 +435,9 @@ type context struct {
 	// details marks the lines of at most 12 words with contact details
 	// (hasContact), computed once for newContext and structureEvidence.
 	details []bool
+	// phone is phoneLike of every candidate's text, asked once for
+	// details and the line model's features.
+	phone []bool
 	// toc is the length of the table of contents each candidate is an
 	// entry of, 0 for most (tocRuns).
 	toc []int
@@ -445,12 +448,13 @@ type context struct {
 func (a *analysis) newContext() *context {
 	n := len(a.cands)
 	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n), navDistinct: make([]bool, n),
-		outside: make([]bool, n), nearCopy: make([]bool, n), details: make([]bool, n)}
+		outside: make([]bool, n), nearCopy: make([]bool, n), details: make([]bool, n), phone: make([]bool, n)}
 	// contact marks short lines with contact details.
 	contact := make([]bool, n)
 	personal := 0
 	for ci, c := range a.cands {
-		ctx.details[ci] = c.words <= 12 && hasContact(c.text)
+		ctx.phone[ci] = phoneLike(c.text)
+		ctx.details[ci] = c.words <= 12 && (hasAddress(c.text) || ctx.phone[ci])
 		if contact[ci] = ctx.details[ci] && !codeLike(c.text); contact[ci] && !urlOnly(c.text) {
 			personal++
 		}
