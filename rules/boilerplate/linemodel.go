@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"math"
 	"strconv"
 	"sync"
@@ -323,45 +324,117 @@ func (a *analysis) scoredByRule(ci int) bool {
 
 // modelMessage is the finding's message: the score (two decimals) and
 // the evidence. It is built in one buffer (fmt.Sprintf and the joined
-// parts were most of the cost of reporting a line).
+// parts were most of the cost of reporting a line), and kept: the same
+// few hundred messages recur on page after page.
 func (a *analysis) modelMessage(score float32, ci int) string {
-	var buf [160]byte
-	b := append(buf[:0], "line classifier scores furniture "...)
+	evidence := a.modelEvidence(ci)
+	var digits [8]byte
 	// fmt's %.2f of a float32 is this call.
-	b = strconv.AppendFloat(b, float64(score), 'f', 2, 32)
-	b = append(b, " ("...)
-	b = a.appendModelEvidence(b, ci)
-	b = append(b, ')')
-	return string(b)
-}
-
-// appendModelEvidence appends the facts about a line that users can
-// check, separated by commas: where it stands and what it looks like.
-func (a *analysis) appendModelEvidence(b []byte, ci int) []byte {
-	c := a.cands[ci]
-	words := c.words
-	switch {
-	case a.blocks[c.block].good:
-		b = append(b, "a paragraph"...)
-	case !endsSentence(c.text) && words <= shortMaxWords:
-		b = append(b, "short line without sentence end"...)
-	case !endsSentence(c.text):
-		b = append(b, "unpunctuated line"...)
-	default:
-		b = append(b, "line"...)
-	}
-	b = append(b, ", "...)
-	b = append(b, a.position(c.block)...)
-	if a.ctx != nil {
-		if a.ctx.near(ci) {
-			b = append(b, ", next to proven furniture"...)
-		} else if a.ctx.navRun[ci] >= navRunMin {
-			b = append(b, ", in a run of "...)
-			b = strconv.AppendInt(b, int64(a.ctx.navRun[ci]), 10)
-			b = append(b, " short lines"...)
+	rendered := strconv.AppendFloat(digits[:0], float64(score), 'f', 2, 32)
+	key, cacheable := messageKey(rendered, evidence)
+	if cacheable {
+		if msg, ok := modelMessages.get(key); ok {
+			return msg
 		}
 	}
+	var buf [160]byte
+	b := append(buf[:0], "line classifier scores furniture "...)
+	b = append(b, rendered...)
+	b = append(b, " ("...)
+	b = evidence.appendTo(b)
+	b = append(b, ')')
+	msg := string(b)
+	if cacheable {
+		modelMessages.put(key, msg)
+	}
+	return msg
+}
+
+// modelEvidence is the facts about a line that users can check: what it
+// looks like, where it stands and what stands around it.
+type modelEvidence struct {
+	kind     uint8 // index into modelKinds
+	position uint8 // index into positions
+	near     bool  // next to proven furniture
+	navRun   int32 // the run of short lines it stands in, 0 when not shown
+}
+
+var modelKinds = [...]string{"a paragraph", "short line without sentence end", "unpunctuated line", "line"}
+
+func (a *analysis) modelEvidence(ci int) modelEvidence {
+	c := a.cands[ci]
+	e := modelEvidence{position: uint8(a.positionIndex(c.block))}
+	switch {
+	case a.blocks[c.block].good:
+		e.kind = 0
+	case !endsSentence(c.text) && c.words <= shortMaxWords:
+		e.kind = 1
+	case !endsSentence(c.text):
+		e.kind = 2
+	default:
+		e.kind = 3
+	}
+	if a.ctx != nil {
+		if a.ctx.near(ci) {
+			e.near = true
+		} else if a.ctx.navRun[ci] >= navRunMin {
+			e.navRun = int32(a.ctx.navRun[ci])
+		}
+	}
+	return e
+}
+
+// appendTo appends the evidence, separated by commas.
+func (e modelEvidence) appendTo(b []byte) []byte {
+	b = append(b, modelKinds[e.kind]...)
+	b = append(b, ", "...)
+	b = append(b, positions[e.position]...)
+	if e.near {
+		b = append(b, ", next to proven furniture"...)
+	} else if e.navRun > 0 {
+		b = append(b, ", in a run of "...)
+		b = strconv.AppendInt(b, int64(e.navRun), 10)
+		b = append(b, " short lines"...)
+	}
 	return b
+}
+
+// messageKey packs the rendered score ("0.87": four bytes for a score in
+// [0, 1]) and the evidence into one number that identifies the message;
+// ok is false when they do not fit.
+func messageKey(rendered []byte, e modelEvidence) (key uint64, ok bool) {
+	if len(rendered) != 4 || e.navRun >= 1<<20 {
+		return 0, false
+	}
+	key = uint64(binary.LittleEndian.Uint32(rendered))
+	key |= uint64(e.kind)<<32 | uint64(e.position)<<34 | uint64(oneIf(e.near))<<36 | uint64(e.navRun)<<37
+	return key, true
+}
+
+// modelMessages holds the messages built, up to maxModelMessages of them
+// (a few hundred kilobytes); past that, new ones are built each time.
+var modelMessages = messageCache{m: map[uint64]string{}}
+
+const maxModelMessages = 4096
+
+type messageCache struct {
+	mu sync.RWMutex
+	m  map[uint64]string
+}
+
+func (c *messageCache) get(k uint64) (string, bool) {
+	c.mu.RLock()
+	msg, ok := c.m[k]
+	c.mu.RUnlock()
+	return msg, ok
+}
+
+func (c *messageCache) put(k uint64, msg string) {
+	c.mu.Lock()
+	if len(c.m) < maxModelMessages {
+		c.m[k] = msg
+	}
+	c.mu.Unlock()
 }
 
 // treeNode is one node of a regression tree: an inner node sends x to
