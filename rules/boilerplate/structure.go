@@ -272,7 +272,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		return rules.Warning, compoundWhyPrefix + strings.Join(kinds, ", ") + "), " + positions[pos]
 	}
 	switch {
-	case ctx.details[ci]: // words <= 12 && hasContact(c.text)
+	case ctx.details[ci]: // words <= detailsMaxWords && hasContact(c.text)
 		sev, note = rules.Info, noNote
 		if a.contactBlock(ci) && !a.inBody(c.block) && !ctx.directory {
 			sev, note = rules.Warning, contactNote
@@ -432,17 +432,32 @@ type context struct {
 	// whether a copy stands after the body, and whether some copy stands
 	// near furniture.
 	outside, nearCopy []bool
-	// details marks the lines of at most 12 words with contact details
-	// (hasContact), computed once for newContext and structureEvidence.
+	// details marks the lines of at most detailsMaxWords words with
+	// contact details (hasContact), computed once for newContext and
+	// structureEvidence.
 	details []bool
-	// phone is phoneLike of every candidate's text, asked once for
-	// details and the line model's features.
+	// phone is phoneLike of the text of the candidates of at most
+	// detailsMaxWords words, asked once for details and the line model's
+	// features (isPhone).
 	phone []bool
 	// toc is the length of the table of contents each candidate is an
 	// entry of, 0 for most (tocRuns).
 	toc []int
 	// anyProven: some line of the document is proven furniture.
 	anyProven bool
+}
+
+// detailsMaxWords is the most words a line of contact details has.
+const detailsMaxWords = 12
+
+// isPhone is phoneLike of candidate ci's text, kept for the short lines
+// (most clean articles' lines are long, and only pages with furniture
+// have their features computed).
+func (ctx *context) isPhone(ci int) bool {
+	if c := &ctx.a.cands[ci]; c.words > detailsMaxWords {
+		return phoneLike(c.text)
+	}
+	return ctx.phone[ci]
 }
 
 func (a *analysis) newContext() *context {
@@ -453,8 +468,10 @@ func (a *analysis) newContext() *context {
 	contact := make([]bool, n)
 	personal := 0
 	for ci, c := range a.cands {
-		ctx.phone[ci] = phoneLike(c.text)
-		ctx.details[ci] = c.words <= 12 && (hasAddress(c.text) || ctx.phone[ci])
+		if c.words <= detailsMaxWords {
+			ctx.phone[ci] = phoneLike(c.text)
+			ctx.details[ci] = hasAddress(c.text) || ctx.phone[ci]
+		}
 		if contact[ci] = ctx.details[ci] && !codeLike(c.text); contact[ci] && !urlOnly(c.text) {
 			personal++
 		}
