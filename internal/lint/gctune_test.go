@@ -50,8 +50,9 @@ func TestMemoryLimitFor(t *testing.T) {
 		{16 * mb, 80 * mb, 80 * mb},        // a per-document run with one worker: the ceiling
 		{40 * mb, 80 * mb, 80 * mb},        // half the ceiling
 		{41 * mb, 82 * mb, 80 * mb},        // beyond: what GOGC=100 reaches; bounded, headroom still fits
-		{50 * mb, 100 * mb, 82 * mb},       // bounded: the live heap plus headroom
-		{79 * mb, 158 * mb, 111 * mb},      // the last of them
+		{50 * mb, 100 * mb, 80 * mb},       // bounded: half the headroom still fits
+		{65 * mb, 130 * mb, 81 * mb},       // bounded: the live heap plus half the headroom
+		{79 * mb, 158 * mb, 95 * mb},       // the last of them
 		{80 * mb, 160 * mb, 160 * mb},      // from the ceiling on, bounded or not: GOGC=100
 		{500*mb + 1, 1001 * mb, 1001 * mb}, // rounded up to a whole MB
 		{3000 * mb, 6000 * mb, 6000 * mb},  // a huge corpus phase
