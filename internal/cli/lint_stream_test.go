@@ -57,3 +57,19 @@ func TestStreamedOutputIsTheWholeReportsOutput(t *testing.T) {
 		}
 	}
 }
+
+// A buffer larger than maxKeptRender is not kept for the next document:
+// pooled, a page's megabytes of findings stayed live for the whole run.
+func TestLargeRenderBuffersNotKept(t *testing.T) {
+	releaseRendered(make([]byte, 10, 4*maxKeptRender))
+	for range 8 {
+		if b := renderBuffer(); cap(b) > maxKeptRender {
+			t.Fatalf("a released %d-byte buffer came back for reuse", cap(b))
+		}
+	}
+	small := make([]byte, 10, 1024)
+	releaseRendered(small)
+	if b := renderBuffer(); len(b) != 0 {
+		t.Errorf("a reused buffer holds %d bytes, want none", len(b))
+	}
+}
