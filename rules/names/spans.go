@@ -2,10 +2,8 @@ package names
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
-	"weak"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/knowledge"
@@ -93,42 +91,13 @@ func nameSpans(doc *document.Document, minWords int) []span {
 }
 
 // multiWordSpans returns nameSpans(doc, 2), computed once per document:
-// both rules of a check read them, one after the other on the same worker.
-// Entries are keyed by a weak pointer, so the cache never keeps a document
-// alive (nor confuses a new document with a freed one at the same address)
-// and holds only the runs, 12 bytes each; a few per worker are kept.
+// both rules of a check read them, one after the other on the same worker
+// (only the runs are kept, 12 bytes each).
 func multiWordSpans(doc *document.Document) []span {
-	key := weak.Make(doc)
-	spanCacheMu.Lock()
-	for _, e := range spanCache {
-		if e.doc == key {
-			spanCacheMu.Unlock()
-			return e.spans
-		}
-	}
-	spanCacheMu.Unlock()
-	spans := nameSpans(doc, 2)
-	spanCacheMu.Lock()
-	if len(spanCache) >= spanCacheSize {
-		copy(spanCache, spanCache[1:])
-		spanCache = spanCache[:len(spanCache)-1]
-	}
-	spanCache = append(spanCache, spanEntry{key, spans})
-	spanCacheMu.Unlock()
-	return spans
+	return spanMemo.Get(doc, func(doc *document.Document) []span { return nameSpans(doc, 2) })
 }
 
-type spanEntry struct {
-	doc   weak.Pointer[document.Document]
-	spans []span
-}
-
-const spanCacheSize = 16
-
-var (
-	spanCacheMu sync.Mutex
-	spanCache   []spanEntry
-)
+var spanMemo document.Memo[[]span]
 
 // mayContinueRun reports whether a run starting at toks[i] can take the
 // next token: a single space, then a word with a capital (or a non-ASCII

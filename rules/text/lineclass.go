@@ -1,9 +1,6 @@
 package text
 
 import (
-	"sync"
-	"weak"
-
 	"github.com/dochygiene/hygiene/internal/document"
 )
 
@@ -48,42 +45,12 @@ func classifyLines(doc *document.Document) []lineClass {
 }
 
 // lineClasses returns classifyLines(doc), computed once per document: the
-// text rules run one after the other on the same worker. Entries are keyed
-// by a weak pointer, so the cache never keeps a document alive (nor
-// confuses a new document with a freed one at the same address); a few
-// per worker are kept, a byte a line each.
+// text rules run one after the other on the same worker (a byte a line).
 func lineClasses(doc *document.Document) []lineClass {
-	key := weak.Make(doc)
-	lineClassMu.Lock()
-	for _, e := range lineClassCache {
-		if e.doc == key {
-			lineClassMu.Unlock()
-			return e.classes
-		}
-	}
-	lineClassMu.Unlock()
-	classes := classifyLines(doc)
-	lineClassMu.Lock()
-	if len(lineClassCache) >= lineClassCacheSize {
-		copy(lineClassCache, lineClassCache[1:])
-		lineClassCache = lineClassCache[:len(lineClassCache)-1]
-	}
-	lineClassCache = append(lineClassCache, lineClassEntry{key, classes})
-	lineClassMu.Unlock()
-	return classes
+	return lineClassMemo.Get(doc, classifyLines)
 }
 
-type lineClassEntry struct {
-	doc     weak.Pointer[document.Document]
-	classes []lineClass
-}
-
-const lineClassCacheSize = 16
-
-var (
-	lineClassMu    sync.Mutex
-	lineClassCache []lineClassEntry
-)
+var lineClassMemo document.Memo[[]lineClass]
 
 // blockHasNonASCII reports whether a block's lines hold a non-ASCII byte
 // (a block runs from its first line's start to its last line's end; the
