@@ -682,18 +682,26 @@ func fixtureDocs(t *testing.T) []*document.Document {
 	return docs
 }
 
+// textPieces is the fixture texts and, unless -short, the WCXB texts of
+// kind ("pages" or "truth"), split at sep.
+func textPieces(t *testing.T, kind, sep string) []string {
+	sources := fixtureTexts(t)
+	if !testing.Short() {
+		sources = append(sources, wcxbTexts(t, kind)...)
+	}
+	var pieces []string
+	for _, s := range sources {
+		pieces = append(pieces, strings.Split(s, sep)...)
+	}
+	return pieces
+}
+
 // fieldsUpTo counts what strings.Fields splits, whatever the spaces
 // (ASCII, no-break, other Unicode ones) or broken UTF-8.
 func TestFieldsUpToMatchesFields(t *testing.T) {
 	texts := []string{"", " ", "a", "1. REDUCE", "  two  words ", "a\u00a0b\u2003c\u0085d", "x\xffy z", "\xc2", "a\tb\nc\vd\fe\rf",
 		"one two three four five six seven eight nine ten"}
-	sources := fixtureTexts(t)
-	if !testing.Short() {
-		sources = append(sources, wcxbTexts(t, "pages")...)
-	}
-	for _, s := range sources {
-		texts = append(texts, strings.Split(s, "\n")...)
-	}
+	texts = append(texts, textPieces(t, "pages", "\n")...)
 	for _, s := range texts {
 		want := len(strings.Fields(s))
 		for _, limit := range []int{1, 9, 1 << 30} {
@@ -717,13 +725,7 @@ func firstPersonReference(text []byte) bool {
 func TestFirstPersonMatchesReference(t *testing.T) {
 	texts := []string{"I went", "I'm here", "I\u2019m here", "My dog", "We left", "and I said", "so my dog", "as we left",
 		"when We", "Myself", "Iowa", "we left", "my dog", "The me", ""}
-	sources := fixtureTexts(t)
-	if !testing.Short() {
-		sources = append(sources, wcxbTexts(t, "truth")...)
-	}
-	for _, s := range sources {
-		texts = append(texts, strings.Split(s, "\n\n")...)
-	}
+	texts = append(texts, textPieces(t, "truth", "\n\n")...)
 	for _, s := range texts {
 		if got, want := firstPersonRe([]byte(s)), firstPersonReference([]byte(s)); got != want {
 			t.Fatalf("%q: %v, want %v", s, got, want)
