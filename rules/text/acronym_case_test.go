@@ -96,8 +96,8 @@ func TestMixedHeadAgreesWithBytewise(t *testing.T) {
 
 // TestInitialismOpenersCoverThePack checks that the pairs acronym-case
 // passes over open no initialism of the pack: every initialism's form in
-// capitals opens with a marked pair, so no lookup that could find one is
-// skipped.
+// capitals opens with a pair marked in every case, so no lookup that
+// could find one is skipped.
 func TestInitialismOpenersCoverThePack(t *testing.T) {
 	pack := knowledge.Active()
 	o := openersOf(pack)
@@ -106,14 +106,23 @@ func TestInitialismOpenersCoverThePack(t *testing.T) {
 	}
 	for _, in := range pack.Initialisms {
 		f := strings.ToUpper(in.Form)
-		if len(f) >= 2 && isUpperASCII(f[0]) && isUpperASCII(f[1]) && !o.opens(f[0], f[1]) {
-			t.Errorf("%q: its first two capitals are not marked", f)
+		if len(f) >= 2 && isUpperASCII(f[0]) && isUpperASCII(f[1]) {
+			for _, p := range []string{f[:2], strings.ToLower(f[:2]), f[:1] + strings.ToLower(f[1:2]), strings.ToLower(f[:1]) + f[1:2]} {
+				if !o.mayOpen(p[0], p[1]) {
+					t.Errorf("%q: its first two letters %q are not marked", f, p)
+				}
+			}
 		}
 		if pack.InitialismKey([]byte(f)) != in {
 			t.Errorf("%q: the pack's index does not hold the form in capitals", f)
 		}
 	}
-	if o.opens('T', 'H') {
-		t.Error(`"TH" opens no initialism of the pack, yet it is marked`)
+	for _, p := range []string{"TH", "Th", "th", "U1", "1U", "U-", "U'"} {
+		if o.mayOpen(p[0], p[1]) {
+			t.Errorf("%q opens no initialism of the pack, yet it is marked", p)
+		}
+	}
+	if !o.mayOpen(0xc3, 'k') || !o.mayOpen('U', 0xc3) {
+		t.Error("a pair with a byte above ASCII must be looked at")
 	}
 }

@@ -161,41 +161,6 @@ func TestJoinCandidateMatchesDefinition(t *testing.T) {
 	}
 }
 
-// TestNoCapitalAgreesWithMixedHead checks that every token noCapital
-// passes over is one mixedHead settles as ASCII without mixed case, on the
-// WCXB texts and on random words of letters, digits, joiners and bytes
-// above ASCII, read at every place in a buffer (its end included).
-func TestNoCapitalAgreesWithMixedHead(t *testing.T) {
-	var docs []*document.Document
-	for _, kind := range []string{"pages", "truth"} {
-		if testing.Short() {
-			break
-		}
-		more, _ := ruletest.WCXBDocs(t, kind, document.Meta{})
-		docs = append(docs, more...)
-	}
-	r := rand.New(rand.NewPCG(3, 4))
-	alphabet := []byte("aZzAmM09'-\xc3\xa9@`[{")
-	for range 20000 {
-		b := make([]byte, 2+r.IntN(12))
-		for i := range b {
-			b[i] = alphabet[r.IntN(len(alphabet))]
-		}
-		docs = append(docs, document.New("random", b, document.Meta{}))
-	}
-	for _, d := range docs {
-		for _, tok := range d.Tokens() {
-			if tok.End-tok.Start < 2 || tok.End-tok.Start > 8 || !noCapital(d.Src, tok) {
-				continue
-			}
-			var upper [8]byte
-			if n, ascii := mixedHead(d.Src[tok.Start:tok.End], &upper); !ascii || n != 0 {
-				t.Fatalf("%q: noCapital, but mixedHead gives %d, %v", d.Src[tok.Start:tok.End], n, ascii)
-			}
-		}
-	}
-}
-
 // TestLooksLikeCodeMatchesReference holds looksLikeCode, which counts
 // backticks and looks for snake_case only on lines that hold a backtick or
 // an underscore, to the version that always did, on every line of the
