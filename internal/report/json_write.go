@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/dochygiene/hygiene/fixers"
+	"github.com/dochygiene/hygiene/rules"
 )
 
 // The JSON format is written by hand rather than by encoding/json with an
@@ -20,14 +23,9 @@ func appendJSONReport(b []byte, r *Report) []byte {
 	b = append(b, "{\n  \"version\": 1,\n  \"documents\": "...)
 	b = strconv.AppendInt(b, int64(r.Documents), 10)
 	b = append(b, ",\n  \"findings\": ["...)
-	var seen seenStrings
-	for i := range r.Items {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONFinding(b, &r.Items[i], &seen)
-	}
 	if len(r.Items) > 0 {
+		b = append(b, '\n')
+		b = appendJSONFindings(b, r.Items)
 		b = append(b, "\n  "...)
 	}
 	return append(b, "]\n}\n"...)
@@ -42,17 +40,19 @@ func AppendJSONFindings(b []byte, items []Item) []byte {
 		return b
 	}
 	b = slices.Grow(b, jsonSize(&Report{Items: items}))
-	first := len(b)
-	var seen seenStrings
+	return appendJSONFindings(b, items)
+}
+
+// appendJSONFindings appends the items joined by ",\n".
+func appendJSONFindings(b []byte, items []Item) []byte {
+	var w jsonWriter
 	for i := range items {
 		if i > 0 {
-			b = append(b, ',')
+			b = append(b, ",\n"...)
 		}
-		b = appendJSONFinding(b, &items[i], &seen)
+		b = w.appendFinding(b, &items[i])
 	}
-	// Every finding opens with its line break; the first goes.
-	copy(b[first:], b[first+1:])
-	return b[:len(b)-1]
+	return b
 }
 
 // jsonSize is about the size of the report's JSON (a little more unless
@@ -72,92 +72,117 @@ func jsonSize(r *Report) int {
 	return n
 }
 
-// seenStrings holds where the quoted form of the last path, rule,
-// severity and fix message written stands: the findings of a document
-// share their path, and runs of them their rule and fix message (a page's
-// furniture lines), so most are copied instead of scanned for characters
-// to escape again.
-type seenStrings struct {
-	path, rule, severity, fixMessage, safety quotedString
-	messages                                 recentStrings
+// jsonWriter writes findings into one buffer and keeps where the parts it
+// wrote recently stand in it, to copy them when they come again: a
+// page's findings share their path, take turns between two or three
+// rules and severities, and most carry the same fix message. The parts
+// are known equal by what they were made from (the same path, rule and
+// severity make the same bytes, escapes and all), so nothing written is
+// compared or scanned again. A jsonWriter lives on its caller's stack:
+// the strings and rules it keeps cost no write barrier.
+type jsonWriter struct {
+	// path and record are those of the findings whose heads are kept.
+	path, record string
+	heads        [4]headSpan
+	nextHead     int
+	fixes        [2]fixSpan
+	nextFix      int
+	messages     recentStrings
 }
 
-// recentStrings are the last few messages written that needed no
-// escapes: a page's furniture lines take turns between two or three
-// rules, each repeating its few messages (on the WCXB dev pages 60% of
-// the messages are one of the three before, 10% the one before).
+// headSpan is where a finding's opening stands, from its brace to the
+// message's key: its path, record, rule and severity.
+type headSpan struct {
+	rule       *rules.Rule
+	severity   rules.Severity
+	start, end int
+}
+
+// fixSpan is where a fix's opening stands, from its key to the edits'
+// bracket: its message and safety.
+type fixSpan struct {
+	message    string
+	safety     fixers.Safety
+	start, end int
+}
+
+// recentStrings are the last few messages written: a page's furniture
+// lines take turns between two or three rules, each repeating its few
+// messages (on the WCXB dev pages 60% of the messages are one of the
+// three before, 10% the one before).
 type recentStrings struct {
-	slots [4]quotedString
+	slots [4]stringSpan
 	next  int // the slot the next new string takes
+}
+
+// stringSpan is where s stands quoted, [start, end).
+type stringSpan struct {
+	s          string
+	start, end int
 }
 
 // append appends s quoted, copying the quoted form of a recent string
 // equal to it.
 func (c *recentStrings) append(b []byte, s string) []byte {
 	for k := range c.slots {
-		q := c.slots[k]
-		if q.end-q.start == len(s)+2 && q.end > 0 && string(b[q.start+1:q.end-1]) == s {
+		q := &c.slots[k]
+		if q.end > 0 && q.s == s {
 			return append(b, b[q.start:q.end]...)
 		}
 	}
 	start := len(b)
 	b = appendJSONString(b, s)
-	if len(b)-start == len(s)+2 { // no escapes
-		c.slots[c.next] = quotedString{start, len(b)}
-		c.next = (c.next + 1) % len(c.slots)
-	}
+	c.slots[c.next] = stringSpan{s, start, len(b)}
+	c.next = (c.next + 1) % len(c.slots)
 	return b
 }
 
-// quotedString is where the last string written for a field stands in
-// the output, quoted, [start, end), when it needed no escapes (end is 0
-// otherwise): the string can then be compared with the bytes between the
-// quotes. Offsets, not a slice and a string: storing pointers at every
-// finding costs write barriers while the collector runs.
-type quotedString struct {
-	start, end int
+// appendFinding appends one finding at the findings array's depth, from
+// its indentation to its closing brace.
+func (w *jsonWriter) appendFinding(b []byte, it *Item) []byte {
+	b = w.appendHead(b, it)
+	b = w.messages.append(b, it.Message)
+	b = appendJSONInt(b, ",\n      \"line\": ", it.Line)
+	b = appendJSONInt(b, ",\n      \"column\": ", it.Column)
+	b = appendJSONInt(b, ",\n      \"end_line\": ", it.EndLine)
+	b = appendJSONInt(b, ",\n      \"end_column\": ", it.EndColumn)
+	b = appendJSONInt(b, ",\n      \"offset\": ", it.Start)
+	b = appendJSONInt(b, ",\n      \"end_offset\": ", it.End)
+	if it.Fix == nil {
+		return append(b, "\n    }"...)
+	}
+	return w.appendFix(b, it.Fix)
 }
 
-// append appends s quoted, copying the quoted form when s is the string
-// quoted last.
-func (c *quotedString) append(b []byte, s string) []byte {
-	if c.end-c.start == len(s)+2 && c.end > 0 && string(b[c.start+1:c.end-1]) == s {
-		return append(b, b[c.start:c.end]...)
+// appendHead appends the finding's opening up to the message's value,
+// copying a recent finding's when path, record, rule and severity are
+// the same.
+func (w *jsonWriter) appendHead(b []byte, it *Item) []byte {
+	if it.Path != w.path || it.Record != w.record {
+		w.path, w.record = it.Path, it.Record
+		w.heads = [4]headSpan{}
+	}
+	for k := range w.heads {
+		h := &w.heads[k]
+		if h.rule == it.Rule && h.severity == it.Severity && h.end > 0 {
+			return append(b, b[h.start:h.end]...)
+		}
 	}
 	start := len(b)
-	b = appendJSONString(b, s)
-	c.start, c.end = start, len(b)
-	if c.end-c.start != len(s)+2 {
-		c.end = 0 // escaped: the bytes differ from s
-	}
-	return b
-}
-
-// appendJSONFinding appends one finding at the findings array's depth,
-// starting with its line break.
-func appendJSONFinding(b []byte, it *Item, seen *seenStrings) []byte {
-	const in = "\n      " // the finding's fields
-	b = append(b, "\n    {"+in+"\"path\": "...)
-	b = seen.path.append(b, it.Path)
+	b = append(b, "    {\n      \"path\": "...)
+	b = appendJSONString(b, it.Path)
 	if it.Record != "" {
-		b = appendJSONField(b, ","+in, "record", it.Record)
+		b = append(b, ",\n      \"record\": "...)
+		b = appendJSONString(b, it.Record)
 	}
-	b = append(b, ","+in+"\"rule\": "...)
-	b = seen.rule.append(b, it.Rule.ID)
-	b = append(b, ","+in+"\"severity\": "...)
-	b = seen.severity.append(b, it.Severity.String())
-	b = append(b, ","+in+"\"message\": "...)
-	b = seen.messages.append(b, it.Message)
-	b = appendJSONInt(b, ","+in+"\"line\": ", it.Line)
-	b = appendJSONInt(b, ","+in+"\"column\": ", it.Column)
-	b = appendJSONInt(b, ","+in+"\"end_line\": ", it.EndLine)
-	b = appendJSONInt(b, ","+in+"\"end_column\": ", it.EndColumn)
-	b = appendJSONInt(b, ","+in+"\"offset\": ", it.Start)
-	b = appendJSONInt(b, ","+in+"\"end_offset\": ", it.End)
-	if it.Fix != nil {
-		b = appendJSONFix(b, it, seen)
-	}
-	return append(b, "\n    }"...)
+	b = append(b, ",\n      \"rule\": "...)
+	b = appendJSONString(b, it.Rule.ID)
+	b = append(b, ",\n      \"severity\": \""...)
+	b = append(b, it.Severity.String()...) // a plain word
+	b = append(b, "\",\n      \"message\": "...)
+	w.heads[w.nextHead] = headSpan{it.Rule, it.Severity, start, len(b)}
+	w.nextHead = (w.nextHead + 1) % len(w.heads)
+	return b
 }
 
 // appendJSONInt appends the separator and key, then n.
@@ -259,38 +284,49 @@ func decimalWidth(u uint64) int {
 	return w
 }
 
-func appendJSONFix(b []byte, it *Item, seen *seenStrings) []byte {
-	const in = "\n        " // the fix's fields
-	b = append(b, ",\n      \"fix\": {"+in+"\"message\": "...)
-	b = seen.fixMessage.append(b, it.Fix.Message)
-	b = append(b, ","+in+"\"safety\": "...)
-	b = seen.safety.append(b, fixSafety(it).String())
-	b = append(b, ","+in+"\"edits\": ["...)
-	for i, e := range it.Fix.Edits {
+// appendFix appends the finding's fix and the finding's closing brace,
+// copying a recent fix's opening when message and safety are the same.
+func (w *jsonWriter) appendFix(b []byte, fix *fixers.Fix) []byte {
+	b = w.appendFixHead(b, fix)
+	for i, e := range fix.Edits {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		const ein = "\n            " // an edit's fields
-		b = append(b, "\n          {"+ein+"\"offset\": "...)
+		b = append(b, "\n          {\n            \"offset\": "...)
 		b = appendInt(b, e.Start)
-		b = append(b, ","+ein+"\"end_offset\": "...)
+		b = append(b, ",\n            \"end_offset\": "...)
 		b = appendInt(b, e.End)
-		b = appendJSONField(b, ","+ein, "text", e.Text)
+		if e.Text == "" { // a deletion, most edits
+			b = append(b, ",\n            \"text\": \"\"\n          }"...)
+			continue
+		}
+		b = append(b, ",\n            \"text\": "...)
+		b = appendJSONString(b, e.Text)
 		b = append(b, "\n          }"...)
 	}
-	if len(it.Fix.Edits) > 0 {
-		b = append(b, "\n        "...)
+	if len(fix.Edits) > 0 {
+		return append(b, "\n        ]\n      }\n    }"...)
 	}
-	return append(b, "]\n      }"...)
+	return append(b, "]\n      }\n    }"...)
 }
 
-// appendJSONField appends sep, then "key": "value".
-func appendJSONField(b []byte, sep, key, value string) []byte {
-	b = append(b, sep...)
-	b = append(b, '"')
-	b = append(b, key...)
-	b = append(b, "\": "...)
-	return appendJSONString(b, value)
+// appendFixHead appends the fix's opening up to the edits' bracket.
+func (w *jsonWriter) appendFixHead(b []byte, fix *fixers.Fix) []byte {
+	for k := range w.fixes {
+		f := &w.fixes[k]
+		if f.end > 0 && f.safety == fix.Safety && f.message == fix.Message {
+			return append(b, b[f.start:f.end]...)
+		}
+	}
+	start := len(b)
+	b = append(b, ",\n      \"fix\": {\n        \"message\": "...)
+	b = appendJSONString(b, fix.Message)
+	b = append(b, ",\n        \"safety\": \""...)
+	b = append(b, fix.Safety.String()...) // a plain word
+	b = append(b, "\",\n        \"edits\": ["...)
+	w.fixes[w.nextFix] = fixSpan{fix.Message, fix.Safety, start, len(b)}
+	w.nextFix = (w.nextFix + 1) % len(w.fixes)
+	return b
 }
 
 const hexDigits = "0123456789abcdef"

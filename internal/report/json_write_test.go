@@ -109,12 +109,16 @@ func TestJSONStringMatchesEncodingJSON(t *testing.T) {
 }
 
 func TestJSONReportMatchesEncodingJSON(t *testing.T) {
-	rule := &rules.Rule{ID: "text/test", Severity: rules.Warning}
+	// Rules take turns, as a page's furniture rules do, and two share an
+	// ID: the writer copies a finding's opening for the same path, record,
+	// rule and severity, whatever escapes it needed.
+	ruleSet := []*rules.Rule{{ID: "text/test"}, {ID: "boilerplate/line-model"}, {ID: "text/test"},
+		{ID: "x/\"q\u2028\n"}, {ID: "a/b"}, {ID: "c/d"}}
 	strs := jsonStrings(200)
 	rng := rand.New(rand.NewSource(6))
 	var pool []string
 	pick := func() string { return pool[rng.Intn(len(pool))] }
-	for n := range 60 {
+	for n := range 180 {
 		// Two reports in three draw from three or six strings: runs of
 		// findings sharing their path, rule, severity or fix message, and
 		// messages taking turns, whose quoted form the writer copies
@@ -128,14 +132,22 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 		}
 		r := &Report{Documents: n}
 		for k := range n%7 + n%4*6 {
-			it := Item{Path: pick(), Rule: rule, Finding: rules.Finding{Severity: rules.Severity(1 + k%3), Message: pick(),
+			rule := ruleSet[rng.Intn(1+n%len(ruleSet))]
+			it := Item{Path: pick(), Rule: rule, Finding: rules.Finding{Severity: rules.Severity(1 + rng.Intn(3)), Message: pick(),
 				Start: rng.Intn(1000), End: rng.Intn(100000)}, Line: k + 1, Column: rng.Intn(90), EndLine: k + 2, EndColumn: 0}
-			if k%2 == 0 {
-				it.Record = pick()
+			switch n % 4 {
+			case 0: // every finding its own record, or none
+				if k%2 == 0 {
+					it.Record = pick()
+				}
+			case 1: // one document's findings: one path, no record
+				it.Path = strs[n]
+			case 2: // one record's findings
+				it.Path, it.Record = strs[n], strs[n+1]
 			}
 			if k%3 != 0 {
-				fix := &fixers.Fix{Message: pick(), Safety: fixers.Safety(k % 3)}
-				for e := range k % 4 {
+				fix := &fixers.Fix{Message: pick(), Safety: fixers.Safety(rng.Intn(3))}
+				for e := range rng.Intn(4) {
 					fix.Edits = append(fix.Edits, fixers.Edit{Start: e, End: e + 10, Text: pick()})
 				}
 				it.Fix = fix
