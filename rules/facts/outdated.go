@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -65,46 +66,83 @@ func runOutdated(pass *rules.Pass) {
 	doc := pass.Doc
 	pack := knowledge.Active()
 	lastWords := pack.LastWords()
+	ends := &titleIndexOf(pack).ends
+	all := ends.all
 	src := doc.Src
 	sentences := doc.Sentences()
 	si := 0 // the sentence of the current token; both are in text order
 	var dated *mentionDates
+	// titleEnd is the end of the last word token that may end a title
+	// (titleEnds), -1 for none; sentEnd is the end of the first sentence
+	// that ends at or after it. A name is looked up only after such a
+	// word and up to that sentence's end: findTitle reads a title inside
+	// the name's sentence only. Most sentences name no office, so most
+	// words are settled by the title test alone, without the surname
+	// filter.
+	titleEnd, sentEnd := -1, -1
 	toks := doc.Tokens()
 	for k := range toks {
 		tk := &toks[k]
 		if tk.Kind != document.Word {
 			continue
 		}
-		// Every word is looked up, on its bytes: a name is rarely there,
-		// and the filter says so for most words at once. The loop reads
-		// the token in place and slices the text only once.
-		start, end := tk.Start, tk.End
-		if src[end-1] == 's' {
-			end = possessiveEnd(src, *tk)
+		if titleEnd >= 0 {
+			if tk.End > sentEnd {
+				titleEnd = -1 // past the sentence: no title before this word
+			} else {
+				si = checkAfterTitle(pass, pack, lastWords, sentences, si, titleEnd, *tk, &dated)
+			}
 		}
-		if !lastWords.MayHold(src[start:end]) {
-			continue
+		// Words of fewer than four bytes end no title (titleEnds); a
+		// table that cannot tell (ends.all) lets every word through.
+		if (all || tk.End-tk.Start >= 4 && ends.quick(binary.LittleEndian.Uint32(src[tk.End-4:tk.End]))) &&
+			ends.mayEnd(src, tk.Start, tk.End) {
+			for si < len(sentences) && sentences[si].End < tk.End {
+				si++
+			}
+			if si < len(sentences) {
+				titleEnd, sentEnd = tk.End, sentences[si].End
+			}
 		}
-		t := *tk
-		w := src[start:end]
-		people := pack.PeopleByLastWordBytes(w)
-		if len(people) == 0 {
-			continue
-		}
-		// Only words inside a sentence count (as doc.TokensIn gives them
-		// per sentence).
-		for si < len(sentences) && sentences[si].End < t.End {
-			si++
-		}
-		if si == len(sentences) || t.Start < sentences[si].Start {
-			continue
-		}
-		if dated == nil {
-			dated = newMentionDates(doc, pack)
-		}
-		s := sentences[si]
-		checkMention(pass, pack, s, t, people, end, func() (time.Time, bool) { return dated.of(s) })
 	}
+}
+
+// checkAfterTitle looks up the word t, which follows a word that may end a
+// title (at titleEnd), as the last word of a surname and checks the
+// mention. It returns the sentence index of t.
+func checkAfterTitle(pass *rules.Pass, pack *knowledge.Pack, lastWords *knowledge.WordFilter, sentences []document.Sentence,
+	si, titleEnd int, t document.Token, dated **mentionDates) int {
+	doc := pass.Doc
+	src := doc.Src
+	end := t.End
+	if src[end-1] == 's' {
+		end = possessiveEnd(src, t)
+	}
+	if !lastWords.MayHold(src[t.Start:end]) {
+		return si
+	}
+	people := pack.PeopleByLastWordBytes(src[t.Start:end])
+	if len(people) == 0 {
+		return si
+	}
+	// Only words inside a sentence count (as doc.TokensIn gives them
+	// per sentence).
+	for si < len(sentences) && sentences[si].End < t.End {
+		si++
+	}
+	if si == len(sentences) || t.Start < sentences[si].Start {
+		return si
+	}
+	s := sentences[si]
+	if titleEnd <= s.Start {
+		return si // the title lies before the sentence
+	}
+	if *dated == nil {
+		*dated = newMentionDates(doc, pack)
+	}
+	d := *dated
+	checkMention(pass, pack, s, t, people, end, func() (time.Time, bool) { return d.of(s) })
+	return si
 }
 
 // mentionDates finds the date a sentence speaks at, once per block: it is

@@ -1,0 +1,188 @@
+package facts
+
+import (
+	"math/rand/v2"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/knowledge"
+	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/rules"
+	"github.com/dochygiene/hygiene/rules/ruletest"
+)
+
+// runOutdatedReference is runOutdated before it looked names up only
+// after a word that may end a title: every word went through the surname
+// filter. The title test must change no finding.
+func runOutdatedReference(pass *rules.Pass) {
+	doc := pass.Doc
+	pack := knowledge.Active()
+	lastWords := pack.LastWords()
+	src := doc.Src
+	sentences := doc.Sentences()
+	si := 0
+	var dated *mentionDates
+	toks := doc.Tokens()
+	for k := range toks {
+		tk := &toks[k]
+		if tk.Kind != document.Word {
+			continue
+		}
+		start, end := tk.Start, tk.End
+		if src[end-1] == 's' {
+			end = possessiveEnd(src, *tk)
+		}
+		if !lastWords.MayHold(src[start:end]) {
+			continue
+		}
+		t := *tk
+		w := src[start:end]
+		people := pack.PeopleByLastWordBytes(w)
+		if len(people) == 0 {
+			continue
+		}
+		for si < len(sentences) && sentences[si].End < t.End {
+			si++
+		}
+		if si == len(sentences) || t.Start < sentences[si].Start {
+			continue
+		}
+		if dated == nil {
+			dated = newMentionDates(doc, pack)
+		}
+		s := sentences[si]
+		checkMention(pass, pack, s, t, people, end, func() (time.Time, bool) { return dated.of(s) })
+	}
+}
+
+func outdatedFindings(run func(*rules.Pass), doc *document.Document) []rules.Finding {
+	var out []rules.Finding
+	run(rules.NewPass(OutdatedTitle, doc, nil, nil, OutdatedTitle.Severity, func(f rules.Finding) { out = append(out, f) }))
+	return out
+}
+
+// outdatedTexts are the texts the title test is held to the reference on:
+// the seeds, the rule's examples, generated sentences that name the pack's
+// office holders with and without titles, and the WCXB development texts
+// when ../shared is present.
+func outdatedTexts(t *testing.T) []string {
+	var texts []string
+	for _, n := range []string{"000", "001", "002", "003", "004"} {
+		_, text := ruletest.Seed(t, n)
+		texts = append(texts, text)
+	}
+	texts = append(texts, OutdatedTitle.Bad, OutdatedTitle.Good)
+	texts = append(texts, generatedTitleTexts(1500)...)
+	for _, kind := range []string{"truth", "pages"} {
+		paths, err := shareddata.WCXBFiles(kind)
+		if err != nil {
+			continue
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	return texts
+}
+
+// generatedTitleTexts writes documents of sentences that put the pack's
+// titles, qualifiers and names together in odd ways: capitals, commas,
+// possessives, hyphens, sentence breaks between title and name, words in
+// between, non-ASCII capitals.
+func generatedTitleTexts(n int) []string {
+	pack := knowledge.Active()
+	rng := rand.New(rand.NewPCG(48, 7))
+	pick := func(list []string) string {
+		if len(list) == 0 {
+			return ""
+		}
+		return list[rng.IntN(len(list))]
+	}
+	glue := []string{" ", " ", " ", ", ", "\u00a0", ". ", "-", " the ", " and ", "\n", " former ", "'s ", " \u2019s ", ""}
+	shapes := []func(string) string{
+		func(s string) string { return s },
+		strings.ToUpper,
+		strings.ToLower,
+		func(s string) string { return strings.ReplaceAll(s, "i", "\u0130") },
+		func(s string) string { return strings.ReplaceAll(strings.ToUpper(s), "K", "\u212a") },
+		func(s string) string { return "vice" + s },
+		func(s string) string { return "Vice-" + s },
+	}
+	var texts []string
+	for range n {
+		var b strings.Builder
+		b.WriteString(pick([]string{"September 4, 2025\n\n", "12 March 2019\n\n", "", "2021-06-30\n\n"}))
+		for range 1 + rng.IntN(12) {
+			o := pack.Offices[rng.IntN(len(pack.Offices))]
+			var person *knowledge.Person
+			if len(o.Terms) > 0 {
+				person = o.Terms[rng.IntN(len(o.Terms))].Holder
+			} else {
+				person = pack.People[rng.IntN(len(pack.People))]
+			}
+			if rng.IntN(4) == 0 {
+				b.WriteString(pick(o.Qualifiers) + " ")
+			}
+			b.WriteString(shapes[rng.IntN(len(shapes))](pick(o.Titles())))
+			b.WriteString(pick(glue))
+			if rng.IntN(3) > 0 {
+				b.WriteString(pick(person.GivenForms()) + pick(glue))
+			}
+			b.WriteString(shapes[rng.IntN(3)](person.Name))
+			b.WriteString(pick([]string{" met the press.", "'s visit in 2019.", ", who spoke.", " said. ", "\n\n", " and "}))
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+func TestOutdatedTitleTestChangesNoFinding(t *testing.T) {
+	texts := outdatedTexts(t)
+	dates := []time.Time{{}, time.Date(2025, 9, 4, 0, 0, 0, 0, time.UTC), time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)}
+	found := 0
+	for i, text := range texts {
+		meta := document.Meta{Date: dates[i%len(dates)]}
+		want := outdatedFindings(runOutdatedReference, document.New("t", []byte(text), meta))
+		got := outdatedFindings(runOutdated, document.New("t", []byte(text), meta))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d (%.200q): findings %v, the reference gives %v", i, text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 50 {
+		t.Fatalf("only %d findings over %d texts: the texts do not exercise the rule", found, len(texts))
+	}
+	t.Logf("%d texts, %d findings agree", len(texts), found)
+}
+
+// TestTitleEndsFindsEveryTitleWord holds the table to its words: every
+// title's last word, in any ASCII case and after a prefix, passes.
+func TestTitleEndsFindsEveryTitleWord(t *testing.T) {
+	pack := knowledge.Active()
+	ends := &titleIndexOf(pack).ends
+	if ends.all {
+		t.Fatal("the pack's titles do not fit the table")
+	}
+	for _, o := range pack.Offices {
+		for _, w := range titlesOf(pack, o).lastWords {
+			for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], "vice-" + w, "x" + w} {
+				src := []byte(" " + form + " ")
+				if !ends.mayEnd(src, 1, len(src)-1) {
+					t.Errorf("mayEnd(%q) = false", form)
+				}
+			}
+			src := []byte(" " + w + "x ")
+			if ends.mayEnd(src, 1, len(src)-1) {
+				t.Errorf("mayEnd(%q) = true", w+"x")
+			}
+		}
+	}
+}
