@@ -1,0 +1,130 @@
+package text
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
+)
+
+// referenceJoinedWords is runJoinedWords as it was before the filter of
+// word shapes: it tests every token's letters before the vocabulary
+// lookup. The tests below hold the rule to it.
+func referenceJoinedWords(pass *rules.Pass, vocab vocabulary) {
+	doc := pass.Doc
+	src, toks := doc.Src, doc.Tokens()
+	for i, t := range toks {
+		if !mayJoin(src, t) || !isLowerASCII(src[t.Start]) {
+			continue
+		}
+		b := src[t.Start:t.End]
+		if !joinCandidate(b) || !allLowerASCII(b) {
+			continue
+		}
+		if _, oov := vocab[string(b)]; !oov {
+			continue
+		}
+		if codeLike(doc.Src, t.Start, t.End) || elided(doc.Src, t) || inflectedWord(b) {
+			continue
+		}
+		w := string(b)
+		splits := plausibleSplits(w)
+		if len(splits) == 0 || vocab.knows(w) && !bothFunctionWords(splits[0]) {
+			continue
+		}
+		if foreignContext(doc, toks, i) {
+			continue
+		}
+		reportJoined(pass, t, w, splits)
+	}
+}
+
+// joinedTexts are acronymTexts' real texts and random texts of joined
+// words, their parts, names, code and addresses.
+func joinedTexts(t *testing.T) [][]byte {
+	texts := acronymTexts(t)
+	texts = texts[:len(texts)-20000] // the seeds and WCXB texts
+	pieces := []string{"ofinternational", "onchain", "abit", "ofthe", "inthe", "intoday", "securityand", "companiesin",
+		"the", "of", "international", "cooperation", "Ofinternational", "sayin'", "'cause", "onboarded", "xyzzy", "qwrtp",
+		"ofqwrtp", "ab", "abc", "abcd", "Tthe", " ", " ", " ", "  ", "\n", "\n\n", ".", ",", "```\n", "www.", "/", "@", "_",
+		"`", "\u2019", "\u00e9", "\u00ad", "\u200b", "-", "3", "covid19"}
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 3000 {
+		var sb strings.Builder
+		for k := r.IntN(40); k >= 0; k-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, []byte(sb.String()))
+	}
+	return texts
+}
+
+// TestJoinedWordsMatchesReference runs the rule and its reference on
+// every text, alone and as one corpus (the corpus vocabulary merged in
+// order, as the runner merges it), and wants the same findings.
+func TestJoinedWordsMatchesReference(t *testing.T) {
+	texts := joinedTexts(t)
+	docs := make([]*document.Document, len(texts))
+	var corpus rules.Summary
+	for i, text := range texts {
+		docs[i] = document.New("t.txt", append([]byte(nil), text...), document.Meta{})
+		s := JoinedWords.Collect(docs[i], nil)
+		if corpus == nil {
+			corpus = s
+		} else {
+			corpus = JoinedWords.Merge(corpus, s)
+		}
+	}
+	findings := 0
+	for i, doc := range docs {
+		for _, alone := range []bool{false, true} {
+			var got, want []rules.Finding
+			c := corpus
+			if alone {
+				c = nil
+			}
+			JoinedWords.Run(rules.NewPass(JoinedWords, doc, nil, c, JoinedWords.Severity, func(f rules.Finding) { got = append(got, f) }))
+			vocab := c
+			if alone {
+				vocab = JoinedWords.Collect(doc, nil)
+			}
+			referenceJoinedWords(rules.NewPass(JoinedWords, doc, nil, c, JoinedWords.Severity, func(f rules.Finding) { want = append(want, f) }),
+				vocab.(*joinVocabulary).words)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("text %d (alone %v), %.200q: got %v, want %v", i, alone, texts[i], got, want)
+			}
+			findings += len(want)
+		}
+	}
+	if findings < 100 {
+		t.Fatalf("only %d findings: the texts do not exercise the rule", findings)
+	}
+}
+
+// TestWordShapesHoldEveryWord checks that no word of a vocabulary is
+// filtered out, whatever its size.
+func TestWordShapesHoldEveryWord(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	for _, size := range []int{0, 1, 10, 1000, 100000} {
+		v := vocabulary{}
+		for range size {
+			w := make([]byte, 2+r.IntN(20))
+			for i := range w {
+				w[i] = byte('a' + r.IntN(26))
+			}
+			v[string(w)] = vocabEntry{1, 1}
+		}
+		s := newWordShapes(v)
+		for w := range v {
+			if !s.mayHold([]byte(w)) {
+				t.Fatalf("size %d: %q filtered out", size, w)
+			}
+		}
+		if !s.mayHold(nil) || !s.mayHold([]byte("a")) {
+			t.Fatal("words too short for a shape must pass")
+		}
+	}
+}
