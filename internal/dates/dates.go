@@ -5,6 +5,7 @@
 package dates
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"regexp"
@@ -140,6 +141,51 @@ func find(src []byte, start, end int, weekdayOnly bool) []Match {
 		}
 	}
 	return out
+}
+
+// MayNameWeekday reports whether src may hold a weekday written the way a
+// date with a weekday writes it. When it says no, FindWeekdays finds
+// nothing in any range of src: it is namesWeekday without the test of the
+// byte before the name (which a range may cut), over the whole text.
+// Asked once per document, it settles most documents with one fast
+// search per weekday initial (bytes.IndexByte) instead of a scan of every
+// block: most documents name no weekday at all.
+func MayNameWeekday(src []byte) bool {
+	for _, c := range [...]byte{'M', 'T', 'W', 'F', 'S'} {
+		for i := 0; i < len(src); i++ {
+			k := bytes.IndexByte(src[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			if weekdayAt(src, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weekdayAt reports whether a weekday name or abbreviation of
+// weekdayWords starts at src[i], followed by a byte endsWeekday accepts.
+func weekdayAt(src []byte, i int) bool {
+	if i+3 >= len(src) {
+		return false
+	}
+	// Most capitals ("The", "She") fail on the three-letter prefix,
+	// read as one number.
+	switch uint32(src[i]) | uint32(src[i+1])<<8 | uint32(src[i+2])<<16 {
+	case 'M' | 'o'<<8 | 'n'<<16, 'T' | 'u'<<8 | 'e'<<16, 'W' | 'e'<<8 | 'd'<<16, 'T' | 'h'<<8 | 'u'<<16,
+		'F' | 'r'<<8 | 'i'<<16, 'S' | 'a'<<8 | 't'<<16, 'S' | 'u'<<8 | 'n'<<16:
+	default:
+		return false
+	}
+	for _, name := range weekdayWords[src[i]] {
+		if n := len(name); i+n < len(src) && string(src[i:i+n]) == name && endsWeekday(src[i+n]) {
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayWords are the weekday names and abbreviations of the date

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dochygiene/hygiene/internal/dates"
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/knowledge"
 	"github.com/dochygiene/hygiene/internal/shareddata"
@@ -185,4 +186,73 @@ func TestTitleEndsFindsEveryTitleWord(t *testing.T) {
 			}
 		}
 	}
+}
+
+// runWeekdayReference is runWeekday before the per-document weekday test:
+// every prose block was searched.
+func runWeekdayReference(pass *rules.Pass) {
+	doc := pass.Doc
+	var article time.Time
+	hasArticle, looked := false, false
+	for _, b := range doc.Blocks {
+		if !b.IsProse() {
+			continue
+		}
+		for _, m := range dates.FindWeekdays(doc.Src, b.ContentStart, b.End) {
+			year, inferred := m.Year, false
+			if year == 0 {
+				if !looked {
+					article, hasArticle = dates.Article(doc)
+					looked = true
+				}
+				if !hasArticle {
+					continue
+				}
+				year, inferred = dates.InferYear(m, article), true
+			}
+			if year == 0 || !m.Valid(year) {
+				continue
+			}
+			actual := m.Time(year).Weekday()
+			if actual == m.Weekday {
+				continue
+			}
+			note := ""
+			if inferred {
+				note = " (year taken from the article date)"
+			}
+			pass.Reportf(m.WeekdayStart, m.WeekdayEnd, "%s was a %s, not a %s%s",
+				m.Time(year).Format("2 January 2006"), actual, m.Weekday, note)
+		}
+	}
+}
+
+func TestWeekdayDocumentTestChangesNoFinding(t *testing.T) {
+	texts := outdatedTexts(t)
+	rng := rand.New(rand.NewPCG(48, 11))
+	days := []string{"Monday", "Tuesday", "Wed.", "Thurs", "Fri", "Sat.", "Sunday", "(Thursday)"}
+	dateForms := []string{"September 4, 2025", "4 September", "the 4th of September", "2025-09-04", "04.09.2025", "Sept. 5"}
+	for range 500 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString("The meeting on " + days[rng.IntN(len(days))] + ", " + dateForms[rng.IntN(len(dateForms))] + " went well.\n\n")
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for i, text := range texts {
+		meta := document.Meta{Date: []time.Time{{}, time.Date(2025, 9, 4, 0, 0, 0, 0, time.UTC)}[i%2]}
+		var want, got []rules.Finding
+		doc := document.New("t", []byte(text), meta)
+		runWeekdayReference(rules.NewPass(Weekday, doc, nil, nil, Weekday.Severity, func(f rules.Finding) { want = append(want, f) }))
+		runWeekday(rules.NewPass(Weekday, doc, nil, nil, Weekday.Severity, func(f rules.Finding) { got = append(got, f) }))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d (%.200q): findings %v, the reference gives %v", i, text, got, want)
+		}
+		found += len(want)
+	}
+	if found < 100 {
+		t.Fatalf("only %d findings over %d texts", found, len(texts))
+	}
+	t.Logf("%d texts, %d findings agree", len(texts), found)
 }

@@ -33,6 +33,9 @@ func runWeekday(pass *rules.Pass) {
 	// year: most documents have no weekday next to a date at all.
 	var article time.Time
 	hasArticle, looked := false, false
+	if !dates.MayNameWeekday(doc.Src) {
+		return // no weekday anywhere: no block has one (most documents)
+	}
 	for _, b := range doc.Blocks {
 		if !b.IsProse() {
 			continue
