@@ -4,18 +4,21 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/shareddata"
 )
 
-// TestSkipPlainMatchesLoop holds skipPlain's eight-byte test to the byte
-// loop over refOpener, on the WCXB texts and on random texts of the bytes
-// it must stop at and their neighbours.
-func TestSkipPlainMatchesLoop(t *testing.T) {
+// refTexts are the texts the reference scan is held to its former
+// version on: the WCXB texts and random texts of the bytes it must stop
+// at and their neighbours.
+func refTexts(t *testing.T) [][]byte {
 	var texts [][]byte
 	for _, kind := range []string{"pages", "truth"} {
 		paths, _ := shareddata.WCXBFiles(kind)
@@ -27,7 +30,8 @@ func TestSkipPlainMatchesLoop(t *testing.T) {
 			texts = append(texts, b)
 		}
 	}
-	pieces := []string{"a", " ", "`", "[", "<", "\\", "]", ">", "_", "{", ";", "=", "\u00b9", "\u2019", "\xff", "\x00", "\x7f", "word "}
+	pieces := []string{"a", " ", "`", "``", "[", "<", "\\", "]", ">", "_", "{", ";", "=", "\u00b9", "\u00b2", "\u2075", "\u207b",
+		"\u2019", "\u00a0", "\xff", "\xe2", "\xc2", "\x00", "\x7f", "word ", "[1]", "[^2]", "<sup>3</sup>", ".", "4", "\n", "\n\n"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
 		var b strings.Builder
@@ -36,20 +40,148 @@ func TestSkipPlainMatchesLoop(t *testing.T) {
 		}
 		texts = append(texts, []byte(b.String()))
 	}
-	for _, src := range texts {
-		for i := 0; i < len(src); i += 1 + i%61 {
-			got := skipPlain(src, i, len(src))
-			want := i
-			for want < len(src) && want+8 <= len(src) && !refOpener[src[want]] {
+	return texts
+}
+
+// TestStopFinderMatchesLoop holds the stop finder to a byte loop over
+// stopBytes, asked in text order and, now and then, back.
+func TestStopFinderMatchesLoop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, src := range refTexts(t) {
+		f := newStopFinder(src)
+		for i := 0; i < len(src); i += 1 + rng.IntN(1+i%61) {
+			q := i
+			if rng.IntN(20) == 0 {
+				q = rng.IntN(i + 1) // an offset already passed
+			}
+			end := min(len(src), q+rng.IntN(400)) // a block's length, mostly
+			if rng.IntN(50) == 0 {
+				end = len(src)
+			}
+			want := q
+			for want < end && !slices.Contains(stopBytes[:], src[want]) {
 				want++
 			}
-			// skipPlain stops at an opener or where fewer than eight
-			// bytes remain; the caller's loop goes on from there.
-			if got > len(src) || got < i || got < len(src)-7 && got != want || slices.ContainsFunc(src[i:got], func(c byte) bool { return refOpener[c] }) {
-				t.Fatalf("skipPlain(%q, %d) = %d, want %d", src[i:min(len(src), i+40)], i, got, want)
+			if got := f.next(q, end); got != want {
+				t.Fatalf("next(%q, %d, %d) = %d, want %d", src[q:min(len(src), q+40)], q, end, got, want)
 			}
 		}
 	}
+}
+
+// scanBlockReference is scanBlock before the stop finder: an eight-byte
+// test and a byte loop stopped at every byte above ASCII.
+func scanBlockReference(src []byte, blockStart, from, end int, refs []Ref) []Ref {
+	s := scanner{src: src[:end], blockStart: blockStart, lastRefEnd: -1}
+	for i := from; i < end; {
+		for i < end && !refOpener[src[i]] {
+			i++
+		}
+		if i >= end {
+			break
+		}
+		c := src[i]
+		switch {
+		case c == '`':
+			i = skipInlineCode(src[:end], i)
+			continue
+		case c == '[':
+			if r, ok := s.bracket(i); ok {
+				refs = append(refs, r)
+				s.lastRefEnd = r.End
+				i = r.End
+				continue
+			}
+		case c == '<':
+			if r, ok := s.supTag(i); ok {
+				refs = append(refs, r)
+				s.lastRefEnd = r.End
+				i = r.End
+				continue
+			}
+		case c >= utf8.RuneSelf:
+			if r, ok := s.superscript(i); ok {
+				refs = append(refs, r)
+				s.lastRefEnd = r.End
+				i = r.End
+				continue
+			}
+			_, size := utf8.DecodeRune(src[i:end])
+			i += size
+			continue
+		}
+		i++
+	}
+	return refs
+}
+
+// refOpener marks the bytes the reference scan stopped at.
+var refOpener = func() (t [256]bool) {
+	t['`'], t['['], t['<'] = true, true, true
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// TestScanBlockMatchesReference holds scanBlock with the stop finder to
+// the former scan: the same references, on whole texts and on the blocks
+// of their documents.
+func TestScanBlockMatchesReference(t *testing.T) {
+	texts := refTexts(t)
+	for _, name := range []string{"000", "001", "002", "003", "004"} {
+		matches, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", name+"_*.txt"))
+		for _, m := range matches {
+			b, err := os.ReadFile(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, b)
+		}
+	}
+	fixtures, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "footnotes", "*"))
+	for _, p := range fixtures {
+		if b, err := os.ReadFile(p); err == nil {
+			texts = append(texts, b)
+		}
+	}
+	found := 0
+	for _, src := range texts {
+		stops := newStopFinder(src)
+		got := scanBlock(src, 0, 0, len(src), &stops, nil)
+		want := scanBlockReference(src, 0, 0, len(src), nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("scanBlock(%.200q) = %v, the reference gives %v", src, got, want)
+		}
+		doc := document.New("t", src, document.Meta{})
+		defs, _ := findDefs(doc)
+		got = findRefs(doc, defs)
+		want = findRefsReference(doc, defs)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("findRefs(%.200q) = %v, the reference gives %v", src, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Fatalf("only %d references over %d texts", found, len(texts))
+	}
+	t.Logf("%d texts, %d references agree", len(texts), found)
+}
+
+// findRefsReference is findRefs over scanBlockReference.
+func findRefsReference(doc *document.Document, defs []Def) []Ref {
+	skipTo := map[int]int{}
+	for _, d := range defs {
+		skipTo[d.Block] = max(skipTo[d.Block], d.End)
+	}
+	var refs []Ref
+	for bi, b := range doc.Blocks {
+		if b.Kind == document.Code || b.Kind == document.Separator {
+			continue
+		}
+		refs = scanBlockReference(doc.Src, b.Start, max(b.ContentStart, skipTo[bi]), b.End, refs)
+	}
+	return refs
 }
 
 // escapedMarker and leadingBlank take shortcuts (the opening mark before

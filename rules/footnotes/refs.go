@@ -2,8 +2,6 @@ package footnotes
 
 import (
 	"bytes"
-	"encoding/binary"
-	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,28 +18,24 @@ func findRefs(doc *document.Document, defs []Def) []Ref {
 		skipTo[d.Block] = max(skipTo[d.Block], d.End)
 	}
 	var refs []Ref
+	stops := newStopFinder(doc.Src)
 	for bi, b := range doc.Blocks {
 		if b.Kind == document.Code || b.Kind == document.Separator {
 			continue
 		}
 		from := max(b.ContentStart, skipTo[bi])
-		refs = scanBlock(doc.Src, b.Start, from, b.End, refs)
+		refs = scanBlock(doc.Src, b.Start, from, b.End, &stops, refs)
 	}
 	return refs
 }
 
 // scanBlock appends the references found in src[from:end); blockStart
 // bounds how far back the context checks look.
-func scanBlock(src []byte, blockStart, from, end int, refs []Ref) []Ref {
+func scanBlock(src []byte, blockStart, from, end int, stops *stopFinder, refs []Ref) []Ref {
 	s := scanner{src: src[:end], blockStart: blockStart, lastRefEnd: -1}
 	for i := from; i < end; {
-		// Most bytes open nothing: pass them eight at a time, then in a
-		// tight loop.
-		i = skipPlain(src, i, end)
-		for i < end && !refOpener[src[i]] {
-			i++
-		}
-		if i >= end {
+		// Most bytes open nothing: go to the next one that may.
+		if i = stops.next(i, end); i >= end {
 			break
 		}
 		c := src[i]
@@ -79,32 +73,51 @@ func scanBlock(src []byte, blockStart, from, end int, refs []Ref) []Ref {
 	return refs
 }
 
-// refOpener marks the bytes scanBlock stops at: a backtick, an opening
-// bracket or angle bracket, and every byte above ASCII (a superscript digit
-// is one).
-var refOpener = func() (t [256]bool) {
-	t['`'], t['['], t['<'] = true, true, true
-	for c := utf8.RuneSelf; c < len(t); c++ {
-		t[c] = true
-	}
-	return t
-}()
+// stopBytes are the bytes scanBlock acts on: a backtick, an opening
+// bracket or angle bracket, and the first bytes of the superscript digits
+// (0xC2 for "¹²³", 0xE2 for "⁰⁴⁵⁶⁷⁸⁹"). Every other byte above ASCII is
+// passed over as part of a character that opens nothing; since 0xC2 and
+// 0xE2 lead a character and never continue one, skipping such bytes one by
+// one or a character at a time reaches the same stops.
+var stopBytes = [...]byte{'`', '[', '<', 0xc2, 0xe2}
 
-// skipPlain returns the offset of the first byte in src[i:end) that may
-// open a reference (refOpener), looking at eight bytes at once while
-// eight remain, or the offset where fewer than eight remain. A lane is a
-// backtick, bracket or angle bracket when it equals one (the test is
-// exact for the first such lane, the one taken), or a byte above ASCII.
-func skipPlain(src []byte, i, end int) int {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	zero := func(v uint64) uint64 { return (v - ones) &^ v & high }
-	for ; i+8 <= end; i += 8 {
-		x := binary.LittleEndian.Uint64(src[i:])
-		if m := zero(x^'`'*ones) | zero(x^'['*ones) | zero(x^'<'*ones) | x&high; m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
+// stopFinder finds the next stop byte of a document with one fast search
+// (bytes.IndexByte) per stop byte and occurrence, instead of a look at
+// every byte: a document has few of them (an article's curly quotes and
+// dashes are most). It keeps, per stop byte, the next occurrence found,
+// the answer for every offset from the one searched from up to it:
+// scanBlock asks in text order.
+type stopFinder struct {
+	src []byte
+	// at[k] is the offset of the first stopBytes[k] at or after from[k]
+	// (len(src) for none): the answer for every offset in
+	// [from[k], at[k]].
+	at, from [len(stopBytes)]int
+}
+
+func newStopFinder(src []byte) stopFinder {
+	f := stopFinder{src: src}
+	for k := range f.at {
+		f.at[k] = -1 // nothing searched yet
 	}
-	return i
+	return f
+}
+
+// next returns the offset of the first stop byte in src[i:end), or end.
+func (f *stopFinder) next(i, end int) int {
+	best := end
+	for k, c := range stopBytes {
+		if f.at[k] < i || f.from[k] > i {
+			f.from[k] = i
+			if j := bytes.IndexByte(f.src[i:], c); j >= 0 {
+				f.at[k] = i + j
+			} else {
+				f.at[k] = len(f.src)
+			}
+		}
+		best = min(best, f.at[k])
+	}
+	return best
 }
 
 // skipInlineCode returns the offset after the inline code span that opens
