@@ -111,6 +111,9 @@ type cohesion struct {
 	capNorm2   float64
 	acc        []float64
 	accTouched []int32
+	// ends[j] holds what the search reads of a run that ends at unit j
+	// (buildEnds).
+	ends []runEnd
 	// lineFlags memoises per unit what isMarkerLine and isOrgLine say
 	// of its first line (see unitLine).
 	lineFlags []uint8
@@ -1041,10 +1044,37 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 	c.mixedTypo = mixedHabits(c.typo[n])
 	c.buildGram()
 	c.buildExclusive()
+	c.buildEnds()
 	c.capNorm2 = 0
 	for t, w := range c.termWeight {
 		h := min(c.termTF[t], defaultParams.hostCap)
 		c.capNorm2 += h * h * w * w
+	}
+}
+
+// runEnd is what the search's loop reads of the runs that end at one
+// unit, side by side: the prefix sums up to the unit's end (words, prose
+// words, note references and titles in int32), the Gram table's corner
+// P[j+1][j+1], and whether the unit is a heading. A run's sums are these
+// minus its first unit's (a dozen slices indexed apart took a bounds
+// check and a load of the slice each).
+type runEnd struct {
+	diag, dotD, mass               float64
+	words, prose, noteRefs, titles int32
+	heading                        bool
+}
+
+// buildEnds fills c.ends from the prefix sums and the Gram table.
+func (c *cohesion) buildEnds() {
+	n, stride := c.n, c.n+1
+	c.ends = c.ends[:0]
+	for j := 0; j < n; j++ {
+		c.ends = append(c.ends, runEnd{
+			diag: c.gram[(j+1)*stride+j+1], dotD: c.dotD[j+1], mass: c.mass[j+1],
+			words: int32(c.words[j+1]), prose: int32(c.proseWords[j+1]),
+			noteRefs: int32(c.noteRefs[j+1]), titles: int32(c.titles[j+1]),
+			heading: c.headings[j],
+		})
 	}
 }
 

@@ -311,8 +311,22 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		if skipFrom >= 0 && i < skipFrom {
 			end = min(end, skipFrom)
 		}
+		// The row's part of each run's sums, read once for all its runs
+		// (surelyFailsK's Gram corners and dot products, splitsSections'
+		// titles): the loop below takes sharesOK, splitsSections and
+		// surelyFailsK for most runs, inlined by hand with the same
+		// operations in the same order, and reads what depends on the
+		// run's end from one runEnd.
+		stride := c.n + 1
+		gram, normD2 := c.gram, c.normD2
+		rowP := gram[i*stride : (i+1)*stride]
+		pii, dotI := rowP[i], c.dotD[i]
+		titlesFrom := c.titles[i+1]
+		startsSection := c.units[i].title || i > 0 && c.units[i-1].title
+		ends := c.ends
 		for j := b.first; j < end; j++ {
-			if c.headings[j] {
+			re := &ends[j]
+			if re.heading {
 				// No run ends at a heading (checkFrom: not ok).
 				continue
 			}
@@ -323,8 +337,12 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				j = c.n - 2
 				continue
 			}
-			if !c.sharesOK(&p, &rs, j) || long && !c.longAllowed(i, j, base) {
-				continue // okFrom
+			// sharesOK, then longAllowed (okFrom).
+			words := int(re.words) - rs.words
+			mass := re.mass - rs.mass
+			if float64(int(re.prose)-rs.prose) < minProseShare*float64(words) || mass <= 0 || rs.excl[j] < p.minExclusive*mass ||
+				long && !c.longAllowed(i, j, base) {
+				continue
 			}
 			if !evDone {
 				// A run that fails screen whatever the lines before it
@@ -335,15 +353,23 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				// already. (canStart and splitsSections break at the
 				// first run they see from i and hold for every later
 				// one: skipping a run does not change where it ends.)
-				if !mayLead && c.splitsSections(i, j, evidence{}) {
-					break
+				if !mayLead && checkSections && int(re.titles) != titlesFrom && !startsSection {
+					break // splitsSections(i, j, evidence{})
 				}
 				k := failPlain
-				if hostNotes && c.noteRefs[j+1] == notesBefore {
+				if hostNotes && int(re.noteRefs) == notesBefore {
 					k = failNotes
 				}
-				if c.surelyFailsK(i, j, k, p.halfMass) {
-					continue
+				// surelyFailsK(i, j, k, p.halfMass)
+				b2 := re.diag - rowP[j+1] - gram[(j+1)*stride+i] + pii
+				bd := re.dotD - dotI
+				bh, h2 := bd-b2, normD2-2*bd+b2
+				if b2 > 0 && h2 > 0 && bh > 0 {
+					k *= float64(min(words, smallBlockWords))
+					mh := mass + p.halfMass
+					if bh*bh*minCapRatio*mh*mh*smallBlockWords*smallBlockWords >= k*k*sqrtMassRef*mass*math.Sqrt(mass)*b2*h2 {
+						continue
+					}
 				}
 				if !c.canStart(doc, i) {
 					break

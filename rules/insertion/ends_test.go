@@ -1,0 +1,33 @@
+package insertion
+
+import "testing"
+
+// TestEndsMatchPrefixSums checks that each runEnd holds the prefix sums,
+// Gram corner and heading flag the search's loop used to read from the
+// separate tables (it reads them from ends alone), on the seeds, the
+// rule's fixtures and, when present, the WCXB dev truth texts and pages.
+func TestEndsMatchPrefixSums(t *testing.T) {
+	docs := fixtureDocs(t)
+	if !testing.Short() {
+		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
+	}
+	idf := defaultIDF()
+	for _, doc := range docs {
+		c := analyse(doc, idf)
+		if len(c.ends) != c.n {
+			t.Fatalf("%s: %d ends for %d units", doc.Path, len(c.ends), c.n)
+		}
+		s := c.n + 1
+		for j, e := range c.ends {
+			want := runEnd{
+				diag: c.gram[(j+1)*s+j+1], dotD: c.dotD[j+1], mass: c.mass[j+1],
+				words: int32(c.words[j+1]), prose: int32(c.proseWords[j+1]),
+				noteRefs: int32(c.noteRefs[j+1]), titles: int32(c.titles[j+1]), heading: c.units[j].heading,
+			}
+			if e != want || int(e.words) != c.words[j+1] || int(e.prose) != c.proseWords[j+1] {
+				t.Fatalf("%s: ends[%d] = %+v, want %+v", doc.Path, j, e, want)
+			}
+		}
+		c.release()
+	}
+}
