@@ -176,10 +176,25 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 	shapes := zeroed(&scratch.shapes, n)
 	short := zeroed(&scratch.short, n)
 	sentence := zeroed(&scratch.sentence, n)
+	// A line's lexicon numbers depend on its normalised text alone, so a
+	// text repeated on the page (a menu item, "Read more", a byline on
+	// every teaser) is scored once: lexFrom[t] is 1 + the candidate whose
+	// lexes hold the numbers of text t (a.textOf), 0 before the first.
+	// Over the WCXB pages the model scores, a quarter of the lines looked
+	// up repeat an earlier one.
+	lexFrom := zeroed(&scratch.lexFrom, n)
+	lexOf := func(ci int) lexStats {
+		t := a.textOf[ci]
+		if k := lexFrom[t]; k > 0 {
+			return lexes[k-1]
+		}
+		lexFrom[t] = int32(ci) + 1
+		return lexScore(a.cands[ci].norm, lex)
+	}
 	for ci, c := range a.cands {
 		switch {
 		case near(ci, neighbourRadius):
-			lexes[ci] = lexScore(c.norm, lex)
+			lexes[ci] = lexOf(ci)
 			// A neighbour's shape needs only its words (and the sentence
 			// end): the character counts are for the lines scored.
 			shapes[ci] = a.measureWords(c)
@@ -190,7 +205,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 			sentence[ci] = shapes[ci].sentence
 		case near(ci, windowRadius):
 			short[ci] = a.isShortLine(c)
-			lexes[ci] = lexScore(c.norm, lex)
+			lexes[ci] = lexOf(ci)
 			sentence[ci] = endsSentence(c.text)
 		}
 	}
@@ -292,6 +307,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 type featureScratch struct {
 	wanted, short, sentence []bool
 	toWanted                []int
+	lexFrom                 []int32
 	// goodProfile's, per block.
 	goodAfter, sinceGood, toGood []int
 	// figureShares' (which takes a scratch of its own).
