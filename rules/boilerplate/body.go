@@ -71,6 +71,8 @@ type analysis struct {
 	structOnce sync.Once
 	verdicts   []structureVerdict
 	ctx        *context
+	// overlaps keeps the body overlaps of the first call (overlap.go).
+	overlaps overlapMemo
 	// The line model's scores, computed once on first use (linemodel.go).
 	modelOnce sync.Once
 	scores    []float32

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/rules"
 )
 
 // Body overlap: how many of a line's content words the article's main
@@ -18,17 +19,91 @@ import (
 const overlapMinBytes = 4
 
 // bodyOverlaps returns bodyOverlap for every candidate want accepts (0
-// for the others). The body is scanned once; only its words whose length
-// and first letter some judged line's word has are hashed, so a clean
-// article with few judged lines costs little.
+// for the others).
+//
+// A document is asked twice: by the structure rule for the lines of its
+// navigation runs, then by the line model for the lines it scores. A
+// line's overlap does not depend on the other lines asked with it, so the
+// first call also computes it for every line the model may score later
+// (mayBeScored) and keeps the values: the model's call is then answered
+// without scanning the body again. A line the first call did not cover
+// is computed afresh, so the kept values only save work, never change it.
 func (a *analysis) bodyOverlaps(want []bool) []float32 {
-	out := make([]float32, len(a.cands))
 	if a.bodyFirst < 0 {
+		out := make([]float32, len(a.cands))
 		for ci := range out {
 			out[ci] = -1
 		}
 		return out
 	}
+	m := &a.overlaps
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.covered == nil {
+		m.covered = a.mayBeScored(want)
+		m.values = a.computeOverlaps(m.covered)
+	}
+	if !coversAll(m.covered, want) {
+		return a.computeOverlaps(want)
+	}
+	out := make([]float32, len(a.cands))
+	for ci, w := range want {
+		if w {
+			out[ci] = m.values[ci]
+		}
+	}
+	return out
+}
+
+// overlapMemo holds the body overlaps of the first call (bodyOverlaps).
+type overlapMemo struct {
+	mu      sync.Mutex
+	covered []bool
+	values  []float32
+}
+
+// coversAll reports whether every candidate want accepts is covered.
+func coversAll(covered, want []bool) bool {
+	for ci, w := range want {
+		if w && !covered[ci] {
+			return false
+		}
+	}
+	return true
+}
+
+// mayBeScored returns want widened to the candidates the line model may
+// score (scoredByRule), as far as they are known now: this may run while
+// the structure rule's verdicts are being made, so the verdicts are read
+// as they stand (a line at warning or above is left out; the verdict of
+// one of want's lines may still be lowered). A verdict lowered later
+// leaves its line uncovered, which costs the model's call a scan of its
+// own and changes nothing else.
+func (a *analysis) mayBeScored(want []bool) []bool {
+	out := make([]bool, len(a.cands))
+	verdicts := a.verdicts
+	if len(verdicts) != len(a.cands) {
+		verdicts = nil
+	}
+	for ci, c := range a.cands {
+		switch {
+		case want[ci]:
+			out[ci] = true
+		case c.match != noMatch || a.inNotesZone(c.block) || a.blocks[c.block].good && a.inBody(c.block):
+		case verdicts != nil && verdicts[ci].sev >= rules.Warning:
+		default:
+			out[ci] = !onlyFigures(c.norm) || phoneLike(c.text)
+		}
+	}
+	return out
+}
+
+// computeOverlaps is bodyOverlaps computed for the candidates want
+// accepts, in a document with a body. The body is scanned once; only its
+// words whose length and first letter some judged line's word has are
+// hashed, so a clean article with few judged lines costs little.
+func (a *analysis) computeOverlaps(want []bool) []float32 {
+	out := make([]float32, len(a.cands))
 	// The judged lines' content words, and a filter on their length and
 	// first byte.
 	// lineWords holds their hashes line after line; lineCounts how many
