@@ -143,7 +143,7 @@ func breakAfter(doc *document.Document, i int) lineBreak {
 	// pages: 57M -> 9M instructions).
 	last, _ := utf8.DecodeLastRune(prev)
 	firstNext, _ := utf8.DecodeRune(nextText)
-	if !(unicode.IsLetter(last) || last == ',') || !unicode.IsLower(firstNext) {
+	if !unicode.IsLetter(last) && last != ',' || !unicode.IsLower(firstNext) {
 		return br
 	}
 	if utf8.RuneCount(prev) < minWrappedLine || looksLikeCode(prev) || looksLikeCode(nextText) || labelLine(nextText) {
