@@ -52,11 +52,11 @@ func runLintStream(e *env, lf *lintFlags, runner *lint.Runner, args []string, co
 	runner.SetRender(out.render)
 	counts := map[rules.Severity]int{}
 	res, err := runner.Each(args, func(c *lint.Checked) error {
-		for i := range c.Items {
-			counts[c.Items[i].Severity]++
-		}
+		countSeverities(counts, c.Items)
 		err := out.write(c.Rendered)
-		releaseRendered(c.Rendered)
+		for _, b := range c.Rendered {
+			releaseRendered(b)
+		}
 		if err != nil {
 			return fmt.Errorf("writing output: %v", err)
 		}
@@ -79,6 +79,25 @@ func runLintStream(e *env, lf *lintFlags, runner *lint.Runner, args []string, co
 	return nil
 }
 
+// countSeverities adds the items to counts by severity: counted in an
+// array first, as a map update per finding was a tenth of a percent of
+// a whole-page run.
+func countSeverities(counts map[rules.Severity]int, items []report.Item) {
+	var small [rules.Error + 1]int
+	for i := range items {
+		if sev := items[i].Severity; sev >= 0 && int(sev) < len(small) {
+			small[sev]++
+		} else {
+			counts[sev]++
+		}
+	}
+	for sev, n := range small {
+		if n > 0 {
+			counts[rules.Severity(sev)] += n
+		}
+	}
+}
+
 func atLeast(counts map[rules.Severity]int, level rules.Severity) bool {
 	for sev, n := range counts {
 		if sev >= level && n > 0 {
@@ -89,10 +108,12 @@ func atLeast(counts map[rules.Severity]int, level rules.Severity) bool {
 }
 
 // streamWriter formats one document's findings (render, on any goroutine)
-// and writes the formatted documents in order (write), then the end.
+// and writes the formatted documents in order (write), then the end. A
+// document is rendered in pieces of up to chunkFindings findings, each in
+// a pooled buffer (renderChunks).
 type streamWriter interface {
-	render(items []report.Item) ([]byte, error)
-	write(rendered []byte) error
+	render(items []report.Item) ([][]byte, error)
+	write(rendered [][]byte) error
 	finish(documents int, counts map[rules.Severity]int) error
 }
 
@@ -103,20 +124,27 @@ type textStream struct {
 	opts report.Options
 }
 
-func (s *textStream) render(items []report.Item) ([]byte, error) {
+func (s *textStream) render(items []report.Item) ([][]byte, error) {
 	if len(items) == 0 {
 		return nil, nil
+	}
+	if !s.opts.Color {
+		return renderChunks(items, "", report.AppendTextLines), nil
 	}
 	lines := s.opts
 	lines.Quiet = true // the summary comes once, at the end
 	b := bytes.NewBuffer(renderBuffer())
 	err := report.WriteText(b, &report.Report{Items: items}, lines)
-	return b.Bytes(), err
+	return [][]byte{b.Bytes()}, err
 }
 
-func (s *textStream) write(rendered []byte) error {
-	_, err := s.w.Write(rendered)
-	return err
+func (s *textStream) write(rendered [][]byte) error {
+	for _, b := range rendered {
+		if _, err := s.w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *textStream) finish(documents int, counts map[rules.Severity]int) error {
@@ -167,11 +195,34 @@ func jsonFrame(r *report.Report) (head, body, tail []byte, err error) {
 	return head, inner[1:last], append(bytes.Clone(inner[last:]), tail...), nil
 }
 
-func (s *jsonStream) render(items []report.Item) ([]byte, error) {
+func (s *jsonStream) render(items []report.Item) ([][]byte, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
-	return report.AppendJSONFindings(renderBuffer(), items), nil
+	return renderChunks(items, ",\n", report.AppendJSONFindings), nil
+}
+
+// chunkFindings is the most findings rendered into one buffer: about 40 KB
+// of JSON. A page with thousands of findings renders megabytes; in one
+// buffer each, too large to keep for reuse (maxKeptRender), they were a
+// third of a whole-page --per-document run's allocation (82 of 244 MB on
+// the 736 WCXB pages), so a third of its collections.
+const chunkFindings = 64
+
+// renderChunks renders items in pieces of up to chunkFindings findings,
+// each appended by appendItems to a pooled buffer, the pieces after the
+// first led by sep: written one after the other, the pieces are
+// appendItems' output for all the items at once.
+func renderChunks(items []report.Item, sep string, appendItems func([]byte, []report.Item) []byte) [][]byte {
+	chunks := make([][]byte, 0, (len(items)+chunkFindings-1)/chunkFindings)
+	for start := 0; start < len(items); start += chunkFindings {
+		b := renderBuffer()
+		if start > 0 {
+			b = append(b, sep...)
+		}
+		chunks = append(chunks, appendItems(b, items[start:min(start+chunkFindings, len(items))]))
+	}
+	return chunks
 }
 
 // renderBuffers recycle the buffers documents are rendered into: once
@@ -185,10 +236,12 @@ func renderBuffer() []byte {
 }
 
 // maxKeptRender is the largest buffer released for reuse. A page with
-// thousands of findings renders megabytes; kept in the pool, such buffers
-// stayed live through the whole run and, doubled by the collector's goal,
-// lifted corpus-mode peak RSS on the 106 MB bench corpus from 89 to 106
-// MB with -j 1 and from 122 to 175 MB with -j 2 (same CPU time).
+// thousands of findings rendered megabytes into one buffer; kept in the
+// pool, such buffers stayed live through the whole run and, doubled by the
+// collector's goal, lifted corpus-mode peak RSS on the 106 MB bench corpus
+// from 89 to 106 MB with -j 1 and from 122 to 175 MB with -j 2 (same CPU
+// time). Chunks (renderChunks) stay below it but for a few findings with
+// very long fixes.
 const maxKeptRender = 256 << 10
 
 // releaseRendered hands a written document's buffer back, unless it is
@@ -201,7 +254,7 @@ func releaseRendered(b []byte) {
 	renderBuffers.Put(&b)
 }
 
-func (s *jsonStream) write(rendered []byte) error {
+func (s *jsonStream) write(rendered [][]byte) error {
 	if len(rendered) == 0 {
 		return nil
 	}
@@ -211,8 +264,12 @@ func (s *jsonStream) write(rendered []byte) error {
 		}
 	}
 	s.any = true
-	_, err := s.buf.Write(rendered)
-	return err
+	for _, b := range rendered {
+		if _, err := s.buf.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *jsonStream) finish(documents int, _ map[rules.Severity]int) error {
@@ -236,15 +293,18 @@ func (s *jsonStream) finish(documents int, _ map[rules.Severity]int) error {
 	if _, err := s.spill.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	// bufio.Writer keeps its first error: checking Flush covers the writes.
-	out := bufio.NewWriterSize(s.w, 256<<10)
-	_, _ = out.Write(head)
-	_, _ = out.WriteString("\n")
-	if _, err := io.Copy(out, s.spill); err != nil {
+	// The findings go straight from the file to the output: to a file or
+	// a pipe the kernel copies them (copy_file_range, splice), where a
+	// buffer in between read and wrote them again (100 MB for the WCXB
+	// pages).
+	if _, err := s.w.Write(append(head[:len(head):len(head)], '\n')); err != nil {
 		return err
 	}
-	_, _ = out.Write(closing)
-	return out.Flush()
+	if _, err := io.Copy(s.w, s.spill); err != nil {
+		return err
+	}
+	_, err = s.w.Write(closing)
+	return err
 }
 
 // discard removes the temporary file.

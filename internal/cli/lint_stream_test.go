@@ -2,12 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/lint"
 	"github.com/dochygiene/hygiene/internal/report"
+	"github.com/dochygiene/hygiene/rules"
 )
 
 // TestStreamedOutputIsTheWholeReportsOutput checks that lint's streamed
@@ -71,5 +75,59 @@ func TestLargeRenderBuffersNotKept(t *testing.T) {
 	releaseRendered(small)
 	if b := renderBuffer(); len(b) != 0 {
 		t.Errorf("a reused buffer holds %d bytes, want none", len(b))
+	}
+}
+
+// Rendered in chunks, a document's findings are, joined, what the writers
+// give for all of them at once, however many findings a chunk boundary
+// falls among; the text too.
+func TestRenderedChunksJoinToTheWholeOutput(t *testing.T) {
+	ruleSet := []*rules.Rule{{ID: "boilerplate/structure"}, {ID: "boilerplate/line-model"}, {ID: "text/\"odd\""}}
+	for _, n := range []int{1, 2, chunkFindings - 1, chunkFindings, chunkFindings + 1, 2 * chunkFindings, 5*chunkFindings + 7} {
+		items := make([]report.Item, n)
+		for k := range items {
+			items[k] = report.Item{Path: "dir/page.txt", Rule: ruleSet[k%len(ruleSet)], Line: k + 1, Column: 1,
+				EndLine: k + 1, EndColumn: 9, Finding: rules.Finding{Severity: rules.Severity(1 + k%3),
+					Message: fmt.Sprintf("finding %d of %d\n(\"quoted\")", k%5, n), Start: 10 * k, End: 10*k + 8}}
+			if k%4 != 0 {
+				items[k].Fix = &fixers.Fix{Message: "remove the line", Safety: fixers.Safety(k % 3),
+					Edits: []fixers.Edit{{Start: 10 * k, End: 10*k + 9, Text: strings.Repeat("x", k%2)}}}
+			}
+		}
+		js := &jsonStream{}
+		chunks, err := js.render(items)
+		jlMust(t, err)
+		if want := (n + chunkFindings - 1) / chunkFindings; len(chunks) != want {
+			t.Errorf("%d findings: %d chunks, want %d", n, len(chunks), want)
+		}
+		if got, want := bytes.Join(chunks, nil), report.AppendJSONFindings(nil, items); !bytes.Equal(got, want) {
+			t.Errorf("%d findings: JSON chunks joined differ from the whole:\n got %.300q\nwant %.300q", n, got, want)
+		}
+		ts := &textStream{}
+		chunks, err = ts.render(items)
+		jlMust(t, err)
+		var want bytes.Buffer
+		jlMust(t, report.WriteText(&want, &report.Report{Items: items}, report.Options{Quiet: true}))
+		if got := bytes.Join(chunks, nil); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%d findings: text chunks joined differ from the whole:\n got %.300q\nwant %.300q", n, got, want.Bytes())
+		}
+	}
+}
+
+// countSeverities counts as a map update per finding did, the severities
+// outside the usual three included.
+func TestCountSeveritiesMatchesAMapPerFinding(t *testing.T) {
+	var items []report.Item
+	for k := range 500 {
+		items = append(items, report.Item{Finding: rules.Finding{Severity: rules.Severity(k*7%6 - 1)}})
+	}
+	want := map[rules.Severity]int{rules.Warning: 2}
+	got := map[rules.Severity]int{rules.Warning: 2}
+	for _, it := range items {
+		want[it.Severity]++
+	}
+	countSeverities(got, items)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("counts %v, want %v", got, want)
 	}
 }

@@ -58,8 +58,9 @@ type Options struct {
 	// Render, when set, formats a document's findings on the worker that
 	// checked it, so that writing hundreds of thousands of findings runs
 	// in parallel too; the bytes reach Stream's and Each's callback in
-	// Checked.Rendered. It must be safe for concurrent use.
-	Render func(items []report.Item) ([]byte, error)
+	// Checked.Rendered, in pieces to be written one after the other. It
+	// must be safe for concurrent use.
+	Render func(items []report.Item) ([][]byte, error)
 }
 
 // Problem is a path that was skipped or failed, or a malformed JSON Lines
@@ -84,7 +85,7 @@ type Checked struct {
 	// Items are the document's findings in order of position.
 	Items []report.Item
 	// Rendered is Options.Render's output for Items.
-	Rendered []byte
+	Rendered [][]byte
 	// Unit is the input: for a JSON Lines record, Unit.Record holds the
 	// raw line, so a fix can write it back with only the text replaced.
 	Unit corpus.Unit
@@ -133,7 +134,7 @@ func New(opts Options) (*Runner, error) {
 
 // SetRender sets Options.Render after New, for a caller that picks its
 // output format once the runner exists.
-func (r *Runner) SetRender(render func(items []report.Item) ([]byte, error)) {
+func (r *Runner) SetRender(render func(items []report.Item) ([][]byte, error)) {
 	r.opts.Render = render
 }
 

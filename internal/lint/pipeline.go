@@ -22,7 +22,7 @@ type job struct {
 
 	doc       *document.Document
 	items     []report.Item
-	rendered  []byte
+	rendered  [][]byte
 	summaries map[string]rules.Summary
 	err       error
 }

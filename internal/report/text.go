@@ -50,9 +50,21 @@ func WriteText(w io.Writer, r *Report, opts Options) error {
 // formatting calls. The lint stream calls it once per document, from the
 // workers.
 func writePlainText(w io.Writer, r *Report, opts Options) error {
-	var b []byte
-	for i := range r.Items {
-		it := &r.Items[i]
+	b := AppendTextLines(nil, r.Items)
+	if !opts.Quiet {
+		b = append(b, Summary(r)...)
+		b = append(b, '\n')
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// AppendTextLines appends the items' lines as WriteText writes them
+// without colour: what a text report streamed document by document writes
+// for each.
+func AppendTextLines(b []byte, items []Item) []byte {
+	for i := range items {
+		it := &items[i]
 		b = append(b, it.Path...)
 		if it.Record != "" {
 			b = append(b, '#')
@@ -70,12 +82,7 @@ func writePlainText(w io.Writer, r *Report, opts Options) error {
 		b = appendOneLine(b, it.Message)
 		b = append(b, '\n')
 	}
-	if !opts.Quiet {
-		b = append(b, Summary(r)...)
-		b = append(b, '\n')
-	}
-	_, err := w.Write(b)
-	return err
+	return b
 }
 
 // appendOneLine appends s with its newlines turned into spaces.
