@@ -314,7 +314,7 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, rel
 	var readProblems []Problem
 	plan.reuseText = release
 	err = r.pipeline(plan, &readProblems, func(j *job) error {
-		err := j.check(facts, r.locate())
+		err := j.check(facts, r.opts.PositionsOnly)
 		if release {
 			// The rules are done with the document: its token and
 			// sentence slices go to the worker's next document now, not
@@ -351,14 +351,6 @@ func (r *Runner) stream(args []string, each func(*Checked) error, keepItems, rel
 	stats.finish(time.Since(start))
 	rep.Rules = r.usedRules()
 	return &Result{Report: rep, Problems: append(problems, readProblems...), Stats: stats.Stats}, nil
-}
-
-// locate is the function that turns the run's findings into Items.
-func (r *Runner) locate() func(*document.Document, rules.Finding) report.Item {
-	if r.opts.PositionsOnly {
-		return report.LocatePosition
-	}
-	return report.Locate
 }
 
 // heapLive is the heap in use after a collection (a few milliseconds).
@@ -462,17 +454,17 @@ func warmUp(p plan) {
 // findings in order of position. A rule that panics is turned into an
 // error naming the rule and the document, never a crash.
 func CheckDocument(doc *document.Document, active []active, facts map[string]rules.Summary) (items []report.Item, err error) {
-	return checkDocument(doc, active, facts, report.Locate)
+	return checkDocument(doc, active, facts, false)
 }
 
-// checkDocument is CheckDocument with the function that locates each
-// finding: report.Locate, or report.LocatePosition for Options.PositionsOnly.
+// checkDocument is CheckDocument locating each finding as report.Locate
+// does, or as report.LocatePosition does for Options.PositionsOnly.
 //
 // The findings are gathered in a reused buffer, ordered, and only then
 // located, into a slice of the right size: an Item is four times a
 // finding's size, and a page with hundreds of findings grew its slice of
 // Items a dozen times.
-func checkDocument(doc *document.Document, active []active, facts map[string]rules.Summary, locate func(*document.Document, rules.Finding) report.Item) ([]report.Item, error) {
+func checkDocument(doc *document.Document, active []active, facts map[string]rules.Summary, positionsOnly bool) ([]report.Item, error) {
 	buf := findingBuffers.Get().(*[]rules.Finding)
 	defer func() {
 		clear(*buf) // no message or fix stays reachable from the pool
@@ -496,9 +488,7 @@ func checkDocument(doc *document.Document, active []active, facts map[string]rul
 	defer findingOrders.Put(order)
 	*order = report.OrderFindings(found, (*order)[:0])
 	items := itemBuffer(len(found))
-	for k, i := range *order {
-		items[k] = locate(doc, found[i])
-	}
+	report.LocateInOrder(doc, found, *order, items, positionsOnly)
 	return items, nil
 }
 

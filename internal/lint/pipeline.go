@@ -44,9 +44,9 @@ func (j *job) build() {
 	j.doc = document.New(f.Path, j.unit.Text, meta)
 }
 
-func (j *job) check(facts map[string]rules.Summary, locate func(*document.Document, rules.Finding) report.Item) error {
+func (j *job) check(facts map[string]rules.Summary, positionsOnly bool) error {
 	var err error
-	j.items, err = checkDocument(j.doc, j.rules, facts, locate)
+	j.items, err = checkDocument(j.doc, j.rules, facts, positionsOnly)
 	return err
 }
 
