@@ -721,6 +721,9 @@ type tokenCursor struct {
 	toks      []document.Token
 	next      int // the first token starting at or after last
 	lastStart int
+	// after is the end of the last run returned: the next span mostly
+	// starts after its tokens, which need no search then.
+	after int
 }
 
 func newTokenCursor(doc *document.Document) *tokenCursor {
@@ -736,6 +739,11 @@ func (c *tokenCursor) in(start, end int) []document.Token {
 		return c.doc.TokensIn(start, end)
 	}
 	c.lastStart = start
+	if c.after > c.next && c.toks[c.after-1].Start < start {
+		// Every token of the last run starts before start (tokens are
+		// in order of their starts): skip them without a search.
+		c.next = c.after
+	}
 	if c.next < len(c.toks) && c.toks[c.next].Start < start {
 		// Gallop over the tokens of the lines skipped (a long paragraph
 		// holds hundreds), then bisect: toks[lo] starts before start,
@@ -779,5 +787,6 @@ func (c *tokenCursor) in(start, end int) []document.Token {
 		}
 		n = hi
 	}
+	c.after = n
 	return c.toks[c.next:n]
 }
