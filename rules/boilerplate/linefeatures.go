@@ -253,11 +253,12 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 		flat = flat[:len(flat)+len(featureNames)]
 		s := shapes[ci]
 		b := a.doc.Blocks[c.block]
+		phone := ctx.isPhone(ci)
 		f = append(f,
 			float32(s.words), float32(len(c.text)), ratio(s.stops, s.words), flag(s.sentence), flag(s.colon), flag(s.question),
 			ratio(s.title, s.words), ratio(s.caps, s.words), ratio(s.digits, s.letters+s.digits), ratio(s.punct, len(c.text)),
 			float32(s.seps), ratio(s.wordBytes, s.words), flag(s.lower), flag(s.bullet),
-			flag(bytes.IndexByte(c.text, '@') > 0 && (hasAddress(c.text) || ctx.isPhone(ci))), flag(hasWebAddress(c.text)), flag(ctx.isPhone(ci)),
+			flag(bytes.IndexByte(c.text, '@') > 0 && (hasAddress(c.text) || phone)), flag(hasWebAddress(c.text)), flag(phone),
 			float32(c.match), flag(provesNeighbours(c)), flag(c.matches.weakOnly()), flag(endMarker(c)), flag(c.compound),
 			float32(verdicts[ci].sev), a.positionCode(c.block), float32(max(0, a.bodyFirst-c.block)), float32(max(0, c.block-a.bodyLast)),
 			float32(c.line)/float32(max(1, len(a.doc.Lines))), a.relInBody(c.block),

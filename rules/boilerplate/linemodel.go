@@ -107,11 +107,11 @@ func runLineModel(pass *rules.Pass) {
 	}
 	scores := a.modelScores()
 	for ci, c := range a.cands {
-		if !a.modelJudges(ci) {
-			continue
-		}
+		// The severity first: most lines end below info (a line the
+		// model does not score has score 0), and the judging test costs
+		// more than the comparison.
 		sev := model.severity(scores[ci])
-		if sev == 0 {
+		if sev == 0 || !a.modelJudges(ci) {
 			continue
 		}
 		msg := a.modelMessage(scores[ci], ci)
