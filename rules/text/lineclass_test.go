@@ -17,6 +17,24 @@ func TestLineClassesMatchScans(t *testing.T) {
 	for range 3000 {
 		texts = append(texts, string(randomBytes(r, r.IntN(200))))
 	}
+	// Mostly clean texts, whose suspect bytes lie far apart.
+	for range 3000 {
+		b := randomBytes(r, r.IntN(400))
+		for i := range b {
+			if r.IntN(20) > 0 {
+				b[i] = "ab .\n"[r.IntN(5)]
+			}
+		}
+		texts = append(texts, string(b))
+	}
+	for _, b := range acronymTexts(t)[:5] {
+		texts = append(texts, string(b)) // the seeds
+	}
+	if !testing.Short() {
+		for _, b := range acronymTexts(t) {
+			texts = append(texts, string(b)) // and the WCXB texts
+		}
+	}
 	for _, text := range texts {
 		doc := document.New("t.md", []byte(text), document.Meta{})
 		classes := classifyLines(doc)
