@@ -93,10 +93,15 @@ type stopFinder struct {
 	// (len(src) for none): the answer for every offset in
 	// [from[k], at[k]].
 	at, from [len(stopBytes)]int
+	// first is the least of at and last the greatest of from: every
+	// offset in [last, first] has first for its answer, which settles
+	// most blocks (and every block of a document with no stop byte
+	// left) without a look at each byte value.
+	first, last int
 }
 
 func newStopFinder(src []byte) stopFinder {
-	f := stopFinder{src: src}
+	f := stopFinder{src: src, first: -1}
 	for k := range f.at {
 		f.at[k] = -1 // nothing searched yet
 	}
@@ -105,7 +110,10 @@ func newStopFinder(src []byte) stopFinder {
 
 // next returns the offset of the first stop byte in src[i:end), or end.
 func (f *stopFinder) next(i, end int) int {
-	best := end
+	if f.last <= i && i <= f.first {
+		return min(f.first, end)
+	}
+	f.first, f.last = len(f.src), 0
 	for k, c := range stopBytes {
 		if f.at[k] < i || f.from[k] > i {
 			f.from[k] = i
@@ -115,9 +123,9 @@ func (f *stopFinder) next(i, end int) int {
 				f.at[k] = len(f.src)
 			}
 		}
-		best = min(best, f.at[k])
+		f.first, f.last = min(f.first, f.at[k]), max(f.last, f.from[k])
 	}
-	return best
+	return min(f.first, end)
 }
 
 // skipInlineCode returns the offset after the inline code span that opens
