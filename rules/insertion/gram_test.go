@@ -99,7 +99,7 @@ func TestExclusiveMatchesReference(t *testing.T) {
 		want := exclusiveReference(c)
 		for i := 0; i < c.n; i++ {
 			for j := i; j < c.n; j++ {
-				if got := c.excl[i*c.n+j]; got != want[i*c.n+j] {
+				if got := c.exclTable()[i*c.n+j]; got != want[i*c.n+j] {
 					t.Fatalf("%s: excl[%d][%d] %v, reference %v", doc.Path, i, j, got, want[i*c.n+j])
 				}
 			}

@@ -173,13 +173,12 @@ type runStart struct {
 	totWords, totParas  int
 	totProse            int
 	mass                float64
-	excl                []float64 // excl's row for the first unit
 }
 
 func (c *cohesion) runsFrom(i int, base float64) runStart {
 	n := c.n
 	return runStart{i: i, base: base, segment: c.units[i].segment, words: c.words[i], paras: c.paras[i], prose: c.proseWords[i],
-		totWords: c.words[n], totParas: c.paras[n], totProse: c.proseWords[n], mass: c.mass[i], excl: c.excl[i*n : (i+1)*n]}
+		totWords: c.words[n], totParas: c.paras[n], totProse: c.proseWords[n], mass: c.mass[i]}
 }
 
 // checkFrom is check for the run from s's unit to unit j; skip reports a
@@ -204,7 +203,7 @@ func (c *cohesion) checkFrom(p *params, s *runStart, j int) (stop, ok, skip bool
 		return false, false, skip
 	}
 	mass := c.mass[j+1] - s.mass
-	if mass <= 0 || s.excl[j] < p.minExclusive*mass {
+	if mass <= 0 || c.exclTable()[s.i*c.n+j] < p.minExclusive*mass {
 		return false, false, skip
 	}
 	return false, !long || c.longAllowed(s.i, j, s.base), skip
@@ -276,7 +275,7 @@ func (c *cohesion) sharesOK(p *params, s *runStart, j int) bool {
 	words := c.words[j+1] - s.words
 	mass := c.mass[j+1] - s.mass
 	return float64(c.proseWords[j+1]-s.prose) >= minProseShare*float64(words) &&
-		mass > 0 && s.excl[j] >= p.minExclusive*mass
+		mass > 0 && c.exclTable()[s.i*c.n+j] >= p.minExclusive*mass
 }
 
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
@@ -337,10 +336,13 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				j = c.n - 2
 				continue
 			}
-			// sharesOK, then longAllowed (okFrom).
+			// sharesOK but for the exclusive share, then longAllowed
+			// (okFrom). The exclusive share is tested after
+			// surelyFailsK: the table of the shares (exclTable) is built
+			// only for documents where a run passes that.
 			words := int(re.words) - rs.words
 			mass := re.mass - rs.mass
-			if float64(int(re.prose)-rs.prose) < minProseShare*float64(words) || mass <= 0 || rs.excl[j] < p.minExclusive*mass ||
+			if float64(int(re.prose)-rs.prose) < minProseShare*float64(words) || mass <= 0 ||
 				long && !c.longAllowed(i, j, base) {
 				continue
 			}
@@ -352,7 +354,9 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				// and a run that splits sections with it ends the loop
 				// already. (canStart and splitsSections break at the
 				// first run they see from i and hold for every later
-				// one: skipping a run does not change where it ends.)
+				// one: skipping a run does not change where it ends, and
+				// the runs that splitsSections sees here before their
+				// exclusive share is tested are dropped all the same.)
 				if !mayLead && checkSections && int(re.titles) != titlesFrom && !startsSection {
 					break // splitsSections(i, j, evidence{})
 				}
@@ -371,10 +375,15 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 						continue
 					}
 				}
+				if c.exclTable()[i*c.n+j] < p.minExclusive*mass {
+					continue // sharesOK
+				}
 				if !c.canStart(doc, i) {
 					break
 				}
 				ev, evDone = c.leadLines(doc, i), true
+			} else if c.exclTable()[i*c.n+j] < p.minExclusive*mass {
+				continue // sharesOK
 			}
 			if c.splitsSections(i, j, ev) {
 				// Every longer run from i holds that title too (and ev
