@@ -72,6 +72,9 @@ func referenceLocatePosition(doc *document.Document, f rules.Finding) Item {
 // lines), with findings in order of position (mostly line by line, some
 // far ahead, some at a line's start or end) and, once per text, in no order.
 func TestLocateInOrderMatchesLocate(t *testing.T) {
+	if n := reflect.TypeOf(Item{}).NumField(); n != 12 {
+		t.Fatalf("Item has %d fields, not 12: lineCursor.locate must set the new ones", n)
+	}
 	texts := []string{"", "\ufeffBOM line\r\nsecond \u2019line\r\n\r\nthird", "a\nb\n\nc\xe2\x80", "\u00e9t\u00e9 \u201cquoted\u201d\nnext line\n"}
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	pages, err := shareddata.WCXBFiles("pages")
@@ -134,6 +137,10 @@ func TestLocateInOrderMatchesLocate(t *testing.T) {
 					fs = inside
 				}
 				items := make([]Item, len(order))
+				for k := range items { // a reused slice's leftovers
+					items[k] = Item{Path: "old", Record: "old", Excerpt: "old", Bytes: ByteRange{Line: 3},
+						EditBytes: []ByteRange{{}}, Fingerprint: "old", Line: 9, EndColumn: 9}
+				}
 				LocateInOrder(doc, fs, order, items, positionsOnly)
 				for k, i := range order {
 					var want Item
