@@ -311,6 +311,15 @@ func innerTabs(doc *document.Document, i int) []int {
 func checkTrailing(pass *rules.Pass, doc *document.Document, line document.Line) {
 	src := doc.Src
 	end := line.End
+	// A line whose last byte is none of ' ', '\t' and the last byte of a
+	// no-break space (0xC2 0xA0) ends in none of them: most lines, told
+	// without decoding the last character (pages 9.5M -> 4.4M
+	// instructions).
+	if end > line.Start {
+		if c := src[end-1]; c != ' ' && c != '\t' && c != 0xa0 {
+			return
+		}
+	}
 	start := end
 	for start > line.Start {
 		r, size := utf8.DecodeLastRune(src[line.Start:start])
