@@ -1055,15 +1055,18 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 }
 
 // runEnd is what the search's loop reads of the runs that end at one
-// unit, side by side: the prefix sums up to the unit's end (words, prose
-// words, note references and titles in int32), the Gram table's corner
+// unit, side by side: the prefix sums up to the unit's end (note
+// references and titles in int32), the Gram table's corner
 // P[j+1][j+1], and whether the unit is a heading. A run's sums are these
 // minus its first unit's (a dozen slices indexed apart took a bounds
 // check and a load of the slice each).
 type runEnd struct {
-	diag, dotD, mass               float64
-	words, prose, noteRefs, titles int32
-	heading                        bool
+	diag, dotD, mass float64
+	// words and prose words, as float64 (integers, exact): the search
+	// takes them as such.
+	words, prose     float64
+	noteRefs, titles int32
+	heading          bool
 }
 
 // buildEnds fills c.ends from the prefix sums and the Gram table.
@@ -1073,7 +1076,7 @@ func (c *cohesion) buildEnds() {
 	for j := 0; j < n; j++ {
 		c.ends = append(c.ends, runEnd{
 			diag: c.gram[(j+1)*stride+j+1], dotD: c.dotD[j+1], mass: c.mass[j+1],
-			words: int32(c.words[j+1]), prose: int32(c.proseWords[j+1]),
+			words: float64(c.words[j+1]), prose: float64(c.proseWords[j+1]),
 			noteRefs: int32(c.noteRefs[j+1]), titles: int32(c.titles[j+1]),
 			heading: c.headings[j],
 		})

@@ -21,10 +21,10 @@ func TestEndsMatchPrefixSums(t *testing.T) {
 		for j, e := range c.ends {
 			want := runEnd{
 				diag: c.gram[(j+1)*s+j+1], dotD: c.dotD[j+1], mass: c.mass[j+1],
-				words: int32(c.words[j+1]), prose: int32(c.proseWords[j+1]),
+				words: float64(c.words[j+1]), prose: float64(c.proseWords[j+1]),
 				noteRefs: int32(c.noteRefs[j+1]), titles: int32(c.titles[j+1]), heading: c.units[j].heading,
 			}
-			if e != want || int(e.words) != c.words[j+1] || int(e.prose) != c.proseWords[j+1] {
+			if e != want || int(e.words) != c.words[j+1] || int(e.prose) != c.proseWords[j+1] || int(e.titles) != c.titles[j+1] {
 				t.Fatalf("%s: ends[%d] = %+v, want %+v", doc.Path, j, e, want)
 			}
 		}

@@ -322,6 +322,11 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		pii, dotI := rowP[i], c.dotD[i]
 		titlesFrom := c.titles[i+1]
 		startsSection := c.units[i].title || i > 0 && c.units[i-1].title
+		// splitsSections(i, j, evidence{}) is a run's titles after its
+		// first unit when splitAt holds.
+		splitAt := !mayLead && checkSections && !startsSection
+		jumpLong := rs.totProse > longMiddleMaxProse
+		wordsFrom, proseFrom := float64(rs.words), float64(rs.prose)
 		ends := c.ends
 		for j := b.first; j < end; j++ {
 			re := &ends[j]
@@ -330,7 +335,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				continue
 			}
 			long := j >= b.long
-			if long && j < c.n-1 && rs.totProse > longMiddleMaxProse {
+			if long && j < c.n-1 && jumpLong {
 				// A long document's long runs in the middle are not
 				// judged (longMiddleMaxProse): on to the run that ends it.
 				j = c.n - 2
@@ -340,9 +345,9 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			// (okFrom). The exclusive share is tested after
 			// surelyFailsK: the table of the shares (exclTable) is built
 			// only for documents where a run passes that.
-			words := int(re.words) - rs.words
+			words := re.words - wordsFrom
 			mass := re.mass - rs.mass
-			if float64(int(re.prose)-rs.prose) < minProseShare*float64(words) || mass <= 0 ||
+			if re.prose-proseFrom < minProseShare*words || mass <= 0 ||
 				long && !c.longAllowed(i, j, base) {
 				continue
 			}
@@ -357,7 +362,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				// one: skipping a run does not change where it ends, and
 				// the runs that splitsSections sees here before their
 				// exclusive share is tested are dropped all the same.)
-				if !mayLead && checkSections && int(re.titles) != titlesFrom && !startsSection {
+				if splitAt && int(re.titles) != titlesFrom {
 					break // splitsSections(i, j, evidence{})
 				}
 				k := failPlain
@@ -369,7 +374,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				bd := re.dotD - dotI
 				bh, h2 := bd-b2, normD2-2*bd+b2
 				if b2 > 0 && h2 > 0 && bh > 0 {
-					k *= float64(min(words, smallBlockWords))
+					k *= min(words, smallBlockWords)
 					mh := mass + p.halfMass
 					if bh*bh*minCapRatio*mh*mh*smallBlockWords*smallBlockWords >= k*k*sqrtMassRef*mass*math.Sqrt(mass)*b2*h2 {
 						continue
