@@ -142,12 +142,12 @@ func (c *recentStrings) append(b []byte, s string) []byte {
 func (w *jsonWriter) appendFinding(b []byte, it *Item) []byte {
 	b = w.appendHead(b, it)
 	b = w.messages.append(b, it.Message)
-	b = appendJSONInt(b, ",\n      \"line\": ", it.Line)
-	b = appendJSONInt(b, ",\n      \"column\": ", it.Column)
-	b = appendJSONInt(b, ",\n      \"end_line\": ", it.EndLine)
-	b = appendJSONInt(b, ",\n      \"end_column\": ", it.EndColumn)
-	b = appendJSONInt(b, ",\n      \"offset\": ", it.Start)
-	b = appendJSONInt(b, ",\n      \"end_offset\": ", it.End)
+	b = appendInt(appendConst(b, ",\n      \"line\": "), it.Line)
+	b = appendInt(appendConst(b, ",\n      \"column\": "), it.Column)
+	b = appendInt(appendConst(b, ",\n      \"end_line\": "), it.EndLine)
+	b = appendInt(appendConst(b, ",\n      \"end_column\": "), it.EndColumn)
+	b = appendInt(appendConst(b, ",\n      \"offset\": "), it.Start)
+	b = appendInt(appendConst(b, ",\n      \"end_offset\": "), it.End)
 	if it.Fix == nil {
 		return append(b, "\n    }"...)
 	}
@@ -185,10 +185,22 @@ func (w *jsonWriter) appendHead(b []byte, it *Item) []byte {
 	return b
 }
 
-// appendJSONInt appends the separator and key, then n.
-func appendJSONInt(b []byte, sepKey string, n int) []byte {
-	b = append(b, sepKey...)
-	return appendInt(b, n)
+// appendConst appends s, a constant, in pieces of at most 16 bytes: the
+// compiler copies a constant piece that short in place, where a longer
+// one costs a call to memmove (ten a finding, an eighth of the JSON
+// output's instructions on a whole-page run). Inlined, the pieces of a
+// constant are constants.
+func appendConst(b []byte, s string) []byte {
+	// No loop: a loop's variable would not be a constant.
+	if len(s) > 16 {
+		b = append(b, s[:16]...)
+		s = s[16:]
+	}
+	if len(s) > 16 {
+		b = append(b, s[:16]...)
+		s = s[16:]
+	}
+	return append(b, s...)
 }
 
 // appendInt appends n in decimal, as strconv.AppendInt(b, n, 10) does.
@@ -292,12 +304,12 @@ func (w *jsonWriter) appendFix(b []byte, fix *fixers.Fix) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, "\n          {\n            \"offset\": "...)
+		b = appendConst(b, "\n          {\n            \"offset\": ")
 		b = appendInt(b, e.Start)
-		b = append(b, ",\n            \"end_offset\": "...)
+		b = appendConst(b, ",\n            \"end_offset\": ")
 		b = appendInt(b, e.End)
 		if e.Text == "" { // a deletion, most edits
-			b = append(b, ",\n            \"text\": \"\"\n          }"...)
+			b = appendConst(b, ",\n            \"text\": \"\"\n          }")
 			continue
 		}
 		b = append(b, ",\n            \"text\": "...)
@@ -305,7 +317,7 @@ func (w *jsonWriter) appendFix(b []byte, fix *fixers.Fix) []byte {
 		b = append(b, "\n          }"...)
 	}
 	if len(fix.Edits) > 0 {
-		return append(b, "\n        ]\n      }\n    }"...)
+		return appendConst(b, "\n        ]\n      }\n    }")
 	}
 	return append(b, "]\n      }\n    }"...)
 }
