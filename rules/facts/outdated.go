@@ -65,20 +65,17 @@ var yearRE = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|21\d\d)s?\b`)
 func runOutdated(pass *rules.Pass) {
 	doc := pass.Doc
 	pack := knowledge.Active()
-	lastWords := pack.LastWords()
 	ends := &titleIndexOf(pack).ends
 	all := ends.all
 	src := doc.Src
-	sentences := doc.Sentences()
-	si := 0 // the sentence of the current token; both are in text order
-	var dated *mentionDates
+	sc := &titledScan{pass: pass, pack: pack, lastWords: pack.LastWords()}
 	// titleEnd is the end of the last word token that may end a title
 	// (titleEnds), -1 for none; sentEnd is the end of the first sentence
 	// that ends at or after it. A name is looked up only after such a
 	// word and up to that sentence's end: findTitle reads a title inside
 	// the name's sentence only. Most sentences name no office, so most
 	// words are settled by the title test alone, without the surname
-	// filter.
+	// filter. The loop keeps only these in hand; the rest is titledScan's.
 	titleEnd, sentEnd := -1, -1
 	toks := doc.Tokens()
 	for k := range toks {
@@ -90,59 +87,83 @@ func runOutdated(pass *rules.Pass) {
 			if tk.End > sentEnd {
 				titleEnd = -1 // past the sentence: no title before this word
 			} else {
-				si = checkAfterTitle(pass, pack, lastWords, sentences, si, titleEnd, *tk, &dated)
+				sc.checkAfterTitle(titleEnd, *tk)
 			}
 		}
 		// Words of fewer than four bytes end no title (titleEnds); a
 		// table that cannot tell (ends.all) lets every word through.
 		if (all || tk.End-tk.Start >= 4 && ends.quick(binary.LittleEndian.Uint32(src[tk.End-4:tk.End]))) &&
 			ends.mayEnd(src, tk.Start, tk.End) {
-			for si < len(sentences) && sentences[si].End < tk.End {
-				si++
-			}
-			if si < len(sentences) {
-				titleEnd, sentEnd = tk.End, sentences[si].End
-			}
+			titleEnd, sentEnd = sc.titleAt(tk.End, titleEnd, sentEnd)
 		}
 	}
 }
 
+// titledScan is runOutdated's state for the words after a possible title.
+type titledScan struct {
+	pass      *rules.Pass
+	pack      *knowledge.Pack
+	lastWords *knowledge.WordFilter
+	// sentences are split only once a word may end a title: no other
+	// rule of the default set needs them for most documents, and a third
+	// of the WCXB texts have no such word.
+	sentences []document.Sentence
+	split     bool
+	si        int // the sentence of the current token; both are in text order
+	dated     *mentionDates
+}
+
+// titleAt returns the titleEnd and sentEnd of runOutdated for a word that
+// may end a title and ends at end: end and the end of the first sentence
+// ending at or after it, or the old values when no sentence does.
+func (sc *titledScan) titleAt(end, titleEnd, sentEnd int) (int, int) {
+	if !sc.split {
+		sc.sentences, sc.split = sc.pass.Doc.Sentences(), true
+	}
+	for sc.si < len(sc.sentences) && sc.sentences[sc.si].End < end {
+		sc.si++
+	}
+	if sc.si < len(sc.sentences) {
+		return end, sc.sentences[sc.si].End
+	}
+	return titleEnd, sentEnd
+}
+
 // checkAfterTitle looks up the word t, which follows a word that may end a
 // title (at titleEnd), as the last word of a surname and checks the
-// mention. It returns the sentence index of t.
-func checkAfterTitle(pass *rules.Pass, pack *knowledge.Pack, lastWords *knowledge.WordFilter, sentences []document.Sentence,
-	si, titleEnd int, t document.Token, dated **mentionDates) int {
-	doc := pass.Doc
+// mention.
+func (sc *titledScan) checkAfterTitle(titleEnd int, t document.Token) {
+	doc := sc.pass.Doc
 	src := doc.Src
 	end := t.End
 	if src[end-1] == 's' {
 		end = possessiveEnd(src, t)
 	}
-	if !lastWords.MayHold(src[t.Start:end]) {
-		return si
+	if !sc.lastWords.MayHold(src[t.Start:end]) {
+		return
 	}
-	people := pack.PeopleByLastWordBytes(src[t.Start:end])
+	people := sc.pack.PeopleByLastWordBytes(src[t.Start:end])
 	if len(people) == 0 {
-		return si
+		return
 	}
 	// Only words inside a sentence count (as doc.TokensIn gives them
 	// per sentence).
-	for si < len(sentences) && sentences[si].End < t.End {
-		si++
+	sentences := sc.sentences
+	for sc.si < len(sentences) && sentences[sc.si].End < t.End {
+		sc.si++
 	}
-	if si == len(sentences) || t.Start < sentences[si].Start {
-		return si
+	if sc.si == len(sentences) || t.Start < sentences[sc.si].Start {
+		return
 	}
-	s := sentences[si]
+	s := sentences[sc.si]
 	if titleEnd <= s.Start {
-		return si // the title lies before the sentence
+		return // the title lies before the sentence
 	}
-	if *dated == nil {
-		*dated = newMentionDates(doc, pack)
+	if sc.dated == nil {
+		sc.dated = newMentionDates(doc, sc.pack)
 	}
-	d := *dated
-	checkMention(pass, pack, s, t, people, end, func() (time.Time, bool) { return d.of(s) })
-	return si
+	d := sc.dated
+	checkMention(sc.pass, sc.pack, s, t, people, end, func() (time.Time, bool) { return d.of(s) })
 }
 
 // mentionDates finds the date a sentence speaks at, once per block: it is
