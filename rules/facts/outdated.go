@@ -70,13 +70,14 @@ func runOutdated(pass *rules.Pass) {
 	src := doc.Src
 	sc := &titledScan{pass: pass, pack: pack, lastWords: pack.LastWords()}
 	// titleEnd is the end of the last word token that may end a title
-	// (titleEnds), -1 for none; sentEnd is the end of the first sentence
-	// that ends at or after it. A name is looked up only after such a
-	// word and up to that sentence's end: findTitle reads a title inside
-	// the name's sentence only. Most sentences name no office, so most
-	// words are settled by the title test alone, without the surname
-	// filter. The loop keeps only these in hand; the rest is titledScan's.
-	titleEnd, sentEnd := -1, -1
+	// (titleEnds), -1 for none; blockEnd is the end of its block. A name
+	// is looked up only after such a word and up to that block's end:
+	// findTitle reads a title inside the name's sentence only, and a
+	// sentence lies inside a block. Most sentences name no office, so
+	// most words are settled by the title test alone, without the
+	// surname filter. The loop keeps only these in hand; the rest is
+	// titledScan's.
+	titleEnd, blockEnd := -1, -1
 	toks := doc.Tokens()
 	for k := range toks {
 		tk := &toks[k]
@@ -84,8 +85,8 @@ func runOutdated(pass *rules.Pass) {
 			continue
 		}
 		if titleEnd >= 0 {
-			if tk.End > sentEnd {
-				titleEnd = -1 // past the sentence: no title before this word
+			if tk.End > blockEnd {
+				titleEnd = -1 // past the block: no title before this word
 			} else {
 				sc.checkAfterTitle(titleEnd, *tk)
 			}
@@ -94,7 +95,7 @@ func runOutdated(pass *rules.Pass) {
 		// table that cannot tell (ends.all) lets every word through.
 		if (all || tk.End-tk.Start >= 4 && ends.quick(binary.LittleEndian.Uint32(src[tk.End-4:tk.End]))) &&
 			ends.mayEnd(src, tk.Start, tk.End) {
-			titleEnd, sentEnd = sc.titleAt(tk.End, titleEnd, sentEnd)
+			titleEnd, blockEnd = tk.End, sc.blockEnd(tk.End)
 		}
 	}
 }
@@ -104,29 +105,27 @@ type titledScan struct {
 	pass      *rules.Pass
 	pack      *knowledge.Pack
 	lastWords *knowledge.WordFilter
-	// sentences are split only once a word may end a title: no other
-	// rule of the default set needs them for most documents, and a third
-	// of the WCXB texts have no such word.
+	bi        int // the block of the last possible title; blocks are in text order
+	// sentences are split only once a name the pack knows follows a
+	// possible title in its block: no other rule of the default set
+	// needs them for most documents.
 	sentences []document.Sentence
 	split     bool
 	si        int // the sentence of the current token; both are in text order
 	dated     *mentionDates
 }
 
-// titleAt returns the titleEnd and sentEnd of runOutdated for a word that
-// may end a title and ends at end: end and the end of the first sentence
-// ending at or after it, or the old values when no sentence does.
-func (sc *titledScan) titleAt(end, titleEnd, sentEnd int) (int, int) {
-	if !sc.split {
-		sc.sentences, sc.split = sc.pass.Doc.Sentences(), true
+// blockEnd returns the end of the block that holds the token ending at
+// end (the end of the text when none does).
+func (sc *titledScan) blockEnd(end int) int {
+	blocks := sc.pass.Doc.Blocks
+	for sc.bi < len(blocks) && blocks[sc.bi].End < end {
+		sc.bi++
 	}
-	for sc.si < len(sc.sentences) && sc.sentences[sc.si].End < end {
-		sc.si++
+	if sc.bi == len(blocks) {
+		return len(sc.pass.Doc.Src)
 	}
-	if sc.si < len(sc.sentences) {
-		return end, sc.sentences[sc.si].End
-	}
-	return titleEnd, sentEnd
+	return blocks[sc.bi].End
 }
 
 // checkAfterTitle looks up the word t, which follows a word that may end a
@@ -148,6 +147,9 @@ func (sc *titledScan) checkAfterTitle(titleEnd int, t document.Token) {
 	}
 	// Only words inside a sentence count (as doc.TokensIn gives them
 	// per sentence).
+	if !sc.split {
+		sc.sentences, sc.split = doc.Sentences(), true
+	}
 	sentences := sc.sentences
 	for sc.si < len(sentences) && sentences[sc.si].End < t.End {
 		sc.si++
