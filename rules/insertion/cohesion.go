@@ -1203,8 +1203,7 @@ func (c *cohesion) buildPostings() {
 
 // exclTable returns the table of exclusive masses, excl, built on first
 // use: the search tests a run's exclusive share only once it passes
-// surelyFailsK, and in most documents none does (on the WCXB dev truth
-// texts, 525 of 726).
+// screen, and in most documents none does.
 func (c *cohesion) exclTable() []float64 {
 	if !c.exclReady {
 		c.buildExclusive()

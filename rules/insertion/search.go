@@ -342,9 +342,9 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				continue
 			}
 			// sharesOK but for the exclusive share, then longAllowed
-			// (okFrom). The exclusive share is tested after
-			// surelyFailsK: the table of the shares (exclTable) is built
-			// only for documents where a run passes that.
+			// (okFrom). The exclusive share is tested last, once the run
+			// passes screen: the table of the shares (exclTable) is
+			// built only for documents where a run does.
 			words := re.words - wordsFrom
 			mass := re.mass - rs.mass
 			if re.prose-proseFrom < minProseShare*words || mass <= 0 ||
@@ -360,8 +360,9 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				// already. (canStart and splitsSections break at the
 				// first run they see from i and hold for every later
 				// one: skipping a run does not change where it ends, and
-				// the runs that splitsSections sees here before their
-				// exclusive share is tested are dropped all the same.)
+				// the runs they see here before their exclusive share is
+				// tested are dropped all the same. Once ev is known, a
+				// run's screen implies surelyFailsK's test.)
 				if splitAt && int(re.titles) != titlesFrom {
 					break // splitsSections(i, j, evidence{})
 				}
@@ -380,15 +381,10 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 						continue
 					}
 				}
-				if c.exclTable()[i*c.n+j] < p.minExclusive*mass {
-					continue // sharesOK
-				}
 				if !c.canStart(doc, i) {
 					break
 				}
 				ev, evDone = c.leadLines(doc, i), true
-			} else if c.exclTable()[i*c.n+j] < p.minExclusive*mass {
-				continue // sharesOK
 			}
 			if c.splitsSections(i, j, ev) {
 				// Every longer run from i holds that title too (and ev
@@ -396,8 +392,8 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				break
 			}
 			e, relax, ok := c.screen(&p, i, j, base, ev)
-			if !ok {
-				continue
+			if !ok || c.exclTable()[i*c.n+j] < p.minExclusive*mass {
+				continue // screen, or sharesOK's exclusive share
 			}
 			// The capped cosine costs a pass over the run's terms: a run
 			// that cannot beat the top candidate whatever it is (see
