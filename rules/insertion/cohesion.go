@@ -110,9 +110,10 @@ type cohesion struct {
 	postTF              []float64
 	// capNorm2 is |min(D, hostCap)|², for cappedCos; acc and accTouched
 	// are its scratch.
-	capNorm2   float64
-	acc        []float64
-	accTouched []int32
+	capNorm2     float64
+	capNormReady bool // capNorm2 is summed (capNorm)
+	acc          []float64
+	accTouched   []int32
 	// ends[j] holds what the search reads of a run that ends at unit j
 	// (buildEnds).
 	ends []runEnd
@@ -1047,11 +1048,21 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 	c.buildGram()
 	c.exclReady = false
 	c.buildEnds()
-	c.capNorm2 = 0
-	for t, w := range c.termWeight {
-		h := min(c.termTF[t], defaultParams.hostCap)
-		c.capNorm2 += h * h * w * w
+	c.capNormReady = false
+}
+
+// capNorm is capNorm2, summed on first use: only documents with a run
+// that may beat the search's top candidate take a capped cosine.
+func (c *cohesion) capNorm() float64 {
+	if !c.capNormReady {
+		c.capNorm2 = 0
+		for t, w := range c.termWeight {
+			h := min(c.termTF[t], defaultParams.hostCap)
+			c.capNorm2 += h * h * w * w
+		}
+		c.capNormReady = true
 	}
+	return c.capNorm2
 }
 
 // runEnd is what the search's loop reads of the runs that end at one
@@ -1103,7 +1114,7 @@ func (c *cohesion) cappedCos(i, j int) float64 {
 		}
 		acc[e.term] += e.tf
 	}
-	h2 := c.capNorm2
+	h2 := c.capNorm()
 	dot, b2 := 0.0, 0.0
 	for _, t := range touched {
 		b, w := acc[t], c.termWeight[t]
