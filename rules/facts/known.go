@@ -59,6 +59,13 @@ func itemRE(item string) *regexp.Regexp {
 func runKnown(pass *rules.Pass) {
 	pack := knowledge.Active()
 	doc := pass.Doc
+	if !anyItemNumber(pack, doc.Src) {
+		// The usual case: no item word with a number after it, so no
+		// match of any item expression, and the sentences need not be
+		// split nor searched. Many pages say "article" (or
+		// "particle"); one WCXB text in 736 writes "Article 5".
+		return
+	}
 	facts := factsIn(pack, doc.Src)
 	if len(facts) == 0 {
 		return // the usual case: no item word ("article") in the document
@@ -95,6 +102,101 @@ func runKnown(pass *rules.Pass) {
 			}
 		}
 	}
+}
+
+// anyItemNumber reports whether text may hold a match of the item
+// expression of one of the pack's facts (mayHoldItemNumber).
+func anyItemNumber(pack *knowledge.Pack, text []byte) bool {
+	for _, fact := range pack.Facts {
+		if mayHoldItemNumber(text, fact.Item) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldItemNumber reports whether text may hold a match of itemRE(item):
+// the item word in any case, then spaces or no-break spaces, then a digit.
+// A false answer is certain. It finds the item's rarest letter in both
+// cases with bytes.IndexByte and compares around each. The expression
+// folds case as Unicode does, which also matches "K" and "ſ" (U+212A,
+// U+017F) for k and s: an item with either, or with a byte above ASCII,
+// may always match.
+func mayHoldItemNumber(text []byte, item string) bool {
+	if item == "" || strings.ContainsAny(item, "kKsS") || !isASCII(item) {
+		return true
+	}
+	at := rarestByte(item)
+	rares := []byte{lowerASCII(item[at]), upperASCII(item[at])}
+	if rares[0] == rares[1] {
+		rares = rares[:1] // not a letter
+	}
+	for _, rare := range rares {
+		for i := at; i < len(text); {
+			k := bytes.IndexByte(text[i:], rare)
+			if k < 0 {
+				break
+			}
+			start := i + k - at
+			if end := start + len(item); end <= len(text) && equalFoldASCII(text[start:end], item) && numberFollows(text, end) {
+				return true
+			}
+			i += k + 1
+		}
+	}
+	return false
+}
+
+// numberFollows reports whether text[i:] opens with spaces or no-break
+// spaces (one at least) and then an ASCII digit.
+func numberFollows(text []byte, i int) bool {
+	j := i
+	for {
+		switch {
+		case j < len(text) && text[j] == ' ':
+			j++
+			continue
+		case j+1 < len(text) && text[j] == 0xc2 && text[j+1] == 0xa0:
+			j += 2
+			continue
+		}
+		break
+	}
+	return j > i && j < len(text) && '0' <= text[j] && text[j] <= '9'
+}
+
+// equalFoldASCII compares ASCII text with an ASCII word, letter case
+// ignored.
+func equalFoldASCII(b []byte, word string) bool {
+	for i, c := range b {
+		if lowerASCII(c) != lowerASCII(word[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasDigit reports whether b holds an ASCII digit (the expressions' \d).
