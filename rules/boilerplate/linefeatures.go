@@ -63,7 +63,7 @@ var ownFeatureNames = []string{
 	"body_overlap", "run_figures",
 }
 
-var neighbourFeatureNames = []string{
+var neighbourFeatureNames = [...]string{
 	"words", "ends_sentence", "stop_rate", "phrase_match", "good_block", "title_ratio", "structure_severity",
 	"lex_mean",
 }
@@ -191,6 +191,11 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 		lexFrom[t] = int32(ci) + 1
 		return lexScore(a.cands[ci].norm, lex)
 	}
+	// neighbours[ci] is what the lines around candidate ci read of it,
+	// made once for each line near a scored one (each is read by up to
+	// four scored lines).
+	neighbours := zeroed(&scratch.neighbours, n)
+	verdicts := a.structure()
 	for ci, c := range a.cands {
 		switch {
 		case near(ci, neighbourRadius):
@@ -201,15 +206,17 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 			if wanted[ci] {
 				a.measureChars(c, &shapes[ci])
 			}
-			short[ci] = shapes[ci].words <= shortMaxWords && !shapes[ci].sentence
-			sentence[ci] = shapes[ci].sentence
+			s := &shapes[ci]
+			short[ci] = s.words <= shortMaxWords && !s.sentence
+			sentence[ci] = s.sentence
+			neighbours[ci] = neighbourValues{float32(s.words), flag(s.sentence), ratio(s.stops, s.words), float32(c.match),
+				flag(a.blocks[c.block].good), ratio(s.title, s.words), float32(verdicts[ci].sev), lexes[ci].mean}
 		case near(ci, windowRadius):
 			short[ci] = a.isShortLine(c)
 			lexes[ci] = lexOf(ci)
 			sentence[ci] = endsSentence(c.text)
 		}
 	}
-	verdicts := a.structure()
 	overlaps := a.bodyOverlaps(wanted)
 	figures := a.figureShares(wanted)
 	ctx := a.ctx
@@ -292,9 +299,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 				}
 				continue
 			}
-			ns := shapes[k]
-			f = append(f, float32(ns.words), flag(ns.sentence), ratio(ns.stops, ns.words), float32(a.cands[k].match),
-				flag(a.blocks[a.cands[k].block].good), ratio(ns.title, ns.words), float32(verdicts[k].sev), lexes[k].mean)
+			f = append(f, neighbours[k][:]...)
 		}
 		out[ci] = f
 	}
@@ -315,6 +320,7 @@ type featureScratch struct {
 	counted                   []bool
 	prefix, runFirst, runLast []int
 	lexes                     []lexStats
+	neighbours                []neighbourValues
 	shapes                    []lineShape
 	counts                    []windowCounts
 }
@@ -332,6 +338,10 @@ func zeroed[T any](s *[]T, n int) []T {
 	}
 	return *s
 }
+
+// neighbourValues are a line's features as the lines around it read
+// them, in the order of neighbourFeatureNames.
+type neighbourValues [len(neighbourFeatureNames)]float32
 
 // windowCounts are the counts the window features sum up.
 type windowCounts struct{ proven, short, good, sentence int }
