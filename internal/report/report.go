@@ -211,7 +211,7 @@ func appendOrderByStart(order []int32, keys []findingKey) ([]int32, bool) {
 		p = append(p, uint64(k.start)<<32|uint64(uint32(k.at)))
 	}
 	*packed = p
-	slices.Sort(p)
+	sortRuns(p)
 	for i := 0; i < len(p); {
 		j := i + 1
 		for j < len(p) && p[j]>>32 == p[i]>>32 {
@@ -238,9 +238,71 @@ func appendOrderByStart(order []int32, keys []findingKey) ([]int32, bool) {
 	return order, true
 }
 
+// maxMergedRuns is the most ascending runs sortRuns merges; more, and it
+// sorts.
+const maxMergedRuns = 8
+
+// sortRuns sorts p in ascending order. A document's findings come rule
+// after rule, each rule's in order of position most often, so p is a few
+// ascending runs: each is merged into the sorted ones before it, for
+// fewer comparisons than a sort of the whole (on a whole-page run, with a
+// finding per furniture line, the sort was a quarter of the ordering).
+func sortRuns(p []uint64) {
+	runs := 1
+	for i := 1; i < len(p); i++ {
+		if p[i] < p[i-1] {
+			if runs++; runs > maxMergedRuns {
+				slices.Sort(p)
+				return
+			}
+		}
+	}
+	if runs == 1 {
+		return
+	}
+	scratch := mergeScratch.Get().(*[]uint64)
+	defer mergeScratch.Put(scratch)
+	buf := slices.Grow((*scratch)[:0], len(p))[:len(p)]
+	*scratch = buf
+	sorted := ascendingRun(p, 0)
+	for sorted < len(p) {
+		next := ascendingRun(p, sorted)
+		merge(buf[:next], p[:sorted], p[sorted:next])
+		copy(p[:next], buf[:next])
+		sorted = next
+	}
+}
+
+// ascendingRun is the end of the ascending run of p that starts at from.
+func ascendingRun(p []uint64, from int) int {
+	end := from + 1
+	for end < len(p) && p[end] >= p[end-1] {
+		end++
+	}
+	return end
+}
+
+// merge writes the ascending a and b into out, in ascending order.
+func merge(out, a, b []uint64) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if b[j] < a[i] {
+			out[k] = b[j]
+			j++
+		} else {
+			out[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(out[k:], a[i:])
+	copy(out[k:], b[j:])
+}
+
 var (
-	packedKeys = sync.Pool{New: func() any { return new([]uint64) }}
-	tiedKeys   = sync.Pool{New: func() any { return new([]findingKey) }}
+	mergeScratch = sync.Pool{New: func() any { return new([]uint64) }}
+	packedKeys   = sync.Pool{New: func() any { return new([]uint64) }}
+	tiedKeys     = sync.Pool{New: func() any { return new([]findingKey) }}
 )
 
 // findingKey is what OrderFindings sorts one finding by.

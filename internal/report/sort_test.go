@@ -86,3 +86,28 @@ func TestOrderFindingsMatchesKeySort(t *testing.T) {
 		}
 	}
 }
+
+// sortRuns sorts as slices.Sort does: a few ascending runs (merged), many
+// (sorted), one, none, with repeats.
+func TestSortRunsMatchesSort(t *testing.T) {
+	rng := rand.New(rand.NewSource(21))
+	for n := range 3000 {
+		var p []uint64
+		for range n % 12 { // runs
+			v := uint64(rng.Intn(50))
+			for range rng.Intn(40) {
+				p = append(p, v)
+				v += uint64(rng.Intn(3))
+			}
+		}
+		if n%10 == 0 {
+			rng.Shuffle(len(p), func(i, j int) { p[i], p[j] = p[j], p[i] })
+		}
+		want := slices.Clone(p)
+		slices.Sort(want)
+		sortRuns(p)
+		if !slices.Equal(p, want) {
+			t.Fatalf("case %d: got %v\nwant %v", n, p, want)
+		}
+	}
+}
