@@ -341,14 +341,13 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				j = c.n - 2
 				continue
 			}
-			// sharesOK but for the exclusive share, then longAllowed
-			// (okFrom). The exclusive share is tested last, once the run
-			// passes screen: the table of the shares (exclTable) is
-			// built only for documents where a run does.
+			// sharesOK but for the exclusive share (okFrom's longAllowed
+			// comes after surelyFailsK). The exclusive share is tested
+			// last, once the run passes screen: the table of the shares
+			// (exclTable) is built only for documents where a run does.
 			words := re.words - wordsFrom
 			mass := re.mass - rs.mass
-			if re.prose-proseFrom < minProseShare*words || mass <= 0 ||
-				long && !c.longAllowed(i, j, base) {
+			if re.prose-proseFrom < minProseShare*words || mass <= 0 {
 				continue
 			}
 			if !evDone {
@@ -381,10 +380,15 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 						continue
 					}
 				}
+				if long && !c.longAllowed(i, j, base) {
+					continue // okFrom, after surelyFailsK: it reads six Gram corners
+				}
 				if !c.canStart(doc, i) {
 					break
 				}
 				ev, evDone = c.leadLines(doc, i), true
+			} else if long && !c.longAllowed(i, j, base) {
+				continue // okFrom
 			}
 			if c.splitsSections(i, j, ev) {
 				// Every longer run from i holds that title too (and ev
