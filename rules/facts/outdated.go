@@ -79,7 +79,19 @@ func runOutdated(pass *rules.Pass) {
 	// titledScan's.
 	titleEnd, blockEnd := -1, -1
 	toks := doc.Tokens()
-	for k := range toks {
+	for k := 0; k < len(toks); k++ {
+		if titleEnd < 0 && !all {
+			// No title pending (most of the text): a word that fails
+			// the title test does nothing, so pass over such tokens
+			// with that test alone.
+			for k < len(toks) && (toks[k].End-toks[k].Start < 4 ||
+				!ends.quick(binary.LittleEndian.Uint32(src[toks[k].End-4:toks[k].End]))) {
+				k++
+			}
+			if k == len(toks) {
+				break
+			}
+		}
 		tk := &toks[k]
 		if tk.Kind != document.Word {
 			continue
