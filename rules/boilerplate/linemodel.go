@@ -184,11 +184,12 @@ func (m *lineModel) predictAll(x [][]float32, out []float32) {
 		}
 		predictFixed(fixed, m.base, x, rows, out, xs)
 	}
-	if fixed != nil && k > batchRows/2 {
-		// More than half a batch left: the rows make a batch of their
-		// own, padded with the last one (scored again to the same
-		// value), cheaper than walking them one by one (a lone walk
-		// costs more than half again a row's share of a batch).
+	if fixed != nil && 3*k > batchRows {
+		// Three rows or more left: the rows make a batch of their own,
+		// padded with the last one (scored again to the same value),
+		// cheaper than walking them one by one. In instructions on the
+		// WCXB pages a lone walk costs about 22,000, a whole batch about
+		// 62,000 (three lone walks 66,000).
 		for r := k; r < len(rows); r++ {
 			rows[r] = rows[k-1]
 		}
