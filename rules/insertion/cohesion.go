@@ -1078,6 +1078,9 @@ type runEnd struct {
 	words, prose     float64
 	noteRefs, titles int32
 	heading          bool
+	// next is the first unit after this one that is no heading (n if
+	// none): the next end of a run.
+	next int32
 }
 
 // buildEnds fills c.ends from the prefix sums and the Gram table.
@@ -1091,6 +1094,13 @@ func (c *cohesion) buildEnds() {
 			noteRefs: int32(c.noteRefs[j+1]), titles: int32(c.titles[j+1]),
 			heading: c.headings[j],
 		})
+	}
+	next := int32(n)
+	for j := n - 1; j >= 0; j-- {
+		c.ends[j].next = next
+		if !c.ends[j].heading {
+			next = int32(j)
+		}
 	}
 }
 

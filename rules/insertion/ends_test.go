@@ -24,6 +24,11 @@ func TestEndsMatchPrefixSums(t *testing.T) {
 				words: float64(c.words[j+1]), prose: float64(c.proseWords[j+1]),
 				noteRefs: int32(c.noteRefs[j+1]), titles: int32(c.titles[j+1]), heading: c.units[j].heading,
 			}
+			next := j + 1
+			for next < c.n && c.units[next].heading {
+				next++
+			}
+			want.next = int32(next)
 			if e != want || int(e.words) != c.words[j+1] || int(e.prose) != c.proseWords[j+1] || int(e.titles) != c.titles[j+1] {
 				t.Fatalf("%s: ends[%d] = %+v, want %+v", doc.Path, j, e, want)
 			}

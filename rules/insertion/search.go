@@ -328,12 +328,14 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		jumpLong := rs.totProse > longMiddleMaxProse
 		wordsFrom, proseFrom := float64(rs.words), float64(rs.prose)
 		ends := c.ends
-		for j := b.first; j < end; j++ {
+		// No run ends at a heading (checkFrom: not ok): the loop steps
+		// from one unit that is none to the next (runEnd.next).
+		j := b.first
+		if j < end && ends[j].heading {
+			j = int(ends[j].next)
+		}
+		for ; j < end; j = int(ends[j].next) {
 			re := &ends[j]
-			if re.heading {
-				// No run ends at a heading (checkFrom: not ok).
-				continue
-			}
 			long := j >= b.long
 			if long && j < c.n-1 && jumpLong {
 				// A long document's long runs in the middle are not
