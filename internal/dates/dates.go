@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -143,14 +144,17 @@ func find(src []byte, start, end int, weekdayOnly bool) []Match {
 	return out
 }
 
-// MayNameWeekday reports whether src may hold a weekday written the way a
-// date with a weekday writes it. When it says no, FindWeekdays finds
-// nothing in any range of src: it is namesWeekday without the test of the
-// byte before the name (which a range may cut), over the whole text.
-// Asked once per document, it settles most documents with one fast
-// search per weekday initial (bytes.IndexByte) instead of a scan of every
-// block: most documents name no weekday at all.
-func MayNameWeekday(src []byte) bool {
+// WeekdayOffsets returns, in order, the offsets in src where a weekday
+// name or abbreviation starts the way a date with a weekday writes it
+// (weekdayAt). A range of src holding none of them holds no date with a
+// weekday: FindWeekdays finds nothing there (namesWeekday, which it asks
+// first, tests the same and more: the byte before the name too, and the
+// byte after it inside the range). Asked once per document, it settles
+// most documents with one fast search per weekday initial
+// (bytes.IndexByte) instead of a scan of every block: most documents
+// name no weekday at all, and those that do, in a few blocks.
+func WeekdayOffsets(src []byte) []int {
+	var out []int
 	for _, c := range [...]byte{'M', 'T', 'W', 'F', 'S'} {
 		for i := 0; i < len(src); i++ {
 			k := bytes.IndexByte(src[i:], c)
@@ -159,11 +163,12 @@ func MayNameWeekday(src []byte) bool {
 			}
 			i += k
 			if weekdayAt(src, i) {
-				return true
+				out = append(out, i)
 			}
 		}
 	}
-	return false
+	slices.Sort(out)
+	return out
 }
 
 // weekdayAt reports whether a weekday name or abbreviation of

@@ -3,17 +3,17 @@ package dates
 import (
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/shareddata"
 )
 
-// TestMayNameWeekdayCoversEveryRange holds the per-document test to the
-// per-range one it lets runs skip: whenever namesWeekday finds a weekday in
-// some range of a text, MayNameWeekday finds one in the text, and it finds
-// one exactly when a weekday name followed by a byte endsWeekday accepts
-// starts anywhere in it.
-func TestMayNameWeekdayCoversEveryRange(t *testing.T) {
+// TestWeekdayOffsetsCoverEveryRange holds the per-document offsets to the
+// per-range test they let runs skip: they are exactly the offsets where
+// weekdayAt holds, and a range holding none of them has no weekday for
+// namesWeekday and no date for FindWeekdays.
+func TestWeekdayOffsetsCoverEveryRange(t *testing.T) {
 	rng := rand.New(rand.NewPCG(48, 3))
 	pieces := []string{"Monday", "Mon", "Tues", "Tue", "Thurs", "Thur", "Thu", "Wed", "Fri", "Sat", "Sun", "day", "Sunni",
 		"Monetary", "T", "S", "M", "W", "F", "x", "_", "1", " ", ",", ".", ")", "\t", "\u00a0", "\xc2", "é", "\n", "4 September 2025"}
@@ -38,33 +38,42 @@ func TestMayNameWeekdayCoversEveryRange(t *testing.T) {
 			texts = append(texts, b)
 		}
 	}
-	named := 0
+	named, checked := 0, 0
 	for _, b := range texts {
-		got := MayNameWeekday(b)
-		want := false
+		got := WeekdayOffsets(b)
+		var want []int
 		for i := range b {
 			if weekdayAt(b, i) {
-				want = true
-				break
+				want = append(want, i)
 			}
 		}
-		if got != want {
-			t.Fatalf("MayNameWeekday(%.200q) = %v, want %v", b, got, want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("WeekdayOffsets(%.200q) = %v, want %v", b, got, want)
 		}
-		if got {
+		if len(got) > 0 {
 			named++
-			continue
 		}
-		// No weekday in the text: none in any range either.
-		for range 20 {
-			lo := rng.IntN(len(b) + 1)
-			hi := lo + rng.IntN(len(b)-lo+1)
-			if namesWeekday(b[lo:hi]) || len(FindWeekdays(b, lo, hi)) > 0 {
-				t.Fatalf("namesWeekday(%q) finds a weekday MayNameWeekday(%.200q) missed", b[lo:hi], b)
+		// Ranges between the offsets (and around them) name no weekday.
+		bounds := append(append([]int{0}, got...), len(b))
+		for k := 0; k+1 < len(bounds); k++ {
+			lo, hi := bounds[k], bounds[k+1]
+			if k > 0 {
+				lo++ // past the offset itself
+			}
+			for range 3 {
+				a := lo + rng.IntN(hi-lo+1)
+				e := a + rng.IntN(hi-a+1)
+				if e-a > 2000 {
+					e = a + 2000
+				}
+				checked++
+				if namesWeekday(b[a:e]) || len(FindWeekdays(b, a, e)) > 0 {
+					t.Fatalf("a weekday in %q, between the offsets %v of %.200q", b[a:e], got, b)
+				}
 			}
 		}
 	}
-	if named < 100 {
-		t.Fatalf("only %d of %d texts name a weekday", named, len(texts))
+	if named < 100 || checked < 10000 {
+		t.Fatalf("only %d of %d texts name a weekday, %d ranges checked", named, len(texts), checked)
 	}
 }

@@ -33,11 +33,21 @@ func runWeekday(pass *rules.Pass) {
 	// year: most documents have no weekday next to a date at all.
 	var article time.Time
 	hasArticle, looked := false, false
-	if !dates.MayNameWeekday(doc.Src) {
-		return // no weekday anywhere: no block has one (most documents)
-	}
+	// Only blocks holding a weekday's offset can hold a date with a
+	// weekday; most documents have none.
+	weekdays := dates.WeekdayOffsets(doc.Src)
+	next := 0 // the first offset not before the current block
 	for _, b := range doc.Blocks {
 		if !b.IsProse() {
+			continue
+		}
+		for next < len(weekdays) && weekdays[next] < b.ContentStart {
+			next++
+		}
+		if next == len(weekdays) {
+			break // no weekday in this block or after it
+		}
+		if weekdays[next] >= b.End {
 			continue
 		}
 		for _, m := range dates.FindWeekdays(doc.Src, b.ContentStart, b.End) {
