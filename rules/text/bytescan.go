@@ -20,13 +20,37 @@ const (
 // or len(b).
 func firstNonASCII(b []byte) int {
 	i := 0
+	for ; i+32 <= len(b); i += 32 {
+		w := binary.LittleEndian.Uint64(b[i:]) | binary.LittleEndian.Uint64(b[i+8:]) |
+			binary.LittleEndian.Uint64(b[i+16:]) | binary.LittleEndian.Uint64(b[i+24:])
+		if w&highs != 0 {
+			break // the eight-byte steps below find where
+		}
+	}
 	for ; i+8 <= len(b); i += 8 {
-		if binary.LittleEndian.Uint64(b[i:])&highs != 0 {
-			break
+		if m := binary.LittleEndian.Uint64(b[i:]) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(b); i++ {
 		if b[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return i
+}
+
+// firstASCII returns the index of the first byte of b below 0x80, or
+// len(b).
+func firstASCII(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if m := ^binary.LittleEndian.Uint64(b[i:]) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i] < utf8.RuneSelf {
 			return i
 		}
 	}
