@@ -570,6 +570,11 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 	segment := 0
 	wc := wordCounter{toks: doc.Tokens()}
 	prevNote := false
+	// nextBracket is where the next '[' at or after the last block's
+	// start is (len(doc.Src) for none): a block before it holds no note
+	// reference, and most blocks are counted without a search of their
+	// own.
+	nextBracket := -1
 	for bi, b := range doc.Blocks {
 		switch b.Kind {
 		case document.Note:
@@ -584,6 +589,16 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 			}
 		}
 		prevNote = false
+		if nextBracket < b.Start {
+			nextBracket = len(doc.Src)
+			if k := bytes.IndexByte(doc.Src[b.Start:], '['); k >= 0 {
+				nextBracket = b.Start + k
+			}
+		}
+		refs := 0
+		if nextBracket < b.End {
+			refs = countNoteRefs(doc.Src[b.Start:b.End])
+		}
 		words := wc.count(b)
 		substantial := (b.Kind == document.Paragraph || b.Kind == document.Quote) && words >= minParagraphWords
 		paras, prose := 0, 0
@@ -599,7 +614,7 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 			substantial: substantial,
 			heading:     b.Kind == document.Heading,
 			title:       b.Kind == document.Heading || numberedTitle(doc, b, words),
-			noteRefs:    countNoteRefs(doc.Src[b.Start:b.End]),
+			noteRefs:    refs,
 		})
 	}
 	if len(raw) <= maxUnits {

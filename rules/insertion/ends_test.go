@@ -36,3 +36,33 @@ func TestEndsMatchPrefixSums(t *testing.T) {
 		c.release()
 	}
 }
+
+// TestUnitNoteRefs checks each unit's note references, which buildUnits
+// counts only in blocks that hold a '[' (found by one search ahead),
+// against countNoteRefs of each of its blocks, on the seeds, the rule's
+// fixtures and, when present, the WCXB dev truth texts and pages.
+func TestUnitNoteRefs(t *testing.T) {
+	docs := fixtureDocs(t)
+	if !testing.Short() {
+		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
+	}
+	seen := 0
+	for _, doc := range docs {
+		units, _ := buildUnits(doc, nil)
+		for u, un := range units {
+			want := 0
+			for _, b := range doc.Blocks[un.firstBlock : un.lastBlock+1] {
+				if unitKind(b.Kind) {
+					want += countNoteRefs(doc.Src[b.Start:b.End])
+				}
+			}
+			if un.noteRefs != want {
+				t.Fatalf("%s unit %d: %d note references, want %d", doc.Path, u, un.noteRefs, want)
+			}
+			seen += want
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no note reference in any text: the test shows nothing")
+	}
+}
