@@ -13,17 +13,34 @@ import (
 // inline code, note markers and the markers of the definitions themselves
 // are skipped.
 func findRefs(doc *document.Document, defs []Def) []Ref {
-	skipTo := map[int]int{} // block index -> offset where its text starts
-	for _, d := range defs {
-		skipTo[d.Block] = max(skipTo[d.Block], d.End)
+	var skipTo map[int]int // block index -> offset where its text starts
+	if len(defs) > 0 {
+		skipTo = make(map[int]int, len(defs))
+		for _, d := range defs {
+			skipTo[d.Block] = max(skipTo[d.Block], d.End)
+		}
 	}
 	var refs []Ref
 	stops := newStopFinder(doc.Src)
-	for bi, b := range doc.Blocks {
+	// next is the first stop byte at or after nextFrom: a block whose
+	// text holds none has no reference and is passed over without a
+	// scan (most blocks of most documents).
+	next, nextFrom := -1, -1
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
 		if b.Kind == document.Code || b.Kind == document.Separator {
 			continue
 		}
-		from := max(b.ContentStart, skipTo[bi])
+		from := b.ContentStart
+		if skipTo != nil {
+			from = max(from, skipTo[bi])
+		}
+		if next < from || from < nextFrom {
+			next, nextFrom = stops.next(from, len(doc.Src)), from
+		}
+		if next >= b.End {
+			continue
+		}
 		refs = scanBlock(doc.Src, b.Start, from, b.End, &stops, refs)
 	}
 	return refs
