@@ -613,7 +613,7 @@ func buildUnits(doc *document.Document, out []unit) (units []unit, grouped bool)
 			paragraph:   b.Kind != document.Heading,
 			substantial: substantial,
 			heading:     b.Kind == document.Heading,
-			title:       b.Kind == document.Heading || numberedTitle(doc, b, words),
+			title:       b.Kind == document.Heading || words <= maxTitleWords && numberedTitle(doc, b, words),
 			noteRefs:    refs,
 		})
 	}
@@ -651,7 +651,7 @@ func mergeShortRuns(raw []unit) []unit {
 		j := i + 1
 		if !g.substantial {
 			for ; j < len(raw) && !raw[j].substantial && raw[j].segment == g.segment; j++ {
-				g = mergeUnits(g, raw[j])
+				g.absorb(&raw[j])
 			}
 		}
 		out = append(out, g)
@@ -660,8 +660,10 @@ func mergeShortRuns(raw []unit) []unit {
 	return out
 }
 
-// mergeUnits returns unit a extended by its next neighbour b.
-func mergeUnits(a, b unit) unit {
+// absorb extends unit a by its next neighbour b (in place: the units are
+// large, and a copy in and out per merge showed on pages of many short
+// blocks).
+func (a *unit) absorb(b *unit) {
 	a.lastBlock = b.lastBlock
 	a.tokTo = b.tokTo
 	a.words += b.words
@@ -672,7 +674,6 @@ func mergeUnits(a, b unit) unit {
 	a.noteRefs += b.noteRefs
 	a.paras += b.paras
 	a.proseWords += b.proseWords
-	return a
 }
 
 // groupUnits merges neighbours of the same segment so that at most
@@ -684,7 +685,7 @@ func groupUnits(raw []unit) []unit {
 		g := raw[i]
 		j := i + 1
 		for ; j < len(raw) && j-i < size && raw[j].segment == g.segment; j++ {
-			g = mergeUnits(g, raw[j])
+			g.absorb(&raw[j])
 		}
 		out = append(out, g)
 		i = j
