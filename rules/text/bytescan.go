@@ -21,8 +21,9 @@ const (
 func firstNonASCII(b []byte) int {
 	i := 0
 	for ; i+32 <= len(b); i += 32 {
-		w := binary.LittleEndian.Uint64(b[i:]) | binary.LittleEndian.Uint64(b[i+8:]) |
-			binary.LittleEndian.Uint64(b[i+16:]) | binary.LittleEndian.Uint64(b[i+24:])
+		c := (*[32]byte)(b[i : i+32]) // one bounds check for the four loads
+		w := binary.LittleEndian.Uint64(c[0:]) | binary.LittleEndian.Uint64(c[8:]) |
+			binary.LittleEndian.Uint64(c[16:]) | binary.LittleEndian.Uint64(c[24:])
 		if w&highs != 0 {
 			break // the eight-byte steps below find where
 		}
@@ -74,10 +75,11 @@ func hasSuspectByte(b []byte) bool { return firstSuspect(b) < len(b) }
 func firstSuspect(b []byte) int {
 	i := 0
 	for ; i+32 <= len(b); i += 32 {
-		w0 := binary.LittleEndian.Uint64(b[i:])
-		w1 := binary.LittleEndian.Uint64(b[i+8:])
-		w2 := binary.LittleEndian.Uint64(b[i+16:])
-		w3 := binary.LittleEndian.Uint64(b[i+24:])
+		c := (*[32]byte)(b[i : i+32]) // one bounds check for the four loads
+		w0 := binary.LittleEndian.Uint64(c[0:])
+		w1 := binary.LittleEndian.Uint64(c[8:])
+		w2 := binary.LittleEndian.Uint64(c[16:])
+		w3 := binary.LittleEndian.Uint64(c[24:])
 		if (maySuspect(w0)|maySuspect(w1)|maySuspect(w2)|maySuspect(w3))&highs == 0 {
 			continue
 		}
