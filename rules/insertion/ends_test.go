@@ -66,3 +66,41 @@ func TestUnitNoteRefs(t *testing.T) {
 		t.Fatal("no note reference in any text: the test shows nothing")
 	}
 }
+
+// TestMixedTypoMatchesUnits checks mixedTypo, which buildPrefixes takes
+// from the units' counts only when the whole text mixes habits, against
+// the units' counts themselves, and the counts it keeps against
+// countTypography of each unit, on the seeds, the rule's fixtures and,
+// when present, the WCXB dev truth texts and pages.
+func TestMixedTypoMatchesUnits(t *testing.T) {
+	docs := fixtureDocs(t)
+	if !testing.Short() {
+		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
+	}
+	mixed := 0
+	for _, doc := range docs {
+		c := analyse(doc, defaultIDF())
+		var sums []typography
+		var sum typography
+		for _, u := range c.units {
+			from, to := doc.Blocks[u.firstBlock].Start, doc.Blocks[u.lastBlock].End
+			sum = sum.plus(countTypography(doc.Src[from:to]))
+			sums = append(sums, sum)
+		}
+		if want := mixedHabits(sum); c.mixedTypo != want {
+			t.Fatalf("%s: mixedTypo %v, the units' counts say %v", doc.Path, c.mixedTypo, want)
+		}
+		if c.mixedTypo {
+			mixed++
+			for u := range sums {
+				if c.typo[u+1] != sums[u] {
+					t.Fatalf("%s unit %d: counts %v, want %v", doc.Path, u, c.typo[u+1], sums[u])
+				}
+			}
+		}
+		c.release()
+	}
+	if !testing.Short() && mixed == 0 {
+		t.Fatal("no text mixes habits: the test shows less than it should")
+	}
+}
