@@ -723,16 +723,20 @@ type wordCounter struct {
 }
 
 func (w *wordCounter) count(b document.Block) int {
-	for w.k < len(w.toks) && w.toks[w.k].Start < b.Start {
-		w.k++
+	// The walk runs on local copies of the slice and the index: on the
+	// fields, each step stored the index back.
+	toks, k := w.toks, w.k
+	for k < len(toks) && toks[k].Start < b.Start {
+		k++
 	}
-	w.first = w.k
+	w.first = k
 	n := 0
-	for ; w.k < len(w.toks) && w.toks[w.k].End <= b.End; w.k++ {
-		if w.toks[w.k].Kind == document.Word {
+	for ; k < len(toks) && toks[k].End <= b.End; k++ {
+		if toks[k].Kind == document.Word {
 			n++
 		}
 	}
+	w.k = k
 	return n
 }
 
