@@ -637,6 +637,9 @@ func hasAddress(text []byte) bool {
 // as many digits but no such run.
 func phoneLike(text []byte) bool {
 	const maxOther = 12
+	if len(text) < 9 {
+		return false // room for fewer than the nine digits it needs
+	}
 	digits, other := 0, 0
 	for _, c := range bytes.TrimSpace(text) {
 		k := phoneBytes[c]

@@ -451,10 +451,29 @@ func (a *analysis) measureChars(c candidate, s *lineShape) {
 	s.punct += ascii[shapeSep] + ascii[shapePunct]
 	raw := c.text
 	s.colon = bytes.HasSuffix(raw, []byte(":"))
-	s.question = bytes.HasSuffix(bytes.TrimRight(raw, " \"'\u201d)"), []byte("?"))
+	s.question = endsQuestion(raw)
 	first, _ := utf8.DecodeRune(raw)
 	s.lower = unicode.IsLower(first)
 	s.bullet = first == '-' || first == '*' || first == '•' || first == '#' || unicode.IsDigit(first)
+}
+
+// endsQuestion reports whether raw ends in a question mark before any
+// closing quotes, brackets and spaces: bytes.HasSuffix(bytes.TrimRight(raw,
+// " \"'\u201d)"), "?"), byte by byte. TrimRight with a cutset beyond ASCII
+// decodes every rune it looks at, and cost more than the rest of the
+// line's shape.
+func endsQuestion(raw []byte) bool {
+	for len(raw) > 0 {
+		switch n := len(raw); {
+		case raw[n-1] == ' ' || raw[n-1] == '"' || raw[n-1] == '\'' || raw[n-1] == ')':
+			raw = raw[:n-1]
+		case n >= 3 && raw[n-3] == 0xe2 && raw[n-2] == 0x80 && raw[n-1] == 0x9d: // U+201D
+			raw = raw[:n-3]
+		default:
+			return raw[n-1] == '?'
+		}
+	}
+	return false
 }
 
 // Character classes of measureLine for ASCII, from the same tests as
