@@ -153,7 +153,10 @@ func (f *defFinder) wraps(b document.Block) bool {
 // text"). The block's first line must open so; each later line that opens
 // so starts the next note, any other line continues the current one.
 func markedLineDefs(doc *document.Document, bi int) []Def {
-	b := doc.Blocks[bi]
+	b := &doc.Blocks[bi]
+	if !mayOpenMarker(doc.Src[:doc.Lines[b.FirstLine].End], b.ContentStart) {
+		return nil // the first line holds no marker: most blocks
+	}
 	var defs []Def
 	for line := b.FirstLine; line <= b.LastLine; line++ {
 		l := doc.Lines[line]
@@ -173,6 +176,16 @@ func markedLineDefs(doc *document.Document, bi int) []Def {
 		defs[len(defs)-1].TextEnd, defs[len(defs)-1].LastLine = l.End, line
 	}
 	return defs
+}
+
+// mayOpenMarker is lineMarkerDef's first test, on the line that ends
+// src, from i: after blanks, a byte that may open a marker ("<", a
+// backslash or a byte above ASCII). Without one the line opens no marker.
+func mayOpenMarker(src []byte, i int) bool {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	return i < len(src) && (src[i] == '<' || src[i] == '\\' || src[i] >= utf8.RuneSelf)
 }
 
 func leadingBlank(b []byte) int {

@@ -299,3 +299,66 @@ func referenceEscapedMarker(src []byte, i int) (Def, bool) {
 	}
 	return Def{}, false
 }
+
+// markedLineDefsReference is markedLineDefs before its first-line test.
+func markedLineDefsReference(doc *document.Document, bi int) []Def {
+	b := doc.Blocks[bi]
+	var defs []Def
+	for line := b.FirstLine; line <= b.LastLine; line++ {
+		l := doc.Lines[line]
+		start := l.Start
+		if line == b.FirstLine {
+			start = b.ContentStart
+		}
+		start += leadingBlank(doc.Src[start:l.End])
+		if d, ok := lineMarkerDef(doc.Src[:l.End], start); ok {
+			d.Block, d.TextEnd, d.FirstLine, d.LastLine = bi, l.End, line, line
+			defs = append(defs, d)
+			continue
+		}
+		if len(defs) == 0 {
+			return nil
+		}
+		defs[len(defs)-1].TextEnd, defs[len(defs)-1].LastLine = l.End, line
+	}
+	return defs
+}
+
+// TestMarkedLineDefsMatchesReference holds markedLineDefs with its
+// first-line test to the former loop on every block of the texts.
+func TestMarkedLineDefsMatchesReference(t *testing.T) {
+	texts := refTexts(t)
+	fixtures, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "footnotes", "*"))
+	for _, p := range fixtures {
+		if b, err := os.ReadFile(p); err == nil {
+			texts = append(texts, b)
+		}
+	}
+	// Lines that open with markers, after blanks or not, among others.
+	rng := rand.New(rand.NewPCG(48, 17))
+	openers := []string{"\u00b9 ", "\u00b2\u00b3 ", "\u2074 ", "<sup>5</sup> ", "<SUP>6</SUP>\t", "\\[7\\] ", "\\[^8\\]: ", "\\[^note\\] ",
+		"  \u00b9 ", "\t<sup>2</sup> ", "\u00e9 ", "< ", "\\ ", "Text ", "", "\u00b9", "<sup>x</sup> "}
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(openers[rng.IntN(len(openers))] + "a note line")
+			b.WriteString([]string{"\n", "\n", "\n\n", "\n# Notes\n"}[rng.IntN(4)])
+		}
+		texts = append(texts, []byte(b.String()))
+	}
+	found := 0
+	for _, src := range texts {
+		doc := document.New("t", src, document.Meta{})
+		for bi := range doc.Blocks {
+			got, want := markedLineDefs(doc, bi), markedLineDefsReference(doc, bi)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("markedLineDefs(%q) = %v, the reference gives %v", doc.Src[doc.Blocks[bi].Start:doc.Blocks[bi].End], got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d definitions", found)
+	}
+	t.Logf("%d texts, %d definitions agree", len(texts), found)
+}
