@@ -108,12 +108,14 @@ type cohesion struct {
 	postStart, postFill []int
 	postUnit            []int32
 	postTF              []float64
-	// capNorm2 is |min(D, hostCap)|², for cappedCos; acc and accTouched
-	// are its scratch.
-	capNorm2     float64
-	capNormReady bool // capNorm2 is summed (capNorm)
-	acc          []float64
-	accTouched   []int32
+	// capNorm2 is |min(D, hostCap)|², for cappedCos; acc holds the
+	// summed weights of the terms of run accFrom..accTo (accTo -1: none),
+	// those of accTouched, for the next call.
+	capNorm2       float64
+	capNormReady   bool // capNorm2 is summed (capNorm)
+	acc            []float64
+	accTouched     []int32
+	accFrom, accTo int
 	// ends[j] holds what the search reads of a run that ends at unit j
 	// (buildEnds).
 	ends []runEnd
@@ -558,6 +560,7 @@ func (c *cohesion) reset() {
 	c.entries = c.entries[:0]
 	c.entryStart = c.entryStart[:0]
 	c.normD2 = 0
+	c.clearAcc()
 }
 
 // buildUnits turns prose blocks into units; endnote lists start a new
@@ -1138,20 +1141,32 @@ func (c *cohesion) buildEnds() {
 // article repeats in every paragraph ("food", "app") and an inserted
 // piece happens to use: capping the article's side lets no single word
 // carry the similarity, while words an article shares with a digression
-// of its own are many. Cost: one pass over the run's entries.
+// of its own are many. Cost: one pass over the run's entries, or over
+// those past the last run asked for when this one extends it (the search
+// asks for runs from one unit in the order of their ends): acc keeps the
+// run's sums from one call to the next, and the sums add the entries in
+// the same order either way.
 func (c *cohesion) cappedCos(i, j int) float64 {
 	hostCap := defaultParams.hostCap
 	if cap(c.acc) < len(c.termKeys) {
+		c.clearAcc()
 		c.acc = make([]float64, len(c.termKeys))
 	}
 	acc := c.acc[:len(c.termKeys)]
-	touched := c.accTouched[:0]
-	for _, e := range c.entries[c.entryStart[i]:c.entryStart[j+1]] {
+	from := c.entryStart[i]
+	if c.accTo >= 0 && c.accFrom == i && c.accTo <= j {
+		from = c.entryStart[c.accTo+1]
+	} else {
+		c.clearAcc()
+	}
+	touched := c.accTouched
+	for _, e := range c.entries[from:c.entryStart[j+1]] {
 		if acc[e.term] == 0 {
 			touched = append(touched, e.term)
 		}
 		acc[e.term] += e.tf
 	}
+	c.accTouched, c.accFrom, c.accTo = touched, i, j
 	h2 := c.capNorm()
 	dot, b2 := 0.0, 0.0
 	for _, t := range touched {
@@ -1162,13 +1177,21 @@ func (c *cohesion) cappedCos(i, j int) float64 {
 		dot += b * h * w2
 		b2 += b * b * w2
 		h2 += (h*h - d*d) * w2
-		acc[t] = 0
 	}
-	c.accTouched = touched
 	if b2 <= 0 || h2 <= 1e-12 {
 		return 0
 	}
 	return dot / math.Sqrt(b2*h2)
+}
+
+// clearAcc empties cappedCos' sums.
+func (c *cohesion) clearAcc() {
+	acc := c.acc[:cap(c.acc)]
+	for _, t := range c.accTouched {
+		acc[t] = 0
+	}
+	c.accTouched = c.accTouched[:0]
+	c.accTo = -1
 }
 
 // buildGram fills the 2-D prefix sum of unit·unit dot products. Units that
