@@ -68,9 +68,6 @@ type cohesion struct {
 	// noteRefs counts "[n]" note references; titles counts title units.
 	noteRefs []int
 	titles   []int
-	// headings[u] is units[u].heading, in a slice of its own: the
-	// search reads it for nearly every run.
-	headings []bool
 	// typo holds prefix sums of the units' typographic habits; mixedTypo
 	// is mixedHabits of the whole document.
 	typo       []typography
@@ -798,9 +795,11 @@ func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 			surfaceTerm[k] = noTerm
 		}
 	}
-	counter, touched := c.counter[:0], c.touched[:0]
-	for len(counter) <= len(c.termKeys) {
-		counter = append(counter, 0)
+	// The counters are all zero between units and documents: they are
+	// kept at their length, and grown only past it.
+	counter, touched := c.counter, c.touched[:0]
+	if len(counter) <= len(c.termKeys) {
+		counter = append(counter, make([]int32, len(c.termKeys)+1-len(counter))...)
 	}
 	from := 0
 	for _, to := range unitEnd {
@@ -1038,7 +1037,6 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 	c.proseWords = resizeInts(c.proseWords, n+1)
 	c.noteRefs = resizeInts(c.noteRefs, n+1)
 	c.titles = resizeInts(c.titles, n+1)
-	c.headings = c.headings[:0]
 	c.typo = resizeTypo(c.typo, n+1)
 	// The units' typographic habits are counted only when the whole
 	// text mixes habits: the units' counts are at most the text's, so a
@@ -1064,7 +1062,6 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 		c.proseWords[u+1] = c.proseWords[u] + c.units[u].proseWords
 		c.noteRefs[u+1] = c.noteRefs[u] + c.units[u].noteRefs
 		c.titles[u+1] = c.titles[u]
-		c.headings = append(c.headings, c.units[u].heading)
 		if countTypo {
 			from, to := doc.Blocks[c.units[u].firstBlock].Start, doc.Blocks[c.units[u].lastBlock].End
 			c.typo[u+1] = c.typo[u].plus(countTypography(doc.Src[from:to]))
@@ -1123,7 +1120,7 @@ func (c *cohesion) buildEnds() {
 			diag: c.gram[(j+1)*stride+j+1], dotD: c.dotD[j+1], mass: c.mass[j+1],
 			words: float64(c.words[j+1]), prose: float64(c.proseWords[j+1]),
 			noteRefs: int32(c.noteRefs[j+1]), titles: int32(c.titles[j+1]),
-			heading: c.headings[j],
+			heading: c.units[j].heading,
 		})
 	}
 	next := int32(n)
