@@ -131,17 +131,26 @@ func mayHoldItemNumber(text []byte, item string) bool {
 	if rares[0] == rares[1] {
 		rares = rares[:1] // not a letter
 	}
+	// A neighbour of the rare letter is compared first, inline: most
+	// hits ("c" of "because") fail on it.
+	near := at + 1
+	if near == len(item) {
+		near = at - 1 // -1 for a one-letter item: no such test
+	}
 	for _, rare := range rares {
 		for i := at; i < len(text); {
 			k := bytes.IndexByte(text[i:], rare)
 			if k < 0 {
 				break
 			}
-			start := i + k - at
+			start := i + k - at // i >= at, so start >= 0
+			i += k + 1
+			if near >= 0 && (start+near >= len(text) || lowerASCII(text[start+near]) != lowerASCII(item[near])) {
+				continue
+			}
 			if end := start + len(item); end <= len(text) && equalFoldASCII(text[start:end], item) && numberFollows(text, end) {
 				return true
 			}
-			i += k + 1
 		}
 	}
 	return false
