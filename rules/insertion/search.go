@@ -312,10 +312,14 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 		}
 		// The row's part of each run's sums, read once for all its runs
 		// (surelyFailsK's Gram corners and dot products, splitsSections'
-		// titles): the loop below takes sharesOK, splitsSections and
-		// surelyFailsK for most runs, inlined by hand with the same
+		// titles): the loop below takes the prose share, splitsSections
+		// and surelyFailsK for most runs, inlined by hand with the same
 		// operations in the same order, and reads what depends on the
-		// run's end from one runEnd.
+		// run's end from one runEnd. Every test only drops runs, and
+		// they come cheapest and most telling first: longAllowed after
+		// surelyFailsK, the exclusive share last (checkFrom takes them in
+		// their first order; TestSearchPruneMatchesReference holds the
+		// two to the same result).
 		stride := c.n + 1
 		gram, normD2 := c.gram, c.normD2
 		rowP := gram[i*stride : (i+1)*stride]
