@@ -55,6 +55,31 @@ func TestBreakAfterMatchesReference(t *testing.T) {
 		}
 		texts = append(texts, []byte(sb.String()))
 	}
+	// Paragraphs of lines of words, long and short, ending with or
+	// without punctuation, the next opening in either case, now and then
+	// with code in them: breaks inside sentences without the WCXB texts
+	// too.
+	words := []string{"the", "report", "said", "Council", "compliance", "remains", "inconsistent", "and", "of",
+		"caf\u00e9", "\u00c9t\u00e9", "rows:", "more", "words", "here"}
+	code := []string{"x := 1;", "`code`", "www.example.org", "snake_case", "{", "$ ls"}
+	for range 3000 {
+		var sb strings.Builder
+		for range 2 + r.IntN(4) {
+			var line strings.Builder
+			for target := 20 + r.IntN(80); line.Len() < target; {
+				if r.IntN(30) == 0 {
+					line.WriteString(code[r.IntN(len(code))])
+				} else {
+					line.WriteString(words[r.IntN(len(words))])
+				}
+				line.WriteByte(' ')
+			}
+			sb.WriteString(strings.TrimRight(line.String(), " "))
+			sb.WriteString([]string{"", "", ".", ",", "  ", "\t"}[r.IntN(6)])
+			sb.WriteByte('\n')
+		}
+		texts = append(texts, []byte(sb.String()))
+	}
 	mid := 0
 	for _, text := range texts {
 		doc := document.New("t.txt", text, document.Meta{})
