@@ -247,6 +247,31 @@ func (t *surfaceTable) getHead(h, head uint64, start, end int) (int32, bool) {
 	return 0, false
 }
 
+// getOrAdd is getHead, and when the form is absent, addHead of it with
+// vid (ok false): it is put in the empty slot the lookup ended at, where
+// a lookup and an add walked the probe sequence twice.
+func (t *surfaceTable) getOrAdd(h, head uint64, start, end int, vid int32) (int32, bool) {
+	mask := uint64(len(t.slots) - 1)
+	size := int32(end - start)
+	i := h & mask
+	for ; t.slots[i].end != 0; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.hash != h || s.head != head || s.end-s.start != size {
+			continue
+		}
+		if size <= 8 || bytes.Equal(t.src[s.start+8:s.end], t.src[start+8:end]) {
+			return s.vid, true
+		}
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		t.addHead(h, head, start, end, vid) // grows the table first
+		return vid, false
+	}
+	t.slots[i] = surfaceSlot{hash: h, head: head, start: int32(start), end: int32(end), vid: vid}
+	t.n++
+	return vid, false
+}
+
 func (t *surfaceTable) add(h uint64, start, end int, vid int32) {
 	t.addHead(h, wordHead(t.src[start:end]), start, end, vid)
 }
@@ -883,11 +908,9 @@ func (c *cohesion) scanLongWord(src []byte, start, end int) {
 // head, to c.tokSurface, and to c.surfaces and the surface table when it
 // is new.
 func (c *cohesion) addWord(h, head uint64, start, end int) {
-	k, ok := c.docWords.getHead(h, head, start, end)
+	k, ok := c.docWords.getOrAdd(h, head, start, end, int32(len(c.surfaces)))
 	if !ok {
-		k = int32(len(c.surfaces))
 		c.surfaces = append(c.surfaces, surfaceForm{hash: h, head: head, start: start, end: end})
-		c.docWords.addHead(h, head, start, end, k)
 	}
 	c.tokSurface = append(c.tokSurface, k)
 }

@@ -1,7 +1,9 @@
 package insertion
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -172,4 +174,42 @@ func TestCappedCosMatchesReference(t *testing.T) {
 		c.release()
 	}
 	t.Logf("%d runs", runs)
+}
+
+// TestSurfaceTableGetOrAdd checks getOrAdd against get and add: each
+// form, long ones (compared past their head) among them and each asked
+// for twice, is added once with its ID and found with it after, through
+// the table's growth (it starts at its least size).
+func TestSurfaceTableGetOrAdd(t *testing.T) {
+	var src strings.Builder
+	var spans [][2]int
+	for i := range 5000 {
+		start := src.Len()
+		if i%3 == 0 {
+			fmt.Fprintf(&src, "longerword%d", i)
+		} else {
+			fmt.Fprintf(&src, "w%d", i)
+		}
+		spans = append(spans, [2]int{start, src.Len()})
+		src.WriteByte(' ')
+	}
+	var tab surfaceTable
+	tab.reset([]byte(src.String()), 0)
+	for i, s := range spans {
+		h, head := hashWordHead(tab.src[s[0]:s[1]])
+		if vid, ok := tab.getOrAdd(h, head, s[0], s[1], int32(i)); ok || vid != int32(i) {
+			t.Fatalf("word %d, first: %d, %v", i, vid, ok)
+		}
+		if vid, ok := tab.getOrAdd(h, head, s[0], s[1], -1); !ok || vid != int32(i) {
+			t.Fatalf("word %d, again: %d, %v", i, vid, ok)
+		}
+	}
+	for i, s := range spans {
+		if vid, ok := tab.get(hashWord(tab.src[s[0]:s[1]]), s[0], s[1]); !ok || vid != int32(i) {
+			t.Fatalf("word %d: %d, %v", i, vid, ok)
+		}
+	}
+	if tab.n != len(spans) {
+		t.Fatalf("%d forms held, want %d", tab.n, len(spans))
+	}
 }
