@@ -1,3 +1,6 @@
+// The tests of this file hold the shortcuts taken for speed (the search's
+// run ends, counts skipped or kept between calls) to what they replace.
+
 package insertion
 
 import (
