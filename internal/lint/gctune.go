@@ -11,9 +11,16 @@ import (
 // GCHeadroom is the heap growth between collections that TuneGC allows a
 // command-line run: with the rules' tables live (about 16 MB) the default
 // GOGC=100 collects every 16 MB of garbage, and the documents streaming
-// through make a lot of it. 32 MB halves the collections (lint -j 1 on the
-// WCXB truth texts: 6% less CPU).
-const GCHeadroom = 32 << 20
+// through make a lot of it. 32 MB halved the collections (lint -j 1 on the
+// WCXB truth texts: 6% less CPU). 40 MB since 2026-12-07, when the
+// rendered output stopped being a third of a whole-page run's garbage:
+// lint -j1 --format json on the WCXB pages makes 4 collections instead of
+// 5 (cachegrind: --per-document 7,811M -> 7,754M instructions, with the
+// corpus rules 9,542M -> 9,467M; truth 3,510M -> 3,478M) for the same
+// --per-document peak RSS on 1 GB (plain -j2 87.6 MB, -j1 86.1 MB, JSON
+// Lines -j2 87.7 MB: the ceiling bounds it) and, with the corpus rules on
+// the 100 MB bench corpus, -j2 119-121 -> 125 MB (-j1 87 MB either way).
+const GCHeadroom = 40 << 20
 
 // GCCeiling is the memory TuneGC lets the runtime hold while the live heap
 // is small (below half of it): the headroom must not lift a per-document
