@@ -80,7 +80,11 @@ type authorBox struct {
 func (a *analysis) authorBoxes() []authorBox {
 	var boxes []authorBox
 	var names []string
-	for ci := range a.cands {
+	// A biography closes the page: only name lines at most bioLookahead
+	// blocks before the tail can have one.
+	from := a.tailFrom() - bioLookahead
+	first, _ := slices.BinarySearchFunc(a.cands, from, func(c candidate, bi int) int { return c.block - bi })
+	for ci := first; ci < len(a.cands); ci++ {
 		c := &a.cands[ci]
 		// The length test inline: most candidates fail it.
 		if c.words < nameMinWords || c.words > nameMaxWords+1 || len(c.text) > nameMaxBytes {
@@ -336,6 +340,29 @@ func (a *analysis) closesPage(bi int) bool {
 		}
 	}
 	return before > 0 && float64(after) < authorBoxTailShare*float64(before+after)
+}
+
+// tailFrom is the first block that may close the page: the good words
+// after it are less than authorBoxTailShare of the document's (closesPage
+// asks that of a share of fewer words, the block's own left out, so it
+// is false for every block before).
+func (a *analysis) tailFrom() int {
+	total := 0
+	for _, info := range a.blocks {
+		if info.good {
+			total += info.words
+		}
+	}
+	after := total
+	for bi, info := range a.blocks {
+		if info.good {
+			after -= info.words
+		}
+		if float64(after) < authorBoxTailShare*float64(total) {
+			return bi
+		}
+	}
+	return len(a.blocks)
 }
 
 // authorBoxWhy is the author box evidence's message.
