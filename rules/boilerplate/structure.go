@@ -40,25 +40,6 @@ on text alone). Evidence, as the message says:
     prices and version ranges are no contact details;
   - a short line repeated within the document (a tagline, a recurring
     widget): warning;
-  - an author box in the last part of the page (less than 30% of the
-    real paragraphs' words after it): a line of two to four capitalised
-    words (a name, perhaps after "By"), at most one short role line
-    ("Contributing Writer"), then a paragraph that starts with the name,
-    its first or last word, or "I'm", says who the person is right after
-    it ("is", "has", "covers", ...) and names a trade or career
-    ("writer", "founder", "experience", ...); the name's words capitalised
-    in the paragraph as in a name (a heading "Data Analytics" above "Data
-    analytics is a career ..." is no author box), and at most two such
-    people in the page (more are the article's list of people). The
-    name line, role line, biography and the paragraphs after it that
-    name the person early on: warning. With the line model unchanged
-    it flagged 74 more residue lines of the tune half (tune-b: 43), no
-    false alarm, no truth-text finding; the line model fitted on tune-a
-    with it gives on tune-b's unseen sites equal or higher residue
-    precision and recall at every score (at 0.90: P 0.966 -> 0.972, R
-    0.533 -> 0.535; at 0.85: 0.954 -> 0.960, 0.555 -> 0.561), and the
-    shipped model's cross-validated recall at its warning threshold went
-    from 0.481 to 0.501;
   - a table of contents before the first body paragraph: four or more
     short lines whose texts recur in the same order as section headings
     below, each section holding a body paragraph: warning in a document
@@ -125,11 +106,7 @@ var legitTailHeadings = map[string]bool{
 
 func runStructure(pass *rules.Pass) {
 	a := analyse(pass.Doc)
-	verdicts, bios := a.structure(), len(a.ctx.bioBlocks) > 0
-	for ci, e := range verdicts {
-		if bios && a.ctx.bioBlocks[a.cands[ci].block] {
-			continue // reported whole below
-		}
+	for ci, e := range a.structure() {
 		if e.sev >= rules.Warning && !a.cands[ci].compound && a.lone() {
 			e.sev, e.why = rules.Info, e.why+loneNote
 		}
@@ -137,7 +114,6 @@ func runStructure(pass *rules.Pass) {
 			reportLines(pass, a.cands[ci].line, a.cands[ci].line, e.sev, fixers.Unsafe, removeFurniture, e.why)
 		}
 	}
-	a.reportBiographies(pass)
 }
 
 // structureVerdict is the structure rule's judgement of one candidate.
@@ -170,7 +146,6 @@ func (a *analysis) structure() []structureVerdict {
 			}
 		}
 		a.headlinesNotMenus(nav)
-		a.markAuthorBoxes()
 	})
 	return a.verdicts
 }
@@ -230,7 +205,7 @@ func (a *analysis) anyFurnitureLines() int {
 			n++
 		}
 	}
-	return n + a.lonelyBiographies()
+	return n
 }
 
 // loneNote is added to a lowered finding's message.
@@ -468,9 +443,6 @@ type context struct {
 	// toc is the length of the table of contents each candidate is an
 	// entry of, 0 for most (tocRuns).
 	toc []int
-	// bioBlocks are the blocks of the author boxes' biographies
-	// (authorbox.go), nil in most documents.
-	bioBlocks map[int]bool
 	// anyProven: some line of the document is proven furniture.
 	anyProven bool
 }
