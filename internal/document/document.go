@@ -126,13 +126,13 @@ func (d *Document) Position(offset int) (line, col int) {
 	if offset < from { // inside the BOM
 		return i + 1, 1
 	}
-	return i + 1, runeCount(d.Src[from:offset]) + 1
+	return i + 1, RuneCount(d.Src[from:offset]) + 1
 }
 
-// runeCount is utf8.RuneCount, eight ASCII bytes at a time until the
+// RuneCount is utf8.RuneCount, eight ASCII bytes at a time until the
 // first byte that is not ASCII: the report places both ends of every
 // finding, and counting a line's bytes one by one was most of it.
-func runeCount(p []byte) int {
+func RuneCount(p []byte) int {
 	n := 0
 	for len(p) >= 8 && binary.LittleEndian.Uint64(p)&0x8080808080808080 == 0 {
 		p = p[8:]
@@ -156,7 +156,7 @@ func (d *Document) PositionAfter(from, line, col, offset int) (int, int) {
 	if from < l.Start || offset >= l.Next || from < len(d.Src) && !utf8.RuneStart(d.Src[from]) {
 		return d.Position(offset)
 	}
-	return line, col + runeCount(d.Src[from:offset])
+	return line, col + RuneCount(d.Src[from:offset])
 }
 
 // Offset converts a 1-based line and column back into a byte offset; it is

@@ -306,7 +306,7 @@ func TestRuneCountMatchesUTF8(t *testing.T) {
 		for range rng.Intn(12) {
 			b = append(b, pieces[rng.Intn(len(pieces))]...)
 		}
-		if got, want := runeCount(b), utf8.RuneCount(b); got != want {
+		if got, want := RuneCount(b), utf8.RuneCount(b); got != want {
 			t.Fatalf("%q: runeCount %d, utf8.RuneCount %d", b, got, want)
 		}
 	}

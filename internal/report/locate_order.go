@@ -1,9 +1,6 @@
 package report
 
 import (
-	"encoding/binary"
-	"unicode/utf8"
-
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/rules"
 )
@@ -64,7 +61,7 @@ func (c *lineCursor) position(doc *document.Document, offset int) (line, col int
 	if offset <= from { // a line's start, or inside the BOM
 		return i + 1, 1
 	}
-	return i + 1, runeCount(doc.Src[from:offset]) + 1
+	return i + 1, document.RuneCount(doc.Src[from:offset]) + 1
 }
 
 // locate sets *it to LocatePosition(doc, f).
@@ -89,15 +86,4 @@ func (c *lineCursor) locate(doc *document.Document, f rules.Finding, it *Item) {
 	if it.EndLine < it.Line || it.EndLine == it.Line && it.EndColumn < it.Column {
 		it.EndLine, it.EndColumn = it.Line, it.Column
 	}
-}
-
-// runeCount is utf8.RuneCount, eight ASCII bytes at a time until the
-// first byte that is not ASCII (as document.Position counts).
-func runeCount(p []byte) int {
-	n := 0
-	for len(p) >= 8 && binary.LittleEndian.Uint64(p)&0x8080808080808080 == 0 {
-		p = p[8:]
-		n += 8
-	}
-	return n + utf8.RuneCount(p)
 }
