@@ -104,11 +104,51 @@ var readingTimeShape = regexp.MustCompile(`(^|\s)(# ?(min|mins|minute|minutes|mi
 var readingTimeEnds = []string{"read", "reading", "time", "lecture", "lectura", "lesezeit", "lesedauer",
 	"min", "mins", "minute", "minutes", "minuten", "minutos"}
 
+// readingTimeWords are words one of which every reading-time shape holds.
+var readingTimeWords = containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura")
+
+// readingTimeHint asks first for an ending Whole and Match both need (a
+// few comparisons at the line's end), then scans the line for a word:
+// most lines end otherwise and are not scanned.
+func readingTimeHint(norm string) bool {
+	return readingTimeEnd(norm) && readingTimeWords(norm)
+}
+
+// readingTimeEnd is hasAnySuffix(norm, readingTimeEnds), with the line's
+// last eight bytes compared at once to each ending's (its last eight):
+// only a line that passes that is compared in full.
+func readingTimeEnd(norm string) bool {
+	var last uint64 // the last bytes, the last one lowest
+	for i := len(norm) - 1; i >= max(0, len(norm)-8); i-- {
+		last |= uint64(norm[i]) << (8 * (len(norm) - 1 - i))
+	}
+	for _, e := range readingTimeEndKeys {
+		if last&e.mask == e.key {
+			return hasAnySuffix(norm, readingTimeEnds)
+		}
+	}
+	return false
+}
+
+// readingTimeEndKeys are readingTimeEnds' last (up to) eight bytes packed
+// like readingTimeEnd's, with the mask of the bytes they fill.
+var readingTimeEndKeys = func() (keys []struct{ key, mask uint64 }) {
+	for _, e := range readingTimeEnds {
+		var k struct{ key, mask uint64 }
+		for i := len(e) - 1; i >= max(0, len(e)-8); i-- {
+			k.key |= uint64(e[i]) << (8 * (len(e) - 1 - i))
+			k.mask |= 0xff << (8 * (len(e) - 1 - i))
+		}
+		keys = append(keys, k)
+	}
+	return keys
+}()
+
 var readingTimeFamily = &phraseFamily{
 	What:        "reading-time line",
 	Unambiguous: true,
 	Anywhere:    true,
-	Hint:        containsAny("min", "read", "lesezeit", "lesedauer", "lecture", "lectura"),
+	Hint:        readingTimeHint,
 	Exact:       []string{"reading time", "read time", "lesezeit", "temps de lecture", "tiempo de lectura"},
 	MaxWords:    12,
 	Whole: func(norm string) bool {
@@ -198,10 +238,38 @@ var cookieFamily = &phraseFamily{
 
 var copyrightShape = regexp.MustCompile(`^(©|\(c\)|copyright\b)\s*(\d{4}|[^,]*\b(19|20)\d\d\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados`)
 
+// copyrightHint passes every line copyrightShape can match, read on the
+// normalised line: its first branch is anchored at the line's start ("©",
+// "(c)" normalised to "c", "copyright"), the others hold "rights
+// reserved", "rechte vorbehalten", "droits réservés" or "derechos
+// reservados", each with a "v". Lowering and normalising keep a word's
+// letters and a single space together, so these are in the normalised
+// line whenever the lowered raw line holds them. A search for the rare
+// "v" costs far less than a byte-by-byte scan for seven words (this hint
+// is asked about nearly every line of up to 25 words).
+func copyrightHint(norm string) bool {
+	if strings.HasPrefix(norm, "©") || norm == "c" || strings.HasPrefix(norm, "c ") || strings.HasPrefix(norm, "copyright") {
+		return true
+	}
+	for i := strings.IndexByte(norm, 'v'); i >= 0; {
+		before, after := norm[:i], norm[i:]
+		if strings.HasSuffix(before, "rights reser") || strings.HasSuffix(before, "derechos reser") ||
+			strings.HasSuffix(before, "droits réser") || strings.HasSuffix(before, "rechte ") && strings.HasPrefix(after, "vorbehalten") {
+			return true
+		}
+		next := strings.IndexByte(after[1:], 'v')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
 var copyrightFamily = &phraseFamily{
 	What:     "copyright or legal footer",
 	Anywhere: true,
-	Hint:     containsAny("©", "copyright", "c #", "rights", "rechte", "droits", "derechos"),
+	Hint:     copyrightHint,
 	Exact: []string{
 		"all rights reserved", "terms of use", "terms of service", "terms and conditions", "terms & conditions",
 		"privacy policy", "privacy notice", "privacy", "legal notice", "imprint", "impressum",
