@@ -165,14 +165,19 @@ func analyse(doc *document.Document) *analysis {
 
 func newAnalysis(doc *document.Document) *analysis {
 	a := &analysis{doc: doc, blocks: make([]blockInfo, len(doc.Blocks)), matched: make([]bool, len(doc.Blocks)), bodyFirst: -1, bodyLast: -1}
+	scratch := pendingLines.Get().(*pendingScratch)
+	defer pendingLines.Put(scratch)
+	// The tokens of each block are kept for its line when the block is
+	// that one line (most paragraphs): the same span, the same tokens.
+	blockToks := zeroed(&scratch.blockToks, len(doc.Blocks))
+	defer clear(blockToks) // no pointers into the document kept in the pool
 	blockTokens := newTokenCursor(doc)
 	for bi, b := range doc.Blocks {
-		a.blocks[bi] = measureBlock(doc, b, blockTokens.in(b.ContentStart, b.End))
+		blockToks[bi] = blockTokens.in(b.ContentStart, b.End)
+		a.blocks[bi] = measureBlock(doc, b, blockToks[bi])
 	}
 	// The normalised lines go into one string for the document, cut into
 	// the candidates' norms (one allocation instead of one per line).
-	scratch := pendingLines.Get().(*pendingScratch)
-	defer pendingLines.Put(scratch)
 	arena, lines := scratch.arena[:0], scratch.lines[:0]
 	eachCandidateLine(doc, func(i, bi, rawStart int, raw, norm []byte) {
 		from := len(arena)
@@ -187,8 +192,12 @@ func newAnalysis(doc *document.Document) *analysis {
 	lineTokens := newTokenCursor(doc)
 	for _, p := range lines {
 		l := doc.Lines[p.line]
-		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo],
-			tokens: lineTokens.in(l.Start, l.End)}
+		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo]}
+		if b := doc.Blocks[p.block]; b.ContentStart == l.Start && b.End == l.End {
+			c.tokens = blockToks[p.block]
+		} else {
+			c.tokens = lineTokens.in(l.Start, l.End)
+		}
 		c.words = wordCount(c.norm)
 		c.match, c.matches = matchAll(c.norm, c.text)
 		if c.match == noMatch && !endsSentence(c.text) {
@@ -231,9 +240,10 @@ type pendingLine struct {
 
 // pendingScratch is newAnalysis' scratch, recycled between documents.
 type pendingScratch struct {
-	arena   []byte
-	lines   []pendingLine
-	firstOf normTable
+	arena     []byte
+	lines     []pendingLine
+	firstOf   normTable
+	blockToks [][]document.Token // cleared before the scratch is put back
 }
 
 // normTable numbers the candidates' normalised texts: the index of the

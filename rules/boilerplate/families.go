@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"encoding/binary"
 	"regexp"
 	"strings"
 
@@ -119,8 +120,12 @@ func readingTimeHint(norm string) bool {
 // only a line that passes that is compared in full.
 func readingTimeEnd(norm string) bool {
 	var last uint64 // the last bytes, the last one lowest
-	for i := len(norm) - 1; i >= max(0, len(norm)-8); i-- {
-		last |= uint64(norm[i]) << (8 * (len(norm) - 1 - i))
+	if len(norm) >= 8 {
+		last = binary.BigEndian.Uint64([]byte(norm[len(norm)-8:]))
+	} else {
+		for i := range len(norm) {
+			last = last<<8 | uint64(norm[i])
+		}
 	}
 	for _, e := range readingTimeEndKeys {
 		if last&e.mask == e.key {
