@@ -39,7 +39,11 @@ const (
 // blockInfo is what the rules need to know about one block.
 type blockInfo struct {
 	words, stops int
-	good         bool
+	// stopsIn is how many of the block's first tokens stops counts the
+	// stop words of (the count stops once the block has enough).
+	// (int32: the struct stays 24 bytes, one per block of every page).
+	stopsIn int32
+	good    bool
 }
 
 // analysis is computed once per document and shared by every boilerplate
@@ -99,6 +103,9 @@ type candidate struct {
 	matches familyMatches
 	// compound: the line is only furniture phrases in a row.
 	compound bool
+	// blockTokens: tokens are the block's (the block is this one line),
+	// whose first stop words measureBlock counted.
+	blockTokens bool
 	// tokens are the line's tokens (doc.TokensIn of the line).
 	tokens []document.Token
 }
@@ -194,7 +201,7 @@ func newAnalysis(doc *document.Document) *analysis {
 		l := doc.Lines[p.line]
 		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo]}
 		if b := doc.Blocks[p.block]; b.ContentStart == l.Start && b.End == l.End {
-			c.tokens = blockToks[p.block]
+			c.tokens, c.blockTokens = blockToks[p.block], true
 		} else {
 			c.tokens = lineTokens.in(l.Start, l.End)
 		}
@@ -407,11 +414,7 @@ func measureBlock(doc *document.Document, b document.Block, toks []document.Toke
 	if b.Kind == document.Code || b.Kind == document.Table || b.Kind == document.Separator {
 		return info
 	}
-	for _, t := range toks {
-		if t.Kind == document.Word {
-			info.words++
-		}
-	}
+	info.words = wordTokens(toks)
 	switch b.Kind {
 	case document.Paragraph, document.ListItem, document.Quote:
 	default:
@@ -422,15 +425,29 @@ func measureBlock(doc *document.Document, b document.Block, toks []document.Toke
 	}
 	// Count stop words only until the block has enough of them.
 	need := int(goodMinStopRate*float64(info.words) + 0.999)
-	for _, t := range toks {
+	info.stopsIn = int32(len(toks))
+	for i, t := range toks {
 		if t.Kind == document.Word && isStopWord(doc.Src[t.Start:t.End]) {
 			if info.stops++; info.stops >= need {
+				info.stopsIn = int32(i + 1)
 				break
 			}
 		}
 	}
 	info.good = info.stops >= need
 	return info
+}
+
+// wordTokens counts the words among toks: the tokens less the numbers.
+// A token is a word or a number (Kind 0 or 1), so the kinds summed count
+// the numbers without a branch per token (every block's tokens are
+// counted).
+func wordTokens(toks []document.Token) int {
+	numbers := 0
+	for i := range toks {
+		numbers += int(toks[i].Kind)
+	}
+	return len(toks) - numbers
 }
 
 // findBody splits the good blocks into runs (good blocks separated by at

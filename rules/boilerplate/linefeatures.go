@@ -400,14 +400,20 @@ func (a *analysis) measureLine(c candidate) lineShape {
 // neighbours too: words, function words, capitals and the sentence end.
 func (a *analysis) measureWords(c candidate) lineShape {
 	var s lineShape
-	for _, t := range c.tokens {
+	// The stop words of a line that is its block are counted on from
+	// where measureBlock stopped counting them.
+	counted := 0
+	if c.blockTokens {
+		s.stops, counted = a.blocks[c.block].stops, int(a.blocks[c.block].stopsIn)
+	}
+	for i, t := range c.tokens {
 		if t.Kind != document.Word {
 			continue
 		}
 		w := a.doc.Src[t.Start:t.End]
 		s.words++
 		s.wordBytes += len(w)
-		if isStopWord(w) {
+		if i >= counted && isStopWord(w) {
 			s.stops++
 		}
 		if startsUpper(w) {

@@ -418,7 +418,13 @@ func compoundCover(norm string, n int) (bool, []string) {
 	// best[i] is the fewest phrases covering words [0, i), -1 when none.
 	var bestBuf, fromBuf [17]int
 	best, from := bestBuf[:n+1], fromBuf[:n+1]
+	reached := 0 // the last position a cover reaches (0: the start)
 	for i := 1; i <= n; i++ {
+		if i-reached > maxCompoundPhrase {
+			// No phrase spans from a covered position to i or past it:
+			// nothing covers the line.
+			return false, nil
+		}
 		best[i] = -1
 		for j := max(0, i-maxCompoundPhrase); j < i; j++ {
 			if j > 0 && best[j] < 0 {
@@ -427,6 +433,9 @@ func compoundCover(norm string, n int) (bool, []string) {
 			if _, ok := furniturePhrases[phrase(j, i)]; ok && (best[i] < 0 || best[j]+1 < best[i]) {
 				best[i], from[i] = best[j]+1, j
 			}
+		}
+		if best[i] >= 0 {
+			reached = i
 		}
 	}
 	if best[n] < 2 {
