@@ -435,28 +435,129 @@ func Unquote(v []byte) ([]byte, error) {
 	return s, err
 }
 
-// skipPlainJSON returns the offset of the first special byte of b from i
-// on, looking at eight bytes at once while eight remain, or the offset
-// where fewer than eight remain (the caller's byte loop goes on from
-// there). A lane is special when its byte is below 0x20, a quote or a
-// backslash; each lane is tested on its own, as in a range test on seven
-// bits with the high bit set, and bytes above ASCII are never special.
-func skipPlainJSON(b []byte, i int) int {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		y := x | high
-		control := ^(y - 0x20*ones)
-		quote := (y - '"'*ones) &^ (y - ('"'+1)*ones)
-		backslash := (y - '\\'*ones) &^ (y - ('\\'+1)*ones)
-		if m := (control | quote | backslash) &^ x & high; m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
+// unquoteAt validates and decodes the JSON string starting at b[i] in one
+// pass and returns it with the offset just past its closing quote. A
+// string without escapes is one scan and one copy; otherwise the
+// one-letter escapes and the plain runs between them are decoded by
+// unescapeRuns, and only \u escapes, the end and the errors come back
+// here. No byte is scanned twice.
+func unquoteAt(b []byte, i int) ([]byte, int, error) {
+	if i >= len(b) || b[i] != '"' {
+		return nil, i, errors.New("not a JSON string")
 	}
-	return i
+	i++
+	j := i + plainLen(b[i:])
+	if j < len(b) && b[j] == '"' {
+		return bytes.Clone(b[i:j]), j + 1, nil
+	}
+	// The output never outgrows the input (every escape is longer than
+	// what it stands for); as a copy of it, the first run is in place.
+	out := bytes.Clone(b[i:])
+	o := j - i
+	for {
+		written, read := unescapeRuns(out[o:], b[j:])
+		o, j = o+written, j+read
+		if j >= len(b) {
+			break
+		}
+		switch c := b[j]; {
+		case c == '"':
+			return out[:o], j + 1, nil
+		case c < 0x20:
+			return nil, j, fmt.Errorf("control character %#02x in a string", c)
+		}
+		// A backslash, of no one-letter escape.
+		if j+1 >= len(b) {
+			break
+		}
+		if e := b[j+1]; e != 'u' {
+			return nil, j, fmt.Errorf("invalid escape \\%c", e)
+		}
+		r, n, err := unicodeEscape(b[j:])
+		if err != nil {
+			return nil, j, err
+		}
+		o += utf8.EncodeRune(out[o:], r)
+		j += n
+	}
+	return nil, len(b), errors.New("unterminated string")
 }
 
-// special marks the bytes that end the fast scan of a JSON string: the
+// unescapeRuns decodes src into dst (at least as long): the plain run at
+// its start and every one-letter escape and plain run after it. It
+// returns the bytes written and read, stopping at a quote, a control
+// byte, any other backslash or the end.
+func unescapeRuns(dst, src []byte) (written, read int) {
+	r, w := 0, 0
+	for {
+		k := copyPlain(dst[w:], src[r:])
+		r, w = r+k, w+k
+		if r+1 >= len(src) || src[r] != '\\' || unescaped[src[r+1]] == 0 {
+			return w, r
+		}
+		dst[w] = unescaped[src[r+1]]
+		r, w = r+2, w+1
+	}
+}
+
+// copyPlain copies the plain run at the start of src to dst (at least as
+// long) and returns its length. It moves sixteen bytes at a time while
+// sixteen remain, storing them before testing them: bytes stored past
+// the run's end are overwritten by what follows, as the caller counts
+// only the run.
+func copyPlain(dst, src []byte) int {
+	dst = dst[:len(src)]
+	k := 0
+	for ; k <= len(src)-16; k += 16 {
+		s, d := src[k:k+16:k+16], dst[k:k+16:k+16]
+		x := binary.LittleEndian.Uint64(s)
+		y := binary.LittleEndian.Uint64(s[8:])
+		binary.LittleEndian.PutUint64(d, x)
+		binary.LittleEndian.PutUint64(d[8:], y)
+		if mx, my := specialLanes(x), specialLanes(y); mx|my != 0 {
+			if mx != 0 {
+				return k + bits.TrailingZeros64(mx)/8
+			}
+			return k + 8 + bits.TrailingZeros64(my)/8
+		}
+	}
+	for ; k < len(src) && !special[src[k]]; k++ {
+		dst[k] = src[k]
+	}
+	return k
+}
+
+// plainLen is the length of the plain run at the start of b: the offset
+// of its first special byte, or len(b).
+func plainLen(b []byte) int {
+	k := 0
+	for ; k <= len(b)-8; k += 8 {
+		if m := specialLanes(binary.LittleEndian.Uint64(b[k : k+8 : k+8])); m != 0 {
+			return k + bits.TrailingZeros64(m)/8
+		}
+	}
+	for k < len(b) && !special[b[k]] {
+		k++
+	}
+	return k
+}
+
+// specialLanes marks, with the high bit of its byte, each of the eight
+// bytes of x (little-endian) that ends a plain run of a JSON string: a
+// control byte below 0x20, a quote or a backslash. x ^ 0x02.. moves the
+// quote (0x22) to 0x20 and keeps the control bytes below 0x20, so one
+// "below 0x21" test takes both; each test is the zero-byte test
+// (v - 0x01..) &^ v & 0x80.., whose lowest mark is exact (a borrow can
+// only mark a lane above a truly special one). Bytes above ASCII (high
+// bit set) are never marked.
+func specialLanes(x uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	quoteOrControl := (x ^ 0x02*ones) - 0x21*ones
+	backslash := (x ^ '\\'*ones) - ones
+	return (quoteOrControl | backslash) &^ x & high
+}
+
+// special marks the bytes that end a plain run of a JSON string: the
 // quote, the backslash and the control characters JSON forbids raw.
 var special = func() (t [256]bool) {
 	for c := 0; c < 0x20; c++ {
@@ -466,69 +567,9 @@ var special = func() (t [256]bool) {
 	return t
 }()
 
-// unquoteAt validates and decodes the JSON string starting at b[i] in one
-// pass and returns it with the offset just past its closing quote.
-func unquoteAt(b []byte, i int) ([]byte, int, error) {
-	if i >= len(b) || b[i] != '"' {
-		return nil, i, errors.New("not a JSON string")
-	}
-	i++
-	j := skipPlainJSON(b, i)
-	for j < len(b) && !special[b[j]] {
-		j++
-	}
-	if j < len(b) && b[j] == '"' {
-		return bytes.Clone(b[i:j]), j + 1, nil
-	}
-	out := make([]byte, 0, len(b)-i)
-	out = append(out, b[i:j]...)
-	for j < len(b) {
-		c := b[j]
-		switch {
-		case c == '"':
-			return out, j + 1, nil
-		case c < 0x20:
-			return nil, j, fmt.Errorf("control character %#02x in a string", c)
-		case c != '\\':
-			k := skipPlainJSON(b, j+1)
-			for k < len(b) && !special[b[k]] {
-				k++
-			}
-			out = append(out, b[j:k]...)
-			j = k
-			continue
-		}
-		if j+1 >= len(b) {
-			break
-		}
-		switch e := b[j+1]; e {
-		case '"', '\\', '/':
-			out = append(out, e)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'u':
-			r, n, err := unicodeEscape(b[j:])
-			if err != nil {
-				return nil, j, err
-			}
-			out = utf8.AppendRune(out, r)
-			j += n
-			continue
-		default:
-			return nil, j, fmt.Errorf("invalid escape \\%c", e)
-		}
-		j += 2
-	}
-	return nil, len(b), errors.New("unterminated string")
-}
+// unescaped is the byte a one-letter escape stands for, 0 for a letter
+// that is no escape (u is decoded on its own).
+var unescaped = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
 // unicodeEscape decodes \uXXXX, joining a surrogate pair; it returns the
 // rune and the bytes consumed.
@@ -548,13 +589,36 @@ func unicodeEscape(v []byte) (rune, int, error) {
 	return utf8.RuneError, 6, nil
 }
 
+// hex4 reads the four hex digits of the escape \uXXXX at v[0].
 func hex4(v []byte) (rune, bool) {
 	if len(v) < 6 {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(string(v[2:6]), 16, 32)
-	return rune(n), err == nil
+	var r rune
+	for _, c := range v[2:6] {
+		d := hexValue[c]
+		if d < 0 {
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return r, true
 }
+
+// hexValue is a hex digit's value, -1 for any other byte.
+var hexValue = func() (t [256]int8) {
+	for c := range t {
+		t[c] = -1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = int8(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = int8(c-'a') + 10
+		t[c-'a'+'A'] = int8(c-'a') + 10
+	}
+	return t
+}()
 
 // AppendQuote appends s as a JSON string literal. It escapes only what
 // JSON requires (quote, backslash, control characters) plus U+2028 and

@@ -366,7 +366,7 @@ func TestEachNamesMisnamedCompressedAndBinaryFiles(t *testing.T) {
 	}
 }
 
-// Unquote's eight-byte scan (skipPlainJSON) must stop at every quote,
+// Unquote's eight-byte scans (plainLen, copyPlain) must stop at every quote,
 // backslash and control byte wherever it lies: long literals of random
 // pieces decode as encoding/json decodes them, and a raw control byte or
 // a missing closing quote anywhere is an error for both.
