@@ -488,15 +488,14 @@ func unquoteAt(b []byte, i int) ([]byte, int, error) {
 // returns the bytes written and read, stopping at a quote, a control
 // byte, any other backslash or the end.
 func unescapeRuns(dst, src []byte) (written, read int) {
-	r, w := 0, 0
 	for {
-		k := copyPlain(dst[w:], src[r:])
-		r, w = r+k, w+k
-		if r+1 >= len(src) || src[r] != '\\' || unescaped[src[r+1]] == 0 {
-			return w, r
+		k := copyPlain(dst, src)
+		if k+1 >= len(src) || src[k] != '\\' || unescaped[src[k+1]] == 0 {
+			return written + k, read + k
 		}
-		dst[w] = unescaped[src[r+1]]
-		r, w = r+2, w+1
+		dst[k] = unescaped[src[k+1]]
+		dst, src = dst[k+1:], src[k+2:]
+		written, read = written+k+1, read+k+2
 	}
 }
 
@@ -509,11 +508,10 @@ func copyPlain(dst, src []byte) int {
 	dst = dst[:len(src)]
 	k := 0
 	for ; k <= len(src)-16; k += 16 {
-		s, d := src[k:k+16:k+16], dst[k:k+16:k+16]
+		s := src[k : k+16 : k+16]
+		*(*[16]byte)(dst[k : k+16 : k+16]) = [16]byte(s)
 		x := binary.LittleEndian.Uint64(s)
 		y := binary.LittleEndian.Uint64(s[8:])
-		binary.LittleEndian.PutUint64(d, x)
-		binary.LittleEndian.PutUint64(d[8:], y)
 		if mx, my := specialLanes(x), specialLanes(y); mx|my != 0 {
 			if mx != 0 {
 				return k + bits.TrailingZeros64(mx)/8
