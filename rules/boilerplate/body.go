@@ -103,6 +103,8 @@ type candidate struct {
 	matches familyMatches
 	// compound: the line is only furniture phrases in a row.
 	compound bool
+	// sentence is endsSentence(text), asked by most rules and features.
+	sentence bool
 	// blockTokens: tokens are the block's (the block is this one line),
 	// whose first stop words measureBlock counted.
 	blockTokens bool
@@ -206,8 +208,9 @@ func newAnalysis(doc *document.Document) *analysis {
 			c.tokens = lineTokens.in(l.Start, l.End)
 		}
 		c.words = wordCount(c.norm)
+		c.sentence = endsSentence(c.text)
 		c.match, c.matches = matchAll(c.norm, c.text)
-		if c.match == noMatch && !endsSentence(c.text) {
+		if c.match == noMatch && !c.sentence {
 			c.compound, _ = compound(c.norm)
 		}
 		if c.match != noMatch {
@@ -637,12 +640,6 @@ el los las unos unas del y o pero es son fue en con por para no este esta que lo
 }()
 
 // Line shapes used as structural evidence.
-
-// shortLine reports a line of at most maxWords words that does not end a
-// sentence.
-func shortLine(text []byte, words, maxWords int) bool {
-	return words <= maxWords && !endsSentence(text)
-}
 
 // hasContact reports an e-mail address, a web address or a phone number.
 func hasContact(text []byte) bool {

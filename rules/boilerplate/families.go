@@ -1,7 +1,6 @@
 package boilerplate
 
 import (
-	"encoding/binary"
 	"regexp"
 	"strings"
 
@@ -115,38 +114,38 @@ func readingTimeHint(norm string) bool {
 	return readingTimeEnd(norm) && readingTimeWords(norm)
 }
 
-// readingTimeEnd is hasAnySuffix(norm, readingTimeEnds), with the line's
-// last eight bytes compared at once to each ending's (its last eight):
-// only a line that passes that is compared in full.
+// readingTimeEnd is hasAnySuffix(norm, readingTimeEnds), asked first
+// whether the line's last three bytes end one of the endings (all are at
+// least that long): one bit of a small hashed set, so most lines are
+// turned away without a comparison and the rest compared in full.
 func readingTimeEnd(norm string) bool {
-	var last uint64 // the last bytes, the last one lowest
-	if len(norm) >= 8 {
-		last = binary.BigEndian.Uint64([]byte(norm[len(norm)-8:]))
-	} else {
-		for i := range len(norm) {
-			last = last<<8 | uint64(norm[i])
-		}
+	n := len(norm)
+	if n < 3 {
+		return false
 	}
-	for _, e := range readingTimeEndKeys {
-		if last&e.mask == e.key {
-			return hasAnySuffix(norm, readingTimeEnds)
-		}
+	h := tailHash(norm[n-3], norm[n-2], norm[n-1])
+	if readingTimeTails[h>>6]&(1<<(h&63)) == 0 {
+		return false
 	}
-	return false
+	return hasAnySuffix(norm, readingTimeEnds)
 }
 
-// readingTimeEndKeys are readingTimeEnds' last (up to) eight bytes packed
-// like readingTimeEnd's, with the mask of the bytes they fill.
-var readingTimeEndKeys = func() (keys []struct{ key, mask uint64 }) {
+// tailHash hashes three bytes to 12 bits.
+func tailHash(a, b, c byte) uint32 {
+	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 0x9E3779B1 >> 20
+}
+
+// readingTimeTails is the set of readingTimeEnds' last three bytes, by
+// tailHash.
+var readingTimeTails = func() (set [64]uint64) {
 	for _, e := range readingTimeEnds {
-		var k struct{ key, mask uint64 }
-		for i := len(e) - 1; i >= max(0, len(e)-8); i-- {
-			k.key |= uint64(e[i]) << (8 * (len(e) - 1 - i))
-			k.mask |= 0xff << (8 * (len(e) - 1 - i))
+		if len(e) < 3 {
+			panic("boilerplate: a reading-time ending shorter than readingTimeEnd's three bytes: " + e)
 		}
-		keys = append(keys, k)
+		h := tailHash(e[len(e)-3], e[len(e)-2], e[len(e)-1])
+		set[h>>6] |= 1 << (h & 63)
 	}
-	return keys
+	return set
 }()
 
 var readingTimeFamily = &phraseFamily{

@@ -214,7 +214,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 		case near(ci, windowRadius):
 			short[ci] = a.isShortLine(c)
 			lexes[ci] = lexOf(ci)
-			sentence[ci] = endsSentence(c.text)
+			sentence[ci] = c.sentence
 		}
 	}
 	overlaps := a.bodyOverlaps(wanted)
@@ -423,7 +423,7 @@ func (a *analysis) measureWords(c candidate) lineShape {
 			}
 		}
 	}
-	s.sentence = endsSentence(c.text)
+	s.sentence = c.sentence
 	return s
 }
 
@@ -541,7 +541,7 @@ func allUpper(w []byte) bool {
 // isShortLine is measureLine's words <= shortMaxWords && !sentence
 // without the rest of the shape.
 func (a *analysis) isShortLine(c candidate) bool {
-	if endsSentence(c.text) {
+	if c.sentence {
 		return false
 	}
 	words := 0

@@ -368,9 +368,9 @@ func (a *analysis) modelEvidence(ci int) modelEvidence {
 	switch {
 	case a.blocks[c.block].good:
 		e.kind = 0
-	case !endsSentence(c.text) && c.words <= shortMaxWords:
+	case !c.sentence && c.words <= shortMaxWords:
 		e.kind = 1
-	case !endsSentence(c.text):
+	case !c.sentence:
 		e.kind = 2
 	default:
 		e.kind = 3

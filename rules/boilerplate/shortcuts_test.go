@@ -204,3 +204,26 @@ func TestBlockInfoSize(t *testing.T) {
 		t.Errorf("blockInfo is %d bytes", size)
 	}
 }
+
+// A candidate's sentence end is asked once: endsSentence of its text.
+func TestCandidateSentenceIsEndsSentence(t *testing.T) {
+	ends := 0
+	for _, d := range shortcutDocs(t) {
+		for _, c := range newAnalysis(d).cands {
+			if c.sentence != endsSentence(c.text) {
+				t.Fatalf("%s line %d %q: sentence %v", d.Path, c.line, c.text, c.sentence)
+			}
+			if c.sentence {
+				ends++
+			}
+		}
+	}
+	if ends < 10 {
+		t.Errorf("only %d candidates end a sentence", ends)
+	}
+	// The flag fits in the padding after compound: a candidate is made
+	// for nearly every line of every page.
+	if size := unsafe.Sizeof(candidate{}); size > 112 {
+		t.Errorf("candidate is %d bytes", size)
+	}
+}

@@ -259,7 +259,7 @@ const (
 func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.Severity, string) {
 	near := ctx.near(ci)
 	words := c.words
-	short := shortLine(c.text, words, shortMaxWords)
+	short := words <= shortMaxWords && !c.sentence
 	pos := a.positionIndex(c.block)
 	after, before := c.block > a.bodyLast, c.block < a.bodyFirst
 	sev := rules.Info
@@ -308,7 +308,7 @@ func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.S
 		return 0, ""
 	case after && short:
 		return sev, shortAfterWhy[pos][note]
-	case after && !endsSentence(c.text):
+	case after && !c.sentence:
 		return sev, unpunctuatedWhy[pos][note]
 	case before && short && ctx.navRun[ci] >= navRunMin:
 		if a.nextIsBody(ci) || words >= titleMinWords {
@@ -529,7 +529,7 @@ func (ctx *context) countNavRuns() {
 	a := ctx.a
 	isShort := func(k int) bool {
 		c := a.cands[k]
-		return !a.blocks[c.block].good && shortLine(c.text, c.words, shortMaxWords)
+		return !a.blocks[c.block].good && c.words <= shortMaxWords && !c.sentence
 	}
 	// The run's distinct lines are counted by their text numbers
 	// (textOf: equal norms, equal numbers): seenIn[t] is 1 + the start of

@@ -32,7 +32,7 @@ func (a *analysis) tocRuns() []int {
 	entry := func(ci int) bool {
 		c := a.cands[ci]
 		return next[ci] >= 0 && !a.blocks[c.block].good && c.words <= tocMaxWords &&
-			(!endsSentence(c.text) || bytes.HasSuffix(bytes.TrimSpace(c.text), []byte("?"))) && !onlyFigures(c.norm)
+			(!c.sentence || bytes.HasSuffix(bytes.TrimSpace(c.text), []byte("?"))) && !onlyFigures(c.norm)
 	}
 	for start := 0; start < n; {
 		if !entry(start) {
