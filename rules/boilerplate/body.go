@@ -375,7 +375,8 @@ func (a *analysis) cutAtEndMarker() {
 	// Walk the body once: upTo is the good words up to the current
 	// block, lastGood the last good block seen.
 	upTo, lastGood, bi := 0, -1, a.bodyFirst
-	for _, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		if c.block <= a.bodyFirst || c.block > a.bodyLast {
 			continue
 		}
@@ -400,7 +401,7 @@ func (a *analysis) cutAtEndMarker() {
 }
 
 // endMarker reports a line of a family that closes articles.
-func endMarker(c candidate) bool {
+func endMarker(c *candidate) bool {
 	if c.match == noMatch {
 		return false
 	}

@@ -128,7 +128,7 @@ func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]fl
 // furniture: out of fold on the tune half two in five such lines the
 // model warned on were the article's.
 func (a *analysis) modelJudges(ci int) bool {
-	c := a.cands[ci]
+	c := &a.cands[ci]
 	return c.match == noMatch && a.structure()[ci].sev < rules.Warning && !a.inNotesZone(c.block) &&
 		(!onlyFigures(c.norm) || phoneLike(c.text))
 }
@@ -252,10 +252,11 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 	if cap(flat) < count*len(featureNames) {
 		flat = make([]float32, 0, count*len(featureNames))
 	}
-	for ci, c := range a.cands {
+	for ci := range a.cands {
 		if !wanted[ci] {
 			continue
 		}
+		c := &a.cands[ci]
 		f := flat[len(flat) : len(flat) : len(flat)+len(featureNames)]
 		flat = flat[:len(flat)+len(featureNames)]
 		s := shapes[ci]
@@ -794,7 +795,8 @@ func (a *analysis) furnitureLines() int {
 // countFurnitureLines is furnitureLines, computed.
 func (a *analysis) countFurnitureLines() int {
 	n := 0
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		if a.mastheadLine(c) {
 			continue
 		}

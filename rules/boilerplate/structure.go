@@ -132,7 +132,8 @@ func (a *analysis) structure() []structureVerdict {
 			return
 		}
 		var nav []bool
-		for ci, c := range a.cands {
+		for ci := range a.cands {
+			c := &a.cands[ci]
 			if a.blocks[c.block].good || a.inNotesZone(c.block) || c.match != noMatch || codeLike(c.text) || onlyFigures(c.norm) {
 				continue
 			}
@@ -200,8 +201,8 @@ func (a *analysis) lone() bool {
 // or a structure warning.
 func (a *analysis) anyFurnitureLines() int {
 	n := 0
-	for ci, c := range a.cands {
-		if !a.mastheadLine(c) && (provesNeighbours(c) || c.compound || a.verdicts[ci].sev >= rules.Warning) {
+	for ci := range a.cands {
+		if c := &a.cands[ci]; !a.mastheadLine(c) && (provesNeighbours(c) || c.compound || a.verdicts[ci].sev >= rules.Warning) {
 			n++
 		}
 	}
@@ -256,7 +257,7 @@ const (
 // which fired. Position alone is weak (clean articles end with lists and
 // spec lines, and the body found may be too narrow); it becomes a warning
 // only next to furniture that phrases or contact details prove.
-func (a *analysis) structureEvidence(ci int, c candidate, ctx *context) (rules.Severity, string) {
+func (a *analysis) structureEvidence(ci int, c *candidate, ctx *context) (rules.Severity, string) {
 	near := ctx.near(ci)
 	words := c.words
 	short := words <= shortMaxWords && !c.sentence
@@ -467,7 +468,8 @@ func (a *analysis) newContext() *context {
 	// contact marks short lines with contact details.
 	contact := make([]bool, n)
 	personal := 0
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		if c.words <= detailsMaxWords {
 			ctx.phone[ci] = phoneLike(c.text)
 			ctx.details[ci] = hasAddress(c.text) || ctx.phone[ci]
@@ -477,7 +479,8 @@ func (a *analysis) newContext() *context {
 		}
 	}
 	ctx.directory = personal >= directoryMinContacts
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		// A bare web address proves nothing (reference lists are full of
 		// them); an e-mail address or phone number does, unless the
 		// document is a directory.
@@ -509,7 +512,8 @@ func (a *analysis) newContext() *context {
 			break
 		}
 	}
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		if a.copies[ci] < 2 {
 			continue
 		}
@@ -528,7 +532,7 @@ func (a *analysis) newContext() *context {
 func (ctx *context) countNavRuns() {
 	a := ctx.a
 	isShort := func(k int) bool {
-		c := a.cands[k]
+		c := &a.cands[k]
 		return !a.blocks[c.block].good && c.words <= shortMaxWords && !c.sentence
 	}
 	// The run's distinct lines are counted by their text numbers
@@ -612,19 +616,19 @@ var mastheadFamilies uint32
 // masthead reports a line whose only phrase matches are masthead
 // families. Before the body such a line is the article's own header
 // (headline, byline, date, reading time): it proves no menu around it.
-func masthead(c candidate) bool {
+func masthead(c *candidate) bool {
 	m := c.matches.likely | c.matches.certain
 	return m != 0 && m&^mastheadFamilies == 0
 }
 
 // mastheadLine reports a masthead line before the article's body.
-func (a *analysis) mastheadLine(c candidate) bool {
+func (a *analysis) mastheadLine(c *candidate) bool {
 	return c.block < a.bodyFirst && masthead(c)
 }
 
 // provesNeighbours reports a phrase match that counts as proven furniture
 // for the lines around it.
-func provesNeighbours(c candidate) bool {
+func provesNeighbours(c *candidate) bool {
 	return (c.matches.likely|c.matches.certain)&provingFamilies != 0
 }
 

@@ -30,7 +30,7 @@ func (a *analysis) tocRuns() []int {
 	defer copyScratches.Put(scratch)
 	next := a.nextCopies(scratch)
 	entry := func(ci int) bool {
-		c := a.cands[ci]
+		c := &a.cands[ci]
 		return next[ci] >= 0 && !a.blocks[c.block].good && c.words <= tocMaxWords &&
 			(!c.sentence || bytes.HasSuffix(bytes.TrimSpace(c.text), []byte("?"))) && !onlyFigures(c.norm)
 	}
