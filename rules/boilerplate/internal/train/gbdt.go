@@ -226,3 +226,9 @@ func (e *ensemble) predict(x []float32) float64 {
 	}
 	return 1 / (1 + math.Exp(-s))
 }
+
+// firstTrees returns the ensemble of the first n trees: what n boosting
+// rounds would have fitted.
+func (e *ensemble) firstTrees(n int) *ensemble {
+	return &ensemble{base: e.base, trees: e.trees[:min(n, len(e.trees))]}
+}
