@@ -84,6 +84,16 @@ func referenceNoCapital(src []byte, t document.Token) bool {
 // (when ../shared is present) and random texts of initialisms in every
 // case, joiners, digits, code fences, addresses and bytes above ASCII.
 func acronymTexts(t *testing.T) [][]byte {
+	pieces := []string{"Uk", "uK", "UK", "Imf", "IMF", "imf", "Nato", "Eu", "Us", "It", "Who", "Unesco", "Opec", "Un",
+		"the", "The", "Paris", "Zz", "a", "Uk-based", "Uk's", "Imf\u2019s", "\u00c9t\u00e9", "\u00e9Uk", "Uk\u00e9",
+		"x9", "9Uk", " ", "  ", "\n", "\n\n", "```\n", "www.bbc.co.", "/", "@", ".", ",", "-", "'", "\u2019", "\xff",
+		"\xc3", "\u4e2d", "ABCDEFGHI", "Abcdefghij", "\t"}
+	return randomTexts(realTexts(t), rand.New(rand.NewPCG(11, 12)), 20000, 30, pieces)
+}
+
+// realTexts are the seeds and, when ../shared is present, the WCXB
+// development pages and truth texts (40 of each with -short).
+func realTexts(t *testing.T) [][]byte {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
 	for _, kind := range []string{"pages", "truth"} {
@@ -102,14 +112,15 @@ func acronymTexts(t *testing.T) [][]byte {
 		}
 		texts = append(texts, b)
 	}
-	pieces := []string{"Uk", "uK", "UK", "Imf", "IMF", "imf", "Nato", "Eu", "Us", "It", "Who", "Unesco", "Opec", "Un",
-		"the", "The", "Paris", "Zz", "a", "Uk-based", "Uk's", "Imf\u2019s", "\u00c9t\u00e9", "\u00e9Uk", "Uk\u00e9",
-		"x9", "9Uk", " ", "  ", "\n", "\n\n", "```\n", "www.bbc.co.", "/", "@", ".", ",", "-", "'", "\u2019", "\xff",
-		"\xc3", "\u4e2d", "ABCDEFGHI", "Abcdefghij", "\t"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 20000 {
+	return texts
+}
+
+// randomTexts appends n texts to texts, each of one to maxPieces+1
+// pieces drawn by r: the oracle tests' random inputs.
+func randomTexts(texts [][]byte, r *rand.Rand, n, maxPieces int, pieces []string) [][]byte {
+	for range n {
 		var sb strings.Builder
-		for k := r.IntN(30); k >= 0; k-- {
+		for k := r.IntN(maxPieces); k >= 0; k-- {
 			sb.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		texts = append(texts, []byte(sb.String()))

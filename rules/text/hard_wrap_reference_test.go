@@ -42,19 +42,11 @@ func referenceBreakAfter(doc *document.Document, i int) lineBreak {
 // long and short lines, code, labels and characters above ASCII at the
 // break.
 func TestBreakAfterMatchesReference(t *testing.T) {
-	texts := acronymTexts(t)
-	texts = texts[:len(texts)-20000] // the seeds and WCXB texts
 	pieces := []string{"compliance remains", " inconsistent", "the report said", ",", ".", " ", "\t", "\n", "\n", "    ",
 		"rows: ", "x := 1;", "{", "`code`", "snake_case", "\u00e9t\u00e9", "\u00c9", "Word", "word", "https://x.org/a",
 		strings.Repeat("long line of words ", 3), "-", "$ ", "\u2019"}
 	r := rand.New(rand.NewPCG(41, 42))
-	for range 5000 {
-		var sb strings.Builder
-		for k := r.IntN(40); k >= 0; k-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, []byte(sb.String()))
-	}
+	texts := randomTexts(realTexts(t), r, 5000, 40, pieces)
 	// Paragraphs of lines of words, long and short, ending with or
 	// without punctuation, the next opening in either case, now and then
 	// with code in them: breaks inside sentences without the WCXB texts

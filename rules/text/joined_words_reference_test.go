@@ -3,7 +3,6 @@ package text
 import (
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
@@ -45,20 +44,11 @@ func referenceJoinedWords(pass *rules.Pass, vocab vocabulary) {
 // joinedTexts are acronymTexts' real texts and random texts of joined
 // words, their parts, names, code and addresses.
 func joinedTexts(t *testing.T) [][]byte {
-	texts := acronymTexts(t)
-	texts = texts[:len(texts)-20000] // the seeds and WCXB texts
 	pieces := []string{"ofinternational", "onchain", "abit", "ofthe", "inthe", "intoday", "securityand", "companiesin",
 		"the", "of", "international", "cooperation", "Ofinternational", "sayin'", "'cause", "onboarded", "xyzzy", "qwrtp",
 		"ofqwrtp", "ab", "abc", "abcd", "Tthe", " ", " ", " ", "  ", "\n", "\n\n", ".", ",", "```\n", "www.", "/", "@", "_",
 		"`", "\u2019", "\u00e9", "\u00ad", "\u200b", "-", "3", "covid19"}
-	r := rand.New(rand.NewPCG(21, 22))
-	for range 3000 {
-		var sb strings.Builder
-		for k := r.IntN(40); k >= 0; k-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, []byte(sb.String()))
-	}
+	texts := randomTexts(realTexts(t), rand.New(rand.NewPCG(21, 22)), 3000, 40, pieces)
 	return texts
 }
 
