@@ -2,7 +2,6 @@ package dates
 
 import (
 	"math/rand/v2"
-	"os"
 	"slices"
 	"testing"
 
@@ -25,19 +24,11 @@ func TestWeekdayOffsetsCoverEveryRange(t *testing.T) {
 		}
 		texts = append(texts, b)
 	}
-	for _, kind := range []string{"truth", "pages"} {
-		paths, err := shareddata.WCXBFiles(kind)
-		if err != nil {
-			continue
-		}
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, b)
-		}
+	real, err := shareddata.WCXBTexts("truth", "pages")
+	if err != nil {
+		t.Fatal(err)
 	}
+	texts = append(texts, real...)
 	named, checked := 0, 0
 	for _, b := range texts {
 		got := WeekdayOffsets(b)

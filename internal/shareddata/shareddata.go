@@ -57,6 +57,28 @@ func WCXBFiles(kind string) ([]string, error) {
 	return paths, nil
 }
 
+// WCXBTexts returns the text of every WCXB development file of the given
+// kinds, in WCXBFiles' order, for tests that hold a fast path to its
+// reference on real text: none for a kind without data; an error only
+// when a listed file cannot be read.
+func WCXBTexts(kinds ...string) ([][]byte, error) {
+	var texts [][]byte
+	for _, kind := range kinds {
+		paths, err := WCXBFiles(kind)
+		if err != nil {
+			continue
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			texts = append(texts, b)
+		}
+	}
+	return texts, nil
+}
+
 // WCXBLines returns every line (without its line feed) of the WCXB
 // development files of the given kinds, for tests that check a fast path
 // against its reference on real text; none without the shared data.

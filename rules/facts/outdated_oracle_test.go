@@ -2,7 +2,6 @@ package facts
 
 import (
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -78,18 +77,12 @@ func outdatedTexts(t *testing.T) []string {
 	}
 	texts = append(texts, OutdatedTitle.Bad, OutdatedTitle.Good)
 	texts = append(texts, generatedTitleTexts(1500)...)
-	for _, kind := range []string{"truth", "pages"} {
-		paths, err := shareddata.WCXBFiles(kind)
-		if err != nil {
-			continue
-		}
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
+	real, err := shareddata.WCXBTexts("truth", "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range real {
+		texts = append(texts, string(b))
 	}
 	return texts
 }
