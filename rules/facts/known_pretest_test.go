@@ -3,7 +3,6 @@ package facts
 import (
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -115,19 +114,6 @@ func TestKnownDocumentTestChangesNoFinding(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
-	found := 0
-	for i, text := range texts {
-		var want, got []rules.Finding
-		doc := document.New("t", []byte(text), document.Meta{})
-		runKnownReference(rules.NewPass(Known, doc, nil, nil, Known.Severity, func(f rules.Finding) { want = append(want, f) }))
-		runKnown(rules.NewPass(Known, doc, nil, nil, Known.Severity, func(f rules.Finding) { got = append(got, f) }))
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("text %d (%.200q): findings %v, the reference gives %v", i, text, got, want)
-		}
-		found += len(want)
-	}
-	if found < 100 {
-		t.Fatalf("only %d findings over %d texts", found, len(texts))
-	}
-	t.Logf("%d texts, %d findings agree", len(texts), found)
+	noMeta := func(int) document.Meta { return document.Meta{} }
+	assertSameFindings(t, Known, runKnown, runKnownReference, texts, noMeta, 100)
 }

@@ -59,10 +59,31 @@ func runOutdatedReference(pass *rules.Pass) {
 	}
 }
 
-func outdatedFindings(run func(*rules.Pass), doc *document.Document) []rules.Finding {
-	var out []rules.Finding
-	run(rules.NewPass(OutdatedTitle, doc, nil, nil, OutdatedTitle.Severity, func(f rules.Finding) { out = append(out, f) }))
-	return out
+// assertSameFindings runs rule's run and its reference ref over every
+// text, each on a document of its own with the metadata meta gives the
+// i-th text, fails on the first text where their findings differ, and
+// fails when they agree on fewer than minFound findings in all: texts
+// that never make the rule fire would prove nothing.
+func assertSameFindings(t *testing.T, rule *rules.Rule, run, ref func(*rules.Pass), texts []string, meta func(i int) document.Meta, minFound int) {
+	t.Helper()
+	findings := func(run func(*rules.Pass), doc *document.Document) []rules.Finding {
+		var out []rules.Finding
+		run(rules.NewPass(rule, doc, nil, nil, rule.Severity, func(f rules.Finding) { out = append(out, f) }))
+		return out
+	}
+	found := 0
+	for i, text := range texts {
+		want := findings(ref, document.New("t", []byte(text), meta(i)))
+		got := findings(run, document.New("t", []byte(text), meta(i)))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d (%.200q): findings %v, the reference gives %v", i, text, got, want)
+		}
+		found += len(want)
+	}
+	if found < minFound {
+		t.Fatalf("only %d findings over %d texts: the texts do not exercise the rule", found, len(texts))
+	}
+	t.Logf("%d texts, %d findings agree", len(texts), found)
 }
 
 // outdatedTexts are the texts the title test is held to the reference on:
@@ -141,20 +162,8 @@ func generatedTitleTexts(n int) []string {
 func TestOutdatedTitleTestChangesNoFinding(t *testing.T) {
 	texts := outdatedTexts(t)
 	dates := []time.Time{{}, time.Date(2025, 9, 4, 0, 0, 0, 0, time.UTC), time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)}
-	found := 0
-	for i, text := range texts {
-		meta := document.Meta{Date: dates[i%len(dates)]}
-		want := outdatedFindings(runOutdatedReference, document.New("t", []byte(text), meta))
-		got := outdatedFindings(runOutdated, document.New("t", []byte(text), meta))
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("text %d (%.200q): findings %v, the reference gives %v", i, text, got, want)
-		}
-		found += len(want)
-	}
-	if found < 50 {
-		t.Fatalf("only %d findings over %d texts: the texts do not exercise the rule", found, len(texts))
-	}
-	t.Logf("%d texts, %d findings agree", len(texts), found)
+	meta := func(i int) document.Meta { return document.Meta{Date: dates[i%len(dates)]} }
+	assertSameFindings(t, OutdatedTitle, runOutdated, runOutdatedReference, texts, meta, 50)
 }
 
 // TestTitleEndsFindsEveryTitleWord holds the table to its words: every
@@ -232,20 +241,8 @@ func TestWeekdayDocumentTestChangesNoFinding(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
-	found := 0
-	for i, text := range texts {
-		meta := document.Meta{Date: []time.Time{{}, time.Date(2025, 9, 4, 0, 0, 0, 0, time.UTC)}[i%2]}
-		var want, got []rules.Finding
-		doc := document.New("t", []byte(text), meta)
-		runWeekdayReference(rules.NewPass(Weekday, doc, nil, nil, Weekday.Severity, func(f rules.Finding) { want = append(want, f) }))
-		runWeekday(rules.NewPass(Weekday, doc, nil, nil, Weekday.Severity, func(f rules.Finding) { got = append(got, f) }))
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("text %d (%.200q): findings %v, the reference gives %v", i, text, got, want)
-		}
-		found += len(want)
+	meta := func(i int) document.Meta {
+		return document.Meta{Date: []time.Time{{}, time.Date(2025, 9, 4, 0, 0, 0, 0, time.UTC)}[i%2]}
 	}
-	if found < 100 {
-		t.Fatalf("only %d findings over %d texts", found, len(texts))
-	}
-	t.Logf("%d texts, %d findings agree", len(texts), found)
+	assertSameFindings(t, Weekday, runWeekday, runWeekdayReference, texts, meta, 100)
 }
