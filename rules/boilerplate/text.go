@@ -73,18 +73,21 @@ func appendNormal(dst, line []byte) []byte {
 			}
 		}
 		// The ASCII run is a loop of its own: it leaves the slow path's
-		// variables alone, so they are not stored at every byte.
-		for ; i < limit; i++ {
+		// variables alone, so they are not stored at every byte. Past
+		// the byte the packs flagged it goes on up to the next letter:
+		// the punctuation, digits and spaces after a word (", ", ". ",
+		// "2024 ") would each flag the next pack at its first byte.
+		for ; i < len(line); i++ {
 			e := asciiEntry[line[i]]
 			class := uint8(e >> 8)
-			if class == asciiSlow {
+			if class == asciiSlow || i >= limit && byte(e)-'a' < 26 {
 				break
 			}
 			buf[n] = byte(e)
 			n += int(asciiKept[prev<<2|class])
 			prev = class
 		}
-		if i == limit {
+		if i == len(line) || asciiEntry[line[i]]>>8 != asciiSlow {
 			continue
 		}
 		dst = buf[:n]
