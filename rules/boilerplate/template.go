@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 
@@ -52,32 +53,46 @@ type templateFacts struct {
 	source string
 	single []uint64
 
-	// frequent caches, per source and min-docs, the lines of at least
-	// min-docs documents with their counts (frequentLines).
+	// frequent caches, per source, min-docs and min-share, the lines of
+	// at least min-docs documents and min-share of the source's
+	// documents, with their counts (templateLines).
 	mu       sync.Mutex
 	frequent map[frequentKey]map[uint64]int
 }
 
+// frequentKey holds min-share as its bits: a NaN share (never equal to
+// itself) still finds its entry.
 type frequentKey struct {
-	source  string
-	minDocs int
+	source   string
+	minDocs  int
+	minShare uint64
 }
 
 // frequentLines returns src's lines that occur in at least minDocs
-// documents, with their counts, computed once per source and minDocs:
-// every candidate line of every document is looked up, and a map of the
-// few template lines stays in the processor's cache where the source's
-// map of all its lines does not.
+// documents, with their counts (templateLines without a share).
 func (t *templateFacts) frequentLines(src string, minDocs int) map[uint64]int {
+	return t.templateLines(src, minDocs, 0)
+}
+
+// templateLines returns src's lines that pass runTemplates' counts (in
+// at least minDocs documents, and in no less than minShare of the
+// source's documents), with their counts, computed once per source and
+// thresholds: every candidate line of every document is looked up, and
+// a map of the few template lines stays in the processor's cache where
+// the source's map of all its lines does not. A source without a
+// template line (most: the WCXB pages and texts have none) then costs
+// its documents no lookup at all.
+func (t *templateFacts) templateLines(src string, minDocs int, minShare float64) map[uint64]int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	key := frequentKey{src, minDocs}
+	key := frequentKey{src, minDocs, math.Float64bits(minShare)}
 	if m, ok := t.frequent[key]; ok {
 		return m
 	}
+	total := float64(t.docs[src])
 	m := map[uint64]int{}
 	for fp, n := range t.lines[src] {
-		if n >= minDocs {
+		if n >= minDocs && !(float64(n) < minShare*total) {
 			m[fp] = n
 		}
 	}
@@ -306,8 +321,11 @@ func runTemplates(pass *rules.Pass) {
 	if total < minDocs {
 		return
 	}
+	counts := facts.templateLines(src, minDocs, minShare)
+	if len(counts) == 0 {
+		return // no line of the source can be reported
+	}
 	a := analyse(pass.Doc)
-	counts := facts.frequentLines(src, minDocs)
 	for _, c := range a.cands {
 		// Few lines recur: the count is looked up first.
 		n := counts[fingerprint(c.norm)]
