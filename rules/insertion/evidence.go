@@ -536,7 +536,7 @@ func genre(doc *document.Document, skipStart, skipEnd int) string {
 	}
 	switch {
 	case g.speakers >= 4 || g.qPrefixes >= 2 ||
-		g.questions >= 3 && g.questions*4 >= g.prose && g.firstPerson*5 >= g.prose*2:
+		g.questions >= 3 && g.questions*4 >= g.prose && g.firstPersonAtLeast((2*g.prose+4)/5):
 		return genreQA
 	case g.prose >= 4 && g.quotes*10 >= g.prose*4:
 		return genreQuotes
@@ -556,8 +556,10 @@ const (
 // genreCounts are the block shapes genre looks at.
 type genreCounts struct {
 	questions, qPrefixes, speakers, quotes, prose int
-	// firstPerson counts paragraphs in the first person: interview answers.
-	firstPerson                int
+	// proseTexts are the paragraphs counted in prose: genre asks how
+	// many speak in the first person (interview answers) only of a text
+	// with many questions (firstPersonAtLeast).
+	proseTexts                 [][]byte
 	headings, numberedHeadings int
 	roundupTitle               bool
 }
@@ -596,9 +598,7 @@ func (g *genreCounts) add(doc *document.Document, b document.Block) {
 		if speakerLabel(text) {
 			g.speakers++
 		}
-		if firstPersonRe(text) {
-			g.firstPerson++
-		}
+		g.proseTexts = append(g.proseTexts, text)
 		if hasAnyPrefix(text, "\"", "\u201c", "\u00ab") {
 			g.quotes++
 		}
@@ -670,6 +670,26 @@ func speakerLabel(text []byte) bool {
 		}
 	}
 	return true
+}
+
+// firstPersonAtLeast reports whether at least need of the prose
+// paragraphs speak in the first person (firstPersonRe). It is asked only
+// when its answer can matter, and reads no further than it must: the
+// paragraphs of a whole page, read word by word, were most of genre's
+// cost, asked of every document with a finding.
+func (g *genreCounts) firstPersonAtLeast(need int) bool {
+	for k, text := range g.proseTexts {
+		if need <= 0 {
+			return true
+		}
+		if need > len(g.proseTexts)-k {
+			return false
+		}
+		if firstPersonRe(text) {
+			need--
+		}
+	}
+	return need <= 0
 }
 
 // firstPersonRe reports a paragraph that speaks in the first person.

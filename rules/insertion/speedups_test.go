@@ -4,10 +4,13 @@
 package insertion
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
 )
 
 // TestEndsMatchPrefixSums checks that each runEnd holds the prefix sums,
@@ -215,4 +218,125 @@ func TestSurfaceTableGetOrAdd(t *testing.T) {
 	if tab.n != len(spans) {
 		t.Fatalf("%d forms held, want %d", tab.n, len(spans))
 	}
+}
+
+// genreReference is genre as it was, before firstPersonAtLeast: every
+// prose paragraph was read for the first person as it was counted.
+func genreReference(doc *document.Document, skipStart, skipEnd int) string {
+	var questions, qPrefixes, speakers, quotes, prose, firstPerson int
+	var headings, numberedHeadings int
+	roundupTitle := false
+	for _, b := range doc.Blocks {
+		if b.Start >= skipStart && b.End <= skipEnd {
+			continue
+		}
+		text := bytes.TrimSpace(doc.Src[b.ContentStart:b.End])
+		if len(text) == 0 {
+			continue
+		}
+		numbered := func() bool {
+			return b.FirstLine == b.LastLine && numberedTitle(doc, b, len(strings.Fields(string(text))))
+		}
+		switch b.Kind {
+		case document.Heading:
+			headings++
+			if startsNumbered(text) {
+				numberedHeadings++
+			}
+			if bytes.HasSuffix(text, []byte("?")) {
+				questions++
+			}
+			roundupTitle = roundupTitle || isRoundupTitle(text)
+		case document.ListItem:
+			if numbered() {
+				numberedHeadings++
+			}
+		case document.Paragraph, document.Quote:
+			if numbered() {
+				numberedHeadings++
+				continue
+			}
+			prose++
+			if bytes.HasSuffix(text, []byte("?")) {
+				questions++
+			}
+			if hasAnyPrefix(text, "Q:", "Q.", "Q&A", "Question:") {
+				qPrefixes++
+			}
+			if speakerLabel(text) {
+				speakers++
+			}
+			if firstPersonRe(text) {
+				firstPerson++
+			}
+			if hasAnyPrefix(text, "\"", "\u201c", "\u00ab") {
+				quotes++
+			}
+		}
+	}
+	switch {
+	case speakers >= 4 || qPrefixes >= 2 ||
+		questions >= 3 && questions*4 >= prose && firstPerson*5 >= prose*2:
+		return genreQA
+	case prose >= 4 && quotes*10 >= prose*4:
+		return genreQuotes
+	case numberedHeadings >= 4 || roundupTitle || headings >= 6 && headings >= prose:
+		return genreRoundup
+	}
+	return ""
+}
+
+// TestGenreMatchesReference holds genre, which reads paragraphs for the
+// first person only when the answer can matter, to genreReference: on
+// interviews made up around the threshold (questions, first-person
+// answers and other paragraphs in every proportion near it), the seeds,
+// the rule's fixtures and, when present, the WCXB dev texts, each whole
+// and without a few of its block ranges.
+func TestGenreMatchesReference(t *testing.T) {
+	var docs []*document.Document
+	for q := 0; q <= 6; q++ {
+		for fp := 0; fp <= 8; fp++ {
+			for other := 0; other <= 6; other += 2 {
+				var b strings.Builder
+				for k := 0; k < max(q, fp, other); k++ {
+					if k < q {
+						b.WriteString("What did you see there?\n\n")
+					}
+					if k < fp {
+						b.WriteString("Well, I think we saw the harbour first.\n\n")
+					}
+					if k < other {
+						b.WriteString("The harbour was busy that year.\n\n")
+					}
+				}
+				docs = append(docs, document.New("qa.txt", []byte(b.String()), document.Meta{}))
+			}
+		}
+	}
+	docs = append(docs, fixtureDocs(t)...)
+	if !testing.Short() {
+		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
+	}
+	qa, cases := 0, 0
+	for _, doc := range docs {
+		spans := [][2]int{{-1, -1}}
+		for k := 0; k < len(doc.Blocks); k += max(1, len(doc.Blocks)/4) {
+			last := min(len(doc.Blocks)-1, k+2)
+			spans = append(spans, [2]int{doc.Blocks[k].Start, doc.Blocks[last].End})
+		}
+		for _, s := range spans {
+			got, want := genre(doc, s[0], s[1]), genreReference(doc, s[0], s[1])
+			if got != want {
+				t.Fatalf("%s without %d-%d: genre %q, reference %q", doc.Path, s[0], s[1], got, want)
+			}
+			if got == genreQA {
+				qa++
+			}
+			cases++
+		}
+	}
+	if qa == 0 {
+		t.Fatal("no Q&A interview among the texts: the test shows little")
+	}
+	t.Logf("%d cases, %d Q&A", cases, qa)
 }
