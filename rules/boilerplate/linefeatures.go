@@ -682,18 +682,41 @@ func firstSpace(x uint64) int {
 	return bits.TrailingZeros64((y-ones)&^y&highs) >> 3
 }
 
-// lexIndex is a Lexicon in a compact open-addressing table: lexScore
-// looks up every word of most lines, and a string map costs more. A slot
-// holds the upper half of the word's hash and its index + 1 (0: empty),
-// so a miss rarely compares strings and the table stays in cache.
+// lexIndex is a Lexicon in an open-addressing table: lexScore looks up
+// every word of most lines, and a string map costs more. A slot holds
+// the word's key and value side by side: a word shorter than eight bytes
+// (most) is found by comparing its packed bytes with the slot's key, one
+// load and one compare a probe; a longer word's key is its hash, and a
+// slot with that key is checked against the word's string.
 type lexIndex struct {
-	slots  []uint64
-	mask   uint64
-	words  []string
-	values []float32
-	// packed holds each word shorter than eight bytes as packShort of
-	// its bytes, 0 for longer words.
-	packed []uint64
+	slots []lexSlot
+	mask  uint64
+	// words holds the words longer than seven bytes (and the empty
+	// word), which lexSlot.long indexes.
+	words []string
+}
+
+// lexSlot is one slot of a lexIndex: key 0 is empty. The key of a word
+// shorter than eight bytes is packShort of its bytes (its top byte is
+// the length, 1 to 7); the key of any other word is lexLongKey of its
+// hash (top byte 0xff), so the two never meet.
+type lexSlot struct {
+	key   uint64
+	value float32
+	long  int32 // the index of a long word in lexIndex.words
+}
+
+// lexLongKey is the key of a word of eight bytes or more (or the empty
+// word) with hash h.
+func lexLongKey(h uint64) uint64 { return h | 0xff<<56 }
+
+// lexKey is the key of word w with hash h and packShort form packed (0
+// when w is not shorter than eight bytes or is empty).
+func lexKey(h, packed uint64) uint64 {
+	if packed != 0 {
+		return packed
+	}
+	return lexLongKey(h)
 }
 
 // packShort packs a word of n < 8 bytes, given as its bytes packed
@@ -709,28 +732,33 @@ func newLexIndex(lex Lexicon) *lexIndex {
 	}
 	// Sized up front: the model's lexicon is indexed in every process
 	// that lints a page, and growing the lists was a third of that.
-	x := &lexIndex{slots: make([]uint64, size), mask: uint64(size - 1),
-		words: make([]string, 0, len(lex)), values: make([]float32, 0, len(lex)), packed: make([]uint64, 0, len(lex))}
+	x := &lexIndex{slots: make([]lexSlot, size), mask: uint64(size - 1)}
 	for w, v := range lex {
 		h := wordHash(w)
+		slot := lexSlot{key: lexKey(h, packString(w)), value: v}
+		if slot.key&(0xff<<56) == 0xff<<56 {
+			slot.long = int32(len(x.words))
+			x.words = append(x.words, w)
+		}
 		i := h & x.mask
-		for x.slots[i] != 0 {
+		for x.slots[i].key != 0 {
 			i = (i + 1) & x.mask
 		}
-		x.words = append(x.words, w)
-		x.values = append(x.values, v)
-		packed := uint64(0)
-		if len(w) > 0 && len(w) < 8 {
-			var b uint64
-			for i := len(w) - 1; i >= 0; i-- {
-				b = b<<8 | uint64(w[i])
-			}
-			packed = packShort(b, len(w))
-		}
-		x.packed = append(x.packed, packed)
-		x.slots[i] = h>>32<<32 | uint64(len(x.words))
+		x.slots[i] = slot
 	}
 	return x
+}
+
+// packString is packShort of w when it has 1 to 7 bytes, else 0.
+func packString(w string) uint64 {
+	if len(w) == 0 || len(w) >= 8 {
+		return 0
+	}
+	var b uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		b = b<<8 | uint64(w[i])
+	}
+	return packShort(b, len(w))
 }
 
 // wordHash is a cheap hash of a short word: its bytes packed eight at a
@@ -764,22 +792,22 @@ func (x *lexIndex) get(w string) (float32, bool) { return x.lookup(wordHash(w), 
 
 // lookup is get with the word's hash already computed.
 func (x *lexIndex) lookup(h uint64, w string) (float32, bool) {
-	return x.lookupPacked(h, 0, w)
+	return x.lookupPacked(h, packString(w), w)
 }
 
 // lookupPacked is lookup given also the word packed by packShort when
-// it is shorter than eight bytes (0 otherwise: compared as a string).
+// it is shorter than eight bytes (0 otherwise, and for the empty word).
 func (x *lexIndex) lookupPacked(h, packed uint64, w string) (float32, bool) {
-	for i := h & x.mask; x.slots[i] != 0; i = (i + 1) & x.mask {
-		s := x.slots[i]
-		if s>>32 != h>>32 {
-			continue
-		}
-		if k := uint32(s) - 1; packed != 0 && x.packed[k] == packed || packed == 0 && x.words[k] == w {
-			return x.values[k], true
+	key := lexKey(h, packed)
+	for i := h & x.mask; ; i = (i + 1) & x.mask {
+		s := &x.slots[i]
+		switch {
+		case s.key == key && (packed != 0 || x.words[s.long] == w):
+			return s.value, true
+		case s.key == 0:
+			return 0, false
 		}
 	}
-	return 0, false
 }
 
 // furnitureLines counts the lines other rules already show to be

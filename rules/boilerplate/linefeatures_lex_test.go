@@ -2,6 +2,8 @@ package boilerplate
 
 import (
 	"math"
+	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -59,44 +61,36 @@ func TestLexFeaturesScoreEveryLine(t *testing.T) {
 	}
 }
 
-// TestLexLookupPastCollidingTags builds a lexicon table whose slots
-// share the tag of the word looked up: the lookup (and lexScore, which
-// writes it out) must step over a slot of another word with the same tag,
-// packed or compared as a string, and find the word in a later slot.
+// TestLexLookupPastCollidingTags builds a lexicon table where another
+// word stands first in the probe sequence of the word looked up: for a
+// long word with the very same key (its hash), compared as a string; for
+// a short word, another short word's packed key. The lookup (and
+// lexScore, which writes it out) must step over it and find the word in
+// the next slot, and without that slot find nothing.
 func TestLexLookupPastCollidingTags(t *testing.T) {
 	for _, word := range []string{"newsletter", "share"} {
-		other := "subscription"
-		if len(word) < 8 {
-			other = "shore"
-		}
 		h := wordHash(word)
-		x := &lexIndex{slots: make([]uint64, 16), mask: 15,
-			words: []string{other, word}, values: []float32{-3, 2}}
-		for _, w := range x.words {
-			p := uint64(0)
-			if len(w) < 8 {
-				var b uint64
-				for i := len(w) - 1; i >= 0; i-- {
-					b = b<<8 | uint64(w[i])
-				}
-				p = packShort(b, len(w))
-			}
-			x.packed = append(x.packed, p)
-		}
-		// The other word first in the probe sequence, with the word's tag.
+		x := &lexIndex{slots: make([]lexSlot, 16), mask: 15}
 		i := h & x.mask
-		x.slots[i] = h>>32<<32 | 1
-		x.slots[(i+1)&x.mask] = h>>32<<32 | 2
+		own := lexSlot{key: lexKey(h, packString(word)), value: 2}
+		if len(word) < 8 {
+			x.slots[i] = lexSlot{key: packString("shore"), value: -3}
+		} else {
+			x.words = []string{"subscription", word}
+			x.slots[i] = lexSlot{key: lexLongKey(h), value: -3, long: 0}
+			own.long = 1
+		}
+		x.slots[(i+1)&x.mask] = own
 		if v, ok := x.get(word); !ok || v != 2 {
 			t.Errorf("get(%q) = %v, %v; want 2, true", word, v, ok)
 		}
 		if s := lexScore(word, x); s.known != 1 || s.mean != 2 {
 			t.Errorf("lexScore(%q) = %+v, want the word's 2", word, s)
 		}
-		// Without the word's own slot, the colliding one is no match.
-		x.slots[(i+1)&x.mask] = 0
+		// Without the word's own slot, the other one is no match.
+		x.slots[(i+1)&x.mask] = lexSlot{}
 		if _, ok := x.get(word); ok {
-			t.Errorf("get(%q) found the colliding %q", word, other)
+			t.Errorf("get(%q) found the other word", word)
 		}
 		if s := lexScore(word, x); s.known != 0 {
 			t.Errorf("lexScore(%q) = %+v, want no known word", word, s)
@@ -146,5 +140,45 @@ func TestNeighbourFeaturesReadTheLine(t *testing.T) {
 	}
 	if rows == 0 {
 		t.Fatal("no line scored")
+	}
+}
+
+// A lexicon of its own, with the empty word, words of every length from
+// one to twenty bytes and words that differ only in their last byte: the
+// table finds each word and nothing else, and lexScore sums them as the
+// plain split over the map does, on random lines of them and of words
+// not in it.
+func TestLexIndexOwnLexicon(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	lex := Lexicon{"": 0.5}
+	var words []string
+	for n := 1; n <= 20; n++ {
+		for _, c := range "abq" {
+			w := strings.Repeat("x", n-1) + string(c)
+			words = append(words, w)
+			if c != 'q' {
+				lex[w] = float32(rng.NormFloat64())
+			}
+		}
+	}
+	idx := newLexIndex(lex)
+	for _, w := range append(words, "") {
+		want, wantOK := lex[w]
+		if got, ok := idx.get(w); ok != wantOK || got != want {
+			t.Fatalf("get(%q) = %v, %v; want %v, %v", w, got, ok, want, wantOK)
+		}
+	}
+	for range 20000 {
+		parts := make([]string, rng.Intn(8))
+		for i := range parts {
+			parts[i] = words[rng.Intn(len(words))]
+			if rng.Intn(10) == 0 {
+				parts[i] = ""
+			}
+		}
+		norm := strings.Join(parts, " ")
+		if got, want := lexScore(norm, idx), lexScoreReference(norm, lex); got != want {
+			t.Fatalf("lexScore(%q) = %+v, want %+v", norm, got, want)
+		}
 	}
 }
