@@ -18,7 +18,8 @@ var CorpusTemplate = &rules.Rule{
 	Summary: "a line that recurs across many documents of the same source (a site template)",
 	Doc: `Collect phase: every short standalone line (at most 600 bytes, outside
 code, tables and endnotes) is normalised (lower case, digits as "#",
-punctuation dropped) and hashed to 64 bits; a document's summary is its
+punctuation dropped) and keyed by a 64-bit fingerprint (its length and a
+54-bit hash); a document's summary is its
 distinct fingerprints and its source (doc.Meta.Source: the first
 directory level under a directory argument, or a record field). Memory:
 8 bytes per distinct short line per document (a 100-line page: under
@@ -57,7 +58,23 @@ type templateFacts struct {
 	// at least min-docs documents and min-share of the source's
 	// documents, with their counts (templateLines).
 	mu       sync.Mutex
-	frequent map[frequentKey]map[uint64]int
+	frequent map[frequentKey]*templateSet
+}
+
+// templateSet is the lines of one source that pass the run phase's
+// counts, with their counts, and the lengths of their normal forms
+// (fingerprintLength): a line of another length is none of them, and is
+// not hashed.
+type templateSet struct {
+	counts  map[uint64]int
+	lengths [1 << fpLengthBits / 64]uint64 // a bit per length
+}
+
+// mayHold reports whether a line whose normal form is norm may be in
+// the set: false when no line of the set has its length.
+func (t *templateSet) mayHold(norm string) bool {
+	n := normLength(norm)
+	return t.lengths[n>>6]&(1<<(n&63)) != 0
 }
 
 // frequentKey holds min-share as its bits: a NaN share (never equal to
@@ -71,7 +88,7 @@ type frequentKey struct {
 // frequentLines returns src's lines that occur in at least minDocs
 // documents, with their counts (templateLines without a share).
 func (t *templateFacts) frequentLines(src string, minDocs int) map[uint64]int {
-	return t.templateLines(src, minDocs, 0)
+	return t.templateLines(src, minDocs, 0).counts
 }
 
 // templateLines returns src's lines that pass runTemplates' counts (in
@@ -82,7 +99,7 @@ func (t *templateFacts) frequentLines(src string, minDocs int) map[uint64]int {
 // the source's map of all its lines does not. A source without a
 // template line (most: the WCXB pages and texts have none) then costs
 // its documents no lookup at all.
-func (t *templateFacts) templateLines(src string, minDocs int, minShare float64) map[uint64]int {
+func (t *templateFacts) templateLines(src string, minDocs int, minShare float64) *templateSet {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	key := frequentKey{src, minDocs, math.Float64bits(minShare)}
@@ -90,14 +107,16 @@ func (t *templateFacts) templateLines(src string, minDocs int, minShare float64)
 		return m
 	}
 	total := float64(t.docs[src])
-	m := map[uint64]int{}
+	m := &templateSet{counts: map[uint64]int{}}
 	for fp, n := range t.lines[src] {
 		if n >= minDocs && !(float64(n) < minShare*total) {
-			m[fp] = n
+			m.counts[fp] = n
+			k := fingerprintLength(fp)
+			m.lengths[k>>6] |= 1 << (k & 63)
 		}
 	}
 	if t.frequent == nil {
-		t.frequent = map[frequentKey]map[uint64]int{}
+		t.frequent = map[frequentKey]*templateSet{}
 	}
 	t.frequent[key] = m
 	return m
@@ -122,10 +141,10 @@ var maxLegitRepeat = func() int {
 	return n
 }()
 
-// fingerprint is a 64-bit hash of a normalised line: FNV-1a's steps
-// over eight bytes at a time (lines run to hundreds of bytes), the
-// length, and a final mix so that every input bit reaches every output
-// bit.
+// fingerprint is a 64-bit key of a normalised line: its length in the
+// top fpLengthBits bits, below them a hash of it, FNV-1a's steps over
+// eight bytes at a time (lines run to hundreds of bytes), the length, and
+// a final mix so that every input bit reaches every output bit.
 func fingerprint[T string | []byte](norm T) uint64 {
 	h := uint64(fnvOffset)
 	i := 0
@@ -138,8 +157,26 @@ func fingerprint[T string | []byte](norm T) uint64 {
 	h = (h ^ uint64(len(norm))) * fnvPrime
 	h ^= h >> 32
 	h *= 0x9E3779B97F4A7C15
-	return h ^ h>>29
+	h ^= h >> 29
+	return h>>fpLengthBits | uint64(normLength(norm))<<(64-fpLengthBits)
 }
+
+// fpLengthBits is how many of a fingerprint's bits hold the length of
+// the normal form (normLength): a 54-bit hash is ample for the lines of
+// one source, and the run phase tells lines of other lengths from the
+// template lines without hashing them.
+const fpLengthBits = 10
+
+// normLength is the length of a normal form, capped to fit the
+// fingerprint's length bits (normal forms of candidate lines have at most
+// maxPhraseLine bytes).
+func normLength[T string | []byte](norm T) int {
+	return min(len(norm), 1<<fpLengthBits-1)
+}
+
+// fingerprintLength is the length of the normal form fingerprint fp
+// was made of (normLength).
+func fingerprintLength(fp uint64) int { return int(fp >> (64 - fpLengthBits)) }
 
 func le64[T string | []byte](s T) uint64 {
 	_ = s[7]
@@ -321,14 +358,18 @@ func runTemplates(pass *rules.Pass) {
 	if total < minDocs {
 		return
 	}
-	counts := facts.templateLines(src, minDocs, minShare)
-	if len(counts) == 0 {
+	set := facts.templateLines(src, minDocs, minShare)
+	if len(set.counts) == 0 {
 		return // no line of the source can be reported
 	}
 	a := analyse(pass.Doc)
 	for _, c := range a.cands {
-		// Few lines recur: the count is looked up first.
-		n := counts[fingerprint(c.norm)]
+		// Few lines recur: a line of a length none of them has is not
+		// hashed, and the count is looked up first.
+		if !set.mayHold(c.norm) {
+			continue
+		}
+		n := set.counts[fingerprint(c.norm)]
 		if n < minDocs || float64(n) < minShare*float64(total) || len(c.norm) <= maxLegitRepeat && legitRepeats[c.norm] {
 			continue
 		}

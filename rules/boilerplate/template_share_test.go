@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -124,4 +125,28 @@ func compareTemplateRuns(t *testing.T, docs []*document.Document, opts rules.Opt
 		found += len(got)
 	}
 	return found
+}
+
+// A fingerprint carries its normal form's length (capped at 1023), for
+// strings and bytes alike, and a template set holds a line only of a
+// length one of its lines has.
+func TestFingerprintLength(t *testing.T) {
+	set := &templateSet{counts: map[uint64]int{}}
+	for _, n := range []int{0, 1, 7, 8, 63, 64, 65, 600, 1022, 1023, 1024, 5000} {
+		norm := strings.Repeat("a", n)
+		fp := fingerprint(norm)
+		if got, want := fingerprintLength(fp), min(n, 1023); got != want {
+			t.Fatalf("length of a %d-byte line's fingerprint: %d, want %d", n, got, want)
+		}
+		if fingerprint([]byte(norm)) != fp {
+			t.Fatalf("%d bytes: the fingerprints of the string and the bytes differ", n)
+		}
+	}
+	k := fingerprintLength(fingerprint("about us"))
+	set.lengths[k>>6] |= 1 << (k & 63)
+	for _, norm := range []string{"about us", "contact", "privacy policy", "blog", "", strings.Repeat("x", 1100)} {
+		if got, want := set.mayHold(norm), len(norm) == len("about us"); got != want {
+			t.Errorf("mayHold(%q) = %v, want %v", norm, got, want)
+		}
+	}
 }
