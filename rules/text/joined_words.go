@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -106,10 +107,12 @@ func mergeVocabulary(a, b rules.Summary) rules.Summary {
 }
 
 // joinVocabulary is joined-words' summary: the corpus vocabulary, and
-// the shapes of its words, worked out on first use in the second pass.
+// the words of it the rule may flag, worked out on first use in the
+// second pass.
 type joinVocabulary struct {
-	words  vocabulary
-	shapes atomic.Pointer[wordShapes]
+	words    vocabulary
+	mu       sync.Mutex // held while joinables is worked out
+	flagging atomic.Pointer[joinables]
 }
 
 func collectJoinVocabulary(doc *document.Document, opts rules.Options) rules.Summary {
@@ -128,19 +131,61 @@ func mergeJoinVocabulary(a, b rules.Summary) rules.Summary {
 	} else if va.words == nil {
 		va.words = vocabulary{}
 	}
-	va.shapes.Store(nil) // the words changed
+	va.flagging.Store(nil) // the words changed
 	return va
 }
 
-// wordShapesOf returns the shapes of v's words, computed once per merged
-// vocabulary (two workers may both compute it; the results are equal).
-func (v *joinVocabulary) wordShapesOf() *wordShapes {
-	if s := v.shapes.Load(); s != nil {
-		return s
+// joinables are the words of a vocabulary that runJoinedWords may flag,
+// with their splits: every test of the rule that reads the word alone
+// (its shape, the inflections, the splits, how well the corpus knows it)
+// is settled once per word of the vocabulary, and only the tests of an
+// occurrence's surroundings are left for each token. Most words of a
+// vocabulary have no split or are corpus terms: the WCXB truth texts'
+// vocabulary holds 994 words, 59 of them joinable (the pages' 2,474 and
+// 162).
+type joinables struct {
+	splits map[string][]split
+	shapes *wordShapes
+	// lengths[c] has bit n set when a joinable word of n bytes opens
+	// with the byte c: the few joinable words (59 in the WCXB truth
+	// texts, 162 in the pages) leave most pairs of first letter and
+	// length empty, and a token with an empty pair needs no shape.
+	lengths [256]uint32
+}
+
+// joinablesOf returns v's joinables, worked out once per merged vocabulary.
+func (v *joinVocabulary) joinablesOf() *joinables {
+	if j := v.flagging.Load(); j != nil {
+		return j
 	}
-	s := newWordShapes(v.words)
-	v.shapes.Store(s)
-	return s
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if j := v.flagging.Load(); j != nil {
+		return j
+	}
+	j := newJoinables(v.words)
+	v.flagging.Store(j)
+	return j
+}
+
+// newJoinables keeps the words of v that pass every test of
+// runJoinedWords that reads the word alone, in that rule's order.
+func newJoinables(v vocabulary) *joinables {
+	j := &joinables{splits: map[string][]split{}}
+	for w := range v {
+		b := []byte(w)
+		if !joinCandidate(b) || !allLowerASCII(b) || inflectedWord(b) {
+			continue
+		}
+		splits := plausibleSplits(w)
+		if len(splits) == 0 || v.knows(w) && !bothFunctionWords(splits[0]) {
+			continue
+		}
+		j.splits[w] = splits
+		j.lengths[w[0]] |= 1 << len(w) // joinCandidate bounds it by maxJoinedLen
+	}
+	j.shapes = newWordShapes(j.splits)
+	return j
 }
 
 func runJoinedWords(pass *rules.Pass) {
@@ -150,40 +195,36 @@ func runJoinedWords(pass *rules.Pass) {
 		// Run without a corpus phase: learn from this document alone.
 		vocab, _ = collectJoinVocabulary(doc, nil).(*joinVocabulary)
 	}
-	// Only a token of the vocabulary can be flagged, and a corpus's
-	// vocabulary is small (a thousand words for the WCXB truth texts,
-	// for 650 of their 1.4 million tokens): a token whose shape no word
-	// of it has is settled without the tests of its letters (the
-	// second pass on the WCXB truth texts, runJoinedWords and its
-	// joinCandidate calls: 99M -> 68M instructions; pages 128M -> 90M).
-	shapes := vocab.wordShapesOf()
+	// Only a joinable word of the vocabulary can be flagged (see
+	// joinables), and they are few: a token of another length, or whose
+	// shape none of them has, is settled without a lookup, and a token
+	// found among them needs only the tests of its surroundings.
+	flag := vocab.joinablesOf()
+	if len(flag.splits) == 0 {
+		return
+	}
 	src, toks := doc.Src, doc.Tokens()
 	for i, t := range toks {
-		if !mayJoin(src, t) || !isLowerASCII(src[t.Start]) || !shapes.mayHold(src[t.Start:t.End]) {
+		// mayJoin's tests and more: the lengths of the joinable words
+		// that open with the token's first byte (none for a byte that
+		// is not a lower-case letter, none outside minJoinedLen..
+		// maxJoinedLen; a shift past 31 gives 0).
+		n := t.End - t.Start
+		if flag.lengths[src[t.Start]]>>uint(n)&1 == 0 || t.Kind != document.Word {
 			continue
 		}
 		b := src[t.Start:t.End]
-		if !joinCandidate(b) || !allLowerASCII(b) {
+		if !flag.shapes.mayHold(b) {
 			continue
 		}
-		// The vocabulary holds every candidate token of the corpus that
-		// the word list lacks: a candidate absent from it is a listed
-		// word. The small map answers faster than the word list.
-		if _, oov := vocab.words[string(b)]; !oov {
-			continue
-		}
-		if codeLike(doc.Src, t.Start, t.End) || elided(doc.Src, t) || inflectedWord(b) {
-			continue
-		}
-		w := string(b)
-		splits := plausibleSplits(w)
-		if len(splits) == 0 || vocab.words.knows(w) && !bothFunctionWords(splits[0]) {
+		splits, ok := flag.splits[string(b)]
+		if !ok || codeLike(doc.Src, t.Start, t.End) || elided(doc.Src, t) {
 			continue
 		}
 		if foreignContext(doc, toks, i) {
 			continue
 		}
-		reportJoined(pass, t, w, splits)
+		reportJoined(pass, t, string(b), splits)
 	}
 }
 
@@ -197,7 +238,7 @@ type wordShapes struct {
 	shift uint // 64 - log2(len(bits)*64)
 }
 
-func newWordShapes(v vocabulary) *wordShapes {
+func newWordShapes[V any](v map[string]V) *wordShapes {
 	log := 12
 	for 1<<log < 16*len(v) && log < 24 {
 		log++

@@ -10,8 +10,10 @@ import (
 )
 
 // referenceJoinedWords is runJoinedWords as it was before the filter of
-// word shapes: it tests every token's letters before the vocabulary
-// lookup. The tests below hold the rule to it.
+// word shapes and before the tests that read a word alone were settled
+// once per vocabulary (joinables): it tests every token's letters before
+// the vocabulary lookup, and the word's splits at every occurrence. The
+// tests below hold the rule to it.
 func referenceJoinedWords(pass *rules.Pass, vocab vocabulary) {
 	doc := pass.Doc
 	src, toks := doc.Src, doc.Tokens()
