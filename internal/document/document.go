@@ -50,6 +50,8 @@ type Document struct {
 	sentences     []Sentence
 	tokensOnce    sync.Once
 	tokens        []Token
+
+	state docState // the families' memoised values (memo.go)
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}

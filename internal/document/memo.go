@@ -1,50 +1,104 @@
 package document
 
-import (
-	"sync"
-	"weak"
-)
+import "sync"
 
 // Memo keeps a value computed from a document for the rules of a family
-// that read it one after the other on the same worker (a family's shared
-// scan), so it is computed once per document. Entries are keyed by a weak
-// pointer: the memo never keeps a document alive, nor confuses a new
-// document with a freed one at the same address. The last memoEntries
-// documents are kept (a few per worker); the zero Memo is ready to use.
+// that read it one after the other (a family's shared scan, the
+// boilerplate family's analysis), so it is computed once per document.
+//
+// The value is kept in the document itself, not in a table beside it: it
+// can never be confused with another document's, it lives no longer than
+// the document, and it is dropped when whoever runs the rules is done
+// with the document (DropState; Release and Recycle call it). Recycle,
+// when set, then receives the value, so that its buffers go to a later
+// document: the runner drops a document's state only once every rule has
+// returned from it (lint.checkDocument), on the goroutine that ran them,
+// and nothing but Get hands the value out, so no rule can still be
+// reading a recycled buffer. A family that recycles must keep nothing of
+// the value past its rule's Run (no slice of it in a finding or a
+// summary).
+//
+// Declare a Memo as a package variable and never copy it: the Memo's
+// address is the value's key in every document. The zero Memo is ready to
+// use.
 type Memo[T any] struct {
-	mu      sync.Mutex
-	entries []memoEntry[T]
+	// Recycle, when set, receives each value once its document is done.
+	Recycle func(T)
 }
 
-type memoEntry[T any] struct {
-	doc   weak.Pointer[Document]
-	value T
-}
-
-// memoEntries bounds a Memo: enough for the documents in flight on every
-// worker, small enough to search by a loop.
-const memoEntries = 16
-
-// Get returns compute(doc), computed on the first call for doc. Two
-// workers asking for the same document at once may both compute it; the
-// values are equal.
+// Get returns compute(doc), computed on the first call for doc since the
+// document was built or its state last dropped. Two goroutines asking
+// for the same document at once may both compute it; the first value
+// stored is kept, the other is returned to its caller only.
 func (m *Memo[T]) Get(doc *Document, compute func(*Document) T) T {
-	key := weak.Make(doc)
-	m.mu.Lock()
-	for _, e := range m.entries {
-		if e.doc == key {
-			m.mu.Unlock()
+	if v, ok := doc.state.find(m); ok {
+		return v.(T)
+	}
+	value := compute(doc)
+	return doc.state.store(m, value).(T)
+}
+
+// drop hands a value of this Memo to Recycle.
+func (m *Memo[T]) drop(value any) {
+	if m.Recycle != nil {
+		m.Recycle(value.(T))
+	}
+}
+
+// keeper is a Memo of any type, as a document's state holds it.
+type keeper interface{ drop(value any) }
+
+// docState is a document's memoised values: a handful (one per family
+// that shares a scan), so a slice searched by a loop.
+type docState struct {
+	mu      sync.Mutex
+	entries []stateEntry
+}
+
+type stateEntry struct {
+	memo  keeper
+	value any
+}
+
+func (s *docState) find(m keeper) (any, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.entries {
+		if e.memo == m {
+			return e.value, true
+		}
+	}
+	return nil, false
+}
+
+// store keeps value for m unless another goroutine stored one first, and
+// returns the value kept.
+func (s *docState) store(m keeper, value any) any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.entries {
+		if e.memo == m {
 			return e.value
 		}
 	}
-	m.mu.Unlock()
-	value := compute(doc)
-	m.mu.Lock()
-	if len(m.entries) >= memoEntries {
-		copy(m.entries, m.entries[1:])
-		m.entries = m.entries[:len(m.entries)-1]
+	if s.entries == nil {
+		s.entries = make([]stateEntry, 0, 4)
 	}
-	m.entries = append(m.entries, memoEntry[T]{key, value})
-	m.mu.Unlock()
+	s.entries = append(s.entries, stateEntry{m, value})
 	return value
+}
+
+// DropState drops every value the document's Memos keep and hands each
+// to its Memo's Recycle. Call it only when no rule is running on the
+// document and none will read a value it got before: the runner calls it
+// once every rule has returned from the document. The document stays
+// valid; a later Get computes its value again.
+func (d *Document) DropState() {
+	d.state.mu.Lock()
+	entries := d.state.entries
+	d.state.entries = nil
+	d.state.mu.Unlock()
+	for _, e := range entries {
+		e.memo.drop(e.value)
+	}
 }

@@ -16,11 +16,13 @@ var (
 )
 
 // Release gives the document's token and sentence slices back for reuse
-// by documents built later. Call it only when the document is done with:
-// no goroutine is reading it and nothing kept a slice from Tokens,
-// TokensIn or Sentences. The document stays valid; its tokens and
-// sentences are computed again if asked for.
+// by documents built later, and drops its memoised values (DropState).
+// Call it only when the document is done with: no goroutine is reading
+// it and nothing kept a slice from Tokens, TokensIn or Sentences. The
+// document stays valid; its tokens, sentences and memoised values are
+// computed again if asked for.
 func (d *Document) Release() {
+	d.DropState()
 	if d.tokens != nil {
 		toks := d.tokens[:0]
 		tokenBuffers.Put(&toks)

@@ -471,6 +471,11 @@ func CheckDocument(doc *document.Document, active []active, facts map[string]rul
 // finding's size, and a page with hundreds of findings grew its slice of
 // Items a dozen times.
 func checkDocument(doc *document.Document, active []active, facts map[string]rules.Summary, positionsOnly bool) ([]report.Item, error) {
+	// Once every rule has returned, nothing reads the values the families
+	// memoised in the document: they go (and their buffers to later
+	// documents). Rules run one after the other on this goroutine, so
+	// none can still be reading them (document.Memo).
+	defer doc.DropState()
 	buf := findingBuffers.Get().(*[]rules.Finding)
 	defer func() {
 		clear(*buf) // no message or fix stays reachable from the pool

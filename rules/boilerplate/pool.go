@@ -1,36 +1,17 @@
 package boilerplate
 
 import (
-	"sync"
-
 	"github.com/dochygiene/hygiene/internal/document"
 )
 
-var (
-	cacheMu sync.Mutex
-	cache   []*analysis
-)
-
-// cacheSize bounds the cache: a few documents per worker. Entries hold the
-// document strongly, so a pointer is never reused while it is a key.
-const cacheSize = 32
+// analyses keeps each document's analysis in the document itself, shared
+// by every boilerplate rule (the runner runs all rules on one document in
+// a row, and corpus rules collect from it too) and dropped when the
+// runner is done with the document (document.Memo). A table of the last
+// documents beside them, as before, could evict a document whose rules
+// were still running at -j2 and compute its analysis again.
+var analyses document.Memo[*analysis]
 
 func analyse(doc *document.Document) *analysis {
-	cacheMu.Lock()
-	for _, a := range cache {
-		if a.doc == doc {
-			cacheMu.Unlock()
-			return a
-		}
-	}
-	cacheMu.Unlock()
-	a := newAnalysis(doc)
-	cacheMu.Lock()
-	if len(cache) >= cacheSize {
-		copy(cache, cache[1:])
-		cache = cache[:len(cache)-1]
-	}
-	cache = append(cache, a)
-	cacheMu.Unlock()
-	return a
+	return analyses.Get(doc, newAnalysis)
 }

@@ -42,8 +42,8 @@ func benchWCXB(b *testing.B, kind string) {
 			}
 		}
 		// Fresh analyses on the next round, as in a new run.
-		cacheMu.Lock()
-		cache = nil
-		cacheMu.Unlock()
+		for _, d := range runDocs {
+			d.DropState()
+		}
 	})
 }
