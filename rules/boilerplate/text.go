@@ -46,13 +46,13 @@ func appendNormal(dst, line []byte) []byte {
 		// over up to the first byte that is anything else.
 		limit := len(line)
 		for i+8 <= len(line) {
-			out, bad := plainPack(binary.LittleEndian.Uint64(line[i:]), prev == asciiSpace)
+			out, bad := plainPack(binary.LittleEndian.Uint64(line[i:i+8]), prev == asciiSpace)
 			if bad != 0 {
 				// The bytes before the first one flagged are plain
 				// (see plainPack): they are written from the pack,
 				// and the byte loop starts at the flagged one.
 				k := bits.TrailingZeros64(bad) >> 3
-				binary.LittleEndian.PutUint64(buf[n:], out)
+				binary.LittleEndian.PutUint64(buf[n:n+8], out)
 				if k > 0 {
 					n += k
 					i += k
@@ -64,7 +64,7 @@ func appendNormal(dst, line []byte) []byte {
 				limit = i + 1
 				break
 			}
-			binary.LittleEndian.PutUint64(buf[n:], out)
+			binary.LittleEndian.PutUint64(buf[n:n+8], out)
 			n += 8
 			i += 8
 			prev = asciiKeep
