@@ -79,9 +79,10 @@ type cohesion struct {
 	// every occurrence lies in units i..j, for j >= i (the cells further
 	// below the diagonal than the first are never read, nor cleared).
 	excl []float64
-	// exclReady: excl is built (exclTable builds it on first use).
-	exclReady bool
-	normD2    float64
+	// exclFrom: the rows from exclFrom on of excl are built (exclAt
+	// builds them on first use, from the last row up).
+	exclFrom int
+	normD2   float64
 	// terms and term statistics, for messages.
 	termKeys   []string
 	termCount  []int32
@@ -1097,7 +1098,7 @@ func (c *cohesion) buildPrefixes(doc *document.Document) {
 	}
 	c.mixedTypo = countTypo && mixedHabits(c.typo[n])
 	c.buildGram()
-	c.exclReady = false
+	c.exclFrom = c.n
 	c.buildEnds()
 	c.capNormReady = false
 }
@@ -1293,50 +1294,67 @@ func (c *cohesion) buildPostings() {
 	}
 }
 
-// exclTable returns the table of exclusive masses, excl, built on first
-// use: the search tests a run's exclusive share only once it passes
-// screen, and in most documents none does.
+// exclTable returns the table of exclusive masses, excl, with every row
+// built.
 func (c *cohesion) exclTable() []float64 {
-	if !c.exclReady {
-		c.buildExclusive()
-		c.exclReady = true
-	}
+	c.buildExclusive(0)
 	return c.excl
 }
 
-// buildExclusive fills excl[i*n+j]: the IDF mass of terms that occur at
-// least twice, all inside units i..j. A term at (first, last) counts for
-// every i <= first and j >= last. It reads the postings: buildGram runs
-// first.
-func (c *cohesion) buildExclusive() {
-	n := c.n
-	if cap(c.excl) < n*n {
-		c.excl = make([]float64, n*n)
+// exclAt is excl[i*n+j], the exclusive mass of run i..j, with the rows
+// it rests on built on first use: the search tests a run's exclusive
+// share only once it passes screen, in most documents none does, and in
+// the others the rows above the first unit of the runs it tests are
+// never read.
+func (c *cohesion) exclAt(i, j int) float64 {
+	if i < c.exclFrom {
+		c.buildExclusive(i)
 	}
-	c.excl = c.excl[:n*n]
+	return c.excl[i*c.n+j]
+}
+
+// buildExclusive fills the rows from of excl not yet built (excl[i*n+j]:
+// the IDF mass of terms that occur at least twice, all inside units
+// i..j). A term at (first, last) counts for every i <= first and
+// j >= last. Row i rests on the rows below it only, so the rows are
+// built from the last one up, and each call goes on from the row where
+// the last one stopped, with the same sums in the same order as one
+// build of the whole table. It reads the postings: buildGram runs first.
+func (c *cohesion) buildExclusive(from int) {
+	n, to := c.n, c.exclFrom
+	if from >= to {
+		return
+	}
+	if to == n {
+		if cap(c.excl) < n*n {
+			c.excl = make([]float64, n*n)
+		}
+		c.excl = c.excl[:n*n]
+	}
+	c.exclFrom = from
 	// Only the cells on and above the diagonal are summed and read, and
 	// the one just below it (the sum for row i-1 adds row i's cell i-1):
 	// a clear of the others was a quarter of the rule's clearing.
-	for i := 0; i < n; i++ {
+	for i := from; i < to; i++ {
 		clear(c.excl[i*n+max(i-1, 0) : (i+1)*n])
 	}
-	if n == 0 {
-		return
-	}
 	// Each term's first and last unit are the ends of its postings
-	// (buildGram built them, units in increasing order).
+	// (buildGram built them, units in increasing order); a term counts in
+	// the row of its first unit.
 	x := c.excl
 	for t := range c.termKeys {
-		from, to := c.postStart[t], c.postStart[t+1]
-		if from < to && c.termCount[t] >= 2 {
-			x[int(c.postUnit[from])*n+int(c.postUnit[to-1])] += c.termTF[t] * c.termWeight[t]
+		start, end := c.postStart[t], c.postStart[t+1]
+		if start < end && c.termCount[t] >= 2 {
+			if first := int(c.postUnit[start]); first >= from && first < to {
+				x[first*n+int(c.postUnit[end-1])] += c.termTF[t] * c.termWeight[t]
+			}
 		}
 	}
 	// F[i][j] = F[i+1][j] + Σ_{i<=j'<=j} E[i][j'] (a running sum along
 	// the row). Only j >= i is ever read, and the cell just below the
 	// diagonal, read for the row above, stays zero (a term's first unit
 	// is never after its last), so the sums skip the others.
-	for i := n - 1; i >= 0; i-- {
+	for i := to - 1; i >= from; i-- {
 		row := x[i*n : (i+1)*n]
 		sum := 0.0
 		if i+1 < n {
@@ -1399,7 +1417,7 @@ func (c *cohesion) measure(i, j int) run {
 // exclusive is measure's exclusive share of run i..j.
 func (c *cohesion) exclusive(i, j int) float64 {
 	if mass := c.mass[j+1] - c.mass[i]; mass > 0 {
-		return c.exclTable()[i*c.n+j] / mass
+		return c.exclAt(i, j) / mass
 	}
 	return 0
 }

@@ -107,3 +107,38 @@ func TestExclusiveMatchesReference(t *testing.T) {
 		c.release()
 	}
 }
+
+// TestExclusiveRowsMatchReference checks the exclusive table built a few
+// rows at a time, as exclAt builds it, bit for bit against the
+// reference: after each call, every cell on and above the diagonal of the
+// rows built so far, on the seeds and the WCXB dev texts in turn (each
+// table built over the last document's).
+func TestExclusiveRowsMatchReference(t *testing.T) {
+	docs := seedDocs(t, "004", "000", "003", "001", "002")
+	if !testing.Short() {
+		docs = append(docs, wcxbDocs(t, "truth", "pages")...)
+	}
+	idf := defaultIDF()
+	for _, doc := range docs {
+		c := analyse(doc, idf)
+		if c.n == 0 {
+			c.release()
+			continue
+		}
+		want := exclusiveReference(c)
+		for _, from := range []int{c.n - 1, 2 * c.n / 3, c.n / 3, c.n / 3, c.n / 4, 0} {
+			c.exclAt(from, c.n-1)
+			if c.exclFrom != from {
+				t.Fatalf("%s: rows from %d built, want %d", doc.Path, c.exclFrom, from)
+			}
+			for i := from; i < c.n; i++ {
+				for j := i; j < c.n; j++ {
+					if got := c.excl[i*c.n+j]; got != want[i*c.n+j] {
+						t.Fatalf("%s: from %d: excl[%d][%d] %v, reference %v", doc.Path, from, i, j, got, want[i*c.n+j])
+					}
+				}
+			}
+		}
+		c.release()
+	}
+}

@@ -203,7 +203,7 @@ func (c *cohesion) checkFrom(p *params, s *runStart, j int) (stop, ok, skip bool
 		return false, false, skip
 	}
 	mass := c.mass[j+1] - s.mass
-	if mass <= 0 || c.exclTable()[s.i*c.n+j] < p.minExclusive*mass {
+	if mass <= 0 || c.exclAt(s.i, j) < p.minExclusive*mass {
 		return false, false, skip
 	}
 	return false, !long || c.longAllowed(s.i, j, s.base), skip
@@ -275,7 +275,7 @@ func (c *cohesion) sharesOK(p *params, s *runStart, j int) bool {
 	words := c.words[j+1] - s.words
 	mass := c.mass[j+1] - s.mass
 	return float64(c.proseWords[j+1]-s.prose) >= minProseShare*float64(words) &&
-		mass > 0 && c.exclTable()[s.i*c.n+j] >= p.minExclusive*mass
+		mass > 0 && c.exclAt(s.i, j) >= p.minExclusive*mass
 }
 
 func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int) (candidate, bool) {
@@ -350,7 +350,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 			// sharesOK but for the exclusive share (okFrom's longAllowed
 			// comes after surelyFailsK). The exclusive share is tested
 			// last, once the run passes screen: the table of the shares
-			// (exclTable) is built only for documents where a run does.
+			// (exclAt) is built only for documents where a run does.
 			words := re.words - wordsFrom
 			mass := re.mass - rs.mass
 			if re.prose-proseFrom < minProseShare*words || mass <= 0 {
@@ -402,7 +402,7 @@ func (c *cohesion) search(doc *document.Document, p params, skipFrom, skipTo int
 				break
 			}
 			e, relax, ok := c.screen(&p, i, j, base, ev)
-			if !ok || c.exclTable()[i*c.n+j] < p.minExclusive*mass {
+			if !ok || c.exclAt(i, j) < p.minExclusive*mass {
 				continue // screen, or sharesOK's exclusive share
 			}
 			// The capped cosine costs a pass over the run's terms: a run
