@@ -196,15 +196,16 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 	// four scored lines).
 	neighbours := zeroed(&scratch.neighbours, n)
 	verdicts := a.structure()
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		switch {
 		case near(ci, neighbourRadius):
 			lexes[ci] = lexOf(ci)
 			// A neighbour's shape needs only its words (and the sentence
 			// end): the character counts are for the lines scored.
-			shapes[ci] = a.measureWords(c)
+			shapes[ci] = a.measureWords(*c)
 			if wanted[ci] {
-				a.measureChars(c, &shapes[ci])
+				a.measureChars(*c, &shapes[ci])
 			}
 			s := &shapes[ci]
 			short[ci] = s.words <= shortMaxWords && !s.sentence
@@ -212,7 +213,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 			neighbours[ci] = neighbourValues{float32(s.words), flag(s.sentence), ratio(s.stops, s.words), float32(c.match),
 				flag(a.blocks[c.block].good), ratio(s.title, s.words), float32(verdicts[ci].sev), lexes[ci].mean}
 		case near(ci, windowRadius):
-			short[ci] = a.isShortLine(c)
+			short[ci] = a.isShortLine(*c)
 			lexes[ci] = lexOf(ci)
 			sentence[ci] = c.sentence
 		}
@@ -239,7 +240,8 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 	// counts[k] holds, for the candidates before k, how many are proven
 	// furniture, short, in a good block and sentence ends.
 	counts := zeroed(&scratch.counts, n+1)
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		w := counts[ci]
 		w.proven += oneIf(ctx.proven[ci])
 		w.short += oneIf(short[ci])
@@ -638,13 +640,17 @@ func lexScore(norm string, lex *lexIndex) lexStats {
 			break // the text is empty or ends in a space: no last word
 		}
 		chunk := pack & lowBytes[space&7]
-		w := norm[start:end]
-		hw := wordHashEnd(h, chunk, len(w))
+		size := end - start
+		hw := wordHashEnd(h, chunk, size)
 		// A word shorter than eight bytes is all in chunk: it is compared
-		// packed, without reading the lexicon's strings.
-		packed := uint64(0)
-		if len(w) < 8 {
-			packed = packShort(chunk, len(w))
+		// packed, without reading the lexicon's strings (and without
+		// cutting it out of norm).
+		packed, w := uint64(0), ""
+		if size < 8 {
+			packed = packShort(chunk, size)
+		}
+		if packed == 0 {
+			w = norm[start:end]
 		}
 		n++
 		if v, ok := lex.lookupPacked(hw, packed, w); ok {
@@ -871,7 +877,8 @@ func (a *analysis) figureShares(want []bool) []float32 {
 	}
 	// prefix[k] counts the figure lines among candidates before k.
 	prefix := zeroed(&scratch.prefix, n+1)
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		prefix[ci+1] = prefix[ci]
 		if counted[ci] && figureLine(c.norm) {
 			prefix[ci+1]++

@@ -108,7 +108,8 @@ func runLineModel(pass *rules.Pass) {
 		return
 	}
 	scores := a.modelScores()
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		// The severity first: most lines end below info (a line the
 		// model does not score has score 0), and the judging test costs
 		// more than the comparison.
@@ -320,7 +321,7 @@ func descendBatch(split []batchNode, i int, xs *[batchFeatures * batchRows]float
 // never reaches a warning there, and they are most lines of an article,
 // so skipping them keeps the rule cheap).
 func (a *analysis) scoredByRule(ci int) bool {
-	c := a.cands[ci]
+	c := &a.cands[ci]
 	inBodyParagraph := a.blocks[c.block].good && a.inBody(c.block)
 	return a.modelJudges(ci) && !inBodyParagraph
 }

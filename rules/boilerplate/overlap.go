@@ -85,7 +85,8 @@ func (a *analysis) mayBeScored(want []bool) []bool {
 	if len(verdicts) != len(a.cands) {
 		verdicts = nil
 	}
-	for ci, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		switch {
 		case want[ci]:
 			out[ci] = true
@@ -112,10 +113,11 @@ func (a *analysis) computeOverlaps(want []bool) []float32 {
 	defer overlapScratches.Put(scratch)
 	lineWords, lineCounts := scratch.lineWords[:0], scratch.lineCounts[:0]
 	var filter wordFilter
-	for ci, c := range a.cands {
+	for ci := range a.cands {
 		if !want[ci] {
 			continue
 		}
+		c := &a.cands[ci]
 		before := len(lineWords)
 		for _, t := range c.tokens {
 			if w := a.doc.Src[t.Start:t.End]; contentWord(t, w) {

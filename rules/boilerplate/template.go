@@ -363,7 +363,8 @@ func runTemplates(pass *rules.Pass) {
 		return // no line of the source can be reported
 	}
 	a := analyse(pass.Doc)
-	for _, c := range a.cands {
+	for ci := range a.cands {
+		c := &a.cands[ci]
 		// Few lines recur: a line of a length none of them has is not
 		// hashed, and the count is looked up first.
 		if !set.mayHold(c.norm) {
