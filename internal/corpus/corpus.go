@@ -36,6 +36,10 @@ type Options struct {
 	// RecycleText. The caller then hands every plain file's Unit.Text
 	// back once nothing holds it.
 	ReuseText bool
+	// ReuseRecords lets Each read a JSON Lines record's line and decode
+	// its text into buffers given back by RecycleRecord. The caller then
+	// hands every record back once nothing holds its Raw and Text.
+	ReuseRecords bool
 }
 
 // File is one input file found by a walk.

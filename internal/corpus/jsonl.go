@@ -109,6 +109,12 @@ func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e
 // text in one pass (the text is most of the line's bytes) and checks the
 // other values with encoding/json.
 func ParseRecord(raw []byte, line int, o JSONLOptions) (Record, error) {
+	return parseRecord(raw, line, o, nil)
+}
+
+// parseRecord is ParseRecord decoding the text into buf, a recycled
+// buffer (nil: a new one).
+func parseRecord(raw []byte, line int, o JSONLOptions, buf []byte) (Record, error) {
 	rec := Record{Line: line, Raw: raw, TextStart: -1}
 	i := skipSpace(raw, 0)
 	if i == len(raw) || raw[i] != '{' {
@@ -135,7 +141,7 @@ func ParseRecord(raw []byte, line int, o JSONLOptions) (Record, error) {
 			}
 			return end, badText != nil
 		}
-		text, end, err := unquoteAt(raw, start)
+		text, end, err := unquoteInto(buf, raw, start)
 		if err != nil {
 			return end, false
 		}
@@ -442,17 +448,23 @@ func Unquote(v []byte) ([]byte, error) {
 // unescapeRuns, and only \u escapes, the end and the errors come back
 // here. No byte is scanned twice.
 func unquoteAt(b []byte, i int) ([]byte, int, error) {
+	return unquoteInto(nil, b, i)
+}
+
+// unquoteInto is unquoteAt decoding into buf when it is large enough (a
+// recycled buffer; nil: a new one).
+func unquoteInto(buf, b []byte, i int) ([]byte, int, error) {
 	if i >= len(b) || b[i] != '"' {
 		return nil, i, errors.New("not a JSON string")
 	}
 	i++
 	j := i + plainLen(b[i:])
 	if j < len(b) && b[j] == '"' {
-		return bytes.Clone(b[i:j]), j + 1, nil
+		return append(textBuffer(buf, j-i), b[i:j]...), j + 1, nil
 	}
 	// The output never outgrows the input (every escape is longer than
 	// what it stands for); as a copy of it, the first run is in place.
-	out := bytes.Clone(b[i:])
+	out := append(textBuffer(buf, len(b)-i), b[i:]...)
 	o := j - i
 	for {
 		written, read := unescapeRuns(out[o:], b[j:])
@@ -751,10 +763,20 @@ func stdinOr(r io.Reader) io.Reader {
 // after the last. A line of any length is returned whole (bufio.Reader
 // grows; a Scanner would stop at its buffer size).
 func (lr *LineReader) Next() (line, eol []byte, n int, err error) {
+	return lr.next(nil)
+}
+
+// next is Next reading into buf when it is not nil (a recycled line).
+func (lr *LineReader) next(buf []byte) (line, eol []byte, n int, err error) {
 	if lr.err != nil {
 		return nil, nil, lr.line, lr.err
 	}
-	b, err := lr.r.ReadBytes('\n')
+	var b []byte
+	if buf != nil {
+		b, err = readLineInto(lr.r, buf)
+	} else {
+		b, err = lr.r.ReadBytes('\n')
+	}
 	if err != nil && err != io.EOF {
 		lr.err = err
 		return nil, nil, lr.line + 1, err

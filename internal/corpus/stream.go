@@ -74,7 +74,14 @@ func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)
 		return fn(u)
 	}
 	for {
-		line, eol, n, err := lr.Next()
+		var line, eol []byte
+		var n int
+		var err error
+		if opts.ReuseRecords {
+			line, eol, n, err = lr.next(recycledLine())
+		} else {
+			line, eol, n, err = lr.Next()
+		}
 		if err == io.EOF {
 			break
 		}
@@ -84,7 +91,11 @@ func eachRecord(f File, opts Options, fn func(Unit) error, problem func(Problem)
 			problem(Problem{Path: f.Path, Err: &LineError{Line: n, Err: err}})
 			break
 		}
-		rec, err := recordOf(line, eol, n, opts.JSONL)
+		var textBuf []byte
+		if opts.ReuseRecords && !IsBlank(line) {
+			textBuf = recycledText()
+		}
+		rec, err := recordOf(line, eol, n, opts.JSONL, textBuf)
 		if err != nil {
 			bad.note(f, err, problem)
 		}
@@ -143,11 +154,11 @@ func (b *badLines) finish(f File, problem func(Problem)) {
 }
 
 // recordOf parses a line; a blank line is no record and no error.
-func recordOf(line, eol []byte, n int, o JSONLOptions) (*Record, error) {
+func recordOf(line, eol []byte, n int, o JSONLOptions, textBuf []byte) (*Record, error) {
 	if IsBlank(line) {
 		return nil, nil
 	}
-	rec, err := ParseRecord(line, n, o)
+	rec, err := parseRecord(line, n, o, textBuf)
 	if err != nil {
 		return nil, err
 	}

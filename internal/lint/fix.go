@@ -33,12 +33,19 @@ type Fixed struct {
 // each with every fixed document in input order from one goroutine. Only
 // rules that offer fixes run (unsafe ones only with fo.Unsafe). Corpus
 // rules see the merged summary of the original documents in every round.
+//
+// A JSON Lines record's line and text (Fixed.Unit.Record's Raw, EOL and
+// Text, Fixed.Unit.Text, Fixed.Doc.Src, and Fixed.Result.Src when nothing
+// changed) are each's only during the call: each writes the record then,
+// and afterwards the buffers go to later records (corpus.RecycleRecord).
+// A plain file's are each's to keep.
 func (r *Runner) Fix(args []string, fo FixOptions, each func(*Fixed) error) ([]Problem, error) {
 	var problems []Problem
 	p, err := r.plan(args, fixable(fo.Unsafe))
 	if err != nil {
 		problems = append(problems, Problem{Path: "-", Err: err})
 	}
+	p.reuseRecords = true
 	var facts map[string]rules.Summary
 	if p.corpus {
 		if facts, err = r.collect(p); err != nil {
@@ -55,7 +62,9 @@ func (r *Runner) Fix(args []string, fo FixOptions, each func(*Fixed) error) ([]P
 		return err
 	}, func(j *job) error {
 		res, _ := results.LoadAndDelete(j.seq)
-		return each(&Fixed{Unit: j.unit, Doc: j.doc, Result: res.(*fixers.Result)})
+		err := each(&Fixed{Unit: j.unit, Doc: j.doc, Result: res.(*fixers.Result)})
+		corpus.RecycleRecord(j.unit.Record) // nil for a plain file: kept
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -285,11 +285,12 @@ func (r *Runner) Stream(args []string, each func(*Checked) error) (*Result, erro
 
 // Each is Stream for a caller that writes the findings as they come:
 // Result.Report counts the documents but keeps no finding, so memory does
-// not grow with the findings either. Checked.Doc, Checked.Items and
-// Checked.Unit.Text are the caller's only during the call: afterwards the
-// document's slices and a plain file's text are reused for later
-// documents (document.Recycle, corpus.RecycleText), and so is the slice
-// of Items (releaseItems).
+// not grow with the findings either. Checked.Doc, Checked.Items,
+// Checked.Unit.Text and a record's line (Checked.Unit.Record.Raw) are the
+// caller's only during the call: afterwards the document's slices, a
+// plain file's text and a record's line and text are reused for later
+// documents (document.Recycle, corpus.RecycleText, corpus.RecycleRecord),
+// and so is the slice of Items (releaseItems).
 func (r *Runner) Each(args []string, each func(*Checked) error) (*Result, error) {
 	return r.stream(args, each, false, true)
 }

@@ -50,12 +50,15 @@ func (j *job) check(facts map[string]rules.Summary, positionsOnly bool) error {
 	return err
 }
 
-// recycle hands the document's buffers, and a plain file's text, on to
-// later documents: call it only when nothing holds them.
+// recycle hands the document's buffers, and a plain file's text or a
+// record's line and text, on to later documents: call it only when
+// nothing holds them.
 func (j *job) recycle() {
 	j.doc.Recycle()
 	if j.unit.Record == nil {
 		corpus.RecycleText(j.unit.Text)
+	} else {
+		corpus.RecycleRecord(j.unit.Record)
 	}
 	j.unit.Text = nil
 }
@@ -106,6 +109,7 @@ type batch struct {
 func (r *Runner) pipeline(p plan, problems *[]Problem, work, emit func(*job) error) error {
 	walk := r.opts.Walk
 	walk.ReuseText = p.reuseText
+	walk.ReuseRecords = p.reuseText || p.reuseRecords
 	if p.stdin != nil {
 		walk.Stdin = bytes.NewReader(p.stdin)
 	}

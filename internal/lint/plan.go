@@ -21,8 +21,13 @@ type plan struct {
 	corpus bool   // a corpus rule runs on some file
 	rules  *ruleSource
 	// reuseText is set for a pass whose documents nobody sees once done:
-	// plain files are read into recycled buffers (corpus.RecycleText).
+	// plain files and JSON Lines records are read into recycled buffers
+	// (corpus.RecycleText, corpus.RecycleRecord).
 	reuseText bool
+	// reuseRecords recycles the records only: the fix pass, whose caller
+	// writes each record as it comes but keeps a plain file's document
+	// until the next file.
+	reuseRecords bool
 }
 
 // ruleSource resolves the rules of one file and remembers, per rule ID,
