@@ -208,9 +208,10 @@ func runJoinedWords(pass *rules.Pass) {
 		// mayJoin's tests and more: the lengths of the joinable words
 		// that open with the token's first byte (none for a byte that
 		// is not a lower-case letter, none outside minJoinedLen..
-		// maxJoinedLen; a shift past 31 gives 0).
+		// maxJoinedLen). A length past 31 wraps to a bit of a shorter
+		// word; the lookup below settles such a token.
 		n := t.End - t.Start
-		if flag.lengths[src[t.Start]]>>uint(n)&1 == 0 || t.Kind != document.Word {
+		if flag.lengths[src[t.Start]]>>(uint(n)&31)&1 == 0 || t.Kind != document.Word {
 			continue
 		}
 		b := src[t.Start:t.End]
