@@ -73,7 +73,7 @@ func collectVocabulary(doc *document.Document, _ rules.Options) rules.Summary {
 			continue
 		}
 		b := src[t.Start:t.End]
-		if !joinCandidate(b) || !asciiLetters(b) {
+		if !splitEdgesMayFit(b) || !joinCandidate(b) || !asciiLetters(b) {
 			continue
 		}
 		if lexicon.LevelBytes(b) > 0 {
@@ -343,6 +343,16 @@ func joinCandidate(b []byte) bool {
 	}
 	k := tripleIndex(b[n-1], b[n-2], b[n-3])
 	return n >= int(splitEdges.tailNeed[k]) || splitEdges.tailLong[k] != 0 && anySuffixFold(b, splitEdges.long[splitEdges.tailLong[k]], 3)
+}
+
+// splitEdgesMayFit is joinCandidate's first test, on the first two
+// letters and the last two, small enough to be inlined: it settles most
+// tokens that joinCandidate turns down (a word too short for every
+// function word its edges may spell) without the call. joinCandidate
+// holds only tokens it passes.
+func splitEdgesMayFit(b []byte) bool {
+	n := len(b)
+	return n >= int(splitEdges.headPair[pairIndex(b[0], b[1])]) || n >= int(splitEdges.tailPair[pairIndex(b[n-1], b[n-2])])
 }
 
 // edgeTables tell, for the first three letters of a token (head) and its
