@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"sync"
@@ -434,13 +435,26 @@ func (a *analysis) measureWords(c candidate) lineShape {
 // line's first and last characters.
 func (a *analysis) measureChars(c candidate, s *lineShape) {
 	var ascii [shapeClasses]int // ASCII bytes per class, counted without branches
-	for i := 0; i < len(c.text); {
-		if b := c.text[i]; b < utf8.RuneSelf {
+	// lanes counts, byte by byte, the packs' bytes of each class (a lane
+	// holds at most one a pack, and a line has fewer than 255 packs).
+	var lanes packLanes
+	text := c.text
+	for i := 0; i < len(text); {
+		// Eight ASCII bytes are classed at once; a pack that holds
+		// another byte is taken a rune at a time.
+		if i+8 <= len(text) && len(text) < 255*8 {
+			if x := binary.LittleEndian.Uint64(text[i : i+8]); x&(0x80*packOnes) == 0 {
+				lanes.add(x)
+				i += 8
+				continue
+			}
+		}
+		if b := text[i]; b < utf8.RuneSelf {
 			ascii[asciiShape[b]]++
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(c.text[i:])
+		r, size := utf8.DecodeRune(text[i:])
 		i += size
 		switch {
 		case unicode.IsLetter(r):
@@ -454,6 +468,10 @@ func (a *analysis) measureChars(c candidate, s *lineShape) {
 			s.punct++
 		}
 	}
+	ascii[shapeLetter] += laneSum(lanes.letters)
+	ascii[shapeDigit] += laneSum(lanes.digits)
+	ascii[shapeSep] += laneSum(lanes.seps)
+	ascii[shapePunct] += laneSum(lanes.punct)
 	s.letters += ascii[shapeLetter]
 	s.digits += ascii[shapeDigit]
 	s.seps += ascii[shapeSep]
@@ -512,6 +530,46 @@ var asciiShape = func() (t [utf8.RuneSelf]uint8) {
 	}
 	return t
 }()
+
+// packOnes has a one in every byte of a pack.
+const packOnes = 0x0101010101010101
+
+// packLanes counts bytes of asciiShape's classes among packs of eight
+// ASCII bytes, in the eight byte lanes of a number per class: letters,
+// digits, separators and the other punctuation and symbols (the
+// printable bytes that are none of the others).
+type packLanes struct{ letters, digits, seps, punct uint64 }
+
+// add counts the bytes of x, eight ASCII bytes (none above 0x7f). Each
+// byte's high bit answers one range test (below 0x80 a sum never carries
+// into the next byte), then moves down to the lane's count.
+func (l *packLanes) add(x uint64) {
+	const highs = 0x80 * packOnes
+	lower := x | 0x20*packOnes
+	letters := (lower + 0x1f*packOnes) &^ (lower + 0x05*packOnes) & highs // 'a' to 'z'
+	digits := (x + 0x50*packOnes) &^ (x + 0x46*packOnes) & highs          // '0' to '9'
+	printable := (x + 0x5f*packOnes) &^ (x + 0x01*packOnes) & highs       // '!' to '~'
+	seps := (equalBytes(x, '|') | equalBytes(x, '/') | equalBytes(x, '>')) & highs
+	l.letters += letters >> 7
+	l.digits += digits >> 7
+	l.seps += seps >> 7
+	l.punct += (printable &^ letters &^ digits &^ seps) >> 7
+}
+
+// laneSum adds up the eight byte lanes of counts: pairs of lanes first,
+// into 16-bit lanes, whose sum the multiply gathers in the top 16 bits
+// (a class of a line under 255 packs has fewer than 2,040 bytes).
+func laneSum(counts uint64) int {
+	const pairs = 0x00ff00ff00ff00ff
+	wide := counts&pairs + counts>>8&pairs
+	return int(wide * 0x0001000100010001 >> 48)
+}
+
+// equalBytes sets the high bit of each byte of x (all below 0x80) that
+// is c.
+func equalBytes(x uint64, c byte) uint64 {
+	return ^((x ^ uint64(c)*packOnes) + 0x7f*packOnes)
+}
 
 // startsUpper reports whether w starts with an upper-case letter.
 func startsUpper(w []byte) bool {
