@@ -94,57 +94,51 @@ func forDoubledCapitals(src []byte, toks []document.Token, fn func(k int)) {
 // ASCII capital is followed by the same letter in lower case ("Tt"), or
 // -1.
 //
-// Such a pair differs in the bit 0x20 alone: with y the bytes one on from
-// x, a lane of x^y^0x20... is zero there. Thirty-two bytes are tested at
-// once, each word's y made of it and the next word by two shifts, and
-// text seldom holds two neighbours that differ in 0x20 alone (a capital
-// before its lower case, "\n*", a byte pair inside a character of some
-// scripts): most steps cost a dozen instructions per eight bytes. The
-// test for a zero lane may flag lanes above a true zero too, so every
-// flagged lane is checked exactly.
+// Such a pair differs in the bit 0x20 alone: with y the eight bytes one
+// on from x (an unaligned load), a lane of x^y^0x20... is zero there.
+// Thirty-two bytes are tested at once, and text seldom holds two
+// neighbours that differ in 0x20 alone (a capital before its lower case,
+// "\n*", a byte pair inside a character of some scripts): most steps cost
+// about ten instructions per eight bytes. A flagged step is read again
+// exactly (capitalPairIn), since the test for a zero lane may flag lanes
+// above a true zero too.
 func nextCapitalPair(src []byte, from int) int {
 	i := from
-	for ; i+40 <= len(src); i += 32 {
-		c := (*[40]byte)(src[i : i+40]) // one bounds check for the five loads
-		x0 := binary.LittleEndian.Uint64(c[0:])
-		x1 := binary.LittleEndian.Uint64(c[8:])
-		x2 := binary.LittleEndian.Uint64(c[16:])
-		x3 := binary.LittleEndian.Uint64(c[24:])
-		x4 := binary.LittleEndian.Uint64(c[32:])
-		d0 := x0 ^ (x0>>8 | x1<<56) ^ 0x20*lows
-		d1 := x1 ^ (x1>>8 | x2<<56) ^ 0x20*lows
-		d2 := x2 ^ (x2>>8 | x3<<56) ^ 0x20*lows
-		d3 := x3 ^ (x3>>8 | x4<<56) ^ 0x20*lows
+	for ; i+33 <= len(src); i += 32 {
+		c := (*[33]byte)(src[i : i+33]) // one bounds check for the eight loads
+		d0 := binary.LittleEndian.Uint64(c[0:]) ^ binary.LittleEndian.Uint64(c[1:]) ^ 0x20*lows
+		d1 := binary.LittleEndian.Uint64(c[8:]) ^ binary.LittleEndian.Uint64(c[9:]) ^ 0x20*lows
+		d2 := binary.LittleEndian.Uint64(c[16:]) ^ binary.LittleEndian.Uint64(c[17:]) ^ 0x20*lows
+		d3 := binary.LittleEndian.Uint64(c[24:]) ^ binary.LittleEndian.Uint64(c[25:]) ^ 0x20*lows
 		if ((d0-lows)&^d0|(d1-lows)&^d1|(d2-lows)&^d2|(d3-lows)&^d3)&highs == 0 {
 			continue
 		}
-		for k, d := range [4]uint64{d0, d1, d2, d3} {
-			if p := firstCapitalPairIn(src, i+8*k, d); p >= 0 {
-				return p
-			}
-		}
-	}
-	for ; i+9 <= len(src); i += 8 {
-		x := binary.LittleEndian.Uint64(src[i:])
-		y := binary.LittleEndian.Uint64(src[i+1:])
-		if p := firstCapitalPairIn(src, i, x^y^0x20*lows); p >= 0 {
+		if p := capitalPairIn(src, i, i+32); p >= 0 {
 			return p
 		}
 	}
-	for ; i+1 < len(src); i++ {
-		if isCapitalPair(src, i) {
-			return i
-		}
+	if p := capitalPairIn(src, i, len(src)-1); p >= 0 {
+		return p
 	}
 	return -1
 }
 
-// firstCapitalPairIn returns the first capital pair among the eight
-// offsets from at whose lanes of d (see nextCapitalPair) are zero, or -1.
-func firstCapitalPairIn(src []byte, at int, d uint64) int {
-	for m := (d - lows) &^ d & highs; m != 0; m &= m - 1 {
-		if p := at + bits.TrailingZeros64(m)/8; isCapitalPair(src, p) {
-			return p
+// capitalPairIn returns the first offset p in [from, to) where a capital
+// pair starts, or -1; src[to] must exist. It reads eight offsets at a
+// time as nextCapitalPair does, and checks each flagged lane exactly.
+func capitalPairIn(src []byte, from, to int) int {
+	i := from
+	for ; i+8 <= to; i += 8 {
+		d := binary.LittleEndian.Uint64(src[i:]) ^ binary.LittleEndian.Uint64(src[i+1:]) ^ 0x20*lows
+		for m := (d - lows) &^ d & highs; m != 0; m &= m - 1 {
+			if p := i + bits.TrailingZeros64(m)/8; isCapitalPair(src, p) {
+				return p
+			}
+		}
+	}
+	for ; i < to; i++ {
+		if isCapitalPair(src, i) {
+			return i
 		}
 	}
 	return -1
