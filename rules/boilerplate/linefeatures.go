@@ -204,9 +204,9 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 			lexes[ci] = lexOf(ci)
 			// A neighbour's shape needs only its words (and the sentence
 			// end): the character counts are for the lines scored.
-			shapes[ci] = a.measureWords(*c)
+			a.shapeWords(c, &shapes[ci])
 			if wanted[ci] {
-				a.measureChars(*c, &shapes[ci])
+				a.shapeChars(c, &shapes[ci])
 			}
 			s := &shapes[ci]
 			short[ci] = s.words <= shortMaxWords && !s.sentence
@@ -214,7 +214,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 			neighbours[ci] = neighbourValues{float32(s.words), flag(s.sentence), ratio(s.stops, s.words), float32(c.match),
 				flag(a.blocks[c.block].good), ratio(s.title, s.words), float32(verdicts[ci].sev), lexes[ci].mean}
 		case near(ci, windowRadius):
-			short[ci] = a.isShortLine(*c)
+			short[ci] = a.shortLine(c)
 			lexes[ci] = lexOf(ci)
 			sentence[ci] = c.sentence
 		}
@@ -404,17 +404,29 @@ func (a *analysis) measureLine(c candidate) lineShape {
 // neighbours too: words, function words, capitals and the sentence end.
 func (a *analysis) measureWords(c candidate) lineShape {
 	var s lineShape
+	a.shapeWords(&c, &s)
+	return s
+}
+
+// shapeWords is measureWords into *s (from zero), for a candidate in
+// place: the candidate and the shape were copied at every call.
+func (a *analysis) shapeWords(c *candidate, s *lineShape) {
+	*s = lineShape{}
 	// The stop words of a line that is its block are counted on from
 	// where measureBlock stopped counting them.
 	counted := 0
 	if c.blockTokens {
 		s.stops, counted = a.blocks[c.block].stops, int(a.blocks[c.block].stopsIn)
 	}
-	for i, t := range c.tokens {
+	// The text and the tokens are read through locals: a.doc.Src
+	// was loaded again for every word.
+	src, toks := a.doc.Src, c.tokens
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != document.Word {
 			continue
 		}
-		w := a.doc.Src[t.Start:t.End]
+		w := src[t.Start:t.End]
 		s.words++
 		s.wordBytes += len(w)
 		if i >= counted && isStopWord(w) {
@@ -428,12 +440,14 @@ func (a *analysis) measureWords(c candidate) lineShape {
 		}
 	}
 	s.sentence = c.sentence
-	return s
 }
 
 // measureChars fills the rest of the shape: character classes and the
 // line's first and last characters.
-func (a *analysis) measureChars(c candidate, s *lineShape) {
+func (a *analysis) measureChars(c candidate, s *lineShape) { a.shapeChars(&c, s) }
+
+// shapeChars is measureChars for a candidate in place.
+func (a *analysis) shapeChars(c *candidate, s *lineShape) {
 	var ascii [shapeClasses]int // ASCII bytes per class, counted without branches
 	// lanes counts, byte by byte, the packs' bytes of each class (a lane
 	// holds at most one a pack, and a line has fewer than 255 packs).
@@ -601,7 +615,10 @@ func allUpper(w []byte) bool {
 
 // isShortLine is measureLine's words <= shortMaxWords && !sentence
 // without the rest of the shape.
-func (a *analysis) isShortLine(c candidate) bool {
+func (a *analysis) isShortLine(c candidate) bool { return a.shortLine(&c) }
+
+// shortLine is isShortLine for a candidate in place.
+func (a *analysis) shortLine(c *candidate) bool {
 	if c.sentence {
 		return false
 	}
