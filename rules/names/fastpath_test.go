@@ -169,3 +169,18 @@ func TestQuoteScanMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestHasRunes holds hasRunes to utf8.RuneCount on every prefix of
+// texts mixing ASCII, accented letters, other scripts and broken UTF-8.
+func TestHasRunes(t *testing.T) {
+	for _, s := range []string{"", "Al", "Ana", "Zoë", "Łukasz", "Éva", "José", "李明", "Ab\xff", "\xe2\x80", "O’Neill", "Müller-Lüdenscheidt"} {
+		for end := 0; end <= len(s); end++ {
+			b := []byte(s[:end])
+			for n := 0; n <= 6; n++ {
+				if got, want := hasRunes(b, n), utf8.RuneCount(b) >= n; got != want {
+					t.Errorf("hasRunes(%q, %d) = %v, want %v", b, n, got, want)
+				}
+			}
+		}
+	}
+}

@@ -325,8 +325,20 @@ func isASCII(s string) bool {
 	return true
 }
 
-// runeCount counts the runes of a token's text (its bytes when ASCII).
-func runeCount(b []byte) int { return utf8.RuneCount(b) }
+// hasRunes reports whether b holds at least n runes (utf8.RuneCount(b)
+// >= n). A name part is short and most are ASCII: when its first n bytes
+// are ASCII they are n runes, and the rest is not counted.
+func hasRunes(b []byte, n int) bool {
+	if len(b) < n {
+		return false // a rune is one byte at least
+	}
+	for _, c := range b[:n] {
+		if c >= utf8.RuneSelf {
+			return utf8.RuneCount(b) >= n
+		}
+	}
+	return true
+}
 
 // foldKey folds a token's text into buf for a map lookup: no allocation
 // for ASCII words.

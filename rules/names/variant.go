@@ -79,7 +79,7 @@ func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 		// cases, then the pack, then the quotes.
 		gt, st := toks[n-2], toks[n-1]
 		end := possessiveEnd(src, st)
-		if runeCount(src[gt.Start:gt.End]) < 3 || runeCount(src[st.Start:end]) < 4 {
+		if !hasRunes(src[gt.Start:gt.End], 3) || !hasRunes(src[st.Start:end], 4) {
 			continue
 		}
 		gb, sb := src[gt.Start:gt.End], src[st.Start:end]
