@@ -1,13 +1,17 @@
 package names
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/internal/knowledge"
+	"github.com/dochygiene/hygiene/internal/lexicon"
 	"github.com/dochygiene/hygiene/rules/ruletest"
-	"unicode/utf8"
 )
 
 // TestNameSpansMatchReference holds nameSpans, whose loop passes over
@@ -180,6 +184,97 @@ func TestHasRunes(t *testing.T) {
 				if got, want := hasRunes(b, n), utf8.RuneCount(b) >= n; got != want {
 					t.Errorf("hasRunes(%q, %d) = %v, want %v", b, n, got, want)
 				}
+			}
+		}
+	}
+}
+
+// referenceLooksLikeName is looksLikeName as it was before its ASCII
+// pass: rune by rune with the Unicode tables.
+func referenceLooksLikeName(w string) bool {
+	prev := rune(0)
+	for i, r := range w {
+		switch {
+		case r == '-' || r == '\'' || r == '\u2019':
+		case !unicode.IsLetter(r):
+			return false
+		case i == 0:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		case unicode.IsUpper(r):
+			if prev != '-' && prev != '\'' && prev != '\u2019' && !hasMacPrefix(w[:i]) {
+				return false
+			}
+		}
+		prev = r
+	}
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i == len(w) || w[i] == '-' {
+			if i > start && utf8.RuneCountInString(w[start:i]) < 2 {
+				return false
+			}
+			start = i + 1
+		}
+	}
+	return prev != 0
+}
+
+// referenceIsWord is isWord as it was before its one pass.
+func referenceIsWord(w string, maxLevel int) bool {
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return lexicon.IsWordAt(strings.ToLower(w), maxLevel)
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return lexicon.IsWordAt(string(buf[:len(w)]), maxLevel)
+}
+
+// TestNameTestsMatchReference holds looksLikeName and isWord to their
+// references on every token of the WCXB texts (with a possessive cut and
+// joined with the next by a hyphen, as name parts are) and on random
+// words of letters, joiners and other bytes.
+func TestNameTestsMatchReference(t *testing.T) {
+	var words []string
+	for _, kind := range []string{"pages", "truth"} {
+		docs, _ := ruletest.WCXBDocs(t, kind, document.Meta{})
+		for _, d := range docs {
+			toks := d.Tokens()
+			for i, tok := range toks {
+				w, _ := trimPossessive(d, tok)
+				words = append(words, w, string(d.Src[tok.Start:tok.End]))
+				if i+1 < len(toks) {
+					words = append(words, w+"-"+text(d, toks[i+1]))
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(62, 63))
+	pieces := []string{"A", "b", "Mc", "Mac", "D", "o", "-", "'", "\u2019", "é", "É", "Ł", "ß", "3", ".", "x", "\xff", "ab", "Ab"}
+	for range 50000 {
+		var sb strings.Builder
+		for k := r.IntN(6); k >= 0; k-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		words = append(words, sb.String())
+	}
+	if len(words) < 100000 {
+		t.Fatalf("only %d words", len(words))
+	}
+	for _, w := range words {
+		if got, want := looksLikeName(w), referenceLooksLikeName(w); got != want {
+			t.Fatalf("looksLikeName(%q) = %v, want %v", w, got, want)
+		}
+		for _, level := range []int{lexicon.Common, lexicon.Rare} {
+			if got, want := isWord(w, level), referenceIsWord(w, level); got != want {
+				t.Fatalf("isWord(%q, %d) = %v, want %v", w, level, got, want)
 			}
 		}
 	}

@@ -264,6 +264,9 @@ func possessiveEnd(src []byte, t document.Token) int {
 // apostrophe ("Jean-Claude", "O'Neill") or a Mc/Mac prefix. Product names
 // ("WH-1000XM4", "WorkFit") and shouted words are not names.
 func looksLikeName(w string) bool {
+	if ok, decided := looksLikeASCIIName(w); decided {
+		return ok
+	}
 	prev := rune(0)
 	for i, r := range w {
 		switch {
@@ -295,6 +298,45 @@ func looksLikeName(w string) bool {
 	return prev != 0
 }
 
+// looksLikeASCIIName is looksLikeName byte by byte, with no rune
+// decoding or Unicode table, in one pass that also measures the parts
+// between hyphens (an ASCII part's runes are its bytes). It answers (ok)
+// once the bytes read settle the answer, as they do at the first that
+// breaks a rule: looksLikeName would turn the word down there whatever
+// follows. It gives no answer (decided false) when it meets a byte above
+// ASCII first.
+func looksLikeASCIIName(w string) (ok, decided bool) {
+	prev := byte(0)
+	part := 0 // the bytes since the last hyphen
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			if i == 0 {
+				return false, true
+			}
+		case 'A' <= c && c <= 'Z':
+			if i > 0 && prev != '-' && prev != '\'' && !hasMacPrefix(w[:i]) {
+				return false, true
+			}
+		case c == '-':
+			if part == 1 {
+				return false, true // a part of one letter ("Workfit-T")
+			}
+			prev, part = c, 0
+			continue
+		case c == '\'':
+		case c >= utf8.RuneSelf:
+			return false, false
+		default:
+			return false, true
+		}
+		prev = c
+		part++
+	}
+	return prev != 0 && part != 1, true
+}
+
 func hasMacPrefix(s string) bool { return s == "Mc" || s == "Mac" }
 
 // isWord reports whether a capitalised name part is also an ordinary word
@@ -303,11 +345,16 @@ func hasMacPrefix(s string) bool { return s == "Mc" || s == "Mac" }
 // and do not count. ASCII words are lower-cased on the stack.
 func isWord(w string, maxLevel int) bool {
 	var buf [32]byte
-	if len(w) > len(buf) || !isASCII(w) {
+	if len(w) > len(buf) {
 		return lexicon.IsWordAt(strings.ToLower(w), maxLevel)
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if c >= utf8.RuneSelf {
+			// Lower-cased as a whole (one pass over the ASCII words
+			// finds this byte and lower-cases them).
+			return lexicon.IsWordAt(strings.ToLower(w), maxLevel)
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
