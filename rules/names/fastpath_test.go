@@ -279,3 +279,52 @@ func TestNameTestsMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// referenceReadQuotes is readQuotes as it was before it passed over eight
+// plain bytes at once.
+func referenceReadQuotes(src []byte, i, end, pos int, in bool) (int, bool) {
+	for i < end && i <= pos {
+		if c := src[i]; c < utf8.RuneSelf {
+			if c == '"' {
+				in = !in
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:end])
+		switch r {
+		case '\u201c', '\u00ab', '\u201e':
+			in = true
+		case '\u201d', '\u00bb':
+			in = false
+		}
+		i += size
+	}
+	return i, in
+}
+
+// TestReadQuotesMatchesReference holds readQuotes to its reference on
+// random texts of quotation marks of every kind, other characters above
+// ASCII and broken UTF-8, from every start to every stop.
+func TestReadQuotesMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(64, 65))
+	pieces := []string{"a", "bc", " ", "said the minister ", "\"", "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e", "\u2019", "é", "\xe2\x80", "\xff", "\n"}
+	for range 3000 {
+		var sb strings.Builder
+		for k := r.IntN(30); k >= 0; k-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		src := []byte(sb.String())
+		for k := 0; k < 20; k++ {
+			i := r.IntN(len(src) + 1)
+			end := i + r.IntN(len(src)-i+1)
+			pos := i + r.IntN(len(src)-i+1)
+			in := r.IntN(2) == 0
+			gi, gin := readQuotes(src, i, end, pos, in)
+			wi, win := referenceReadQuotes(src, i, end, pos, in)
+			if gi != wi || gin != win {
+				t.Fatalf("%q from %d, end %d, pos %d, in %v: got %d %v, want %d %v", src, i, end, pos, in, gi, gin, wi, win)
+			}
+		}
+	}
+}
