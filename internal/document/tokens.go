@@ -391,8 +391,21 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isASCIIWordByte(byte(r))
 	}
+	if generalPunctuationFirst <= r && r <= generalPunctuationLast {
+		// Curly quotes, dashes, ellipses and special spaces are the
+		// commonest non-ASCII runes of English text, and this block holds
+		// no letter, digit or combining mark: the three table searches
+		// below would cost more than the rest of the token's scan.
+		return false
+	}
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
+
+// The Unicode block General Punctuation (U+2000-U+206F).
+const (
+	generalPunctuationFirst = 0x2000
+	generalPunctuationLast  = 0x206F
+)
 
 func isJoiner(r rune) bool {
 	return r == '\'' || r == '\u2019' || r == '-' || r == '\u2010' || r == '\u2011'
