@@ -55,10 +55,8 @@ type phraseFamily struct {
 	// inside the body ("Advertisement" does, "This post may contain
 	// affiliate links ..." is the author's disclosure).
 	UnambiguousWords bool
-	// BodyHint families are only a hint (info) inside the body, unless
-	// the body holds bodyButtonsMin or more of their lines: authors put a
-	// "Learn more" or "Get started" into their own text, a product box
-	// or a sales page repeats its buttons.
+	// BodyHint families are only a hint (info) inside the body: authors
+	// put "Learn more" and "Get started" into their own text.
 	BodyHint bool
 	// Weak families are hints: reported as info, but proof of furniture
 	// for the lines around them.
@@ -221,7 +219,6 @@ func newPhraseRule(r *rules.Rule, fam *phraseFamily) *rules.Rule {
 
 func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 	a := analyse(pass.Doc)
-	buttons := -1 // bodyMatches(fam), counted when first needed
 	for _, ci := range a.matchedCands {
 		c := &a.cands[ci]
 		m := c.matches.get(fam.index)
@@ -229,14 +226,6 @@ func runPhraseFamily(pass *rules.Pass, fam *phraseFamily) {
 			continue
 		}
 		sev, safety, how := phraseSeverity(a, fam, c.block, m, c.norm, c.text)
-		if fam.BodyHint && sev == rules.Info && a.inBody(c.block) {
-			if buttons < 0 {
-				buttons = a.bodyMatches(fam)
-			}
-			if buttons >= bodyButtonsMin {
-				sev, how = rules.Warning, how+bodyButtonsNote
-			}
-		}
 		if m == likelyMatch && !a.inBody(c.block) && sev == rules.Warning && !a.hasProvenNeighbour(ci) {
 			sev, how = rules.Info, how+", standing alone"
 		}
@@ -479,37 +468,13 @@ func phraseSeverityDoc(fam *phraseFamily) string {
 	case fam.Unambiguous:
 		inside = "inside the article's main body every match stays a warning (these words are rarely an article's own)"
 	case fam.BodyHint:
-		inside = "inside the article's main body a match is only info (authors use these words in their own text), unless the body holds two or more of them: then each is a warning (a product box or a sales page repeats its buttons)"
+		inside = "inside the article's main body every match is only info (authors use these words in their own text)"
 	case fam.UnambiguousWords:
 		inside = "inside the article's main body an exact line is a warning, a prefix match only info"
 	}
 	return "Severity: an exact line outside the article's main body (before its first or after its last real paragraph) is an error with a safe fix; a prefix match there is a warning with an unsafe fix, or only info when no other furniture stands within three lines (furniture comes in clusters, a clean article's look-alike stands alone); " +
 		inside + ". A prefix match, a breadcrumb, a call-to-action button, a related-links heading or an author-box label that is the only furniture in its document (the article's masthead before its body not counted) is only info (the benchmark's clean articles keep such lines), and so is a one-word form label (\"Company\", \"Message\") with no other furniture phrase within three lines; an exact share prompt, reading time or other phrase is reported even alone." +
 		" The fix removes the line with the blank line that separated it, so paragraphs never merge."
-}
-
-// bodyButtonsMin is the fewest lines of a BodyHint family inside the body
-// from which each is reported as furniture. On the tune half's residue
-// views the call-to-action lines inside the body were 108 furniture lines
-// and no article line; reported from two in the body on, they added 90
-// lines found and no false alarm (residue R 0.551 -> 0.557, P 0.990), no
-// clean truth text was alarmed and the clean pool stayed at 0.14%. From
-// one on, 15 more lines, but an article's own "Learn more" would be a
-// warning wherever other furniture stands: a single one stays a hint.
-const bodyButtonsMin = 2
-
-// bodyButtonsNote is added to the message of a match bodyButtonsMin raises.
-const bodyButtonsNote = ", one of several in the body"
-
-// bodyMatches counts the candidates inside the body that fam matches.
-func (a *analysis) bodyMatches(fam *phraseFamily) int {
-	n := 0
-	for _, ci := range a.matchedCands {
-		if c := &a.cands[ci]; a.inBody(c.block) && c.matches.get(fam.index) != noMatch {
-			n++
-		}
-	}
-	return n
 }
 
 // loneMayLower reports whether a match of fam is lowered to info when it
