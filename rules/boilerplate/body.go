@@ -166,7 +166,7 @@ func newAnalysis(doc *document.Document) *analysis {
 	})
 	scratch.arena, scratch.lines = arena, lines
 	norms := string(arena)
-	a.cands = make([]candidate, 0, len(lines))
+	a.cands = candidateBuffer(len(lines))
 	firstOf := scratch.firstOf.reset(len(lines))
 	a.textOf = make([]int32, 0, len(lines))
 	lineTokens := newTokenCursor(doc)
