@@ -18,6 +18,19 @@
 // on tune-a's sites only, and the family's totals on tune-b's unseen
 // sites are printed (eval.WCXBSplit): the way to judge a change to the
 // features or the learner without the report half.
+//
+// The judge (-judge, judge.go) is the steadier verdict on a change: it
+// keeps several fold draws apart and prints the residue recall at fixed
+// precisions pooled, with the range over draws and an interval over
+// sites, and the false alarms by site (article lines and truth texts);
+// it writes no model. Save the run before the change, compare after:
+//
+//	go run ./rules/boilerplate/internal/train -judge -draws 6 -judge-save /tmp/before.gob
+//	(make the change)
+//	go run ./rules/boilerplate/internal/train -judge -draws 6 -judge-compare /tmp/before.gob
+//
+// The comparison resamples the same sites for both runs, so what they
+// share cancels; about five CPU minutes each on 2026-12-07's machine.
 package main
 
 import (
@@ -83,10 +96,11 @@ type docRef struct {
 // line counts by label, and for truth texts which documents are alarmed.
 type baseline struct {
 	tp, fp, positives int
-	// pageTP and pageFP count tp and fp by page, for the bootstrap.
-	pageTP, pageFP []int
-	alarmed        map[int]bool
-	docs           int
+	// pageTP and pageFP count tp and fp by page, for the bootstrap;
+	// pagePos the positives by page, for the judge's sites.
+	pageTP, pageFP, pagePos []int
+	alarmed                 map[int]bool
+	docs                    int
 }
 
 const folds = 4
@@ -105,6 +119,9 @@ const folds = 4
 var repeats, firstDraw = 2, 0
 
 var show *int
+
+// judgeMode runs the judge (-judge) instead of training.
+var judgeMode bool
 
 // onBound makes the residue precision target apply to the bootstrap
 // lower bound over pages instead of the point estimate (-bound, on by
@@ -238,6 +255,10 @@ func main() {
 	prefix := flag.String("prefixes", "", "comma-separated smaller tree counts whose cross-validated thresholds (and, with -split tune-a, tune-b curve) are printed as well: the first n trees of the fitted ensembles")
 	flag.IntVar(&repeats, "draws", repeats, "how many times the cross-validation folds are drawn")
 	flag.IntVar(&firstDraw, "first-draw", firstDraw, "number of the first fold draw (0 as shipped; others draw other folds)")
+	flag.BoolVar(&judgeMode, "judge", false, "judge instead of train: pool the -draws fold draws (6 or more advised), print residue recall at fixed precision with its spread and the false alarms by site; writes no model (see judge.go)")
+	flag.IntVar(&judgeGate, "judge-gate", judgeGate, "the gate the judge holds fixed (the shipped model's)")
+	flag.StringVar(&judgeSave, "judge-save", "", "with -judge: save what the judge measured to this file")
+	flag.StringVar(&judgeCompare, "judge-compare", "", "with -judge: print the differences, site-paired, with a run saved by -judge-save")
 	flag.Parse()
 	if err := parsePrefixes(*prefix); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -305,6 +326,9 @@ func run(out, split string, targetP, maxAlarm float64, showN int) error {
 			}
 			fmt.Printf("draw %d fold %d: %d words in the lexicon, %d test rows\n", rep, k, len(lex), test)
 		}
+	}
+	if judgeMode {
+		return judge(rows, oofs, base, pages, refs)
 	}
 	prefixTh := make([]thresholds, len(prefixes))
 	for p, n := range prefixes {
@@ -612,7 +636,7 @@ func collect(pages []*eval.WCXBPage) ([]docRef, [nkinds]*baseline) {
 		if v == eval.PageView {
 			kind = wholePage
 		}
-		b := &baseline{pageTP: make([]int, len(pages)), pageFP: make([]int, len(pages))}
+		b := &baseline{pageTP: make([]int, len(pages)), pageFP: make([]int, len(pages)), pagePos: make([]int, len(pages))}
 		base[kind] = b
 		docs := make([]*document.Document, len(pages))
 		maps := make([][]int, len(pages))
@@ -629,6 +653,7 @@ func collect(pages []*eval.WCXBPage) ([]docRef, [nkinds]*baseline) {
 				switch p.Labels[ln] {
 				case eval.LabelBoilerplate:
 					b.positives++
+					b.pagePos[i]++
 					y = 1
 				case eval.LabelContent, eval.LabelTitle:
 				default:
