@@ -29,7 +29,9 @@ type Memo[T any] struct {
 // Get returns compute(doc), computed on the first call for doc since the
 // document was built or its state last dropped. Two goroutines asking
 // for the same document at once may both compute it; the first value
-// stored is kept, the other is returned to its caller only.
+// stored is kept and returned to both (the other is dropped without
+// Recycle). A family that must compute once can keep a cheap cell with a
+// sync.Once (rules/footnotes).
 func (m *Memo[T]) Get(doc *Document, compute func(*Document) T) T {
 	if v, ok := doc.state.find(m); ok {
 		return v.(T)
@@ -101,4 +103,52 @@ func (d *Document) DropState() {
 	for _, e := range entries {
 		e.memo.drop(e.value)
 	}
+}
+
+// FreeSlices keeps the emptied slices of dropped documents' values for
+// later documents: a Memo's Recycle puts its value's slice, its compute
+// gets one to append to. It keeps at most Max slices (8 when zero: one
+// per worker in flight is all a run needs) of at most MaxCap elements
+// (1<<16 when zero), so it stays small whatever the corpus. Put clears
+// the slice, so that no document's data is kept alive by it. The zero
+// FreeSlices is ready to use; never copy one.
+type FreeSlices[T any] struct {
+	Max, MaxCap int
+
+	mu   sync.Mutex
+	free [][]T
+}
+
+// Get returns an empty slice, with room when a kept one was left.
+func (f *FreeSlices[T]) Get() []T {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := len(f.free)
+	if n == 0 {
+		return nil
+	}
+	s := f.free[n-1]
+	f.free[n-1] = nil
+	f.free = f.free[:n-1]
+	return s
+}
+
+// Put keeps s for a later Get. The caller must not read or write s after.
+func (f *FreeSlices[T]) Put(s []T) {
+	maxCap, maxSlices := f.MaxCap, f.Max
+	if maxCap == 0 {
+		maxCap = 1 << 16
+	}
+	if maxSlices == 0 {
+		maxSlices = 8
+	}
+	if cap(s) == 0 || cap(s) > maxCap {
+		return
+	}
+	clear(s)
+	f.mu.Lock()
+	if len(f.free) < maxSlices {
+		f.free = append(f.free, s[:0])
+	}
+	f.mu.Unlock()
 }
