@@ -115,11 +115,12 @@ func newIndex(doc *document.Document, n *Notes) *index {
 // Analyse parses doc and finds every footnote problem in it.
 func Analyse(doc *document.Document) *Analysis {
 	n := Parse(doc)
-	x := newIndex(doc, n)
 	a := &Analysis{Notes: n}
+	if len(n.Refs) == 0 && len(n.Defs) == 0 {
+		return a // most documents: no index (its four maps) to build
+	}
+	x := newIndex(doc, n)
 	switch {
-	case len(n.Refs) == 0 && len(n.Defs) == 0:
-		return a
 	case len(n.Defs) == 0:
 		if !x.plausibleSeries() {
 			return a
