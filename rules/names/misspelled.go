@@ -74,7 +74,9 @@ func runMisspelled(pass *rules.Pass) {
 	if len(present) == 0 && len(wrongSurnames) == 0 {
 		return
 	}
-	for _, sp := range nameSpans(doc, 1) {
+	spans := appendNameSpans(spanBuffers.Get(), doc, 1)
+	defer spanBuffers.Put(spans) // read only in this loop
+	for _, sp := range spans {
 		toks := sp.tokens(doc)
 		last := toks[len(toks)-1]
 		if reported[last.Start] || len(toks) > 1 && reported[toks[len(toks)-2].Start] {
