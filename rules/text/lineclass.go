@@ -31,8 +31,19 @@ const (
 // together: the WCXB truth texts 47M -> 36M instructions, pages 75M ->
 // 58M; firstSuspect also serves text/encoding's scan of suspect lines).
 func classifyLines(doc *document.Document) []lineClass {
+	return classifyLinesInto(nil, doc)
+}
+
+// classifyLinesInto is classifyLines in buf's room when it is enough.
+func classifyLinesInto(buf []lineClass, doc *document.Document) []lineClass {
 	src, lines := doc.Src, doc.Lines
-	classes := make([]lineClass, len(lines))
+	var classes []lineClass
+	if cap(buf) >= len(lines) {
+		classes = buf[:len(lines)]
+		clear(classes)
+	} else {
+		classes = make([]lineClass, len(lines))
+	}
 	if len(lines) == 0 {
 		return classes
 	}
@@ -63,10 +74,21 @@ func classifyLines(doc *document.Document) []lineClass {
 // lineClasses returns classifyLines(doc), computed once per document: the
 // text rules run one after the other on the same worker (a byte a line).
 func lineClasses(doc *document.Document) []lineClass {
-	return lineClassMemo.Get(doc, classifyLines)
+	return lineClassMemo.Get(doc, classifyPooled)
 }
 
-var lineClassMemo document.Memo[[]lineClass]
+func classifyPooled(doc *document.Document) []lineClass {
+	return classifyLinesInto(classBuffers.Get(), doc)
+}
+
+// lineClassMemo hands a dropped document's classes to the next document:
+// the rules read them only inside their Run, and the runner drops a
+// document's state once every rule has returned.
+var lineClassMemo = document.Memo[[]lineClass]{Recycle: classBuffers.Put}
+
+// classBuffers keeps the class slices of dropped documents (a few hundred
+// kilobytes at most).
+var classBuffers document.FreeSlices[lineClass]
 
 // blockHasNonASCII reports whether a block's lines hold a non-ASCII byte
 // (a block runs from its first line's start to its last line's end; the
