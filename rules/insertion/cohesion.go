@@ -120,6 +120,9 @@ type cohesion struct {
 	// lineFlags memoises per unit what isMarkerLine and isOrgLine say
 	// of its first line (see unitLine).
 	lineFlags []uint8
+	// cosines is baseline's scratch (kept with the tables, which the
+	// free list hands to later documents).
+	cosines []float64
 }
 
 type entry struct {
@@ -280,16 +283,39 @@ func (t *surfaceTable) add(h uint64, start, end int, vid int32) {
 // addHead is add for a form whose wordHead is head.
 func (t *surfaceTable) addHead(h, head uint64, start, end int, vid int32) {
 	if 2*(t.n+1) > len(t.slots) {
-		old := t.slots
-		t.slots = make([]surfaceSlot, 2*len(old))
-		t.n = 0
-		for _, s := range old {
-			if s.end != 0 {
-				t.insert(s)
-			}
-		}
+		t.grow()
 	}
 	t.insert(surfaceSlot{hash: h, head: head, start: int32(start), end: int32(end), vid: vid})
+}
+
+// grow doubles the table. When the room a longer document left is enough
+// it stays in use (the live slots are copied out, in order, and put back):
+// a new table each time dropped that room, and the next long document
+// allocated it again (5.4 MB per pass over the WCXB pages, and as much
+// again with every further pass). The slots go back in the same order
+// either way, so the table comes out the same.
+func (t *surfaceTable) grow() {
+	old := t.slots
+	size := 2 * len(old)
+	if cap(old) >= size {
+		live := make([]surfaceSlot, 0, t.n)
+		for _, s := range old {
+			if s.end != 0 {
+				live = append(live, s)
+			}
+		}
+		old = live
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	} else {
+		t.slots = make([]surfaceSlot, size)
+	}
+	t.n = 0
+	for _, s := range old {
+		if s.end != 0 {
+			t.insert(s)
+		}
+	}
 }
 
 func (t *surfaceTable) insert(s surfaceSlot) {
@@ -1467,12 +1493,13 @@ func (c *cohesion) unitCos(u int) float64 {
 // paragraph. A roundup of unrelated items has a low baseline; an article
 // has a high one, and an inserted block stands out against it.
 func (c *cohesion) baseline() float64 {
-	var cs []float64
+	cs := c.cosines[:0]
 	for u := range c.units {
 		if c.units[u].substantial {
 			cs = append(cs, c.unitCos(u))
 		}
 	}
+	c.cosines = cs
 	if len(cs) == 0 {
 		return 0
 	}

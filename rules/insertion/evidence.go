@@ -488,18 +488,61 @@ func names(doc *document.Document, start, end int) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range doc.TokensIn(start, end) {
 		if t.Kind != document.Word || t.End-t.Start < 3 {
-			continue
+			continue // settled here, without a call
 		}
-		r, _ := utf8.DecodeRune(doc.Src[t.Start:])
-		if !unicode.IsUpper(r) || opensSentence(doc.Src, start, t.Start) {
-			continue
-		}
-		w := string(doc.Src[t.Start:t.End])
-		if key := TermKey(w); key != "" {
+		if key, ok := nameKey(doc, start, t); ok {
 			out[key] = true
 		}
 	}
 	return out
+}
+
+// nameCounts returns how many names (as names finds them) the block
+// [start, end) holds and how many of them the rest of the document holds
+// too. Only the block's names are collected: the rest of the document is
+// read for them, with no set of its own names (the host's set was most of
+// the rule's allocations at finding time, a map of every name of a long
+// page per finding).
+func nameCounts(doc *document.Document, start, end int) (block, shared int) {
+	names := names(doc, start, end)
+	if len(names) == 0 {
+		return 0, 0
+	}
+	unseen := len(names)
+	mark := func(from, to int) {
+		for _, t := range doc.TokensIn(from, to) {
+			if unseen == 0 {
+				return
+			}
+			if t.Kind != document.Word || t.End-t.Start < 3 {
+				continue // settled here, without a call
+			}
+			if key, ok := nameKey(doc, from, t); ok && names[key] {
+				names[key] = false // counted
+				unseen--
+			}
+		}
+	}
+	mark(0, start)
+	mark(end, len(doc.Src))
+	return len(names), len(names) - unseen
+}
+
+// nameKey is the key of the token t when names counts it as a name in a
+// range starting at start.
+func nameKey(doc *document.Document, start int, t document.Token) (string, bool) {
+	if t.Kind != document.Word || t.End-t.Start < 3 {
+		return "", false
+	}
+	if c := doc.Src[t.Start]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+		return "", false // an ASCII letter that is no capital, or no letter
+	}
+	r, _ := utf8.DecodeRune(doc.Src[t.Start:])
+	if !unicode.IsUpper(r) || opensSentence(doc.Src, start, t.Start) {
+		return "", false
+	}
+	key := TermKey(string(doc.Src[t.Start:t.End]))
+	return key, key != ""
 }
 
 // opensSentence reports whether the token at off follows a sentence end,

@@ -152,20 +152,14 @@ func (c *cohesion) finding(doc *document.Document, cand candidate, kind string) 
 	if cand.leadFirst >= 0 {
 		first = cand.leadFirst
 	}
-	hostNames, blockNames := c.hostAndBlockNames(doc, span)
-	shared := 0
-	for n := range blockNames {
-		if hostNames[n] {
-			shared++
-		}
-	}
+	blockNames, shared := nameCounts(doc, span.Start, span.End)
 	sev := rules.Warning
 	var why []string
 	switch {
 	case kind != "" && cand.leadFirst < 0 && c.partOfGenre(doc, kind, cand.i, cand.j):
 		sev = rules.Info
 		why = append(why, "reported as info: the document reads as a "+kind)
-	case shared >= 3 && shared*3 >= len(blockNames):
+	case shared >= 3 && shared*3 >= blockNames:
 		sev = rules.Info
 		why = append(why, fmt.Sprintf("reported as info: it shares %d names with the article", shared))
 	}
@@ -175,7 +169,7 @@ func (c *cohesion) finding(doc *document.Document, cand candidate, kind string) 
 		span.FirstLine+1, span.LastLine+1, cand.paras, cand.words, cand.sim, cand.cos, cand.capped, cand.lead,
 		cand.threshold, cand.score,
 		strings.Join(c.topTerms(cand.i, cand.j, true), ", "), strings.Join(c.topTerms(cand.i, cand.j, false), ", "))
-	msg += supportText(cand.evidence, shared, len(blockNames))
+	msg += supportText(cand.evidence, shared, blockNames)
 	if len(why) > 0 {
 		msg += " (" + strings.Join(why, "; ") + ")"
 	}
@@ -210,15 +204,6 @@ func supportText(e evidence, shared, blockNames int) string {
 		return ""
 	}
 	return "; " + strings.Join(s, "; ")
-}
-
-func (c *cohesion) hostAndBlockNames(doc *document.Document, span document.Block) (host, block map[string]bool) {
-	block = names(doc, span.Start, span.End)
-	host = names(doc, 0, span.Start)
-	for n := range names(doc, span.End, len(doc.Src)) {
-		host[n] = true
-	}
-	return host, block
 }
 
 // topTerms lists the heaviest terms (TF-IDF) of the block i..j, or of the
