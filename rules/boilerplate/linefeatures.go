@@ -115,7 +115,7 @@ func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]fl
 		if all[ci] != nil {
 			lines = append(lines, c.line)
 			x = append(x, all[ci])
-			words = append(words, strings.Fields(c.norm))
+			words = append(words, strings.Fields(a.fullNorm(ci)))
 		}
 	}
 	return lines, x, words
@@ -190,7 +190,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 			return lexes[k-1]
 		}
 		lexFrom[t] = int32(ci) + 1
-		return lexScore(a.cands[ci].norm, lex)
+		return lexScore(a.fullNorm(ci), lex)
 	}
 	// neighbours[ci] is what the lines around candidate ci read of it,
 	// made once for each line near a scored one (each is read by up to
@@ -953,9 +953,8 @@ func (a *analysis) figureShares(want []bool) []float32 {
 	// prefix[k] counts the figure lines among candidates before k.
 	prefix := zeroed(&scratch.prefix, n+1)
 	for ci := range a.cands {
-		c := &a.cands[ci]
 		prefix[ci+1] = prefix[ci]
-		if counted[ci] && figureLine(c.norm) {
+		if counted[ci] && figureLine(a.fullNorm(ci)) {
 			prefix[ci+1]++
 		}
 	}
