@@ -83,13 +83,6 @@ type analysis struct {
 	// furniture caches furnitureLines (linefeatures.go).
 	furnitureOnce sync.Once
 	furniture     int
-	// cutCands are the indexes of the cut candidates (candidate.cut) in
-	// order, whole their whole normal forms, completed on first use
-	// (completeNorms, lazynorm.go).
-	cutCands  []int32
-	wholeOnce sync.Once
-	whole     string
-	wholeEnds []int32
 	// isLone caches lone() (structure.go).
 	loneOnce sync.Once
 	isLone   bool
@@ -99,9 +92,7 @@ type analysis struct {
 type candidate struct {
 	line, block int
 	// text is the trimmed line (in doc.Src, not a copy), norm its
-	// normalised form, or only the start of it when cut is not 0 (see
-	// normalStart): the normal form of text[:cut]. Rules that read the
-	// whole form of any line ask fullNorm.
+	// normalised form.
 	text []byte
 	norm string
 	// words is wordCount(norm), asked for again and again.
@@ -117,9 +108,6 @@ type candidate struct {
 	// blockTokens: tokens are the block's (the block is this one line),
 	// whose first stop words measureBlock counted.
 	blockTokens bool
-	// cut is where norm's line was cut (int32: it fits the padding
-	// after the flags, and a line has at most maxPhraseLine bytes).
-	cut int32
 	// tokens are the line's tokens (doc.TokensIn of the line).
 	tokens []document.Token
 }
@@ -164,20 +152,17 @@ func newAnalysis(doc *document.Document) *analysis {
 	blockToks := zeroed(&scratch.blockToks, len(doc.Blocks))
 	defer clear(blockToks) // no pointers into the document kept in the pool
 	blockTokens := newTokenCursor(doc)
-	short := 0
 	for bi, b := range doc.Blocks {
 		blockToks[bi] = blockTokens.in(b.ContentStart, b.End)
-		info := measureBlock(doc, b, blockToks[bi])
-		a.blocks[bi] = info
-		short += oneIf(info.words <= cutShortWords)
+		a.blocks[bi] = measureBlock(doc, b, blockToks[bi])
 	}
 	// The normalised lines go into one string for the document, cut into
 	// the candidates' norms (one allocation instead of one per line).
 	arena, lines := scratch.arena[:0], scratch.lines[:0]
-	eachCandidate(doc, cutsPay(short, len(doc.Blocks)), func(i, bi, rawStart int, raw, norm []byte, cut int) {
+	eachCandidateLine(doc, func(i, bi, rawStart int, raw, norm []byte) {
 		from := len(arena)
 		arena = append(arena, norm...)
-		lines = append(lines, pendingLine{i, bi, rawStart, rawStart + len(raw), from, len(arena), cut})
+		lines = append(lines, pendingLine{i, bi, rawStart, rawStart + len(raw), from, len(arena)})
 	})
 	scratch.arena, scratch.lines = arena, lines
 	norms := string(arena)
@@ -188,10 +173,6 @@ func newAnalysis(doc *document.Document) *analysis {
 	for _, p := range lines {
 		l := doc.Lines[p.line]
 		c := candidate{line: p.line, block: p.block, norm: norms[p.from:p.to], text: doc.Src[p.textFrom:p.textTo]}
-		if p.cut > 0 {
-			c.cut = int32(p.cut)
-			a.cutCands = append(a.cutCands, int32(len(a.cands)))
-		}
 		if b := doc.Blocks[p.block]; b.ContentStart == l.Start && b.End == l.End {
 			c.tokens, c.blockTokens = blockToks[p.block], true
 		} else {
@@ -210,8 +191,8 @@ func newAnalysis(doc *document.Document) *analysis {
 			a.matched[p.block] = true
 			a.matchedCands = append(a.matchedCands, len(a.cands))
 		}
+		a.textOf = append(a.textOf, firstOf.number(a.cands, c.norm))
 		a.cands = append(a.cands, c)
-		a.textOf = append(a.textOf, firstOf.number(a.cands))
 	}
 	a.copies = make([]int32, len(a.cands))
 	for _, text := range a.textOf {
@@ -236,7 +217,6 @@ type pendingLine struct {
 	line, block      int
 	textFrom, textTo int // the trimmed line in doc.Src
 	from, to         int // its norm in the arena
-	cut              int // candidate.cut
 }
 
 // pendingScratch is newAnalysis' scratch, recycled between documents.
@@ -254,17 +234,9 @@ type pendingScratch struct {
 type normTable struct {
 	slots []int32 // 1 + a candidate index; 0: empty
 	mask  uint64
-	// Two buffers for the whole forms of cut candidates compared.
-	x, y []byte
 }
 
 var normSeed = maphash.MakeSeed()
-
-// hashedNorm is how much of a normal form the table hashes: less than
-// the start of any cut one (normalStart keeps at least cutMinWords words,
-// so at least 2*cutMinWords-1 bytes), so equal whole forms hash the same
-// whatever the cut, and a long line costs no more than a short one.
-const hashedNorm = 2*cutMinWords - 1
 
 // reset empties the table for up to n texts.
 func (t *normTable) reset(n int) *normTable {
@@ -272,40 +244,18 @@ func (t *normTable) reset(n int) *normTable {
 	return t
 }
 
-// number returns the index of the first of cands whose whole normal
-// form is that of the last one, which the table records when it is the
-// first.
-func (t *normTable) number(cands []candidate) int32 {
-	last := int32(len(cands) - 1)
-	c := &cands[last]
-	i := maphash.String(normSeed, c.norm[:min(len(c.norm), hashedNorm)]) & t.mask
+// number returns the index of the first of cands whose norm is norm,
+// len(cands) when there is none (the candidate about to be appended,
+// which the table then records).
+func (t *normTable) number(cands []candidate, norm string) int32 {
+	i := maphash.String(normSeed, norm) & t.mask
 	for ; t.slots[i] != 0; i = (i + 1) & t.mask {
-		first := t.slots[i] - 1
-		if d := &cands[first]; d.cut|c.cut == 0 {
-			if d.norm == c.norm {
-				return first
-			}
-		} else if t.sameWhole(d, c) {
+		if first := t.slots[i] - 1; cands[first].norm == norm {
 			return first
 		}
 	}
-	t.slots[i] = last + 1
-	return last
-}
-
-// sameWhole reports whether candidates d and c, one of them cut, have the
-// same whole normal form; they are completed only when their starts
-// agree.
-func (t *normTable) sameWhole(d, c *candidate) bool {
-	if d.cut == c.cut && string(d.text) == string(c.text) {
-		return true // the same line again (repeats mostly are)
-	}
-	if n := min(len(d.norm), len(c.norm), hashedNorm+1); d.norm[:n] != c.norm[:n] {
-		return false
-	}
-	t.x = appendWhole(t.x[:0], d.norm, d.text, d.cut)
-	t.y = appendWhole(t.y[:0], c.norm, c.text, c.cut)
-	return string(t.x) == string(t.y)
+	t.slots[i] = int32(len(cands)) + 1
+	return int32(len(cands))
 }
 
 var pendingLines = sync.Pool{New: func() any { return new(pendingScratch) }}
@@ -316,19 +266,6 @@ var pendingLines = sync.Pool{New: func() any { return new(pendingScratch) }}
 // rawStart+len(raw)], and norm its normalised form, only valid during the
 // call.
 func eachCandidateLine(doc *document.Document, fn func(line, block, rawStart int, raw, norm []byte)) {
-	var whole []byte
-	eachCandidate(doc, true, func(line, block, rawStart int, raw, norm []byte, cut int) {
-		if cut > 0 {
-			whole = joinNormal(append(whole[:0], norm...), 0, raw[cut:])
-			norm = whole
-		}
-		fn(line, block, rawStart, raw, norm)
-	})
-}
-
-// eachCandidate is eachCandidateLine with the normal forms of long lines
-// cut (normalStart) when cuts is set: norm is then the form of raw[:cut].
-func eachCandidate(doc *document.Document, cuts bool, fn func(line, block, rawStart int, raw, norm []byte, cut int)) {
 	var buf [maxPhraseLine]byte
 	for bi, b := range doc.Blocks {
 		if !checkedBlock(b) {
@@ -341,18 +278,12 @@ func eachCandidate(doc *document.Document, cuts bool, fn func(line, block, rawSt
 			}
 			text := doc.Src[l.Start:l.End]
 			raw := bytes.TrimSpace(text)
-			var norm []byte
-			cut := 0
-			if cuts {
-				norm, cut = normalStart(buf[:0], raw)
-			} else {
-				norm = appendNormal(buf[:0], raw)
-			}
+			norm := appendNormal(buf[:0], raw)
 			if len(norm) == 0 {
 				continue
 			}
 			lead := cap(text) - cap(raw) // raw is text[lead:...]
-			fn(i, bi, l.Start+lead, raw, norm, cut)
+			fn(i, bi, l.Start+lead, raw, norm)
 		}
 	}
 }

@@ -61,9 +61,9 @@ func featureWants(a *analysis, rng *rand.Rand) [][]bool {
 func figureSharesReference(a *analysis, want []bool) []float32 {
 	n := len(a.cands)
 	prefix := make([]int, n+1)
-	for ci := range a.cands {
+	for ci, c := range a.cands {
 		prefix[ci+1] = prefix[ci]
-		if figureLineReference(a.fullNorm(ci)) {
+		if figureLineReference(c.norm) {
 			prefix[ci+1]++
 		}
 	}
@@ -171,7 +171,7 @@ func windowFeaturesReference(a *analysis, lex *lexIndex, ci int) map[string]floa
 		}
 		c := a.cands[k]
 		inWindow++
-		mean := lexScore(a.fullNorm(k), lex).mean
+		mean := lexScore(c.norm, lex).mean
 		winLex += mean
 		winLexMax = max(winLexMax, mean)
 		if endsSentence(c.text) {

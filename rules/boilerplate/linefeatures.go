@@ -115,7 +115,7 @@ func LineFeaturesLex(doc *document.Document, lex Lexicon) (lines []int, x [][]fl
 		if all[ci] != nil {
 			lines = append(lines, c.line)
 			x = append(x, all[ci])
-			words = append(words, strings.Fields(a.fullNorm(ci)))
+			words = append(words, strings.Fields(c.norm))
 		}
 	}
 	return lines, x, words
@@ -190,7 +190,7 @@ func (a *analysis) features(lex *lexIndex, want func(ci int) bool, buf *featureB
 			return lexes[k-1]
 		}
 		lexFrom[t] = int32(ci) + 1
-		return lexScore(a.fullNorm(ci), lex)
+		return lexScore(a.cands[ci].norm, lex)
 	}
 	// neighbours[ci] is what the lines around candidate ci read of it,
 	// made once for each line near a scored one (each is read by up to
@@ -953,8 +953,9 @@ func (a *analysis) figureShares(want []bool) []float32 {
 	// prefix[k] counts the figure lines among candidates before k.
 	prefix := zeroed(&scratch.prefix, n+1)
 	for ci := range a.cands {
+		c := &a.cands[ci]
 		prefix[ci+1] = prefix[ci]
-		if counted[ci] && figureLine(a.fullNorm(ci)) {
+		if counted[ci] && figureLine(c.norm) {
 			prefix[ci+1]++
 		}
 	}

@@ -28,13 +28,13 @@ func TestLexFeaturesScoreEveryLine(t *testing.T) {
 				continue
 			}
 			rows++
-			own := lexScore(a.fullNorm(ci), model.lexIdx)
+			own := lexScore(a.cands[ci].norm, model.lexIdx)
 			want := map[string]float32{"lex_mean": own.mean, "lex_max": own.max, "lex_min": own.min, "lex_known": own.known}
 			lo, hi := max(0, ci-windowRadius), min(n-1, ci+windowRadius)
 			winLex, winLexMax := float32(0), float32(-lexClip)
 			for k := lo; k <= hi; k++ {
 				if k != ci {
-					m := lexScore(a.fullNorm(k), model.lexIdx).mean
+					m := lexScore(a.cands[k].norm, model.lexIdx).mean
 					winLex += m
 					winLexMax = max(winLexMax, m)
 				}
@@ -44,7 +44,7 @@ func TestLexFeaturesScoreEveryLine(t *testing.T) {
 			for _, off := range neighbourOffsets {
 				name := "lex_mean@" + itoa(off)
 				if k := ci + off; k >= 0 && k < n {
-					want[name] = lexScore(a.fullNorm(k), model.lexIdx).mean
+					want[name] = lexScore(a.cands[k].norm, model.lexIdx).mean
 				} else {
 					want[name] = noNeighbour
 				}
@@ -127,7 +127,7 @@ func TestNeighbourFeaturesReadTheLine(t *testing.T) {
 					s := a.measureLine(c)
 					want = [...]float32{float32(s.words), flag(s.sentence), ratio(s.stops, s.words), float32(c.match),
 						flag(a.blocks[c.block].good), ratio(s.title, s.words), float32(verdicts[k].sev),
-						lexScore(a.fullNorm(k), model.lexIdx).mean}
+						lexScore(c.norm, model.lexIdx).mean}
 				}
 				for i := range want {
 					if math.Float32bits(got[i]) != math.Float32bits(want[i]) {

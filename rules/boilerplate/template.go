@@ -365,14 +365,13 @@ func runTemplates(pass *rules.Pass) {
 	a := analyse(pass.Doc)
 	for ci := range a.cands {
 		c := &a.cands[ci]
-		norm := a.fullNorm(ci)
 		// Few lines recur: a line of a length none of them has is not
 		// hashed, and the count is looked up first.
-		if !set.mayHold(norm) {
+		if !set.mayHold(c.norm) {
 			continue
 		}
-		n := set.counts[fingerprint(norm)]
-		if n < minDocs || float64(n) < minShare*float64(total) || len(norm) <= maxLegitRepeat && legitRepeats[norm] {
+		n := set.counts[fingerprint(c.norm)]
+		if n < minDocs || float64(n) < minShare*float64(total) || len(c.norm) <= maxLegitRepeat && legitRepeats[c.norm] {
 			continue
 		}
 		sev := rules.Warning

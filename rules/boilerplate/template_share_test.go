@@ -32,10 +32,9 @@ func runTemplatesReference(pass *rules.Pass) {
 	}
 	a := analyse(pass.Doc)
 	counts := facts.frequentLines(src, minDocs)
-	for ci := range a.cands {
-		c, norm := &a.cands[ci], a.fullNorm(ci)
-		n := counts[fingerprint(norm)]
-		if n < minDocs || float64(n) < minShare*float64(total) || len(norm) <= maxLegitRepeat && legitRepeats[norm] {
+	for _, c := range a.cands {
+		n := counts[fingerprint(c.norm)]
+		if n < minDocs || float64(n) < minShare*float64(total) || len(c.norm) <= maxLegitRepeat && legitRepeats[c.norm] {
 			continue
 		}
 		sev := rules.Warning
