@@ -38,6 +38,11 @@ func TestFreeSlices(t *testing.T) {
 	if n != 8 {
 		t.Fatalf("kept %d slices, want 8", n)
 	}
+	none := FreeSlices[int]{Max: -1}
+	none.Put(make([]int, 0, 5))
+	if none.Get() != nil {
+		t.Fatal("a negative Max kept a slice")
+	}
 	small := FreeSlices[int]{Max: 1, MaxCap: 4}
 	small.Put(make([]int, 0, 5))
 	if small.Get() != nil {

@@ -109,8 +109,9 @@ func (d *Document) DropState() {
 // later documents: a Memo's Recycle puts its value's slice, its compute
 // gets one to append to. It keeps at most Max slices (8 when zero: one
 // per worker in flight is all a run needs) of at most MaxCap elements
-// (1<<16 when zero), so it stays small whatever the corpus. Put clears
-// the slice, so that no document's data is kept alive by it. The zero
+// (1<<16 when zero), so it stays small whatever the corpus; a negative
+// Max keeps none (the tests compare a run without reuse). Put clears the
+// slice, so that no document's data is kept alive by it. The zero
 // FreeSlices is ready to use; never copy one.
 type FreeSlices[T any] struct {
 	Max, MaxCap int
@@ -145,10 +146,10 @@ func (f *FreeSlices[T]) Put(s []T) {
 	if cap(s) == 0 || cap(s) > maxCap {
 		return
 	}
-	clear(s)
 	f.mu.Lock()
+	defer f.mu.Unlock()
 	if len(f.free) < maxSlices {
+		clear(s)
 		f.free = append(f.free, s[:0])
 	}
-	f.mu.Unlock()
 }
