@@ -41,7 +41,7 @@ func TestWithinDocumentMatchesReference(t *testing.T) {
 		for _, d := range docs {
 			names := fullNames(d, pack)
 			for i, f := range names {
-				names[i] = newFullName(f.given, f.surname, f.start, f.end)
+				names[i] = newFullName(f.name, f.start, f.end)
 			}
 			counts := map[string]int{}
 			for _, f := range names {

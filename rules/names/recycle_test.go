@@ -18,11 +18,11 @@ import (
 // workers over the seeds and the WCXB dev texts, as plain files and as
 // JSON Lines records, in both modes (run it with -race), once with the
 // spans recycled and poisoned when the runner drops a document (a span
-// that points past every document's tokens) and once without recycling:
-// the findings must be the same. A rule that read its spans after its
-// document was dropped, or another document's spans, would find other
-// names or fail on the poisoned ones (and the race detector would see the
-// poisoning write).
+// that points past every document's tokens) and the variant rule's names
+// reused (cleared when given back), and once without either: the findings
+// must be the same. A rule that read its spans after its document was
+// dropped, or another document's spans, would find other names or fail on
+// the poisoned ones (and the race detector would see the poisoning write).
 func TestRecycledSpansAreNeverRead(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the family over every WCXB dev text four times")
@@ -37,13 +37,13 @@ func TestRecycledSpansAreNeverRead(t *testing.T) {
 		}
 		spanBuffers.Put(s)
 	}
-	defer func() { spanMemo.Recycle = spanBuffers.Put }()
+	defer func() { spanMemo.Recycle, fullNameBuffers.Max = spanBuffers.Put, 0 }()
 	for _, input := range inputs {
 		for _, perDoc := range []bool{true, false} {
 			name := filepath.Base(input) + " per-document=" + strconv.FormatBool(perDoc)
-			spanMemo.Recycle = nil
+			spanMemo.Recycle, fullNameBuffers.Max = nil, -1
 			want := lintFindings(t, perDoc, input)
-			spanMemo.Recycle = poison
+			spanMemo.Recycle, fullNameBuffers.Max = poison, 0
 			recycled.Store(0)
 			got := lintFindings(t, perDoc, input)
 			if got != want {

@@ -48,26 +48,42 @@ type variantSummary struct {
 	bySur   map[string][]string
 }
 
+// fullNameBuffers keeps fullNames' slices for the next document: a
+// document's names were a slice grown by appending in each of the two
+// passes (2.3 MB over the WCXB pages). A name is 96 bytes: slices of up to
+// 4,096 names are kept (400 KB).
+var fullNameBuffers = document.FreeSlices[fullName]{MaxCap: 1 << 12}
+
 // fullName is one "Given Surname" occurrence.
 type fullName struct {
+	// name is "Given Surname", the key of the counts and the corpus
+	// summary; given and surname are its two parts (substrings of it:
+	// one string per name, made once, where key() joined the parts at
+	// every count, comparison and report).
+	name           string
 	given, surname string
 	start, end     int
 	// foldedGiven and foldedSurname are the comparison keys.
 	foldedGiven, foldedSurname string
 }
 
-func newFullName(given, surname string, start, end int) fullName {
-	return fullName{given: given, surname: surname, start: start, end: end,
+// newFullName makes the name "Given Surname" with its comparison keys.
+func newFullName(name string, start, end int) fullName {
+	given, surname := splitKey(name)
+	return fullName{name: name, given: given, surname: surname, start: start, end: end,
 		foldedGiven: knowledge.Fold(given), foldedSurname: knowledge.Fold(surname)}
 }
 
-func (f fullName) key() string { return f.given + " " + f.surname }
+func (f fullName) key() string { return f.name }
 
 // fullNames returns the two-word person names of a document that the
 // variant rule considers: not quoted, not in notes, not dictionary words,
 // not known to the pack.
+//
+// The slice comes from fullNameBuffers: a caller that is done with it
+// gives it back.
 func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
-	var out []fullName
+	out := fullNameBuffers.Get()
 	src := doc.Src
 	quotes := newQuoteScan()
 	for _, sp := range multiWordSpans(doc) {
@@ -86,22 +102,25 @@ func fullNames(doc *document.Document, pack *knowledge.Pack) []fullName {
 		if isWord(string(gb), lexicon.Common) || !looksLikeName(string(gb)) || !looksLikeName(string(sb)) || isWord(string(sb), lexicon.Rare) {
 			continue
 		}
-		g, s := string(gb), string(sb)
+		name := string(gb) + " " + string(sb)
+		g, s := name[:len(gb)], name[len(gb)+1:]
 		if len(pack.PeopleBySurname(s)) > 0 || nearKnownPerson(pack, g, s) || quotes.quoted(doc, sp) {
 			continue
 		}
 		// The comparison keys wait for runVariant: the corpus phase needs
 		// the spelling only.
-		out = append(out, fullName{given: g, surname: s, start: gt.Start, end: end})
+		out = append(out, fullName{name: name, given: g, surname: s, start: gt.Start, end: end})
 	}
 	return out
 }
 
 func collectVariant(doc *document.Document, _ rules.Options) rules.Summary {
 	s := &variantSummary{Docs: map[string]int{}}
-	for _, f := range fullNames(doc, knowledge.Active()) {
-		s.Docs[f.key()] = 1
+	names := fullNames(doc, knowledge.Active())
+	for _, f := range names {
+		s.Docs[f.key()] = 1 // the string, not the slice, stays in the summary
 	}
+	fullNameBuffers.Put(names)
 	return s
 }
 
@@ -181,8 +200,9 @@ func sameName(a, b fullName) bool {
 func runVariant(pass *rules.Pass) {
 	pack := knowledge.Active()
 	names := fullNames(pass.Doc, pack)
+	defer fullNameBuffers.Put(names) // findings copy the names they quote
 	for i, f := range names {
-		names[i] = newFullName(f.given, f.surname, f.start, f.end)
+		names[i] = newFullName(f.name, f.start, f.end)
 	}
 	counts := map[string]int{}
 	for _, f := range names {
@@ -276,7 +296,7 @@ func againstCorpus(f fullName, s *variantSummary, minDocs int) (string, int, boo
 			if s.Docs[k] < minDocs {
 				continue
 			}
-			if g, sur := splitKey(k); sameName(f, newFullName(g, sur, 0, 0)) {
+			if sameName(f, newFullName(k, 0, 0)) {
 				return k, s.Docs[k], true
 			}
 		}
