@@ -77,8 +77,9 @@ func (b *binner) binned(x [][]float32) []uint8 {
 	return out
 }
 
-// fit trains an ensemble on the rows idx of the binned data.
-func fit(p params, b *binner, bins []uint8, x [][]float32, y []float64, idx []int) *ensemble {
+// fit trains an ensemble on the rows idx of the binned data; rowWeight
+// (nil: all 1) weighs each row.
+func fit(p params, b *binner, bins []uint8, x [][]float32, y []float64, rowWeight []float64, idx []int) *ensemble {
 	nf := len(b.edges)
 	w := make([]float64, len(y))
 	pos, tot := 0.0, 0.0
@@ -86,6 +87,11 @@ func fit(p params, b *binner, bins []uint8, x [][]float32, y []float64, idx []in
 		w[i] = 1
 		if y[i] > 0 {
 			w[i] = p.posRatio
+		}
+		if rowWeight != nil {
+			w[i] *= rowWeight[i]
+		}
+		if y[i] > 0 {
 			pos += w[i]
 		}
 		tot += w[i]

@@ -31,13 +31,13 @@ func TestFitLearnsAnInteraction(t *testing.T) {
 		idx[i] = i
 	}
 	p := params{trees: 60, depth: 2, rate: 0.3, lambda: 1, minHess: 0.5, posRatio: 1}
-	m := fit(p, bn, bn.binned(x), x, y, idx)
+	m := fit(p, bn, bn.binned(x), x, y, nil, idx)
 	for i, row := range x {
 		if got := m.predict(row); (got > 0.5) != (y[i] > 0) {
 			t.Fatalf("row %v: p %.2f, label %v", row, got, y[i])
 		}
 	}
-	again := fit(p, bn, bn.binned(x), x, y, idx)
+	again := fit(p, bn, bn.binned(x), x, y, nil, idx)
 	if !reflect.DeepEqual(m, again) {
 		t.Error("two fits on the same data differ: training must be deterministic")
 	}
