@@ -2,8 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -12,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
-	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/internal/testutil"
 	"github.com/dochygiene/hygiene/rules"
 )
 
@@ -81,11 +79,8 @@ func init() { rules.Register(memoRuleA, memoRuleB) }
 // second rule reads the first's), and every value is recycled exactly
 // once, when the runner drops the document's state.
 func TestRecycledStateIsNeverRead(t *testing.T) {
-	texts := realTexts(t)
-	dir := t.TempDir()
-	plain := filepath.Join(dir, "plain")
-	jsonl := filepath.Join(dir, "records", "all.jsonl")
-	writeCorpus(t, texts, plain, jsonl)
+	texts := testutil.RealTexts(t, filepath.Join("..", ".."))
+	plain, jsonl := testutil.WriteCorpus(t, texts, t.TempDir())
 	for _, input := range []string{plain, jsonl} {
 		for _, perDoc := range []bool{true, false} {
 			memoComputes.Store(0)
@@ -111,41 +106,4 @@ func TestRecycledStateIsNeverRead(t *testing.T) {
 			}
 		}
 	}
-}
-
-// realTexts are the seeds and the WCXB development pages and truth texts.
-func realTexts(t *testing.T) [][]byte {
-	t.Helper()
-	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
-	var texts [][]byte
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, b)
-	}
-	wcxb, err := shareddata.WCXBTexts("pages", "truth")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(texts) == 0 || len(wcxb) == 0 {
-		t.Log("seeds or WCXB texts missing: a smaller test")
-	}
-	return append(texts, wcxb...)
-}
-
-// writeCorpus writes the texts as plain files under plain and as the
-// records of one JSON Lines file.
-func writeCorpus(t *testing.T, texts [][]byte, plain, jsonl string) {
-	t.Helper()
-	var lines bytes.Buffer
-	enc := json.NewEncoder(&lines)
-	for i, text := range texts {
-		write(t, plain, strconv.Itoa(1000+i)+".txt", string(text))
-		if err := enc.Encode(map[string]string{"id": strconv.Itoa(i), "text": string(text)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(t, filepath.Dir(jsonl), filepath.Base(jsonl), lines.String())
 }

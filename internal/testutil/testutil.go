@@ -1,6 +1,8 @@
-// Package testutil holds the helpers that tests of the command line share:
-// building the real binary once, running it and reading its exit code and
-// streams, and running git in a throwaway repository. Exit codes, streams
+// Package testutil holds the helpers that tests share: the real texts
+// written as a corpus of files and of JSON Lines records (corpus.go), and,
+// for the tests of the command line, building the real binary once,
+// running it and reading its exit code and streams, and running git in a
+// throwaway repository. Exit codes, streams
 // and files are what users and CI see, so those tests drive the process,
 // not the Go API.
 package testutil

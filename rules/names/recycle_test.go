@@ -2,16 +2,14 @@ package names
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"sync/atomic"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/lint"
-	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/internal/testutil"
 )
 
 // TestRecycledSpansAreNeverRead runs the family through the runner at two
@@ -27,8 +25,8 @@ func TestRecycledSpansAreNeverRead(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the family over every WCXB dev text four times")
 	}
-	dir := t.TempDir()
-	inputs := writeRealCorpus(t, dir)
+	plain, jsonl := testutil.WriteCorpus(t, testutil.RealTexts(t, filepath.Join("..", "..")), t.TempDir())
+	inputs := []string{plain, jsonl}
 	var recycled atomic.Int64
 	poison := func(s []span) {
 		recycled.Add(1)
@@ -76,43 +74,4 @@ func lintFindings(t *testing.T, perDoc bool, input string) string {
 		t.Fatalf("%s: no findings: the test shows little", input)
 	}
 	return b.String()
-}
-
-// writeRealCorpus writes the seeds and the WCXB dev pages and truth texts
-// under dir as plain files and as the records of one JSON Lines file, and
-// returns the two inputs.
-func writeRealCorpus(t *testing.T, dir string) []string {
-	t.Helper()
-	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "seeds", "*.txt"))
-	var texts [][]byte
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, b)
-	}
-	wcxb, err := shareddata.WCXBTexts("pages", "truth")
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts = append(texts, wcxb...)
-	plain, jsonl := filepath.Join(dir, "plain"), filepath.Join(dir, "records.jsonl")
-	if err := os.MkdirAll(plain, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	var lines bytes.Buffer
-	enc := json.NewEncoder(&lines)
-	for i, text := range texts {
-		if err := os.WriteFile(filepath.Join(plain, strconv.Itoa(1000+i)+".txt"), text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := enc.Encode(map[string]string{"id": strconv.Itoa(i), "text": string(text)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(jsonl, lines.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return []string{plain, jsonl}
 }

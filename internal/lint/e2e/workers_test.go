@@ -1,17 +1,13 @@
 package e2e
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/lint"
-	"github.com/dochygiene/hygiene/internal/shareddata"
+	"github.com/dochygiene/hygiene/internal/testutil"
 )
 
 // TestTwoWorkersFindWhatOneFinds lints the seeds and the WCXB development
@@ -23,30 +19,11 @@ import (
 // recycled line and text are never read by one worker while the other
 // drops or recycles them.
 func TestTwoWorkersFindWhatOneFinds(t *testing.T) {
-	texts := realTexts(t)
+	texts := testutil.RealTexts(t, filepath.Join("..", "..", ".."))
 	if testing.Short() {
 		texts = texts[:min(len(texts), 120)]
 	}
-	dir := t.TempDir()
-	plain := filepath.Join(dir, "plain")
-	records := filepath.Join(dir, "records.jsonl")
-	if err := os.Mkdir(plain, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	var lines bytes.Buffer
-	enc := json.NewEncoder(&lines)
-	for i, text := range texts {
-		name := strconv.Itoa(1000 + i)
-		if err := os.WriteFile(filepath.Join(plain, name+".txt"), text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := enc.Encode(map[string]string{"id": name, "text": string(text)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(records, lines.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	plain, records := testutil.WriteCorpus(t, texts, t.TempDir())
 	for _, perDoc := range []bool{true, false} {
 		one := lintFindings(t, lint.Options{Jobs: 1, PerDocument: perDoc}, plain)
 		if len(one) == 0 {
@@ -73,25 +50,6 @@ func sameFindings(t *testing.T, name string, want, got []string) {
 			t.Fatalf("%s: finding %d differs:\n%s\nwant\n%s", name, i, got[i], want[i])
 		}
 	}
-}
-
-// realTexts are the seeds and the WCXB development pages and truth texts.
-func realTexts(t *testing.T) [][]byte {
-	t.Helper()
-	seeds, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "seeds", "*.txt"))
-	var texts [][]byte
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, b)
-	}
-	wcxb, err := shareddata.WCXBTexts("pages", "truth")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(texts, wcxb...)
 }
 
 func lintFindings(t *testing.T, opts lint.Options, path string) []string {
