@@ -1,14 +1,14 @@
 package text
 
 import (
-	"bytes"
-	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/lint"
+	"github.com/dochygiene/hygiene/internal/lint/linttest"
 	"github.com/dochygiene/hygiene/internal/testutil"
 )
 
@@ -42,7 +42,7 @@ func TestRecycledClassesAreNeverRead(t *testing.T) {
 			lineClassMemo.Recycle = poison
 			recycled.Store(0)
 			got := lintFindings(t, perDoc, input)
-			if got != want {
+			if !slices.Equal(got, want) {
 				t.Errorf("%s: findings with recycled classes differ", name)
 			}
 			if recycled.Load() == 0 {
@@ -52,24 +52,8 @@ func TestRecycledClassesAreNeverRead(t *testing.T) {
 	}
 }
 
-// lintFindings runs the family at two workers over input and returns its
-// findings, one a line.
-func lintFindings(t *testing.T, perDoc bool, input string) string {
+// lintFindings runs the family at two workers over input.
+func lintFindings(t *testing.T, perDoc bool, input string) []string {
 	t.Helper()
-	r, err := lint.New(lint.Options{Jobs: 2, PerDocument: perDoc, Only: []string{"text"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.Lint([]string{input})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	for _, it := range res.Report.Items {
-		fmt.Fprintf(&b, "%s#%s %s %d-%d %q\n", filepath.Base(it.Path), it.Record, it.Rule.ID, it.Start, it.End, it.Message)
-	}
-	if len(res.Report.Items) == 0 {
-		t.Fatalf("%s: no findings: the test shows little", input)
-	}
-	return b.String()
+	return linttest.Findings(t, lint.Options{Jobs: 2, PerDocument: perDoc, Only: []string{"text"}}, input)
 }

@@ -3,10 +3,10 @@ package e2e
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/lint"
+	"github.com/dochygiene/hygiene/internal/lint/linttest"
 	"github.com/dochygiene/hygiene/internal/testutil"
 )
 
@@ -25,15 +25,12 @@ func TestTwoWorkersFindWhatOneFinds(t *testing.T) {
 	}
 	plain, records := testutil.WriteCorpus(t, texts, t.TempDir())
 	for _, perDoc := range []bool{true, false} {
-		one := lintFindings(t, lint.Options{Jobs: 1, PerDocument: perDoc}, plain)
-		if len(one) == 0 {
-			t.Fatal("no findings: the texts no longer exercise the rules")
-		}
+		one := linttest.Findings(t, lint.Options{Jobs: 1, PerDocument: perDoc}, plain)
 		sameFindings(t, fmt.Sprintf("plain, per-document=%v, two workers", perDoc), one,
-			lintFindings(t, lint.Options{Jobs: 2, PerDocument: perDoc}, plain))
-		recordsOne := lintFindings(t, lint.Options{Jobs: 1, PerDocument: perDoc}, records)
+			linttest.Findings(t, lint.Options{Jobs: 2, PerDocument: perDoc}, plain))
+		recordsOne := linttest.Findings(t, lint.Options{Jobs: 1, PerDocument: perDoc}, records)
 		sameFindings(t, fmt.Sprintf("records, per-document=%v, two workers", perDoc), recordsOne,
-			lintFindings(t, lint.Options{Jobs: 2, PerDocument: perDoc}, records))
+			linttest.Findings(t, lint.Options{Jobs: 2, PerDocument: perDoc}, records))
 		if perDoc { // corpus rules count sources, which differ between the two
 			sameFindings(t, "records as files", one, recordsOne)
 		}
@@ -50,25 +47,4 @@ func sameFindings(t *testing.T, name string, want, got []string) {
 			t.Fatalf("%s: finding %d differs:\n%s\nwant\n%s", name, i, got[i], want[i])
 		}
 	}
-}
-
-func lintFindings(t *testing.T, opts lint.Options, path string) []string {
-	t.Helper()
-	r, err := lint.New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.Lint([]string{path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := make([]string, len(res.Report.Items))
-	for i, it := range res.Report.Items {
-		name := strings.TrimSuffix(filepath.Base(it.Path), ".txt")
-		if it.Record != "" {
-			name = it.Record
-		}
-		out[i] = fmt.Sprintf("%s %s@%d-%d %q", name, it.Rule.ID, it.Start, it.End, it.Message)
-	}
-	return out
 }
