@@ -144,8 +144,7 @@ func (a *analysis) positionIndex(bi int) int {
 }
 
 func newAnalysis(doc *document.Document) *analysis {
-	n := len(doc.Blocks)
-	a := &analysis{doc: doc, blocks: zeroedSlice(&freeBlocks, n), matched: zeroedSlice(&freeBools, n), bodyFirst: -1, bodyLast: -1}
+	a := &analysis{doc: doc, blocks: make([]blockInfo, len(doc.Blocks)), matched: make([]bool, len(doc.Blocks)), bodyFirst: -1, bodyLast: -1}
 	scratch := pendingLines.Get().(*pendingScratch)
 	defer pendingLines.Put(scratch)
 	// The tokens of each block are kept for its line when the block is
@@ -202,7 +201,7 @@ func newAnalysis(doc *document.Document) *analysis {
 	for ci, text := range a.textOf {
 		a.copies[ci] = a.copies[text]
 	}
-	a.notes = zeroedSlice(&freeBools, len(doc.Blocks))
+	a.notes = make([]bool, len(doc.Blocks))
 	for bi := range doc.Blocks {
 		a.notes[bi] = notesZone(doc, bi)
 	}

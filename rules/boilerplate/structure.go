@@ -126,7 +126,7 @@ type structureVerdict struct {
 // reads the verdicts as evidence); the zero verdict means no finding.
 func (a *analysis) structure() []structureVerdict {
 	a.structOnce.Do(func() {
-		a.verdicts = zeroedSlice(&freeVerdicts, len(a.cands))
+		a.verdicts = make([]structureVerdict, len(a.cands))
 		a.ctx = a.newContext()
 		if a.bodyFirst < 0 {
 			return
@@ -463,10 +463,8 @@ func (ctx *context) isPhone(ci int) bool {
 
 func (a *analysis) newContext() *context {
 	n := len(a.cands)
-	bools := func() []bool { return zeroedSlice(&freeBools, n) }
-	ints := func(n int) []int { return zeroedSlice(&freeInts, n) }
-	ctx := &context{a: a, proven: bools(), run: ints(n), navRun: ints(n), navDistinct: bools(),
-		outside: bools(), nearCopy: bools(), details: bools(), phone: bools()}
+	ctx := &context{a: a, proven: make([]bool, n), run: make([]int, n), navRun: make([]int, n), navDistinct: make([]bool, n),
+		outside: make([]bool, n), nearCopy: make([]bool, n), details: make([]bool, n), phone: make([]bool, n)}
 	// contact marks short lines with contact details.
 	contact := make([]bool, n)
 	personal := 0
@@ -501,7 +499,7 @@ func (a *analysis) newContext() *context {
 			ctx.anyProven = true
 		}
 	}
-	ctx.provenBefore = ints(n + 1)
+	ctx.provenBefore = make([]int, n+1)
 	for ci, p := range ctx.proven {
 		ctx.provenBefore[ci+1] = ctx.provenBefore[ci] + oneIf(p)
 	}
