@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/dochygiene/hygiene/fixers"
@@ -37,7 +39,7 @@ Fix (safe): drop the extra letter or the repeated word.`,
 	Severity:  rules.Warning,
 	FixSafety: fixers.Safe,
 	Collect:   collectDoubledCapitals,
-	Merge:     mergeVocabulary,
+	Merge:     mergeCapitalVocabulary,
 	Run:       runDoubledLetter,
 }
 
@@ -51,14 +53,37 @@ var doubledWords = map[string]bool{
 	"be": true, "will": true,
 }
 
+// capitalVocabulary is doubled-letter's summary: the names shaped like a
+// doubled capital, and the documents with a token of that shape, which
+// alone the second pass must search for doubled capitals (corpusDocs).
+type capitalVocabulary struct {
+	names  vocabulary
+	docs   corpusDocs
+	mu     sync.Mutex  // held while docs are sorted
+	sorted atomic.Bool // docs are sorted
+}
+
 // collectDoubledCapitals counts tokens shaped like a doubled capital
 // ("Aamir", "Ssee") that stand inside a sentence: a capitalised token used
 // mid-sentence is a name, and stays quiet where it opens a sentence too.
 // A doubled-capital slip happens only at a sentence start.
 func collectDoubledCapitals(doc *document.Document, _ rules.Options) rules.Summary {
-	v := vocabulary{}
+	names, shaped := doubledCapitalNames(doc)
+	k := keyOf(doc)
+	c := &capitalVocabulary{names: names, docs: corpusDocs{collected: []docKey{k}}}
+	if shaped {
+		c.docs.toRead = []docKey{k}
+	}
+	return c
+}
+
+// doubledCapitalNames returns the names of doc that collectDoubledCapitals
+// counts, and whether doc holds a token shaped like a doubled capital.
+func doubledCapitalNames(doc *document.Document) (v vocabulary, shaped bool) {
+	v = vocabulary{}
 	src, toks := doc.Src, doc.Tokens()
 	forDoubledCapitals(src, toks, func(k int) {
+		shaped = true
 		t := toks[k]
 		if k >= 1 && followsLowerOnLine(src, toks[k-1], t) {
 			b := src[t.Start:t.End]
@@ -68,7 +93,37 @@ func collectDoubledCapitals(doc *document.Document, _ rules.Options) rules.Summa
 			v[string(b)] = e
 		}
 	})
-	return v
+	return v, shaped
+}
+
+func mergeCapitalVocabulary(a, b rules.Summary) rules.Summary {
+	va, _ := a.(*capitalVocabulary)
+	vb, _ := b.(*capitalVocabulary)
+	if va == nil {
+		va = &capitalVocabulary{}
+	}
+	if vb != nil {
+		va.names, _ = mergeVocabulary(va.names, vb.names).(vocabulary)
+		va.docs.merge(vb.docs)
+	} else if va.names == nil {
+		va.names = vocabulary{}
+	}
+	va.sorted.Store(false) // the documents changed
+	return va
+}
+
+// sortedDocs returns v's documents, sorted on first use in the second
+// pass.
+func (v *capitalVocabulary) sortedDocs() corpusDocs {
+	if !v.sorted.Load() {
+		v.mu.Lock()
+		if !v.sorted.Load() {
+			v.docs.sort()
+			v.sorted.Store(true)
+		}
+		v.mu.Unlock()
+	}
+	return v.docs
 }
 
 // forDoubledCapitals calls fn, in text order, with the index of every
@@ -163,16 +218,22 @@ func (v vocabulary) knowsName(w string) bool { return v[w].count > 0 }
 
 func runDoubledLetter(pass *rules.Pass) {
 	doc := pass.Doc
-	vocab, _ := pass.Corpus.(vocabulary)
-	if vocab == nil {
-		vocab, _ = collectDoubledCapitals(doc, nil).(vocabulary)
-	}
 	src, toks := doc.Src, doc.Tokens()
-	forDoubledCapitals(src, toks, func(k int) {
-		if opensText(doc, toks[k]) {
-			checkDoubledCapital(pass, vocab, toks[k:min(k+2, len(toks))])
-		}
-	})
+	var names vocabulary
+	search := true
+	if vocab, _ := pass.Corpus.(*capitalVocabulary); vocab != nil {
+		// The first pass saw no token of the shape in most documents.
+		names, search = vocab.names, !vocab.sortedDocs().passesOver(keyOf(doc))
+	} else {
+		names, _ = doubledCapitalNames(doc) // no corpus phase: this document alone
+	}
+	if search {
+		forDoubledCapitals(src, toks, func(k int) {
+			if opensText(doc, toks[k]) {
+				checkDoubledCapital(pass, names, toks[k:min(k+2, len(toks))])
+			}
+		})
+	}
 	checkDoubledWords(pass, toks)
 }
 

@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"sync"
@@ -109,15 +110,41 @@ func mergeVocabulary(a, b rules.Summary) rules.Summary {
 // joinVocabulary is joined-words' summary: the corpus vocabulary, and
 // the words of it the rule may flag, worked out on first use in the
 // second pass.
+//
+// A document can hold a joined word only where it gave the vocabulary a
+// form (collectVocabulary): held pairs each collected document with its
+// forms, so that the second pass reads only the documents that hold a
+// form the rule may flag (see corpusDocs). The pairs take 16 bytes each:
+// two a document in the WCXB truth texts, five in the pages.
 type joinVocabulary struct {
 	words    vocabulary
+	docs     corpusDocs // toRead is left empty: joinablesOf works it out
+	held     []heldForm
 	mu       sync.Mutex // held while joinables is worked out
 	flagging atomic.Pointer[joinables]
 }
 
+// heldForm is a form of the vocabulary that a collected document holds,
+// by the form's hash: two forms of one hash only make a document read in
+// vain.
+type heldForm struct {
+	doc  docKey
+	form uint64
+}
+
+func formHash(w string) uint64 { return maphash.String(docKeySeed, w) }
+
 func collectJoinVocabulary(doc *document.Document, opts rules.Options) rules.Summary {
 	words, _ := collectVocabulary(doc, opts).(vocabulary)
-	return &joinVocabulary{words: words}
+	k := keyOf(doc)
+	v := &joinVocabulary{words: words, docs: corpusDocs{collected: []docKey{k}}}
+	if len(words) > 0 {
+		v.held = make([]heldForm, 0, len(words))
+		for w := range words {
+			v.held = append(v.held, heldForm{k, formHash(w)})
+		}
+	}
+	return v
 }
 
 func mergeJoinVocabulary(a, b rules.Summary) rules.Summary {
@@ -128,6 +155,8 @@ func mergeJoinVocabulary(a, b rules.Summary) rules.Summary {
 	}
 	if vb != nil {
 		va.words, _ = mergeVocabulary(va.words, vb.words).(vocabulary)
+		va.docs.merge(vb.docs)
+		va.held = append(va.held, vb.held...)
 	} else if va.words == nil {
 		va.words = vocabulary{}
 	}
@@ -151,6 +180,9 @@ type joinables struct {
 	// texts, 162 in the pages) leave most pairs of first letter and
 	// length empty, and a token with an empty pair needs no shape.
 	lengths [256]uint32
+	// docs are the collected documents, sorted, with those that hold a
+	// joinable word to read.
+	docs corpusDocs
 }
 
 // joinablesOf returns v's joinables, worked out once per merged vocabulary.
@@ -164,8 +196,26 @@ func (v *joinVocabulary) joinablesOf() *joinables {
 		return j
 	}
 	j := newJoinables(v.words)
+	j.docs = v.docsToRead(j)
 	v.flagging.Store(j)
 	return j
+}
+
+// docsToRead returns v's collected documents with, to read, those that
+// hold a word of j. It sorts v's keys in place (the caller holds v.mu).
+func (v *joinVocabulary) docsToRead(j *joinables) corpusDocs {
+	joinable := make(map[uint64]bool, len(j.splits))
+	for w := range j.splits {
+		joinable[formHash(w)] = true
+	}
+	d := corpusDocs{collected: v.docs.collected}
+	for _, h := range v.held {
+		if joinable[h.form] {
+			d.toRead = append(d.toRead, h.doc)
+		}
+	}
+	d.sort()
+	return d
 }
 
 // newJoinables keeps the words of v that pass every test of
@@ -191,16 +241,19 @@ func newJoinables(v vocabulary) *joinables {
 func runJoinedWords(pass *rules.Pass) {
 	doc := pass.Doc
 	vocab, _ := pass.Corpus.(*joinVocabulary)
-	if vocab == nil {
+	alone := vocab == nil
+	if alone {
 		// Run without a corpus phase: learn from this document alone.
-		vocab, _ = collectJoinVocabulary(doc, nil).(*joinVocabulary)
+		words, _ := collectVocabulary(doc, nil).(vocabulary)
+		vocab = &joinVocabulary{words: words}
 	}
 	// Only a joinable word of the vocabulary can be flagged (see
-	// joinables), and they are few: a token of another length, or whose
+	// joinables), and they are few: a document the first pass saw
+	// without one is passed over, a token of another length, or whose
 	// shape none of them has, is settled without a lookup, and a token
 	// found among them needs only the tests of its surroundings.
 	flag := vocab.joinablesOf()
-	if len(flag.splits) == 0 {
+	if len(flag.splits) == 0 || !alone && flag.docs.passesOver(keyOf(doc)) {
 		return
 	}
 	src, toks := doc.Src, doc.Tokens()
