@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"regexp"
@@ -65,10 +66,37 @@ var yearRE = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|21\d\d)s?\b`)
 func runOutdated(pass *rules.Pass) {
 	doc := pass.Doc
 	pack := knowledge.Active()
-	ends := &titleIndexOf(pack).ends
+	idx := titleIndexOf(pack)
+	sc := &titledScan{pass: pass, pack: pack, lastWords: pack.LastWords(), ends: &idx.ends}
+	// A finding needs the date its sentence speaks at (mentionDates.of):
+	// the article's, unless the sentence (or a note) writes a full date
+	// with a year, and a year is four digits. Most documents have no
+	// article date that the pack can vouch for, nor a year where a date
+	// line would stand (647 of the 736 WCXB truth texts, 642 of the
+	// pages), and most of their blocks hold no year (a twelfth of the
+	// words): only those blocks can then hold a finding.
+	years := newYearDigits(doc.Src)
+	if doc.Meta.Date.IsZero() && years.next(0) == len(doc.Src) {
+		return // no date anywhere: not even a date line
+	}
+	sc.dated = newMentionDates(doc, pack)
+	if sc.dated.articleMayCount(&years) {
+		sc.scan(doc.Tokens())
+		return
+	}
+	for _, b := range doc.Blocks {
+		if y := years.next(b.Start); y+4 <= b.End {
+			sc.scan(doc.TokensIn(b.Start, b.End))
+		}
+	}
+}
+
+// scan looks for titled mentions among toks: a document's tokens, or all
+// of the tokens of some of its blocks, in text order.
+func (sc *titledScan) scan(toks []document.Token) {
+	ends := sc.ends
 	all := ends.all
-	src := doc.Src
-	sc := &titledScan{pass: pass, pack: pack, lastWords: pack.LastWords()}
+	src := sc.pass.Doc.Src
 	// titleEnd is the end of the last word token that may end a title
 	// (titleEnds), -1 for none; blockEnd is the end of its block. A name
 	// is looked up only after such a word and up to that block's end:
@@ -78,7 +106,6 @@ func runOutdated(pass *rules.Pass) {
 	// surname filter. The loop keeps only these in hand; the rest is
 	// titledScan's.
 	titleEnd, blockEnd := -1, -1
-	toks := doc.Tokens()
 	for k := 0; k < len(toks); k++ {
 		if titleEnd < 0 && !all {
 			// No title pending (most of the text): a word that fails
@@ -112,11 +139,63 @@ func runOutdated(pass *rules.Pass) {
 	}
 }
 
+// yearDigits finds the places a year of a date may stand: four ASCII
+// digits from 1800 to 2199 (dates.Find keeps no other year). Prose has
+// few digits, and bytes.IndexByte finds the 1s and the 2s fast.
+type yearDigits struct {
+	src []byte
+	// at holds, for the leading digits 1 and 2, the first year found at
+	// or after the offset from (from > at before the first search).
+	from, at [2]int
+}
+
+func newYearDigits(src []byte) yearDigits {
+	return yearDigits{src: src, from: [2]int{1, 1}}
+}
+
+// next returns the offset of the first year at i or after, or len(src).
+func (y *yearDigits) next(i int) int {
+	return min(y.nextLed(0, '1', i), y.nextLed(1, '2', i))
+}
+
+func (y *yearDigits) nextLed(k int, lead byte, i int) int {
+	if y.from[k] <= i && i <= y.at[k] {
+		return y.at[k] // the first year from an earlier offset is the first from i
+	}
+	y.from[k] = i
+	for {
+		j := bytes.IndexByte(y.src[i:], lead)
+		if j < 0 {
+			y.at[k] = len(y.src)
+			return y.at[k]
+		}
+		p := i + j
+		if isYear(y.src, p) {
+			y.at[k] = p
+			return p
+		}
+		i = p + 1
+	}
+}
+
+// isYear reports whether src[p:p+4] are digits from 1800 to 2199.
+func isYear(src []byte, p int) bool {
+	if p+4 > len(src) {
+		return false
+	}
+	a, b := src[p], src[p+1]
+	return (a == '1' && (b == '8' || b == '9') || a == '2' && (b == '0' || b == '1')) &&
+		isDigit(src[p+2]) && isDigit(src[p+3])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 // titledScan is runOutdated's state for the words after a possible title.
 type titledScan struct {
 	pass      *rules.Pass
 	pack      *knowledge.Pack
 	lastWords *knowledge.WordFilter
+	ends      *titleEnds
 	bi        int // the block of the last possible title; blocks are in text order
 	// sentences are split only once a name the pack knows follows a
 	// possible title in its block: no other rule of the default set
@@ -173,9 +252,6 @@ func (sc *titledScan) checkAfterTitle(titleEnd int, t document.Token) {
 	if titleEnd <= s.Start {
 		return // the title lies before the sentence
 	}
-	if sc.dated == nil {
-		sc.dated = newMentionDates(doc, sc.pack)
-	}
 	d := sc.dated
 	checkMention(sc.pass, sc.pack, s, t, people, end, func() (time.Time, bool) { return d.of(s) })
 }
@@ -188,28 +264,79 @@ type mentionDates struct {
 	pack       *knowledge.Pack
 	article    time.Time
 	hasArticle bool
-	// looked is whether the article's date was looked for: only once a
-	// titled mention needs a date (most documents naming an office
-	// holder's surname have no title before it).
+	// looked is whether the article's date was looked for (once, when
+	// first needed).
 	looked bool
+	// blocks holds the dates of the blocks looked into, made on first
+	// use: most documents have no titled mention.
 	blocks map[int][]dates.Match
 }
 
 func newMentionDates(doc *document.Document, pack *knowledge.Pack) *mentionDates {
-	return &mentionDates{doc: doc, pack: pack, blocks: map[int][]dates.Match{}}
+	return &mentionDates{doc: doc, pack: pack}
+}
+
+// articleMayCount reports whether a sentence without a date of its own
+// may speak at a date the pack can judge: the article's date, unless it
+// is after the pack's data. A metadata date settles it. Otherwise the
+// date would come from a date line, which holds a year (yearAtTop): with
+// one, the answer waits until a titled mention needs a date, as the date
+// line search runs the date expression, which costs more than the scan
+// of a whole document.
+func (d *mentionDates) articleMayCount(years *yearDigits) bool {
+	if !d.doc.Meta.Date.IsZero() {
+		d.lookUpArticle() // the metadata date
+		return !d.article.After(d.pack.ValidAsOf)
+	}
+	if !yearAtTop(d.doc, years) {
+		d.looked = true // no date line: Article would find none
+		return false
+	}
+	return true
+}
+
+// The lines dates.DateLine reads: the first dateLineReach non-blank
+// lines, those of dateLineMaxLen bytes at most (TestDateLineReach holds
+// these to DateLine).
+const (
+	dateLineReach  = 8
+	dateLineMaxLen = 120
+)
+
+// yearAtTop reports whether a year stands in a line dates.DateLine reads:
+// a date line holds a date with a year.
+func yearAtTop(doc *document.Document, years *yearDigits) bool {
+	seen := 0
+	for i := 0; i < len(doc.Lines) && seen < dateLineReach; i++ {
+		if doc.IsBlankLine(i) {
+			continue
+		}
+		seen++
+		if l := doc.Lines[i]; l.End-l.Start <= dateLineMaxLen && years.next(l.Start)+4 <= l.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *mentionDates) lookUpArticle() {
+	if !d.looked {
+		d.article, d.hasArticle = dates.Article(d.doc)
+		d.looked = true
+	}
 }
 
 // of returns the sentence's date, or false when there is none or it is
 // after the pack's data (cannot verify).
 func (d *mentionDates) of(s document.Sentence) (time.Time, bool) {
-	if !d.looked {
-		d.article, d.hasArticle = dates.Article(d.doc)
-		d.looked = true
-	}
+	d.lookUpArticle()
 	found, ok := d.blocks[s.Block]
 	if !ok {
 		b := d.doc.Blocks[s.Block]
 		found = dates.Find(d.doc.Src, b.ContentStart, b.End)
+		if d.blocks == nil {
+			d.blocks = map[int][]dates.Match{}
+		}
 		d.blocks[s.Block] = found
 	}
 	day, ok := sentenceDate(d.doc, found, s, d.article, d.hasArticle)

@@ -246,3 +246,127 @@ func TestWeekdayDocumentTestChangesNoFinding(t *testing.T) {
 	}
 	assertSameFindings(t, Weekday, runWeekday, runWeekdayReference, texts, meta, 100)
 }
+
+// TestOutdatedYearScreenChangesNoFinding holds the year screen of
+// runOutdated (with no article date the pack can judge, only blocks with
+// a year are read) to the reference, on documents whose sentences, notes
+// and neighbouring blocks write their own dates: no date line, one after
+// the pack's data, or one it covers.
+func TestOutdatedYearScreenChangesNoFinding(t *testing.T) {
+	pack := knowledge.Active()
+	late := pack.ValidAsOf.AddDate(1, 0, 0)
+	texts := generatedDatedTexts(2000)
+	metas := []time.Time{{}, late, {}, time.Date(2025, 9, 4, 0, 0, 0, 0, time.UTC)}
+	meta := func(i int) document.Meta { return document.Meta{Date: metas[i%len(metas)]} }
+	assertSameFindings(t, OutdatedTitle, runOutdated, runOutdatedReference, texts, meta, 200)
+	undated := 0
+	for i, text := range texts {
+		if !meta(i).Date.IsZero() {
+			continue
+		}
+		doc := document.New("t", []byte(text), meta(i))
+		OutdatedTitle.Run(rules.NewPass(OutdatedTitle, doc, nil, nil, OutdatedTitle.Severity, func(rules.Finding) { undated++ }))
+	}
+	if undated < 50 {
+		t.Fatalf("only %d findings in documents without a metadata date: the screen is not exercised", undated)
+	}
+}
+
+// generatedDatedTexts writes documents of titled mentions of the pack's
+// office holders whose dates stand in the sentence, in a note, in
+// another block or in a date line, in the formats dates.Find reads, and
+// numbers that look like years but are none.
+func generatedDatedTexts(n int) []string {
+	pack := knowledge.Active()
+	rng := rand.New(rand.NewPCG(64, 9))
+	late := pack.ValidAsOf.AddDate(1, 0, 0)
+	lines := []string{"", "", "September 4, 2025\n\n", late.Format("January 2, 2006") + "\n\n", "Published 2 March 2016\n\n"}
+	dateForms := []string{" on 4 March 2019", " on 2021-06-30", " (12.03.2019)", " on 13/03/2016", " on September 4, 2025",
+		" in 2019", " at 1999 Main Street", " with 2000 troops", " on 4 March", " on 3 May 2012", " on 20 January 2017", ""}
+	glue := []string{" ", " ", ", ", "\u00a0", ". ", " and "}
+	var texts []string
+	for range n {
+		var b strings.Builder
+		b.WriteString(lines[rng.IntN(len(lines))])
+		for range 1 + rng.IntN(8) {
+			o := pack.Offices[rng.IntN(len(pack.Offices))]
+			var person *knowledge.Person
+			if len(o.Terms) > 0 {
+				person = o.Terms[rng.IntN(len(o.Terms))].Holder
+			} else {
+				person = pack.People[rng.IntN(len(pack.People))]
+			}
+			switch rng.IntN(4) {
+			case 0:
+				b.WriteString("[1] ")
+			case 1:
+				b.WriteString("In 2019, ")
+			}
+			if rng.IntN(3) == 0 && len(o.Qualifiers) > 0 {
+				b.WriteString(o.Qualifiers[rng.IntN(len(o.Qualifiers))] + " ")
+			}
+			titles := o.Titles()
+			b.WriteString(titles[rng.IntN(len(titles))])
+			b.WriteString(glue[rng.IntN(len(glue))])
+			b.WriteString(person.Name)
+			b.WriteString(" spoke" + dateForms[rng.IntN(len(dateForms))] + ".")
+			b.WriteString([]string{"\n\n", " ", "\n\n", " It rained" + dateForms[rng.IntN(len(dateForms))] + ".\n\n"}[rng.IntN(4)])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestDateLineReach holds yearAtTop to dates.DateLine: a document in
+// which DateLine finds a date line has a year in its first
+// dateLineReach non-blank lines. The date line stands lower and lower,
+// under blank lines, long lines and lines with numbers.
+func TestDateLineReach(t *testing.T) {
+	var texts []string
+	fillers := []string{"A headline about the talks", "", "By Jane Doe | 12 comments",
+		strings.Repeat("A very long line of running text. ", 6), "Share on 3 networks", "   "}
+	for k := range 16 {
+		for _, f := range fillers {
+			var b strings.Builder
+			for i := range k {
+				b.WriteString(f + "\n")
+				if i%3 == 1 {
+					b.WriteString("\n")
+				}
+			}
+			b.WriteString("Published September 4, 2025\n\nThe talks went on in 2019 and 2024.\n")
+			texts = append(texts, b.String())
+			// A date line as long as DateLine reads, and a byte longer.
+			for _, pad := range []int{dateLineMaxLen - 28, dateLineMaxLen - 27} {
+				texts = append(texts, b.String()[:b.Len()-len("Published September 4, 2025\n\nThe talks went on in 2019 and 2024.\n")]+
+					"Published September 4, 2025"+strings.Repeat(" ", pad)+".\n\nText.\n")
+			}
+		}
+	}
+	real, err := shareddata.WCXBTexts("truth", "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range real {
+		texts = append(texts, string(b))
+	}
+	found, missed := 0, 0
+	for _, text := range texts {
+		doc := document.New("t", []byte(text), document.Meta{})
+		years := newYearDigits(doc.Src)
+		_, _, ok := dates.DateLine(doc)
+		top := yearAtTop(doc, &years)
+		if ok && !top {
+			t.Fatalf("DateLine finds a date line in %.300q, yearAtTop says there is none", text)
+		}
+		if ok {
+			found++
+		} else if !top {
+			missed++
+		}
+	}
+	if found < 50 || missed < 50 {
+		t.Fatalf("%d texts with a date line, %d without a year at the top: too few to prove the screen", found, missed)
+	}
+	t.Logf("%d texts with a date line, %d without a year at the top", found, missed)
+}
