@@ -21,7 +21,7 @@ func TestNameSpansMatchReference(t *testing.T) {
 	for _, kind := range []string{"pages", "truth"} {
 		docs, _ := ruletest.WCXBDocs(t, kind, document.Meta{})
 		for _, d := range docs {
-			for _, minWords := range []int{1, 2} {
+			for _, minWords := range []int{1, 2, 3} {
 				if got, want := nameSpans(d, minWords), referenceNameSpans(d, minWords); !slices.Equal(got, want) {
 					t.Fatalf("%s, %d words: got %v, want %v", d.Path, minWords, got, want)
 				}
@@ -326,5 +326,63 @@ func TestReadQuotesMatchesReference(t *testing.T) {
 				t.Fatalf("%q from %d, end %d, pos %d, in %v: got %d %v, want %d %v", src, i, end, pos, in, gi, gin, wi, win)
 			}
 		}
+	}
+}
+
+// TestNameSpansMatchReferenceOnGeneratedTexts holds nameSpans to its
+// reference on texts made of the pieces its tests read: capitals and
+// small letters, particles and words that start like them, single,
+// double and no-break spaces, punctuation, URLs and e-mail addresses,
+// letters above ASCII, and blocks of every kind (list markers, headings,
+// notes, code), ending anywhere.
+func TestNameSpansMatchReferenceOnGeneratedTexts(t *testing.T) {
+	r := rand.New(rand.NewPCG(64, 2))
+	words := []string{"Anna", "Kowalczyk", "von", "der", "Leyen", "de", "la", "Gaulle", "bin", "al", "Assad",
+		"van", "den", "da", "di", "du", "le", "dog", "labour", "bank", "about", "vote", "The", "said", "it",
+		"Émile", "Łukasz", "über", "ßtraße", "O'Neill", "Jean-Claude", "U.S.", "2025", "3rd", "A", "I", "x",
+		"example.com", "https://Example.org/Page", "Mail@Example.com", "Zoë", "李明", "McDonald", "iPhone"}
+	gaps := []string{" ", " ", " ", " ", "\u00a0", "  ", ", ", ". ", "\n", "\n\n", "-", "\u2019s ", " \"", "\" ", "(", ") ", ""}
+	starts := []string{"", "", "- ", "1. ", "# ", "> ", "[1] ", "```\n", "    ", "| "}
+	for n := range 4000 {
+		var sb strings.Builder
+		for k := r.IntN(40); k >= 0; k-- {
+			if r.IntN(12) == 0 {
+				sb.WriteString("\n\n" + starts[r.IntN(len(starts))])
+			}
+			sb.WriteString(words[r.IntN(len(words))])
+			sb.WriteString(gaps[r.IntN(len(gaps))])
+		}
+		d := document.New("gen", []byte(sb.String()), document.Meta{})
+		for _, minWords := range []int{1, 2, 3} {
+			if got, want := nameSpans(d, minWords), referenceNameSpans(d, minWords); !slices.Equal(got, want) {
+				t.Fatalf("text %d (%q), %d words: got %v, want %v", n, sb.String(), minWords, got, want)
+			}
+		}
+	}
+}
+
+// TestOpensRunWordHoldsEveryParticle holds mayBeFollowed's table to
+// isParticle: every particle (every word of up to four small letters
+// isParticle takes) starts with a byte the table marks.
+func TestOpensRunWordHoldsEveryParticle(t *testing.T) {
+	found := 0
+	var walk func(w []byte)
+	walk = func(w []byte) {
+		if len(w) > 0 && isParticle(w) {
+			found++
+			if !opensRunWord[w[0]] {
+				t.Errorf("particle %q: opensRunWord[%q] is false", w, w[0])
+			}
+		}
+		if len(w) == 4 {
+			return
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			walk(append(w, c))
+		}
+	}
+	walk(nil)
+	if found < 10 {
+		t.Fatalf("only %d particles found", found)
 	}
 }

@@ -57,16 +57,21 @@ func appendNameSpans(out []span, doc *document.Document, minWords int) []span {
 				// an ASCII letter other than a capital (most words)
 				// in a loop of their own: no run to end, and no
 				// capital to start one.
+				// With runs of two words or more, it also passes over
+				// the capitalised words that the bytes after them show
+				// to stand alone (most open a sentence: "The", "In").
 				for ; i < len(toks) && toks[i].End <= end; i++ {
 					if c := src[toks[i].Start]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-						break
+						if minWords < 2 || mayBeFollowed(src, toks[i].End) {
+							break
+						}
 					}
 				}
 				if i == len(toks) || toks[i].End > end {
 					break
 				}
 				if minWords >= 2 && !mayContinueRun(src, toks, i, end) {
-					continue // a capitalised word alone (a sentence start): too short
+					continue // a capitalised word alone: too short
 				}
 			}
 			t := toks[i]
@@ -133,6 +138,35 @@ func mayContinueRun(src []byte, toks []document.Token, i, blockEnd int) bool {
 	c := src[next.Start]
 	return 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf || isParticle(src[next.Start:next.End])
 }
+
+// mayBeFollowed reports whether the bytes after a word that ends at e may
+// open the next word of a run: one space (ASCII or no-break), then a
+// capital, a byte above ASCII or a particle's first letter. It is false
+// whenever mayContinueRun is: that word starts right after the single
+// space, and its first byte is one of these.
+func mayBeFollowed(src []byte, e int) bool {
+	if e+1 >= len(src) {
+		return false
+	}
+	c := src[e+1]
+	if src[e] != ' ' {
+		if src[e] != 0xc2 || c != 0xa0 || e+2 >= len(src) {
+			return false
+		}
+		c = src[e+2]
+	}
+	return opensRunWord[c]
+}
+
+// opensRunWord marks the first bytes of the words a run takes after its
+// first: capitals, bytes above ASCII, and the first letters of particles
+// (isParticle).
+var opensRunWord = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf || strings.IndexByte("vdlba", byte(c)) >= 0
+	}
+	return t
+}()
 
 // appendSpan adds the run toks[first:end] without its trailing particles
 // (they are not part of the name) when it has minWords words or more.
