@@ -74,10 +74,12 @@ func collectVocabulary(doc *document.Document, _ rules.Options) rules.Summary {
 			continue
 		}
 		b := src[t.Start:t.End]
-		if !splitEdgesMayFit(b) || !joinCandidate(b) || !asciiLetters(b) {
+		if !splitEdgesMayFit(b) || !joinCandidate(b) {
 			continue
 		}
-		if lexicon.LevelBytes(b) > 0 {
+		// The word list knows all but one candidate in thirty: the
+		// test of every letter comes after it.
+		if lexicon.LevelBytes(b) > 0 || !asciiLetters(b) {
 			continue
 		}
 		w, _ := lowerASCII(b)
@@ -405,8 +407,11 @@ func joinCandidate(b []byte) bool {
 // holds only tokens it passes.
 func splitEdgesMayFit(b []byte) bool {
 	n := len(b)
-	return n >= int(splitEdges.headPair[pairIndex(b[0], b[1])]) || n >= int(splitEdges.tailPair[pairIndex(b[n-1], b[n-2])])
+	return n+int(splitEdges.headFit[bytePair(b[0], b[1])]) >= noWord || n+int(splitEdges.tailFit[bytePair(b[n-1], b[n-2])]) >= noWord
 }
+
+// bytePair indexes headFit and tailFit.
+func bytePair(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
 
 // edgeTables tell, for the first three letters of a token (head) and its
 // last three read backwards (tail), which function words may stand there:
@@ -422,6 +427,11 @@ type edgeTables struct {
 	// token that any triple the pair opens may pass with: the least
 	// need, or long word plus the letters its split needs.
 	headPair, tailPair [27 * 27]uint8
+	// headFit and tailFit are headPair and tailPair indexed by the two
+	// bytes themselves (bytePair), with no letterIndex to look up, and
+	// holding noWord - need: a pair that is not two letters holds zero,
+	// which no candidate's length makes up to noWord.
+	headFit, tailFit [1 << 16]uint8
 }
 
 // noWord is a need no candidate meets (it exceeds maxJoinedLen).
@@ -445,6 +455,13 @@ func newEdgeTables() *edgeTables {
 	}
 	e.pairs(&e.headPair, &e.headNeed, &e.headLong, 2)
 	e.pairs(&e.tailPair, &e.tailNeed, &e.tailLong, 3)
+	letters := []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+	for _, a := range letters {
+		for _, b := range letters {
+			e.headFit[bytePair(a, b)] = noWord - e.headPair[pairIndex(a, b)]
+			e.tailFit[bytePair(a, b)] = noWord - e.tailPair[pairIndex(a, b)]
+		}
+	}
 	return e
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dochygiene/hygiene/internal/document"
+	"github.com/dochygiene/hygiene/internal/lexicon"
 	"github.com/dochygiene/hygiene/rules"
 )
 
@@ -40,6 +41,83 @@ func referenceJoinedWords(pass *rules.Pass, vocab vocabulary) {
 			continue
 		}
 		reportJoined(pass, t, w, splits)
+	}
+}
+
+// referenceCollectVocabulary is collectVocabulary as it was before the
+// edge tables indexed by bytes and before the word list was asked before
+// the test of every letter.
+func referenceCollectVocabulary(doc *document.Document) vocabulary {
+	v := vocabulary{}
+	src := doc.Src
+	for _, t := range doc.Tokens() {
+		if !mayJoin(src, t) {
+			continue
+		}
+		b := src[t.Start:t.End]
+		n := len(b)
+		edgesMayFit := n >= int(splitEdges.headPair[pairIndex(b[0], b[1])]) || n >= int(splitEdges.tailPair[pairIndex(b[n-1], b[n-2])])
+		if !edgesMayFit || !joinCandidate(b) || !asciiLetters(b) {
+			continue
+		}
+		if lexicon.LevelBytes(b) > 0 {
+			continue
+		}
+		w, _ := lowerASCII(b)
+		if w != string(b) && lexicon.LevelBytes([]byte(w)) > 0 {
+			continue
+		}
+		e := v[w]
+		e.count++
+		e.docs = 1
+		v[w] = e
+	}
+	return v
+}
+
+// TestCollectVocabularyMatchesReference collects every text's vocabulary
+// with the rule and its reference.
+func TestCollectVocabularyMatchesReference(t *testing.T) {
+	forms := 0
+	for i, text := range joinedTexts(t) {
+		doc := document.New("t.txt", append([]byte(nil), text...), document.Meta{})
+		got, _ := collectVocabulary(doc, nil).(vocabulary)
+		want := referenceCollectVocabulary(doc)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d, %.200q: collected %v, want %v", i, text, got, want)
+		}
+		forms += len(want)
+	}
+	if forms < 1000 {
+		t.Fatalf("only %d forms collected: the texts do not exercise the rule", forms)
+	}
+}
+
+// TestSplitEdgesMayFitMatchesPairTables holds the tables indexed by
+// bytes to the ones indexed by letters, for every pair of bytes and every
+// length.
+func TestSplitEdgesMayFitMatchesPairTables(t *testing.T) {
+	b := make([]byte, 40)
+	for n := 2; n <= len(b); n++ {
+		for x := range 256 {
+			for y := range 256 {
+				for _, head := range []bool{true, false} {
+					w := b[:n]
+					for i := range w {
+						w[i] = 'e'
+					}
+					if head {
+						w[0], w[1] = byte(x), byte(y)
+					} else {
+						w[n-1], w[n-2] = byte(x), byte(y)
+					}
+					want := n >= int(splitEdges.headPair[pairIndex(w[0], w[1])]) || n >= int(splitEdges.tailPair[pairIndex(w[n-1], w[n-2])])
+					if got := splitEdgesMayFit(w); got != want {
+						t.Fatalf("%q: splitEdgesMayFit %v, want %v", w, got, want)
+					}
+				}
+			}
+		}
 	}
 }
 
