@@ -328,11 +328,16 @@ func checkDoubledCapital(pass *rules.Pass, vocab vocabulary, toks []document.Tok
 // space between ("the the", "The the"), never across a blank line.
 func checkDoubledWords(pass *rules.Pass, toks []document.Token) {
 	src := pass.Doc.Src
-	for i := 1; i < len(toks); i++ {
-		a, b := toks[i-1], toks[i]
-		if a.End-a.Start != b.End-b.Start || src[a.Start]|0x20 != src[b.Start]|0x20 {
-			continue // most neighbours differ in length or first letter: no map lookup
+	// Most neighbours differ in length, then in first letter: the
+	// previous token's length is kept from one step to the next.
+	prevLen, prevStart := -1, 0
+	for i, b := range toks {
+		n, aLen, aStart := b.End-b.Start, prevLen, prevStart
+		prevLen, prevStart = n, b.Start
+		if n != aLen || src[aStart]|0x20 != src[b.Start]|0x20 {
+			continue
 		}
+		a := toks[i-1]
 		first, second := src[a.Start:a.End], src[b.Start:b.End]
 		if !doubledWords[string(second)] || !bytes.EqualFold(first, second) {
 			continue // "The The" is a band; only "the the" and "The the" are slips

@@ -1,10 +1,13 @@
 package text
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
 
+	"github.com/dochygiene/hygiene/fixers"
 	"github.com/dochygiene/hygiene/internal/document"
 	"github.com/dochygiene/hygiene/rules"
 )
@@ -40,7 +43,32 @@ func referenceDoubledLetter(pass *rules.Pass, vocab vocabulary) {
 			checkDoubledCapital(pass, vocab, toks[k:min(k+2, len(toks))])
 		}
 	}
-	checkDoubledWords(pass, toks)
+	referenceCheckDoubledWords(pass, toks)
+}
+
+// referenceCheckDoubledWords is checkDoubledWords as it was before the
+// previous token's length was kept from one step to the next.
+func referenceCheckDoubledWords(pass *rules.Pass, toks []document.Token) {
+	src := pass.Doc.Src
+	for i := 1; i < len(toks); i++ {
+		a, b := toks[i-1], toks[i]
+		if a.End-a.Start != b.End-b.Start || src[a.Start]|0x20 != src[b.Start]|0x20 {
+			continue
+		}
+		first, second := src[a.Start:a.End], src[b.Start:b.End]
+		if !doubledWords[string(second)] || !bytes.EqualFold(first, second) {
+			continue
+		}
+		if !bytes.Equal(first[1:], second[1:]) || !onlySpaceBetween(src, a.End, b.Start) || codeLike(src, a.Start, b.End) {
+			continue
+		}
+		pass.Report(rules.Finding{
+			Start: a.Start, End: b.End,
+			Message: fmt.Sprintf("doubled word %q", string(second)),
+			Fix: &fixers.Fix{Message: "remove the repeated word", Safety: fixers.Safe,
+				Edits: []fixers.Edit{fixers.Delete(a.End, b.End)}},
+		})
+	}
 }
 
 // doubledTexts are the real texts and random texts of doubled capitals,
