@@ -132,10 +132,16 @@ func mayHoldItemNumber(text []byte, item string) bool {
 		rares = rares[:1] // not a letter
 	}
 	// A neighbour of the rare letter is compared first, inline: most
-	// hits ("c" of "because") fail on it.
+	// hits ("c" of "because") fail on it. Both sides have bit 0x20 set,
+	// which folds ASCII letters and lets a few other bytes through to
+	// the whole comparison.
 	near := at + 1
 	if near == len(item) {
 		near = at - 1 // -1 for a one-letter item: no such test
+	}
+	var nearFolded byte
+	if near >= 0 {
+		nearFolded = item[near] | 0x20
 	}
 	for _, rare := range rares {
 		for i := at; i < len(text); {
@@ -145,7 +151,7 @@ func mayHoldItemNumber(text []byte, item string) bool {
 			}
 			start := i + k - at // i >= at, so start >= 0
 			i += k + 1
-			if near >= 0 && (start+near >= len(text) || lowerASCII(text[start+near]) != lowerASCII(item[near])) {
+			if near >= 0 && (start+near >= len(text) || text[start+near]|0x20 != nearFolded) {
 				continue
 			}
 			if end := start + len(item); end <= len(text) && equalFoldASCII(text[start:end], item) && numberFollows(text, end) {

@@ -20,8 +20,9 @@ func TestMayHoldItemNumberCoversExpression(t *testing.T) {
 	rng := rand.New(rand.NewPCG(48, 5))
 	pieces := []string{"Article", "ARTICLE", "aRtIcLe", "article", "rticle", "Art", "icle", "art.", "Art.", " ", "  ", "\u00a0", "\xc2",
 		"\xa0", "5", "42", "(7)", ".", "x", "particle", "\u212a", "\u017f", "Section", "SECTION", "\u00e9", "\n",
-		"Article 5", "ARTICLE\u00a042", "art. 3", "Section 4", "\u017fection 2", "Kapitel 1", "\u212aapitel 7", " 7"}
-	items := []string{"Article", "Art.", "Section", "Article", "c", "Kapitel"}
+		"Article 5", "ARTICLE\u00a042", "art. 3", "Section 4", "\u017fection 2", "Kapitel 1", "\u212aapitel 7", " 7",
+		"a.b 5", "A.B\u00a07", "a\x0eb 5", "a\x0eB 1", "b"}
+	items := []string{"Article", "Art.", "Section", "Article", "c", "Kapitel", "a.b"}
 	matched := 0
 	for range 30000 {
 		var b strings.Builder
