@@ -70,28 +70,41 @@ func collectVocabulary(doc *document.Document, _ rules.Options) rules.Summary {
 	v := vocabulary{}
 	src := doc.Src
 	for _, t := range doc.Tokens() {
-		if !mayJoin(src, t) {
+		// mayJoin's tests but the one of the first letter, which the
+		// edge tables hold for the head and count's asciiLetters for
+		// the tail.
+		if n := t.End - t.Start; t.Kind != document.Word || n < minJoinedLen || n > maxJoinedLen {
 			continue
 		}
-		b := src[t.Start:t.End]
-		if !splitEdgesMayFit(b) || !joinCandidate(b) {
-			continue
+		// The loop is kept free of calls: a token the edges settle (most
+		// of them) goes on to the next without the registers a call
+		// would have saved and restored.
+		if b := src[t.Start:t.End]; splitEdgesMayFit(b) {
+			v.count(b)
 		}
-		// The word list knows all but one candidate in thirty: the
-		// test of every letter comes after it.
-		if lexicon.LevelBytes(b) > 0 || !asciiLetters(b) {
-			continue
-		}
-		w, _ := lowerASCII(b)
-		if w != string(b) && lexicon.LevelBytes([]byte(w)) > 0 {
-			continue // "McDonald" is not listed, but "mcdonald" may be
-		}
-		e := v[w]
-		e.count++
-		e.docs = 1
-		v[w] = e
 	}
 	return v
+}
+
+// count counts b, a token whose edges may spell a split, when it is a
+// joined-word candidate the word list does not know.
+func (v vocabulary) count(b []byte) {
+	if !joinCandidate(b) {
+		return
+	}
+	// The word list knows all but one candidate in thirty: the test of
+	// every letter comes after it.
+	if lexicon.LevelBytes(b) > 0 || !asciiLetters(b) {
+		return
+	}
+	w, _ := lowerASCII(b)
+	if w != string(b) && lexicon.LevelBytes([]byte(w)) > 0 {
+		return // "McDonald" is not listed, but "mcdonald" may be
+	}
+	e := v[w]
+	e.count++
+	e.docs = 1
+	v[w] = e
 }
 
 func mergeVocabulary(a, b rules.Summary) rules.Summary {
@@ -407,11 +420,12 @@ func joinCandidate(b []byte) bool {
 // holds only tokens it passes.
 func splitEdgesMayFit(b []byte) bool {
 	n := len(b)
-	return n+int(splitEdges.headFit[bytePair(b[0], b[1])]) >= noWord || n+int(splitEdges.tailFit[bytePair(b[n-1], b[n-2])]) >= noWord
+	return n+int(splitEdges.headFit[bytePair(b[0], b[1])]) >= noWord || n+int(splitEdges.tailFit[bytePair(b[n-2], b[n-1])]) >= noWord
 }
 
-// bytePair indexes headFit and tailFit.
-func bytePair(a, b byte) uint16 { return uint16(a)<<8 | uint16(b) }
+// bytePair indexes headFit and tailFit by two bytes in text order: one
+// little-endian 16-bit load.
+func bytePair(a, b byte) uint16 { return uint16(a) | uint16(b)<<8 }
 
 // edgeTables tell, for the first three letters of a token (head) and its
 // last three read backwards (tail), which function words may stand there:
@@ -427,8 +441,9 @@ type edgeTables struct {
 	// token that any triple the pair opens may pass with: the least
 	// need, or long word plus the letters its split needs.
 	headPair, tailPair [27 * 27]uint8
-	// headFit and tailFit are headPair and tailPair indexed by the two
-	// bytes themselves (bytePair), with no letterIndex to look up, and
+	// headFit and tailFit are headPair and tailPair indexed by the first
+	// two bytes and the last two, in text order (bytePair), with no
+	// letterIndex to look up, and
 	// holding noWord - need: a pair that is not two letters holds zero,
 	// which no candidate's length makes up to noWord.
 	headFit, tailFit [1 << 16]uint8
@@ -459,7 +474,7 @@ func newEdgeTables() *edgeTables {
 	for _, a := range letters {
 		for _, b := range letters {
 			e.headFit[bytePair(a, b)] = noWord - e.headPair[pairIndex(a, b)]
-			e.tailFit[bytePair(a, b)] = noWord - e.tailPair[pairIndex(a, b)]
+			e.tailFit[bytePair(b, a)] = noWord - e.tailPair[pairIndex(a, b)] // the last byte first
 		}
 	}
 	return e
