@@ -84,10 +84,24 @@ func runOutdated(pass *rules.Pass) {
 		sc.scan(doc.Tokens())
 		return
 	}
-	for _, b := range doc.Blocks {
-		if y := years.next(b.Start); y+4 <= b.End {
-			sc.scan(doc.TokensIn(b.Start, b.End))
+	// From year to year: the blocks in between (most of them, many of a
+	// page's are short headings and list items) are not looked at.
+	blocks := doc.Blocks
+	bi := 0
+	for y := years.next(0); y < len(doc.Src); {
+		for bi < len(blocks) && blocks[bi].End < y+4 {
+			bi++
 		}
+		if bi == len(blocks) {
+			return
+		}
+		b := blocks[bi]
+		if y < b.Start {
+			y = years.next(y + 1) // between blocks
+			continue
+		}
+		sc.scan(doc.TokensIn(b.Start, b.End))
+		y = years.next(b.End)
 	}
 }
 
