@@ -70,6 +70,7 @@ type sample struct {
 	site string
 	kind int
 	doc  int // document index within its kind, for truth alarms
+	line int // the document line, for -dump
 }
 
 // judgedDoc is every line the model judges in one training document, with
@@ -190,18 +191,23 @@ func parsePrefixes(list string) error {
 // dumpPath is where -dump writes the out-of-fold rows for analysis.
 var dumpPath string
 
-// dump writes one TSV row per judged line: view, page, label, out-of-fold
-// score, the features by name and the line's text.
-func dump(path string, rows []sample, oof []float64, pages []*eval.WCXBPage) error {
+// dump writes one TSV row per judged line: view, page, document line,
+// label, the first draw's out-of-fold score, every draw's (comma-separated),
+// the features by name and the line's text.
+func dump(path string, rows []sample, oofs [][]float64, pages []*eval.WCXBPage) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(f)
 	names := boilerplate.LineFeatureNames()
-	fmt.Fprintf(w, "kind\tpage\ty\toof\t%s\ttext\n", strings.Join(names, "\t"))
+	fmt.Fprintf(w, "kind\tpage\tline\ty\toof\tdraws\t%s\ttext\n", strings.Join(names, "\t"))
 	for i, r := range rows {
-		fmt.Fprintf(w, "%d\t%s\t%g\t%.4f", r.kind, pages[r.page].ID, r.y, oof[i])
+		draws := make([]string, len(oofs))
+		for d, oof := range oofs {
+			draws[d] = strconv.FormatFloat(oof[i], 'f', 4, 64)
+		}
+		fmt.Fprintf(w, "%d\t%s\t%d\t%g\t%.4f\t%s", r.kind, pages[r.page].ID, r.line, r.y, oofs[0][i], strings.Join(draws, ","))
 		for _, v := range r.x {
 			fmt.Fprintf(w, "\t%g", v)
 		}
@@ -346,7 +352,7 @@ func run(out, split string, targetP, maxAlarm float64, showN int) error {
 	printEqualPrecision(pooledRows, pooledOOF, pooledBase, th.gate)
 	showErrors(rows, oofs[0], pages, th, showN)
 	if dumpPath != "" {
-		if err := dump(dumpPath, rows, oofs[0], pages); err != nil {
+		if err := dump(dumpPath, rows, oofs, pages); err != nil {
 			return err
 		}
 	}
@@ -749,7 +755,7 @@ func labelled(refs []docRef, docs []judgedDoc) []sample {
 			}
 			if ok {
 				rows = append(rows, sample{x: jd.x[j], y: y, words: jd.words[j], text: string(ref.doc.LineText(l)),
-					page: ref.page, site: ref.site, kind: ref.kind, doc: ref.index})
+					page: ref.page, site: ref.site, kind: ref.kind, doc: ref.index, line: l})
 			}
 		}
 	}
