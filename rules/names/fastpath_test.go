@@ -386,3 +386,33 @@ func TestOpensRunWordHoldsEveryParticle(t *testing.T) {
 		t.Fatalf("only %d particles found", found)
 	}
 }
+
+// TestBetweenBlanksMatchesReference holds betweenBlanks, and isCapital's
+// ASCII test, to the tests they replaced, on every byte before and after
+// a token, and at both edges of the text.
+func TestBetweenBlanksMatchesReference(t *testing.T) {
+	reference := func(src []byte, t document.Token) bool {
+		return (t.Start == 0 || src[t.Start-1] == ' ' || src[t.Start-1] == '\n' || src[t.Start-1] == '\t') &&
+			(t.End == len(src) || src[t.End] == ' ' || src[t.End] == '\n' || src[t.End] == '\r' || src[t.End] == '\t')
+	}
+	for b := range 256 {
+		for a := range 256 {
+			src := []byte{byte(b), 'W', 'o', byte(a)}
+			for _, tok := range []document.Token{{Start: 1, End: 3}, {Start: 0, End: 3}, {Start: 1, End: 4}} {
+				if got, want := betweenBlanks(src, tok), reference(src, tok); got != want {
+					t.Fatalf("betweenBlanks(%q, %v) = %v, want %v", src, tok, got, want)
+				}
+			}
+		}
+		src := []byte{byte(b), 'x'}
+		tok := document.Token{Start: 0, End: 2}
+		want := 'A' <= b && b <= 'Z'
+		if b >= utf8.RuneSelf {
+			r, _ := utf8.DecodeRune(src)
+			want = unicode.IsUpper(r)
+		}
+		if got := isCapital(src, tok); got != want {
+			t.Fatalf("isCapital(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

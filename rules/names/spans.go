@@ -80,7 +80,7 @@ func appendNameSpans(out []span, doc *document.Document, minWords int) []span {
 				capital = isCapital(src, t)
 				particle = !capital && first >= 0 && isParticle(src[t.Start:t.End])
 			}
-			if (!capital && !particle) || inURL(src, t) {
+			if (!capital && !particle) || !betweenBlanks(src, t) && inURL(src, t) {
 				out = appendSpan(out, src, toks, first, i, bi, minWords)
 				first = -1
 				continue
@@ -265,10 +265,18 @@ func readQuotes(src []byte, i, end, pos int, in bool) (int, bool) {
 	return i, in
 }
 
+// isCapital reports whether the token starts with a capital letter. It
+// is asked of every word of a run: the ASCII test is inlined, the rest is
+// isUpperToken's.
 func isCapital(src []byte, t document.Token) bool {
 	if c := src[t.Start]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z'
+		return c-'A' < 26 // 'A' to 'Z' (a byte below 'A' wraps round)
 	}
+	return isUpperToken(src, t)
+}
+
+// isUpperToken reports whether the token's first letter is upper case.
+func isUpperToken(src []byte, t document.Token) bool {
 	r, _ := utf8.DecodeRune(src[t.Start:t.End])
 	return unicode.IsUpper(r)
 }
@@ -284,12 +292,30 @@ func singleSpace(src []byte, a, b int) bool {
 	return false
 }
 
+// betweenBlanks reports whether white space (or the text's edge) stands
+// on both sides of the token, as inURL reads it: then the token is in no
+// URL. The loop over a document's words asks it inline, and calls inURL
+// only for the other words.
+func betweenBlanks(src []byte, t document.Token) bool {
+	return (t.Start == 0 || blankBefore[src[t.Start-1]]) && (t.End == len(src) || blankAfter[src[t.End]])
+}
+
+// blankBefore and blankAfter mark the bytes that end the chunk inURL
+// reads, before the token and after it (a carriage return ends it only
+// after the token).
+var blankBefore, blankAfter = func() (before, after [256]bool) {
+	for _, c := range []byte(" \n\t") {
+		before[c], after[c] = true, true
+	}
+	after['\r'] = true
+	return before, after
+}()
+
 // inURL reports whether the token sits in a URL, domain or e-mail address.
 func inURL(src []byte, t document.Token) bool {
 	// A token between white space is a word: the usual case, settled
 	// without reading it (a token never holds "@", "/" or ".").
-	if (t.Start == 0 || src[t.Start-1] == ' ' || src[t.Start-1] == '\n' || src[t.Start-1] == '\t') &&
-		(t.End == len(src) || src[t.End] == ' ' || src[t.End] == '\n' || src[t.End] == '\r' || src[t.End] == '\t') {
+	if betweenBlanks(src, t) {
 		return false
 	}
 	i := t.Start
