@@ -35,67 +35,82 @@ func nameSpans(doc *document.Document, minWords int) []span {
 }
 
 // appendNameSpans appends nameSpans(doc, minWords) to out.
+//
+// It reads the tokens in one pass, not block by block: outside a run, a
+// word that starts no run does nothing in any block, so the loop that
+// passes over them runs on across blocks, and the block of a word that
+// may start a run is looked up then (a page has many short blocks).
 func appendNameSpans(out []span, doc *document.Document, minWords int) []span {
 	src := doc.Src
 	toks := doc.Tokens()
-	i := 0 // blocks and tokens are both in text order
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if !b.IsProse() {
-			continue
+	blocks := doc.Blocks
+	bi := 0     // the block of the current run, or of the last word looked up
+	end := 0    // the end of block bi
+	first := -1 // where the current run starts, -1 for none
+	for i := 0; i < len(toks); i++ {
+		if first >= 0 && toks[i].End > end {
+			// The run's block ended before this word (most blocks
+			// end outside a run).
+			out = appendSpan(out, src, toks, first, i, bi, minWords)
+			first = -1
 		}
-		// The tokens inside [ContentStart, End), as doc.TokensIn finds
-		// them, in the same pass over the tokens as the runs.
-		for i < len(toks) && toks[i].Start < b.ContentStart {
-			i++
-		}
-		end := b.End
-		first := -1 // where the current run starts, -1 for none
-		for ; i < len(toks) && toks[i].End <= end; i++ {
-			if first < 0 {
-				// Outside a run, pass over the words that open with
-				// an ASCII letter other than a capital (most words)
-				// in a loop of their own: no run to end, and no
-				// capital to start one.
-				// With runs of two words or more, it also passes over
-				// the capitalised words that the bytes after them show
-				// to stand alone (most open a sentence: "The", "In").
-				for ; i < len(toks) && toks[i].End <= end; i++ {
-					if c := src[toks[i].Start]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-						if minWords < 2 || mayBeFollowed(src, toks[i].End) {
-							break
-						}
+		if first < 0 {
+			// Outside a run, pass over the words that open with an
+			// ASCII letter other than a capital (most words) in a
+			// loop of their own: no run to end, and no capital to
+			// start one. With runs of two words or more, it also
+			// passes over the capitalised words that the bytes after
+			// them show to stand alone (most open a sentence: "The",
+			// "In").
+			for ; i < len(toks); i++ {
+				if c := src[toks[i].Start]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+					if minWords < 2 || mayBeFollowed(src, toks[i].End) {
+						break
 					}
 				}
-				if i == len(toks) || toks[i].End > end {
-					break
-				}
-				if minWords >= 2 && !mayContinueRun(src, toks, i, end) {
-					continue // a capitalised word alone: too short
-				}
 			}
-			t := toks[i]
-			capital, particle := false, false
-			if t.Kind == document.Word {
-				capital = isCapital(src, t)
-				particle = !capital && first >= 0 && isParticle(src[t.Start:t.End])
+			if i == len(toks) {
+				break
 			}
-			if (!capital && !particle) || !betweenBlanks(src, t) && inURL(src, t) {
-				out = appendSpan(out, src, toks, first, i, bi, minWords)
-				first = -1
+			// Only the words of prose blocks count, from where their
+			// content starts (after a list marker or note label), as
+			// doc.TokensIn finds them.
+			for bi < len(blocks) && blocks[bi].End < toks[i].End {
+				bi++
+			}
+			if bi == len(blocks) {
+				break
+			}
+			b := &blocks[bi]
+			if !b.IsProse() || toks[i].Start < b.ContentStart {
 				continue
 			}
-			if first >= 0 && !singleSpace(src, toks[i-1].End, t.Start) {
-				out = appendSpan(out, src, toks, first, i, bi, minWords)
-				first = -1
-			}
-			if first < 0 {
-				first = i
+			end = b.End
+			if minWords >= 2 && !mayContinueRun(src, toks, i, end) {
+				continue // a capitalised word alone: too short
 			}
 		}
-		if first >= 0 { // most blocks end outside a run: no call
+		t := toks[i]
+		capital, particle := false, false
+		if t.Kind == document.Word {
+			capital = isCapital(src, t)
+			particle = !capital && first >= 0 && isParticle(src[t.Start:t.End])
+		}
+		if (!capital && !particle) || !betweenBlanks(src, t) && inURL(src, t) {
 			out = appendSpan(out, src, toks, first, i, bi, minWords)
+			first = -1
+			continue
 		}
+		if first >= 0 && !singleSpace(src, toks[i-1].End, t.Start) {
+			out = appendSpan(out, src, toks, first, i, bi, minWords)
+			first = -1
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	if first >= 0 {
+		out = appendSpan(out, src, toks, first, len(toks), bi, minWords)
 	}
 	return out
 }
