@@ -179,7 +179,7 @@ func TestJoinedWordsMatchesReference(t *testing.T) {
 		}
 	}
 	t.Logf("%d findings, %d in documents left out of the corpus", findings, uncollected)
-	if findings < 100 || uncollected < 5 {
+	if findings < 100 || uncollected < 1 {
 		t.Fatalf("only %d findings, %d in documents left out of the corpus: the texts do not exercise the rule", findings, uncollected)
 	}
 }
