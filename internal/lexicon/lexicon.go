@@ -111,34 +111,36 @@ func LevelBytes(word []byte) int {
 		return l
 	}
 	var buf [64]byte
-	if len(word) > len(buf) || !asciiWord(word) {
+	if len(word) > len(buf) {
 		return Level(string(word))
 	}
+	// One pass over the bytes tells an ASCII word, copies it into buf
+	// in lower case and notes the case of the letters between the first
+	// and a possessive ending (a capitalised word, "These", misses both
+	// tables as written: three loops over it were most of its cost).
 	w := trimPossessiveBytes(word)
+	upper, lower := false, false
+	for i, c := range word {
+		switch {
+		case c >= utf8.RuneSelf:
+			return Level(string(word))
+		case c >= 'A' && c <= 'Z':
+			upper = upper || i > 0 && i < len(w)
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z':
+			lower = lower || i > 0 && i < len(w)
+		}
+		buf[i] = c
+	}
 	if len(w) != len(word) {
 		if l := words.Level(w); l > 0 {
 			return l
 		}
 	}
-	if len(w) == 0 || w[0] < 'A' || w[0] > 'Z' || !uniformCase(w[1:]) {
+	if len(w) == 0 || w[0] < 'A' || w[0] > 'Z' || upper && lower {
 		return 0
 	}
-	n := copy(buf[:], w)
-	for i := range n {
-		if c := buf[i]; c >= 'A' && c <= 'Z' {
-			buf[i] = c + 'a' - 'A'
-		}
-	}
-	return words.Level(buf[:n])
-}
-
-func asciiWord(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return words.Level(buf[:len(w)])
 }
 
 func trimPossessiveBytes(w []byte) []byte {
@@ -146,17 +148,6 @@ func trimPossessiveBytes(w []byte) []byte {
 		return w[:len(w)-2]
 	}
 	return w
-}
-
-// uniformCase reports whether the ASCII letters of b are all lower case or
-// all upper case.
-func uniformCase(b []byte) bool {
-	upper, lower := false, false
-	for _, c := range b {
-		upper = upper || c >= 'A' && c <= 'Z'
-		lower = lower || c >= 'a' && c <= 'z'
-	}
-	return !upper || !lower
 }
 
 // IsFrequent reports whether word, exactly as written, is an everyday

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -194,4 +195,95 @@ func BenchmarkLevelBytes(b *testing.B) {
 	for b.Loop() {
 		LevelBytes(w)
 	}
+}
+
+// referenceLevelBytes is LevelBytes as it was before its one pass over
+// the bytes (three loops: the ASCII test, the case test, the copy).
+func referenceLevelBytes(word []byte) int {
+	h := wordtable.Hash(word)
+	if l := frequent.LevelOf(h); l > 0 {
+		return l
+	}
+	if l := words.LevelOf(h); l > 0 {
+		return l
+	}
+	var buf [64]byte
+	if len(word) > len(buf) || !referenceASCII(word) {
+		return Level(string(word))
+	}
+	w := trimPossessiveBytes(word)
+	if len(w) != len(word) {
+		if l := words.Level(w); l > 0 {
+			return l
+		}
+	}
+	upper, lower := false, false
+	for _, c := range w[min(1, len(w)):] {
+		upper = upper || c >= 'A' && c <= 'Z'
+		lower = lower || c >= 'a' && c <= 'z'
+	}
+	if len(w) == 0 || w[0] < 'A' || w[0] > 'Z' || upper && lower {
+		return 0
+	}
+	n := copy(buf[:], w)
+	for i := range n {
+		if c := buf[i]; c >= 'A' && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	return words.Level(buf[:n])
+}
+
+func referenceASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestLevelBytesMatchesReference looks up every listed word as written,
+// capitalised, in capitals, with a possessive in both apostrophes, and
+// random words of letters, digits, apostrophes and non-ASCII bytes, with
+// the new and the old LevelBytes.
+func TestLevelBytesMatchesReference(t *testing.T) {
+	list, err := os.ReadFile("words.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(w string) {
+		if got, want := LevelBytes([]byte(w)), referenceLevelBytes([]byte(w)); got != want {
+			t.Fatalf("LevelBytes(%q) = %d, want %d", w, got, want)
+		}
+	}
+	sc := bufio.NewScanner(zr)
+	for n := 0; sc.Scan(); n++ {
+		w := sc.Text()
+		if strings.HasPrefix(w, "#") || n%7 != 0 {
+			continue // a seventh of the list keeps the test short
+		}
+		check(w)
+		check(strings.ToUpper(w[:1]) + w[1:])
+		check(strings.ToUpper(w))
+		check(w + "'s")
+		check(strings.ToUpper(w) + "'s")
+		check(strings.ToUpper(w[:1]) + w[1:] + "\u2019s")
+		check("Mc" + w)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "e", "t", "h", "s", "T", "H", "E", "A", "'", "\u2019", "3", "-", "\u00e9", "\u00c9", "\xff"}
+	for range 200000 {
+		var sb strings.Builder
+		for range r.IntN(9) {
+			sb.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		check(sb.String())
+	}
+	check(strings.Repeat("A", 64))
+	check(strings.Repeat("A", 65))
 }
