@@ -80,12 +80,30 @@ func firstSuspect(b []byte) int {
 		w1 := binary.LittleEndian.Uint64(c[8:])
 		w2 := binary.LittleEndian.Uint64(c[16:])
 		w3 := binary.LittleEndian.Uint64(c[24:])
-		if (maySuspect(w0)|maySuspect(w1)|maySuspect(w2)|maySuspect(w3))&highs == 0 {
+		q0, q1, q2, q3 := maySuspect(w0)&highs, maySuspect(w1)&highs, maySuspect(w2)&highs, maySuspect(w3)&highs
+		if q0|q1|q2|q3 == 0 {
 			continue
 		}
-		for k, w := range [4]uint64{w0, w1, w2, w3} {
-			if m := suspectLanes(w); m != 0 {
-				return i + 8*k + bits.TrailingZeros64(m)/8
+		// Most flagged steps hold a newline and no suspect byte: only
+		// the eight bytes the quick test flagged are tested exactly.
+		if q0 != 0 {
+			if m := suspectLanes(w0); m != 0 {
+				return i + bits.TrailingZeros64(m)/8
+			}
+		}
+		if q1 != 0 {
+			if m := suspectLanes(w1); m != 0 {
+				return i + 8 + bits.TrailingZeros64(m)/8
+			}
+		}
+		if q2 != 0 {
+			if m := suspectLanes(w2); m != 0 {
+				return i + 16 + bits.TrailingZeros64(m)/8
+			}
+		}
+		if q3 != 0 {
+			if m := suspectLanes(w3); m != 0 {
+				return i + 24 + bits.TrailingZeros64(m)/8
 			}
 		}
 	}
