@@ -39,57 +39,58 @@ func nameSpans(doc *document.Document, minWords int) []span {
 // It reads the tokens in one pass, not block by block: outside a run, a
 // word that starts no run does nothing in any block, so the loop that
 // passes over them runs on across blocks, and the block of a word that
-// may start a run is looked up then (a page has many short blocks).
+// may start a run is looked up then (a page has many short blocks). The
+// words of a run are read by appendRuns.
 func appendNameSpans(out []span, doc *document.Document, minWords int) []span {
 	src := doc.Src
 	toks := doc.Tokens()
 	blocks := doc.Blocks
-	bi := 0     // the block of the current run, or of the last word looked up
-	end := 0    // the end of block bi
-	first := -1 // where the current run starts, -1 for none
-	for i := 0; i < len(toks); i++ {
-		if first >= 0 && toks[i].End > end {
-			// The run's block ended before this word (most blocks
-			// end outside a run).
-			out = appendSpan(out, src, toks, first, i, bi, minWords)
-			first = -1
-		}
-		if first < 0 {
-			// Outside a run, pass over the words that open with an
-			// ASCII letter other than a capital (most words) in a
-			// loop of their own: no run to end, and no capital to
-			// start one. With runs of two words or more, it also
-			// passes over the capitalised words that the bytes after
-			// them show to stand alone (most open a sentence: "The",
-			// "In").
-			for ; i < len(toks); i++ {
-				if c := src[toks[i].Start]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-					if minWords < 2 || mayBeFollowed(src, toks[i].End) {
-						break
-					}
+	bi := 0 // the block of the last word looked up
+	for i := 0; i < len(toks); {
+		// Pass over the words that open with an ASCII letter other
+		// than a capital (most words) in a loop of their own: no
+		// capital to start a run. With runs of two words or more, it
+		// also passes over the capitalised words that the bytes after
+		// them show to stand alone (most open a sentence: "The",
+		// "In").
+		for ; i < len(toks); i++ {
+			if c := src[toks[i].Start]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+				if minWords < 2 || mayBeFollowed(src, toks[i].End) {
+					break
 				}
 			}
-			if i == len(toks) {
-				break
-			}
-			// Only the words of prose blocks count, from where their
-			// content starts (after a list marker or note label), as
-			// doc.TokensIn finds them.
-			for bi < len(blocks) && blocks[bi].End < toks[i].End {
-				bi++
-			}
-			if bi == len(blocks) {
-				break
-			}
-			b := &blocks[bi]
-			if !b.IsProse() || toks[i].Start < b.ContentStart {
-				continue
-			}
-			end = b.End
-			if minWords >= 2 && !mayContinueRun(src, toks, i, end) {
-				continue // a capitalised word alone: too short
-			}
 		}
+		if i == len(toks) {
+			break
+		}
+		// Only the words of prose blocks count, from where their
+		// content starts (after a list marker or note label), as
+		// doc.TokensIn finds them.
+		for bi < len(blocks) && blocks[bi].End < toks[i].End {
+			bi++
+		}
+		if bi == len(blocks) {
+			break
+		}
+		b := &blocks[bi]
+		if !b.IsProse() || toks[i].Start < b.ContentStart || minWords >= 2 && !mayContinueRun(src, toks, i, b.End) {
+			i++ // a capitalised word alone is too short
+			continue
+		}
+		out, i = appendRuns(out, src, toks, i, b.End, bi, minWords)
+	}
+	return out
+}
+
+// appendRuns reads the run that toks[i] may start, in the block bi that
+// ends at end, and the runs that follow it with no other word between
+// (a run ends before a word that is not a single space away and starts
+// another), and appends those of minWords words or more. It returns the
+// index of the word to read next: the one after the word that ended the
+// runs, or the first past the block.
+func appendRuns(out []span, src []byte, toks []document.Token, i, end, bi, minWords int) ([]span, int) {
+	first := -1 // where the current run starts, -1 for none
+	for ; i < len(toks) && toks[i].End <= end; i++ {
 		t := toks[i]
 		capital, particle := false, false
 		if t.Kind == document.Word {
@@ -97,9 +98,7 @@ func appendNameSpans(out []span, doc *document.Document, minWords int) []span {
 			particle = !capital && first >= 0 && isParticle(src[t.Start:t.End])
 		}
 		if (!capital && !particle) || !betweenBlanks(src, t) && inURL(src, t) {
-			out = appendSpan(out, src, toks, first, i, bi, minWords)
-			first = -1
-			continue
+			return appendSpan(out, src, toks, first, i, bi, minWords), i + 1
 		}
 		if first >= 0 && !singleSpace(src, toks[i-1].End, t.Start) {
 			out = appendSpan(out, src, toks, first, i, bi, minWords)
@@ -109,10 +108,7 @@ func appendNameSpans(out []span, doc *document.Document, minWords int) []span {
 			first = i
 		}
 	}
-	if first >= 0 {
-		out = appendSpan(out, src, toks, first, len(toks), bi, minWords)
-	}
-	return out
+	return appendSpan(out, src, toks, first, i, bi, minWords), i
 }
 
 // multiWordSpans returns nameSpans(doc, 2), computed once per document:
