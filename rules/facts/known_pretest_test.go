@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -117,4 +118,118 @@ func TestKnownDocumentTestChangesNoFinding(t *testing.T) {
 	}
 	noMeta := func(int) document.Meta { return document.Meta{} }
 	assertSameFindings(t, Known, runKnown, runKnownReference, texts, noMeta, 100)
+}
+
+// referenceMayHoldItemNumber is mayHoldItemNumber before it looked for the
+// digits: it looked for the item's rarest letter in both cases with
+// bytes.IndexByte and compared around each.
+func referenceMayHoldItemNumber(text []byte, item string) bool {
+	if item == "" || strings.ContainsAny(item, "kKsS") || !isASCII(item) {
+		return true
+	}
+	upper := func(c byte) byte {
+		if 'a' <= c && c <= 'z' {
+			return c - ('a' - 'A')
+		}
+		return c
+	}
+	at := rarestByte(item)
+	rares := []byte{lowerASCII(item[at]), upper(item[at])}
+	if rares[0] == rares[1] {
+		rares = rares[:1]
+	}
+	near := at + 1
+	if near == len(item) {
+		near = at - 1
+	}
+	for _, rare := range rares {
+		for i := at; i < len(text); {
+			k := bytes.IndexByte(text[i:], rare)
+			if k < 0 {
+				break
+			}
+			start := i + k - at
+			i += k + 1
+			if near >= 0 && (start+near >= len(text) || lowerASCII(text[start+near]) != lowerASCII(item[near])) {
+				continue
+			}
+			if end := start + len(item); end <= len(text) && equalFoldASCII(text[start:end], item) && numberFollows(text, end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestMayHoldItemNumberMatchesReference holds mayHoldItemNumber, which
+// looks for the digits, to its reference on the seeds, the WCXB texts
+// (whole, and cut every 997 bytes so that texts end inside numbers and
+// spaces) and generated texts, for items of one letter, with a trailing
+// dot, with a trailing space (which may always match now), and in
+// capitals.
+func TestMayHoldItemNumberMatchesReference(t *testing.T) {
+	var texts [][]byte
+	for _, text := range outdatedTexts(t) {
+		texts = append(texts, []byte(text))
+		for cut := 997; cut < len(text); cut += 997 {
+			texts = append(texts, []byte(text[:cut]), []byte(text[cut:]))
+		}
+	}
+	rng := rand.New(rand.NewPCG(64, 17))
+	pieces := []string{"Article", "ARTICLE", "aRtIcLe", "art.", "Art", "c", "C", " ", "  ", "\u00a0", "\xc2", "\xa0", "\xc2\xa0\xa0",
+		"5", "42", "(7)", "x", "particle", "Articles 4", "Chapter", "1.", " 2 ", "\t3", "\n4", "\u00e9", "0123456789abcdef"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, []byte(b.String()))
+	}
+	items := []string{"Article", "ARTICLE", "Art.", "c", "Chapter", "Article ", "Annex", "Part", "1", "a.b"}
+	agree := 0
+	for _, text := range texts {
+		for _, item := range items {
+			got, want := mayHoldItemNumber(text, item), referenceMayHoldItemNumber(text, item)
+			if got != want && !(strings.HasSuffix(item, " ") && got) {
+				t.Fatalf("mayHoldItemNumber(%.200q, %q) = %v, the reference says %v", text, item, got, want)
+			}
+			if want {
+				agree++
+			}
+		}
+	}
+	if agree < 1000 {
+		t.Fatalf("only %d positive answers", agree)
+	}
+	t.Logf("%d texts, %d positive answers agree", len(texts), agree)
+}
+
+// TestNextDigit holds nextDigit to a byte-by-byte search on every start
+// of texts that put a digit, or none, at every offset of a 16-byte word,
+// among bytes on both sides of the digits ('/' and ':') and above ASCII.
+func TestNextDigit(t *testing.T) {
+	fill := []byte("ab/:\xb0\xb9\xff x")
+	for n := 0; n <= 40; n++ {
+		for at := -1; at < n; at++ {
+			text := make([]byte, n)
+			for k := range text {
+				text[k] = fill[(k*7+n)%len(fill)]
+			}
+			if at >= 0 {
+				text[at] = '0' + byte(at%10)
+			}
+			for i := 0; i <= n; i++ {
+				want := len(text)
+				for k := i; k < len(text); k++ {
+					if '0' <= text[k] && text[k] <= '9' {
+						want = k
+						break
+					}
+				}
+				if got := nextDigit(text, i); got != want {
+					t.Fatalf("nextDigit(%q, %d) = %d, want %d", text, i, got, want)
+				}
+			}
+		}
+	}
 }
