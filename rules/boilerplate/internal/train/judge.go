@@ -29,6 +29,7 @@ import (
 	"sort"
 
 	"github.com/dochygiene/hygiene/internal/eval"
+	"github.com/dochygiene/hygiene/rules/boilerplate"
 )
 
 // judgeLevels are the residue precisions the judge reads recall at.
@@ -130,22 +131,26 @@ func record(rows []sample, oofs [][]float64, base [nkinds]*baseline, pageSite, d
 			rec.TruthMax[d][i] = -1
 		}
 	}
+	highs := make([][]int, len(oofs))
+	for d, oof := range oofs {
+		highs[d] = docHighs(rows, oof)
+	}
 	for i, r := range rows {
-		gated := r.x[gateFeature] >= float32(judgeGate)
+		proven := int(r.x[gateFeature])
+		gated := func(d int) bool { return boilerplate.GatePasses(proven, highs[d][i], judgeGate) }
 		switch r.kind {
 		case truth:
-			if !gated {
-				continue
-			}
 			for d, oof := range oofs {
-				rec.TruthMax[d][r.doc] = max(rec.TruthMax[d][r.doc], int16(scoreBin(oof[i])))
+				if gated(d) {
+					rec.TruthMax[d][r.doc] = max(rec.TruthMax[d][r.doc], int16(scoreBin(oof[i])))
+				}
 			}
 		case residue, wholePage:
 			h := &rec.View[r.kind][index[r.site]]
-			if !gated {
-				continue
-			}
 			for d, oof := range oofs {
+				if !gated(d) {
+					continue
+				}
 				if r.y > 0 {
 					h.TP[d][scoreBin(oof[i])]++
 				} else {

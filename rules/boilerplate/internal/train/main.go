@@ -453,8 +453,9 @@ func countAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64,
 	for d := range base[truth].alarmed {
 		c.alarmed[d] = true
 	}
+	high := docHighs(rows, scores)
 	for i, r := range rows {
-		if !warns(r, scores[i], t, gate) {
+		if !warns(r, scores[i], t, gate, high[i]) {
 			continue
 		}
 		switch {
@@ -477,22 +478,58 @@ func countAt(rows []sample, scores []float64, base [nkinds]*baseline, t float64,
 
 // warns reports whether the rule warns on a row the model scores p at
 // warning threshold t and gate, as runLineModel decides: the score
-// reaches t and the document holds gate lines of proven furniture.
-func warns(r sample, p, t float64, gate int) bool {
-	return p >= t && r.x[gateFeature] >= float32(gate)
+// reaches t and the document passes the gate with its proven furniture
+// and the high lines the model scores at boilerplate.SelfProofScore.
+func warns(r sample, p, t float64, gate, high int) bool {
+	return p >= t && boilerplate.GatePasses(int(r.x[gateFeature]), high, gate)
 }
 
-// gateFeature is the position of the gate's feature.
-var gateFeature = gateIndex()
+// docHighs returns, for every row, how many rows of its document the
+// model scores at boilerplate.SelfProofScore or above. A document's rows
+// stand together (rows are collected document by document, and pool
+// repeats them whole), so a document is a run of rows of one kind and
+// index. Real paragraphs inside the body are not counted: the rule does
+// not score them. Lines without a label (mixed, no text) are no rows, so
+// a page's count can fall short of the rule's, never exceed it.
+func docHighs(rows []sample, scores []float64) []int {
+	out := make([]int, len(rows))
+	for from := 0; from < len(rows); {
+		to, n := from, 0
+		for ; to < len(rows) && rows[to].kind == rows[from].kind && rows[to].doc == rows[from].doc; to++ {
+			if scores[to] >= boilerplate.SelfProofScore && !inBodyParagraph(rows[to]) {
+				n++
+			}
+		}
+		for i := from; i < to; i++ {
+			out[i] = n
+		}
+		from = to
+	}
+	return out
+}
 
-// gateIndex is the position of the gate's feature (doc_furniture).
-func gateIndex() int {
+// inBodyParagraph reports a row of a real paragraph inside the body (the
+// rule's scoredByRule leaves them out).
+func inBodyParagraph(r sample) bool {
+	return r.x[goodBlockFeature] > 0 && r.x[positionFeature] == 0
+}
+
+// gateFeature is the position of the gate's feature; goodBlockFeature
+// and positionFeature tell a real paragraph inside the body.
+var (
+	gateFeature      = featureIndex("doc_furniture")
+	goodBlockFeature = featureIndex("good_block")
+	positionFeature  = featureIndex("position")
+)
+
+// featureIndex is the position of the feature named name.
+func featureIndex(name string) int {
 	for i, n := range boilerplate.LineFeatureNames() {
-		if n == "doc_furniture" {
+		if n == name {
 			return i
 		}
 	}
-	panic("no doc_furniture feature")
+	panic("no " + name + " feature")
 }
 
 // pool returns the rows once per draw with that draw's scores, and the
