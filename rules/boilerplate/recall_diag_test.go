@@ -25,7 +25,7 @@ import (
 //	BOILERPLATE_DIAG=tune BOILERPLATE_DIAG_OOF=/tmp/oof.tsv go test ./rules/boilerplate -run RecallLoss -v
 //
 // The buckets: (a) the gate (the line scores at warning, its document
-// holds fewer proven furniture lines than the gate), (b) the score (below
+// does not pass the gate: GatePasses in that draw), (b) the score (below
 // warning, by position), (c) exclusions (real paragraphs inside the body,
 // figure lines, the endnote zone, lines a phrase family matches, left to
 // that rule at info), (d) other (not a candidate line at all).
@@ -71,7 +71,21 @@ func TestRecallLossDiagnostic(t *testing.T) {
 		for ci, c := range a.cands {
 			candOf[c.line] = ci
 		}
-		gateOK := a.furnitureLines() >= model.gate
+		// The gate in each draw, as the rule applies it: the proven
+		// lines, and the lines of the page the model scores sure
+		// (real paragraphs inside the body are not scored).
+		high := make([]int, draws)
+		for _, c := range a.cands {
+			if a.blocks[c.block].good && a.inBody(c.block) {
+				continue
+			}
+			for d, s := range oof[oofKey{p.ID, c.line}] {
+				if s >= SelfProofScore {
+					high[d]++
+				}
+			}
+		}
+		gateOK := func(d int) bool { return GatePasses(a.furnitureLines(), high[d], model.gate) }
 		for l, pl := range maps[i] {
 			if pl < 0 {
 				continue
@@ -134,8 +148,8 @@ func TestRecallLossDiagnostic(t *testing.T) {
 			case a.blocks[c.block].good && a.inBody(c.block):
 				// The trainer's rows hold these lines (and the judge counts
 				// them); the rule never reports them.
-				for _, s := range oof[oofKey{p.ID, l}] {
-					if s >= float64(model.warning) && gateOK {
+				for d, s := range oof[oofKey{p.ID, l}] {
+					if s >= float64(model.warning) && gateOK(d) {
 						counts["(c: of which scored at warning, gate passed)"] += 1 / float64(draws)
 					}
 				}
@@ -147,10 +161,10 @@ func TestRecallLossDiagnostic(t *testing.T) {
 				add("d: judged, no out-of-fold row", 1)
 				continue
 			}
-			for _, s := range scores {
+			for d, s := range scores {
 				w := 1 / float64(draws)
 				switch {
-				case s >= float64(model.warning) && gateOK:
+				case s >= float64(model.warning) && gateOK(d):
 					add("reported: line model", w)
 				case s >= float64(model.warning):
 					band := "score < 0.99"
