@@ -19,7 +19,7 @@ var measured = map[string][2]float64{ // rule ID: lines flagged, precision
 	"boilerplate/copyright":         {27, 0.963},
 	"boilerplate/form-widget":       {44, 1.000},
 	"boilerplate/image-credit":      {80, 0.963},
-	"boilerplate/line-model":        {4019, 0.891},
+	"boilerplate/line-model":        {4172, 0.894},
 	"boilerplate/login-prompt":      {77, 1.000},
 	"boilerplate/newsletter-prompt": {98, 1.000},
 	"boilerplate/paywall":           {6, 1.000},
@@ -38,25 +38,30 @@ var measured = map[string][2]float64{ // rule ID: lines flagged, precision
 const familyMeasure = `
 Measured for the whole boilerplate family (WCXB dev pages, findings at
 warning or above; held-out report half, measured once at the end of the
-fourth 2026-12-07 session / tune half, on which the line model was
-fitted): residue view P 0.935 / 0.990, R 0.523 / 0.551; whole page
+fifth 2026-12-07 session / tune half, on which the line model was
+fitted): residue view P 0.936 / 0.990, R 0.532 / 0.559; whole page
 P 0.984 / 0.997, R 0.791 / 0.828; clean truth texts with any finding
 1.37% (5 of 365: reading time, copyright, image credit, line model) /
 0% (0 of 371). The tune half's sites are split in two (hygiene-eval
 wcxb -split tune-a / tune-b): the model, lexicon and thresholds fitted
-on tune-a alone give on tune-b's unseen sites residue P 0.975 R 0.521,
+on tune-a alone give on tune-b's unseen sites residue P 0.975 R 0.525,
 whole page P 0.990 R 0.766, truth 0 of 172. Clean pool (tune-half truth
 texts and the pages' own content lines with head, tail and middle
 crops, 7,170 texts, BOILERPLATE_POOL=1 go test ./rules/boilerplate -run
 CleanPool): 0.14% with a warning, all photo credits of one article,
 with the 200-tree model and with the 100-tree one. Cross-validated by site inside the
 tune half (two draws of four folds, pooled), the family's residue
-precision reaches 0.95 on the 5% bootstrap bound at recall 0.485 at the
+precision reaches 0.95 on the 5% bootstrap bound at recall 0.491 at the
 model's warning threshold (0.905). The report half comes out lower than
-tune-b (0.935, the line model's own lines 0.891, structure 0.963): its
+tune-b (0.936, the line model's own lines 0.894, structure 0.963): its
 false alarms are confident ones on sites unlike the tune half's. The
 targets (residue P >= 0.95, R >= 0.80, truth <= 1%) are not met on the
-held-out half. This session's changes: the line model went from 200
+held-out half. The fifth session's change: the gate also passes a
+document with one proven furniture line and two lines the model scores
+0.98 or more (menus no rule proves); on the report half residue P 0.935
+-> 0.936, R 0.523 -> 0.532 (line model 4,019 -> 4,172 lines, P 0.891 ->
+0.894), whole page and truth texts unchanged. The fourth session's
+changes: the line model went from 200
 trees to 100 (rate 0.15), equal along the tune half's precision-recall
 curve and half the walk; its threshold rule chose warning 0.905 (0.925
 before), which on the report half moved residue P 0.940 R 0.512 (whole
