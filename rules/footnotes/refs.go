@@ -98,16 +98,23 @@ func scanBlock(src []byte, blockStart, from, end int, stops *stopFinder, refs []
 // one or a character at a time reaches the same stops.
 var stopBytes = [...]byte{'`', '[', '<', 0xc2, 0xe2}
 
-// stopFinder finds the next stop byte of a document with one fast search
+// stopSeconds are, per stop byte, the bytes that must follow it for the
+// stop to count ("" for any): a 0xC2 or 0xE2 matters only when it opens a
+// superscript digit (C2 B2, C2 B3, C2 B9; E2 81 B0 to B9). An article's
+// curly quotes and dashes (E2 80 ..) and no-break spaces (C2 A0), by far
+// its most frequent stop bytes, open none: stopping at them only sent
+// scanBlock to decode and pass over them.
+var stopSeconds = [len(stopBytes)]string{3: "\xb2\xb3\xb9", 4: "\x81"}
+
+// stopFinder finds the next stop of a document with one fast search
 // (bytes.IndexByte) per stop byte and occurrence, instead of a look at
-// every byte: a document has few of them (an article's curly quotes and
-// dashes are most). It keeps, per stop byte, the next occurrence found,
-// the answer for every offset from the one searched from up to it:
-// scanBlock asks in text order.
+// every byte: a document has few of them. It keeps, per stop byte, the
+// next stop found, the answer for every offset from the one searched from
+// up to it: scanBlock asks in text order.
 type stopFinder struct {
 	src []byte
-	// at[k] is the offset of the first stopBytes[k] at or after from[k]
-	// (len(src) for none): the answer for every offset in
+	// at[k] is the offset of the first stop of stopBytes[k] at or after
+	// from[k] (len(src) for none): the answer for every offset in
 	// [from[k], at[k]].
 	at, from [len(stopBytes)]int
 	// first is the least of at and last the greatest of from: every
@@ -125,24 +132,37 @@ func newStopFinder(src []byte) stopFinder {
 	return f
 }
 
-// next returns the offset of the first stop byte in src[i:end), or end.
+// next returns the offset of the first stop in src[i:end), or end.
 func (f *stopFinder) next(i, end int) int {
 	if f.last <= i && i <= f.first {
 		return min(f.first, end)
 	}
 	f.first, f.last = len(f.src), 0
-	for k, c := range stopBytes {
+	for k := range stopBytes {
 		if f.at[k] < i || f.from[k] > i {
 			f.from[k] = i
-			if j := bytes.IndexByte(f.src[i:], c); j >= 0 {
-				f.at[k] = i + j
-			} else {
-				f.at[k] = len(f.src)
-			}
+			f.at[k] = f.search(k, i)
 		}
 		f.first, f.last = min(f.first, f.at[k]), max(f.last, f.from[k])
 	}
 	return min(f.first, end)
+}
+
+// search returns the offset of the first stop of stopBytes[k] at or after
+// i, or len(src).
+func (f *stopFinder) search(k, i int) int {
+	c, seconds := stopBytes[k], stopSeconds[k]
+	for {
+		j := bytes.IndexByte(f.src[i:], c)
+		if j < 0 {
+			return len(f.src)
+		}
+		i += j
+		if seconds == "" || i+1 < len(f.src) && strings.IndexByte(seconds, f.src[i+1]) >= 0 {
+			return i
+		}
+		i++
+	}
 }
 
 // skipInlineCode returns the offset after the inline code span that opens
