@@ -487,7 +487,13 @@ func checkDocument(doc *document.Document, active []active, facts map[string]rul
 	// allocation per rule and document.
 	sink := func(f rules.Finding) { *buf = append(*buf, f) }
 	for _, a := range active {
-		if err := runRule(doc, a, facts[a.rule.ID], sink); err != nil {
+		// Only a corpus rule has a summary: the others skip a lookup
+		// that hashed the rule's ID for every rule and document.
+		var corpus rules.Summary
+		if a.rule.IsCorpus() {
+			corpus = facts[a.rule.ID]
+		}
+		if err := runRule(doc, a, corpus, sink); err != nil {
 			return nil, err
 		}
 	}
