@@ -30,7 +30,7 @@ func refTexts(t *testing.T) [][]byte {
 		}
 	}
 	pieces := []string{"a", " ", "`", "``", "[", "<", "\\", "]", ">", "_", "{", ";", "=", "\u00b9", "\u00b2", "\u2075", "\u207b",
-		"\u2019", "\u00a0", "\xff", "\xe2", "\xc2", "\xe2\x81", "\u2041", "\u00b4", "\u00a9", "\x00", "\x7f", "word ", "[1]", "[^2]", "<sup>3</sup>", ".", "4", "\n", "\n\n"}
+		"\u2019", "\u00a0", "\xff", "\xe2", "\xc2", "\xe2\x81", "\u2041", "\x81", "\u00c1", "\u00b4", "\u00a9", "\x00", "\x7f", "word ", "[1]", "[^2]", "<sup>3</sup>", ".", "4", "\n", "\n\n"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
 		var b strings.Builder

@@ -152,6 +152,9 @@ func (f *stopFinder) next(i, end int) int {
 // i, or len(src).
 func (f *stopFinder) search(k, i int) int {
 	c, seconds := stopBytes[k], stopSeconds[k]
+	if len(seconds) == 1 {
+		return f.searchSecond(c, seconds[0], i)
+	}
 	for {
 		j := bytes.IndexByte(f.src[i:], c)
 		if j < 0 {
@@ -163,6 +166,23 @@ func (f *stopFinder) search(k, i int) int {
 		}
 		i++
 	}
+}
+
+// searchSecond returns the offset of the first c followed by second at
+// or after i, or len(src), searching for second: 0x81 after 0xE2 (the
+// superscript digits) is rare in any text, while an article's curly
+// quotes and dashes put a 0xE2 every few hundred bytes.
+func (f *stopFinder) searchSecond(c, second byte, i int) int {
+	for p := i + 1; p < len(f.src); p++ {
+		j := bytes.IndexByte(f.src[p:], second)
+		if j < 0 {
+			break
+		}
+		if p += j; f.src[p-1] == c {
+			return p - 1
+		}
+	}
+	return len(f.src)
 }
 
 // skipInlineCode returns the offset after the inline code span that opens
