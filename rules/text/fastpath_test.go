@@ -113,6 +113,31 @@ func TestMarkupFinderMatchesIndexAny(t *testing.T) {
 	}
 }
 
+// TestMarkupFinderAskedBeforeItsAnswer asks the finder, as the scan of
+// each block does, from offsets before the character it found last.
+func TestMarkupFinderAskedBeforeItsAnswer(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		src := randomBytes(r, r.IntN(80))
+		f := newMarkupFinder()
+		for i := 0; i < len(src); {
+			want := bytes.IndexAny(src[i:], "<&\\")
+			if want >= 0 {
+				want += i
+			}
+			got := f.next(src, i)
+			if got != want {
+				t.Fatalf("next(%q, %d) = %d, want %d", src, i, got, want)
+			}
+			if got < 0 || r.IntN(3) == 0 {
+				i += 1 + r.IntN(4) // the next block, before or after the answer
+			} else {
+				i = got + 1
+			}
+		}
+	}
+}
+
 // joinCandidateReference is the definition joinCandidate implements: a
 // token of minJoinedLen to maxJoinedLen letters holding a leading function
 // word with two letters after it, or a trailing one with three before it.

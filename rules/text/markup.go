@@ -145,29 +145,35 @@ type markupFinder struct {
 	// at holds each character's next offset, len(src) when none is
 	// left, or -1 before the first search.
 	at [3]int
+	// first is the least of at after a search: asked from an offset up
+	// to it (the next blocks before the next character, most blocks of
+	// a page), no character needs a search and first is the answer.
+	first int
 }
 
 var markupStarts = [3]byte{'<', '&', '\\'}
 
-func newMarkupFinder() markupFinder { return markupFinder{at: [3]int{-1, -1, -1}} }
+func newMarkupFinder() markupFinder { return markupFinder{at: [3]int{-1, -1, -1}, first: -1} }
 
 // next returns the offset of the first of the three characters at or
 // after i in src, or -1. Successive calls must not go backwards.
 func (f *markupFinder) next(src []byte, i int) int {
-	best := len(src)
-	for k, c := range markupStarts {
-		if f.at[k] < i { // never searched, or passed: search on from i
-			f.at[k] = len(src)
-			if j := bytes.IndexByte(src[i:], c); j >= 0 {
-				f.at[k] = i + j
+	if i > f.first {
+		f.first = len(src)
+		for k, c := range markupStarts {
+			if f.at[k] < i { // never searched, or passed: search on from i
+				f.at[k] = len(src)
+				if j := bytes.IndexByte(src[i:], c); j >= 0 {
+					f.at[k] = i + j
+				}
 			}
+			f.first = min(f.first, f.at[k])
 		}
-		best = min(best, f.at[k])
 	}
-	if best == len(src) {
+	if f.first == len(src) {
 		return -1
 	}
-	return best
+	return f.first
 }
 
 // parseTag recognises an HTML start, end or empty tag of a known element at
