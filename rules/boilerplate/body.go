@@ -401,8 +401,12 @@ func measureBlock(doc *document.Document, b document.Block, toks []document.Toke
 	// Count stop words only until the block has enough of them.
 	need := int(goodMinStopRate*float64(info.words) + 0.999)
 	info.stopsIn = int32(len(toks))
-	for i, t := range toks {
-		if t.Kind == document.Word && isStopWord(doc.Src[t.Start:t.End]) {
+	src := doc.Src
+	for i := range toks {
+		// A word longer than any stop word is not looked up, the others
+		// in stopTable in place (isStopWord's call and tests were half
+		// the loop's instructions).
+		if t := &toks[i]; t.Kind == document.Word && t.End-t.Start <= maxStopWord && stopTable.has(stopKey(src[t.Start:t.End])) {
 			if info.stops++; info.stops >= need {
 				info.stopsIn = int32(i + 1)
 				break
@@ -517,14 +521,21 @@ const introMinGood = 2
 // isStopWord reports whether w (as written) is a function word of English,
 // German, French or Spanish. The first letter may be upper case.
 func isStopWord(w []byte) bool {
-	if len(w) == 0 || len(w) > maxStopWord {
+	if uint(len(w)-1) >= maxStopWord { // empty, or longer than any
 		return false
 	}
+	return stopTable.has(stopKey(w))
+}
+
+// stopKey is the key of a word of one to maxStopWord bytes in stopTable:
+// its bytes packed, the first lower-cased when it is a capital, and its
+// length in the top byte.
+func stopKey(w []byte) uint64 {
 	key := packWord(w)
-	if w[0] >= 'A' && w[0] <= 'Z' {
+	if byte(key)-'A' < 26 {
 		key += 'a' - 'A' // the first byte is the lowest
 	}
-	return stopTable.has(key, len(w))
+	return key | uint64(len(w))<<56
 }
 
 // packWord packs a word of at most 8 bytes into an integer, first byte
@@ -547,49 +558,54 @@ func packWordBytes(w []byte) uint64 {
 	return key
 }
 
-// wordTable is a small open-addressing set of packed words and their
-// lengths: the stop words are looked up for every word of every block,
-// and a string map costs several times more.
+// wordTable is a small open-addressing set of stop words, each slot the
+// word's packed bytes (at most seven) with its length in the top byte: a
+// word is found by comparing one integer, and 0 marks an empty slot (no
+// key has length 0). The stop words are looked up for every word of
+// every block, and a string map costs several times more.
 type wordTable struct {
 	slots [stopSlots]uint64
-	lens  [stopSlots]uint8 // 0: empty slot
 }
 
-// stopSlots is a power of two at least twice the number of stop words.
+// stopSlots is a power of two over five times the number of stop words:
+// a word that is none (most) mostly meets an empty slot at once.
 const stopSlots = 1024
 
-func (t *wordTable) slot(key uint64, n int) int {
-	return int(((key ^ uint64(n)) * 0x9E3779B97F4A7C15) >> (64 - 10)) // 10 bits: stopSlots
+func stopSlot(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15) >> (64 - 10) // 10 bits: stopSlots
 }
 
-func (t *wordTable) add(key uint64, n int) {
-	i := t.slot(key, n)
-	for t.lens[i] != 0 && (t.slots[i] != key || int(t.lens[i]) != n) {
+func (t *wordTable) add(key uint64) {
+	i := stopSlot(key)
+	for t.slots[i] != 0 && t.slots[i] != key {
 		i = (i + 1) & (stopSlots - 1)
 	}
-	t.slots[i], t.lens[i] = key, uint8(n)
+	t.slots[i] = key
 }
 
-func (t *wordTable) has(key uint64, n int) bool {
-	for i := t.slot(key, n); t.lens[i] != 0; i = (i + 1) & (stopSlots - 1) {
-		if t.slots[i] == key && int(t.lens[i]) == n {
+func (t *wordTable) has(key uint64) bool {
+	for i := stopSlot(key); ; i = (i + 1) & (stopSlots - 1) {
+		switch t.slots[i] {
+		case 0: // first: the key of an empty word is 0 too
+			return false
+		case key:
 			return true
 		}
 	}
-	return false
 }
 
 var stopTable = func() *wordTable {
 	t := &wordTable{}
 	for w := range stopWords {
-		t.add(packWord([]byte(w)), len(w))
+		t.add(stopKey([]byte(w)))
 	}
 	return t
 }()
 
-// maxStopWord is longer than any stop word in bytes ("bibliografía" is
-// not one; "between", "através" would fit).
-const maxStopWord = 8
+// maxStopWord is the length of the longest stop word in bytes
+// ("between"): the length of a word of the table fits the top byte of its
+// key.
+const maxStopWord = 7
 
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
