@@ -147,12 +147,21 @@ var maxLegitRepeat = func() int {
 // a final mix so that every input bit reaches every output bit.
 func fingerprint[T string | []byte](norm T) uint64 {
 	h := uint64(fnvOffset)
-	i := 0
-	for ; i+8 <= len(norm); i += 8 {
-		h = (h ^ le64(norm[i:i+8])) * fnvPrime
+	// Two packs a step: the same steps, with a third fewer instructions
+	// for the tests around them (the hash of every line of the corpus
+	// pass: 14.7M -> 9.8M on the WCXB truth texts).
+	rest := norm
+	for len(rest) >= 16 {
+		h = (h ^ le64(rest[:8])) * fnvPrime
+		h = (h ^ le64(rest[8:16])) * fnvPrime
+		rest = rest[16:]
 	}
-	for ; i < len(norm); i++ {
-		h = (h ^ uint64(norm[i])) * fnvPrime
+	if len(rest) >= 8 {
+		h = (h ^ le64(rest[:8])) * fnvPrime
+		rest = rest[8:]
+	}
+	for i := 0; i < len(rest); i++ {
+		h = (h ^ uint64(rest[i])) * fnvPrime
 	}
 	h = (h ^ uint64(len(norm))) * fnvPrime
 	h ^= h >> 32
