@@ -93,11 +93,14 @@ const (
 
 func parseBlocks(d *Document) []Block {
 	p := blockParser{d: d, classes: make([]lineClass, len(d.Lines))}
+	d.blank = make([]uint64, (len(d.Lines)+63)/64)
 	filled := 0
 	for i := range d.Lines {
 		p.classes[i] = classifyLine(d.LineText(i))
 		if p.classes[i] != lcBlank {
 			filled++
+		} else {
+			d.blank[i>>6] |= 1 << (i & 63)
 		}
 	}
 	// A block takes at least one line that is not blank: room for as many

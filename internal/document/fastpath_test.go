@@ -765,3 +765,31 @@ func TestClassifyChunkMatchesBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestIsBlankLineMatchesScan holds IsBlankLine, which reads the bits
+// parseBlocks sets, to isBlank over the line's text: on every line of the
+// seeds, the WCXB texts and random texts (with a line of only white
+// space, no-break or zero-width spaces), and before and after a line
+// count that fills a word of bits.
+func TestIsBlankLineMatchesScan(t *testing.T) {
+	texts := fastPathTexts(t)
+	for _, n := range []int{63, 64, 65, 128, 129} {
+		texts = append(texts, []byte(strings.Repeat("a\n \u00a0\n\u200b\n\n", n)))
+	}
+	blanks := 0
+	for _, src := range texts {
+		d := New("t", src, Meta{})
+		for i := range d.Lines {
+			want := isBlank(d.LineText(i))
+			if got := d.IsBlankLine(i); got != want {
+				t.Fatalf("IsBlankLine(%d) of %q = %v, want %v", i, clip(d.LineText(i)), got, want)
+			}
+			if want {
+				blanks++
+			}
+		}
+	}
+	if blanks < 1000 {
+		t.Fatalf("only %d blank lines", blanks)
+	}
+}

@@ -68,7 +68,7 @@ func (d *Document) Recycle() {
 		blocks := d.Blocks[:0]
 		blockBuffers.Put(&blocks)
 	}
-	d.Lines, d.Blocks = nil, nil
+	d.Lines, d.Blocks, d.blank = nil, nil, nil
 }
 
 // lineBuffer returns an empty line slice with room for n lines: a
