@@ -423,6 +423,9 @@ func (r *Runner) collectMeasured(p plan, measure bool) (map[string]rules.Summary
 	}, func(j *job) error {
 		docs++
 		for _, a := range j.rules {
+			if !a.rule.IsCorpus() {
+				continue // job.collect summarised the corpus rules only
+			}
 			s, ok := j.summaries[a.rule.ID]
 			if !ok {
 				continue
