@@ -151,10 +151,11 @@ func newAnalysis(doc *document.Document) *analysis {
 	// that one line (most paragraphs): the same span, the same tokens.
 	blockToks := zeroed(&scratch.blockToks, len(doc.Blocks))
 	defer clear(blockToks) // no pointers into the document kept in the pool
-	blockTokens := newTokenCursor(doc)
+	blockTokens := tokenWalk{doc: doc, toks: doc.Tokens()}
 	for bi, b := range doc.Blocks {
-		blockToks[bi] = blockTokens.in(b.ContentStart, b.End)
-		a.blocks[bi] = measureBlock(doc, b, blockToks[bi])
+		toks, words := blockTokens.in(b.ContentStart, b.End)
+		blockToks[bi] = toks
+		a.blocks[bi] = measureBlock(doc, b, toks, words)
 	}
 	// The normalised lines go into one string for the document, cut into
 	// the candidates' norms (one allocation instead of one per line).
@@ -384,12 +385,14 @@ func endMarker(c *candidate) bool {
 	return false
 }
 
-func measureBlock(doc *document.Document, b document.Block, toks []document.Token) blockInfo {
+// measureBlock measures block b from its tokens toks, words of them
+// words (wordTokens).
+func measureBlock(doc *document.Document, b document.Block, toks []document.Token, words int) blockInfo {
 	var info blockInfo
 	if b.Kind == document.Code || b.Kind == document.Table || b.Kind == document.Separator {
 		return info
 	}
-	info.words = wordTokens(toks)
+	info.words = words
 	switch b.Kind {
 	case document.Paragraph, document.ListItem, document.Quote:
 	default:
@@ -419,8 +422,8 @@ func measureBlock(doc *document.Document, b document.Block, toks []document.Toke
 
 // wordTokens counts the words among toks: the tokens less the numbers.
 // A token is a word or a number (Kind 0 or 1), so the kinds summed count
-// the numbers without a branch per token (every block's tokens are
-// counted).
+// the numbers without a branch per token (tokenWalk counts every block's
+// the same way).
 func wordTokens(toks []document.Token) int {
 	numbers := 0
 	for i := range toks {
@@ -726,6 +729,53 @@ func hasPhoneRun(text []byte) bool {
 		digits, groups, group, seps, valid = 0, 0, 0, 0, true
 	}
 	return false
+}
+
+// tokenWalk returns doc.TokensIn of spans taken in order of their starts,
+// with the count of their words (wordTokens), by walking the tokens once
+// from the first span to the last: every block's tokens are counted
+// anyway, and finding where its run ends in the same pass spares the
+// search tokenCursor makes for each span (a page has thousands of
+// blocks). A span out of order is searched, as TokensIn does.
+type tokenWalk struct {
+	doc  *document.Document
+	toks []document.Token
+	// next is the first token that may start at or after the next
+	// span's start, after the end of the last run returned.
+	next, after int
+	lastStart   int
+}
+
+func (w *tokenWalk) in(start, end int) (run []document.Token, words int) {
+	if start < w.lastStart {
+		run = w.doc.TokensIn(start, end)
+		return run, wordTokens(run)
+	}
+	w.lastStart = start
+	toks := w.toks
+	i := w.next
+	if w.after > i && toks[w.after-1].Start < start {
+		// Every token of the last run starts before start: skip them.
+		i = w.after
+	}
+	for i < len(toks) && toks[i].Start < start {
+		i++
+	}
+	// The run: the tokens from i that end by end (their ends ascend),
+	// two a step (the second ending by end takes both), the numbers
+	// among them counted on the way (Kind 1, see wordTokens).
+	rest := toks[i:]
+	n, numbers := 0, 0
+	for n+1 < len(rest) && rest[n+1].End <= end {
+		numbers += int(rest[n].Kind) + int(rest[n+1].Kind)
+		n += 2
+	}
+	if n < len(rest) && rest[n].End <= end {
+		numbers += int(rest[n].Kind)
+		n++
+	}
+	w.next, w.after = i, i+n
+	return rest[:n], n - numbers
 }
 
 // tokenCursor returns doc.TokensIn of spans taken in order of their
