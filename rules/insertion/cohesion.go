@@ -802,6 +802,29 @@ func (w *wordCounter) count(b document.Block) int {
 // unit. The vocabulary is large and its lookups miss the cache; batched,
 // after a pass that only touches their slots, the misses overlap instead
 // of each stalling the token loop.
+//
+// The document's table pays for itself although half of its lookups
+// find nothing (about half the words past the stop words are a form's
+// first in the document: WCXB truth 52%, pages 48%). Tried and not kept:
+// each word looked up in the vocabulary directly, with no table of the
+// document's own (only for documents the cache had room for, so that it
+// was swept and cleared as before, with the same term IDs and entries).
+// It ran 3.3% fewer instructions over the WCXB truth texts with
+// --per-document (1.857G -> 1.795G; this family 679M -> 619M) and 1.6%
+// fewer over the pages (5.703G -> 5.609G), with fewer simulated misses
+// too (D1 19.5M -> 17.7M, a 1 MB last level 4.5M -> 3.7M), yet took more
+// user CPU: over eight alternating rounds (GOMAXPROCS=1, -j1), medians
+// 0.95 -> 0.98 s for four passes over the truth texts and 4.53 -> 4.74 s
+// over the 106 MB bench corpus, slower in 7 of 8 rounds on the corpus,
+// one a tie (six more rounds: 0.93 -> 0.99 s, 4.59 -> 4.74 s). A form's
+// first word in the document then waits on the large tables' misses in
+// turn (its term's first-use test is a branch on a load that missed),
+// where the batch lookups overlap them. Keeping the vocabulary IDs of
+// all the words and touching their terms in one batch before counting
+// (0.93 -> 1.03 s, 4.59 -> 5.00 s), or listing every word's hash first
+// and looking all of them up in a batch (more instructions than the
+// table, 686M against 679M; 0.96 -> 0.98 s, 4.60 -> 4.64 s), did no
+// better.
 func (c *cohesion) countTerms(doc *document.Document, idf *idfTable) {
 	v := c.vocab
 	v.prepare(idf)
