@@ -845,3 +845,27 @@ func TestVocabularySweepsKeepCounts(t *testing.T) {
 	}
 	t.Logf("%d documents, %d sweeps that kept words", 2*len(docs), kept)
 }
+
+// A term key too long for the vocabulary's key table (longer than a
+// wordSet slot holds) is kept aside and still counted as one term over
+// its surface forms and over documents.
+func TestVocabularyLongKeys(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 60) // 600 bytes: past maxSlotWord
+	text := "The " + long + " met the " + strings.ToUpper(long) + " and the " + long + "s.\n\n" +
+		"Then the " + titleCase(long) + " stood alone.\n"
+	idf := defaultIDF()
+	for round := range 3 {
+		doc := document.New("long.txt", []byte(text), document.Meta{})
+		c := analyse(doc, idf)
+		keys, perUnit := termsReference(doc, c.units)
+		if !slices.Equal(c.termKeys, keys) {
+			t.Fatalf("round %d: terms differ:\n got %v\nwant %v", round, c.termKeys, keys)
+		}
+		for u := range c.units {
+			if got := c.entries[c.entryStart[u]:c.entryStart[u+1]]; !slices.Equal(got, perUnit[u]) {
+				t.Fatalf("round %d unit %d: %v, want %v", round, u, got, perUnit[u])
+			}
+		}
+		c.release()
+	}
+}
