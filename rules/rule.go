@@ -125,12 +125,23 @@ type Pass struct {
 	report func(Finding)
 }
 
-// NewPass is used by the runner and by tests.
+// NewPass is used by tests and the eval harnesses; a zero severity means
+// the rule's own.
 func NewPass(r *Rule, doc *document.Document, opts Options, corpus Summary, sev Severity, report func(Finding)) *Pass {
+	p := new(Pass)
+	p.Reset(r, doc, opts, corpus, sev, report)
+	return p
+}
+
+// Reset makes p, in place, the pass NewPass would return. The runner runs
+// every rule of a document in one Pass instead of allocating one per rule
+// and document, so a rule must keep nothing of its Pass once Run returns
+// (no closure, memo or summary holding it).
+func (p *Pass) Reset(r *Rule, doc *document.Document, opts Options, corpus Summary, sev Severity, report func(Finding)) {
 	if sev == 0 {
 		sev = r.Severity
 	}
-	return &Pass{Rule: r, Doc: doc, Options: opts, Corpus: corpus, Severity: sev, report: report}
+	*p = Pass{Rule: r, Doc: doc, Options: opts, Corpus: corpus, Severity: sev, report: report}
 }
 
 // Report records a finding. A zero severity means the pass's severity; a

@@ -489,6 +489,9 @@ func checkDocument(doc *document.Document, active []active, facts map[string]rul
 	// One sink for every rule: a closure made per rule was a heap
 	// allocation per rule and document.
 	sink := func(f rules.Finding) { *buf = append(*buf, f) }
+	// And one Pass for every rule, reset for each: no rule keeps its
+	// Pass past Run (rules.Pass.Reset).
+	pass := new(rules.Pass)
 	for _, a := range active {
 		// Only a corpus rule has a summary: the others skip a lookup
 		// that hashed the rule's ID for every rule and document.
@@ -496,7 +499,8 @@ func checkDocument(doc *document.Document, active []active, facts map[string]rul
 		if a.rule.IsCorpus() {
 			corpus = facts[a.rule.ID]
 		}
-		if err := runRule(doc, a, corpus, sink); err != nil {
+		pass.Reset(a.rule, doc, a.options, corpus, a.severity, sink)
+		if err := runRule(doc, a, pass); err != nil {
 			return nil, err
 		}
 	}
@@ -549,13 +553,13 @@ var findingOrders = sync.Pool{New: func() any { return new([]int32) }}
 // findingBuffers hold the findings of a document while its rules run.
 var findingBuffers = sync.Pool{New: func() any { return new([]rules.Finding) }}
 
-func runRule(doc *document.Document, a active, facts rules.Summary, sink func(rules.Finding)) (err error) {
+func runRule(doc *document.Document, a active, pass *rules.Pass) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: rule %s crashed: %v (please report this bug)", docName(doc), a.rule.ID, p)
 		}
 	}()
-	a.rule.Run(rules.NewPass(a.rule, doc, a.options, facts, a.severity, sink))
+	a.rule.Run(pass)
 	return nil
 }
 
