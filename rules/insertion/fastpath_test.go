@@ -758,8 +758,8 @@ func TestTermKeyBytesMatchesTermKey(t *testing.T) {
 }
 
 // The table finds each of its terms, and no other word, through its
-// prefix ranges as through a search of the whole table.
-func TestIDFPrefixRangesMatchSearch(t *testing.T) {
+// index as through a binary search of the whole table (count's old way).
+func TestIDFIndexMatchesSearch(t *testing.T) {
 	idf := defaultIDF()
 	probe := append([]string{"", "a", "aa", "zz", "zzz", "~x", "Ab", "a\u00e9", "\u00e9t\u00e9"}, idf.terms...)
 	for _, term := range idf.terms {
