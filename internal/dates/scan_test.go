@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"math/bits"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/shareddata"
 )
 
 // The byte scans that keep Find fast must agree with the plain tests
@@ -161,5 +165,51 @@ func TestWeekdayShortcutsAgree(t *testing.T) {
 	}
 	if matched < 500 {
 		t.Fatalf("only %d weekday dates generated", matched)
+	}
+}
+
+// TestWeekdayPiecesAgree holds FindWeekdays, which searches only the
+// pieces of a window that may hold a weekday (mayHoldWeekday), to the
+// search of every piece: on generated weekday dates with the weekday
+// before the date, in brackets after it, or missing, next to the bytes
+// that cut pieces, and on every WCXB development text, whole and in
+// random ranges.
+func TestWeekdayPiecesAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 9))
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	var texts [][]byte
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(pick("", "x", "_", "é", "(", ")", "\n", ";", "\u00a0", "'", "5", "On ", "12", "\xc2", "\xff", "Sunni ", "Monetary 4") +
+				pick("", "Monday", "Tue.", "Thursday, ", "Fri ", "Sunday the ", "Sat.,", "Wed\t", "xMon ", "(Tues ") + pick("", " ", "\t", "\u00a0", ":", "(", ";") +
+				pick("September 4", "4 September", "Sept. 4, 2025", "2025-09-04", "04.09.2025", "14/09/2025", "4th of September 2025",
+					"Sep 4", "June 31", "3 May, 1999", "x2025-01-02", "12.13.2020_") +
+				pick("", " (Thursday)", "(Friday)", " (Sunday)x", "\t(Monday)", " ( Monday)", "; (Tuesday)", ",", ", 2024", "\u00a02024") + pick("", " x", ".", "\n", ")"))
+		}
+		texts = append(texts, []byte(b.String()))
+	}
+	real, err := shareddata.WCXBTexts("truth", "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, real...)
+	found := 0
+	for _, b := range texts {
+		ranges := [][2]int{{0, len(b)}}
+		for range 3 {
+			a := rng.IntN(len(b) + 1)
+			ranges = append(ranges, [2]int{a, a + rng.IntN(len(b)-a+1)})
+		}
+		for _, r := range ranges {
+			got, want := FindWeekdays(b, r[0], r[1]), findWeekdaysReference(b, r[0], r[1])
+			if !slices.Equal(got, want) {
+				t.Fatalf("FindWeekdays(%.300q, %d, %d):\n got %+v\nwant %+v", b, r[0], r[1], got, want)
+			}
+			found += len(got)
+		}
+	}
+	if found < 5000 {
+		t.Fatalf("only %d weekday dates found", found)
 	}
 }
