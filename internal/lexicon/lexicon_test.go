@@ -40,14 +40,7 @@ func TestLevels(t *testing.T) {
 }
 
 func TestNoMojibakeInList(t *testing.T) {
-	list, err := os.ReadFile("words.txt.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(list))
-	if err != nil {
-		t.Fatal(err)
-	}
+	zr := openWordList(t)
 	sc := bufio.NewScanner(zr)
 	n := 0
 	for sc.Scan() {
@@ -82,14 +75,7 @@ func TestEmbeddedTablesMatchList(t *testing.T) {
 // public API at its own level (the first, most common, level when a word
 // is listed twice).
 func TestEveryListedWordIsFound(t *testing.T) {
-	list, err := os.ReadFile("words.txt.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(list))
-	if err != nil {
-		t.Fatal(err)
-	}
+	zr := openWordList(t)
 	sc := bufio.NewScanner(zr)
 	level, seen, n := 0, map[string]bool{}, 0
 	for sc.Scan() {
@@ -248,14 +234,7 @@ func referenceASCII(b []byte) bool {
 // random words of letters, digits, apostrophes and non-ASCII bytes, with
 // the new and the old LevelBytes.
 func TestLevelBytesMatchesReference(t *testing.T) {
-	list, err := os.ReadFile("words.txt.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(list))
-	if err != nil {
-		t.Fatal(err)
-	}
+	zr := openWordList(t)
 	check := func(w string) {
 		if got, want := LevelBytes([]byte(w)), referenceLevelBytes([]byte(w)); got != want {
 			t.Fatalf("LevelBytes(%q) = %d, want %d", w, got, want)
@@ -286,4 +265,18 @@ func TestLevelBytesMatchesReference(t *testing.T) {
 	}
 	check(strings.Repeat("A", 64))
 	check(strings.Repeat("A", 65))
+}
+
+// openWordList opens the gzipped word list the tables are built from.
+func openWordList(t *testing.T) *gzip.Reader {
+	t.Helper()
+	list, err := os.ReadFile("words.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return zr
 }

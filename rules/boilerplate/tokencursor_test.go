@@ -3,6 +3,8 @@ package boilerplate
 import (
 	"slices"
 	"testing"
+
+	"github.com/dochygiene/hygiene/internal/document"
 )
 
 // TestTokenCursorOnWCXB holds tokenCursor to doc.TokensIn for
@@ -21,23 +23,8 @@ func TestTokenCursorOnWCXB(t *testing.T) {
 				t.Fatalf("%s [%d, %d): %d tokens, want %d", d.Path, start, end, len(got), len(want))
 			}
 		}
-		blocks, lines, whole, odd := newTokenCursor(d), newTokenCursor(d), newTokenCursor(d), newTokenCursor(d)
-		for bi, b := range d.Blocks {
-			check(blocks, b.ContentStart, b.End)
-			check(whole, b.Start, b.End)
-			for i := b.FirstLine; i <= b.LastLine; i++ {
-				l := d.Lines[i]
-				check(lines, l.Start, l.End)
-			}
-			// A span from the middle of the block to its end, then one
-			// back at its start (out of order), then its end alone.
-			mid := (b.Start + b.End) / 2
-			check(odd, mid, b.End)
-			if bi%2 == 0 {
-				check(odd, b.Start, mid)
-			}
-			check(odd, b.End, b.End+1)
-		}
+		cursors := [4]*tokenCursor{newTokenCursor(d), newTokenCursor(d), newTokenCursor(d), newTokenCursor(d)}
+		eachTestSpan(d, func(k, start, end int) { check(cursors[k], start, end) })
 	}
 	if spans == 0 {
 		t.Fatal("no span checked")
@@ -61,24 +48,34 @@ func TestTokenWalkOnWCXB(t *testing.T) {
 				t.Fatalf("%s [%d, %d): %d tokens, %d words, want %d, %d", d.Path, start, end, len(got), words, len(want), wordTokens(want))
 			}
 		}
-		walk := func() *tokenWalk { return &tokenWalk{doc: d, toks: d.Tokens()} }
-		blocks, lines, whole, odd := walk(), walk(), walk(), walk()
-		for bi, b := range d.Blocks {
-			check(blocks, b.ContentStart, b.End)
-			check(whole, b.Start, b.End)
-			for i := b.FirstLine; i <= b.LastLine; i++ {
-				l := d.Lines[i]
-				check(lines, l.Start, l.End)
-			}
-			mid := (b.Start + b.End) / 2
-			check(odd, mid, b.End)
-			if bi%2 == 0 {
-				check(odd, b.Start, mid)
-			}
-			check(odd, b.End, b.End+1)
+		walks := [4]*tokenWalk{}
+		for k := range walks {
+			walks[k] = &tokenWalk{doc: d, toks: d.Tokens()}
 		}
+		eachTestSpan(d, func(k, start, end int) { check(walks[k], start, end) })
 	}
 	if spans == 0 {
 		t.Fatal("no span checked")
+	}
+}
+
+// eachTestSpan calls visit with the spans the two tests above ask of four
+// cursors, k naming the cursor: every block's content (0), every block
+// whole (1), every line (2), and (3) from the middle of a block to its
+// end, then back at its start (out of order), then its end alone.
+func eachTestSpan(d *document.Document, visit func(k, start, end int)) {
+	for bi, b := range d.Blocks {
+		visit(0, b.ContentStart, b.End)
+		visit(1, b.Start, b.End)
+		for i := b.FirstLine; i <= b.LastLine; i++ {
+			l := d.Lines[i]
+			visit(2, l.Start, l.End)
+		}
+		mid := (b.Start + b.End) / 2
+		visit(3, mid, b.End)
+		if bi%2 == 0 {
+			visit(3, b.Start, mid)
+		}
+		visit(3, b.End, b.End+1)
 	}
 }

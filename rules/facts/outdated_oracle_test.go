@@ -136,13 +136,7 @@ func generatedTitleTexts(n int) []string {
 		var b strings.Builder
 		b.WriteString(pick([]string{"September 4, 2025\n\n", "12 March 2019\n\n", "", "2021-06-30\n\n"}))
 		for range 1 + rng.IntN(12) {
-			o := pack.Offices[rng.IntN(len(pack.Offices))]
-			var person *knowledge.Person
-			if len(o.Terms) > 0 {
-				person = o.Terms[rng.IntN(len(o.Terms))].Holder
-			} else {
-				person = pack.People[rng.IntN(len(pack.People))]
-			}
+			o, person := randomOffice(rng, pack)
 			if rng.IntN(4) == 0 {
 				b.WriteString(pick(o.Qualifiers) + " ")
 			}
@@ -289,13 +283,7 @@ func generatedDatedTexts(n int) []string {
 		var b strings.Builder
 		b.WriteString(lines[rng.IntN(len(lines))])
 		for range 1 + rng.IntN(8) {
-			o := pack.Offices[rng.IntN(len(pack.Offices))]
-			var person *knowledge.Person
-			if len(o.Terms) > 0 {
-				person = o.Terms[rng.IntN(len(o.Terms))].Holder
-			} else {
-				person = pack.People[rng.IntN(len(pack.People))]
-			}
+			o, person := randomOffice(rng, pack)
 			switch rng.IntN(4) {
 			case 0:
 				b.WriteString("[1] ")
@@ -369,4 +357,14 @@ func TestDateLineReach(t *testing.T) {
 		t.Fatalf("%d texts with a date line, %d without a year at the top: too few to prove the screen", found, missed)
 	}
 	t.Logf("%d texts with a date line, %d without a year at the top", found, missed)
+}
+
+// randomOffice picks an office of pack and one of its holders (any
+// person of the pack for an office without terms).
+func randomOffice(rng *rand.Rand, pack *knowledge.Pack) (*knowledge.Office, *knowledge.Person) {
+	o := pack.Offices[rng.IntN(len(pack.Offices))]
+	if len(o.Terms) > 0 {
+		return o, o.Terms[rng.IntN(len(o.Terms))].Holder
+	}
+	return o, pack.People[rng.IntN(len(pack.People))]
 }

@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -92,33 +93,34 @@ func TestFirstSuspectMatchesLoop(t *testing.T) {
 }
 
 func TestMarkupFinderMatchesIndexAny(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 5000 {
-		src := randomBytes(r, r.IntN(60))
-		f := newMarkupFinder()
-		for i := 0; i < len(src); {
-			want := bytes.IndexAny(src[i:], "<&\\")
-			if want >= 0 {
-				want += i
-			}
-			got := f.next(src, i)
-			if got != want {
-				t.Fatalf("next(%q, %d) = %d, want %d", src, i, got, want)
-			}
-			if got < 0 {
-				break
-			}
-			i = got + 1 + r.IntN(3) // the scan skips past what it parsed
+	// The scan skips past what it parsed.
+	checkMarkupFinder(t, rand.New(rand.NewPCG(5, 6)), 60, func(r *rand.Rand, i, got int) int {
+		if got < 0 {
+			return math.MaxInt // nothing more to parse
 		}
-	}
+		return got + 1 + r.IntN(3)
+	})
 }
 
 // TestMarkupFinderAskedBeforeItsAnswer asks the finder, as the scan of
 // each block does, from offsets before the character it found last.
 func TestMarkupFinderAskedBeforeItsAnswer(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
+	checkMarkupFinder(t, rand.New(rand.NewPCG(7, 8)), 80, func(r *rand.Rand, i, got int) int {
+		if got < 0 || r.IntN(3) == 0 {
+			return i + 1 + r.IntN(4) // the next block, before or after the answer
+		}
+		return got + 1
+	})
+}
+
+// checkMarkupFinder holds markupFinder.next to bytes.IndexAny on 5,000
+// random texts of up to maxLen bytes, asking from offsets that next
+// chooses from the last offset asked and the finder's answer there (-1
+// for none).
+func checkMarkupFinder(t *testing.T, r *rand.Rand, maxLen int, next func(r *rand.Rand, i, got int) int) {
+	t.Helper()
 	for range 5000 {
-		src := randomBytes(r, r.IntN(80))
+		src := randomBytes(r, r.IntN(maxLen))
 		f := newMarkupFinder()
 		for i := 0; i < len(src); {
 			want := bytes.IndexAny(src[i:], "<&\\")
@@ -129,11 +131,7 @@ func TestMarkupFinderAskedBeforeItsAnswer(t *testing.T) {
 			if got != want {
 				t.Fatalf("next(%q, %d) = %d, want %d", src, i, got, want)
 			}
-			if got < 0 || r.IntN(3) == 0 {
-				i += 1 + r.IntN(4) // the next block, before or after the answer
-			} else {
-				i = got + 1
-			}
+			i = next(r, i, got)
 		}
 	}
 }
