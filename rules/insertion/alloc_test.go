@@ -1,9 +1,7 @@
 package insertion
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -87,15 +85,7 @@ func TestNameCountsMatchReference(t *testing.T) {
 // document left grows within that room (no allocation of a new table), and
 // holds every form after, as a table grown afresh does.
 func TestSurfaceTableGrowsInItsRoom(t *testing.T) {
-	var src strings.Builder
-	var spans [][2]int
-	for i := range 3000 {
-		start := src.Len()
-		fmt.Fprintf(&src, "form%d", i)
-		spans = append(spans, [2]int{start, src.Len()})
-		src.WriteByte(' ')
-	}
-	text := []byte(src.String())
+	text, spans := numberedForms("form", 3000)
 	var roomy, fresh surfaceTable
 	roomy.reset(text, len(spans)) // the room of a large document
 	room := &roomy.slots[:cap(roomy.slots)][cap(roomy.slots)-1]

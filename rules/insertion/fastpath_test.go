@@ -90,16 +90,9 @@ func TestCountTermsMatchesReference(t *testing.T) {
 }
 
 func TestSurfaceTableGrows(t *testing.T) {
-	var src strings.Builder
-	var spans [][2]int
-	for i := range 5000 {
-		start := src.Len()
-		fmt.Fprintf(&src, "w%d", i)
-		spans = append(spans, [2]int{start, src.Len()})
-		src.WriteByte(' ')
-	}
+	text, spans := numberedForms("w", 5000)
 	var tab surfaceTable
-	tab.reset([]byte(src.String()), 0)
+	tab.reset(text, 0)
 	for i, s := range spans {
 		tab.add(hashWord(tab.src[s[0]:s[1]]), s[0], s[1], int32(i))
 	}
@@ -868,4 +861,18 @@ func TestVocabularyLongKeys(t *testing.T) {
 		}
 		c.release()
 	}
+}
+
+// numberedForms returns n distinct forms (prefix0, prefix1, ...) separated
+// by spaces, and the span of each.
+func numberedForms(prefix string, n int) ([]byte, [][2]int) {
+	var src strings.Builder
+	var spans [][2]int
+	for i := range n {
+		start := src.Len()
+		fmt.Fprintf(&src, "%s%d", prefix, i)
+		spans = append(spans, [2]int{start, src.Len()})
+		src.WriteByte(' ')
+	}
+	return []byte(src.String()), spans
 }

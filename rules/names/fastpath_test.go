@@ -126,24 +126,7 @@ func referenceNameSpans(doc *document.Document, minWords int) []span {
 // insideQuotesReference is the quotation test as first written: the block
 // read from its start for each span.
 func insideQuotesReference(src []byte, start, end, pos int) bool {
-	in := false
-	for i := start; i < end && i <= pos; {
-		if c := src[i]; c < utf8.RuneSelf {
-			if c == '"' {
-				in = !in
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(src[i:end])
-		switch r {
-		case '\u201c', '\u00ab', '\u201e':
-			in = true
-		case '\u201d', '\u00bb':
-			in = false
-		}
-		i += size
-	}
+	_, in := referenceReadQuotes(src, start, end, pos, false)
 	return in
 }
 
