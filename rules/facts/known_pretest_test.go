@@ -205,11 +205,11 @@ func TestMayHoldItemNumberMatchesReference(t *testing.T) {
 }
 
 // TestNextDigit holds nextDigit to a byte-by-byte search on every start
-// of texts that put a digit, or none, at every offset of a 16-byte word,
+// of texts that put a digit, or none, at every offset of a 32-byte block,
 // among bytes on both sides of the digits ('/' and ':') and above ASCII.
 func TestNextDigit(t *testing.T) {
 	fill := []byte("ab/:\xb0\xb9\xff x")
-	for n := 0; n <= 40; n++ {
+	for n := 0; n <= 72; n++ {
 		for at := -1; at < n; at++ {
 			text := make([]byte, n)
 			for k := range text {
