@@ -392,7 +392,7 @@ func inflectedWord(w []byte) bool {
 // A pair of letters opens (or, backwards, ends) the triples of its 27
 // extensions: most tokens are too short for every function word their
 // first two letters may open, or open none ("government"), and are
-// settled on the pair (headPair, tailPair) without the triple (the first
+// settled on the pair (headFit, tailFit) without the triple (the first
 // pass on the WCXB truth texts: 116M -> 102M instructions; pages 164M ->
 // 145M).
 func joinCandidate(b []byte) bool {
@@ -400,13 +400,13 @@ func joinCandidate(b []byte) bool {
 	if n < minJoinedLen || n > maxJoinedLen {
 		return false
 	}
-	if n >= int(splitEdges.headPair[pairIndex(b[0], b[1])]) {
+	if n+int(splitEdges.headFit[bytePair(b[0], b[1])]) >= noWord {
 		k := tripleIndex(b[0], b[1], b[2])
 		if n >= int(splitEdges.headNeed[k]) || splitEdges.headLong[k] != 0 && anyPrefixFold(b, splitEdges.long[splitEdges.headLong[k]], 2) {
 			return true
 		}
 	}
-	if n < int(splitEdges.tailPair[pairIndex(b[n-1], b[n-2])]) {
+	if n+int(splitEdges.tailFit[bytePair(b[n-2], b[n-1])]) < noWord {
 		return false
 	}
 	k := tripleIndex(b[n-1], b[n-2], b[n-3])
@@ -437,15 +437,12 @@ type edgeTables struct {
 	headNeed, tailNeed [27 * 27 * 27]uint8
 	headLong, tailLong [27 * 27 * 27]uint8
 	long               [][]string
-	// headPair and tailPair hold, for a pair of letters, the shortest
-	// token that any triple the pair opens may pass with: the least
-	// need, or long word plus the letters its split needs.
-	headPair, tailPair [27 * 27]uint8
-	// headFit and tailFit are headPair and tailPair indexed by the first
-	// two bytes and the last two, in text order (bytePair), with no
-	// letterIndex to look up, and
-	// holding noWord - need: a pair that is not two letters holds zero,
-	// which no candidate's length makes up to noWord.
+	// headFit and tailFit hold, for the first two bytes and the last
+	// two, in text order (bytePair), noWord less the shortest token that
+	// any triple the pair opens may pass with (the least need, or long
+	// word plus the letters its split needs): a token of n bytes may
+	// pass when n + fit >= noWord. A pair that is not two letters holds
+	// zero, which no candidate's length makes up to noWord.
 	headFit, tailFit [1 << 16]uint8
 }
 
@@ -468,13 +465,14 @@ func newEdgeTables() *edgeTables {
 	if len(e.long) > 255 {
 		panic("text: too many function-word lists")
 	}
-	e.pairs(&e.headPair, &e.headNeed, &e.headLong, 2)
-	e.pairs(&e.tailPair, &e.tailNeed, &e.tailLong, 3)
+	var headPair, tailPair [27 * 27]uint8 // the shortest token, by pairIndex
+	e.pairs(&headPair, &e.headNeed, &e.headLong, 2)
+	e.pairs(&tailPair, &e.tailNeed, &e.tailLong, 3)
 	letters := []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 	for _, a := range letters {
 		for _, b := range letters {
-			e.headFit[bytePair(a, b)] = noWord - e.headPair[pairIndex(a, b)]
-			e.tailFit[bytePair(b, a)] = noWord - e.tailPair[pairIndex(a, b)] // the last byte first
+			e.headFit[bytePair(a, b)] = noWord - headPair[pairIndex(a, b)]
+			e.tailFit[bytePair(b, a)] = noWord - tailPair[pairIndex(a, b)] // the last byte first
 		}
 	}
 	return e

@@ -56,7 +56,7 @@ func referenceCollectVocabulary(doc *document.Document) vocabulary {
 		}
 		b := src[t.Start:t.End]
 		n := len(b)
-		edgesMayFit := n >= int(splitEdges.headPair[pairIndex(b[0], b[1])]) || n >= int(splitEdges.tailPair[pairIndex(b[n-1], b[n-2])])
+		edgesMayFit := n >= int(refPairs.head[pairIndex(b[0], b[1])]) || n >= int(refPairs.tail[pairIndex(b[n-1], b[n-2])])
 		if !edgesMayFit || !joinCandidate(b) || !asciiLetters(b) {
 			continue
 		}
@@ -111,7 +111,7 @@ func TestSplitEdgesMayFitMatchesPairTables(t *testing.T) {
 					} else {
 						w[n-1], w[n-2] = byte(x), byte(y)
 					}
-					want := n >= int(splitEdges.headPair[pairIndex(w[0], w[1])]) || n >= int(splitEdges.tailPair[pairIndex(w[n-1], w[n-2])])
+					want := n >= int(refPairs.head[pairIndex(w[0], w[1])]) || n >= int(refPairs.tail[pairIndex(w[n-1], w[n-2])])
 					if got := splitEdgesMayFit(w); got != want {
 						t.Fatalf("%q: splitEdgesMayFit %v, want %v", w, got, want)
 					}
@@ -208,3 +208,13 @@ func TestWordShapesHoldEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// refPairs are the edge tables' pair tables by pairIndex, as the edge
+// tables held them before headFit and tailFit replaced them: for a pair
+// of letters, the shortest token any triple the pair opens may pass with.
+var refPairs = func() (p struct{ head, tail [27 * 27]uint8 }) {
+	e := splitEdges
+	e.pairs(&p.head, &e.headNeed, &e.headLong, 2)
+	e.pairs(&p.tail, &e.tailNeed, &e.tailLong, 3)
+	return p
+}()
