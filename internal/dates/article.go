@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"iter"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -11,8 +12,9 @@ import (
 // How far down a date line may stand: ingests put the date above or below
 // the title and byline, rarely further.
 const (
-	topLines       = 8
-	maxDateLineLen = 120
+	topLines = 8
+	// MaxDateLineLen is the longest line (in bytes) DateLine reads.
+	MaxDateLineLen = 120
 	// maxOtherWords is how many words a date line may hold besides the date
 	// ("By Jane Doe | Published", "Updated").
 	maxOtherWords = 6
@@ -34,16 +36,7 @@ func Article(doc *document.Document) (time.Time, bool) {
 // holding a full date (with year) and few other words. It returns the date
 // and the match.
 func DateLine(doc *document.Document) (time.Time, Match, bool) {
-	seen := 0
-	for i := 0; i < len(doc.Lines) && seen < topLines; i++ {
-		if doc.IsBlankLine(i) {
-			continue
-		}
-		seen++
-		l := doc.Lines[i]
-		if l.End-l.Start > maxDateLineLen {
-			continue
-		}
+	for l := range DateLineCandidates(doc) {
 		for _, m := range Find(doc.Src, l.Start, l.End) {
 			if !m.HasYear() {
 				continue
@@ -55,6 +48,25 @@ func DateLine(doc *document.Document) (time.Time, Match, bool) {
 		}
 	}
 	return time.Time{}, Match{}, false
+}
+
+// DateLineCandidates yields, in text order, the lines DateLine reads: the
+// first topLines non-blank lines, those of MaxDateLineLen bytes at most.
+// A rule that needs to know whether a date line may exist (a year among
+// them) asks it, without running the date expression.
+func DateLineCandidates(doc *document.Document) iter.Seq[document.Line] {
+	return func(yield func(document.Line) bool) {
+		seen := 0
+		for i := 0; i < len(doc.Lines) && seen < topLines; i++ {
+			if doc.IsBlankLine(i) {
+				continue
+			}
+			seen++
+			if l := doc.Lines[i]; l.End-l.Start <= MaxDateLineLen && !yield(l) {
+				return
+			}
+		}
+	}
 }
 
 func countWords(b []byte) int {

@@ -309,24 +309,11 @@ func (d *mentionDates) articleMayCount(years *yearDigits) bool {
 	return true
 }
 
-// The lines dates.DateLine reads: the first dateLineReach non-blank
-// lines, those of dateLineMaxLen bytes at most (TestDateLineReach holds
-// these to DateLine).
-const (
-	dateLineReach  = 8
-	dateLineMaxLen = 120
-)
-
 // yearAtTop reports whether a year stands in a line dates.DateLine reads:
 // a date line holds a date with a year.
 func yearAtTop(doc *document.Document, years *yearDigits) bool {
-	seen := 0
-	for i := 0; i < len(doc.Lines) && seen < dateLineReach; i++ {
-		if doc.IsBlankLine(i) {
-			continue
-		}
-		seen++
-		if l := doc.Lines[i]; l.End-l.Start <= dateLineMaxLen && years.next(l.Start)+4 <= l.End {
+	for l := range dates.DateLineCandidates(doc) {
+		if years.next(l.Start)+4 <= l.End {
 			return true
 		}
 	}

@@ -307,7 +307,7 @@ func generatedDatedTexts(n int) []string {
 
 // TestDateLineReach holds yearAtTop to dates.DateLine: a document in
 // which DateLine finds a date line has a year in its first
-// dateLineReach non-blank lines. The date line stands lower and lower,
+// eight non-blank lines. The date line stands lower and lower,
 // under blank lines, long lines and lines with numbers.
 func TestDateLineReach(t *testing.T) {
 	var texts []string
@@ -325,7 +325,7 @@ func TestDateLineReach(t *testing.T) {
 			b.WriteString("Published September 4, 2025\n\nThe talks went on in 2019 and 2024.\n")
 			texts = append(texts, b.String())
 			// A date line as long as DateLine reads, and a byte longer.
-			for _, pad := range []int{dateLineMaxLen - 28, dateLineMaxLen - 27} {
+			for _, pad := range []int{dates.MaxDateLineLen - 28, dates.MaxDateLineLen - 27} {
 				texts = append(texts, b.String()[:b.Len()-len("Published September 4, 2025\n\nThe talks went on in 2019 and 2024.\n")]+
 					"Published September 4, 2025"+strings.Repeat(" ", pad)+".\n\nText.\n")
 			}
